@@ -1,0 +1,302 @@
+package dev.ledgerloop.eventstore.embedded.log;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An append-only log of opaque records spread over segment files.
+ *
+ * <p>A record is framed as {@code [int length][int crc32c(payload)][payload]}. Its position is a byte offset in
+ * one global address space: a segment file is named after the global offset of its first byte, so positions grow
+ * across segments without gaps. Records never span segments.
+ *
+ * <p>Writes are not durable until {@link #sync()} returns. On {@link #open} the last segment is scanned and
+ * everything from the first frame that is short or fails its CRC is truncated: that can only be a write that
+ * was never acknowledged, because acknowledgement waits for the fsync. Damage in an earlier, sealed segment is
+ * reported as {@link CorruptLogException} instead of being silently dropped.
+ *
+ * <p>Only one thread may append; any number of threads may {@link #read} concurrently (positional reads).
+ */
+public final class SegmentedLog implements AutoCloseable {
+    public static final int FRAME_HEADER_BYTES = 8;
+    private static final Logger log = LoggerFactory.getLogger(SegmentedLog.class);
+    private static final String SUFFIX = ".seg";
+
+    private final Path directory;
+    private final long segmentSize;
+    private final ConcurrentSkipListMap<Long, FileChannel> segments = new ConcurrentSkipListMap<>();
+    private FileChannel head;
+    private long headBase;
+    private long end;
+
+    private SegmentedLog(Path directory, long segmentSize) {
+        this.directory = directory;
+        this.segmentSize = segmentSize;
+    }
+
+    /**
+     * Opens (or creates) the log in {@code directory}, recovering a torn tail, and hands every intact record to
+     * {@code visitor} in log order before returning.
+     */
+    public static SegmentedLog open(Path directory, long segmentSize, BiConsumer<Long, ByteBuffer> visitor) {
+        SegmentedLog segmentedLog = new SegmentedLog(directory, segmentSize);
+        try {
+            Files.createDirectories(directory);
+            segmentedLog.recover(visitor);
+        } catch (IOException e) {
+            segmentedLog.close();
+            throw new UncheckedIOException("Cannot open event log in " + directory, e);
+        } catch (RuntimeException e) {
+            segmentedLog.close();
+            throw e;
+        }
+        return segmentedLog;
+    }
+
+    private void recover(BiConsumer<Long, ByteBuffer> visitor) throws IOException {
+        List<Long> bases = listSegmentBases();
+        if (bases.isEmpty()) {
+            createSegment(0);
+            fsyncDirectory();
+            return;
+        }
+        long expectedBase = bases.get(0);
+        for (int i = 0; i < bases.size(); i++) {
+            long base = bases.get(i);
+            if (base != expectedBase) {
+                throw new CorruptLogException("Segment " + segmentName(base) + " does not start where the previous one ends ("
+                        + expectedBase + ")");
+            }
+            boolean last = i == bases.size() - 1;
+            FileChannel channel = FileChannel.open(segmentPath(base), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            segments.put(base, channel);
+            long validLength = scan(base, channel, visitor, last);
+            if (last && validLength < channel.size()) {
+                log.warn(
+                        "Truncating torn tail of segment {}: {} unacknowledged bytes after offset {}",
+                        segmentName(base),
+                        channel.size() - validLength,
+                        validLength);
+                channel.truncate(validLength);
+                channel.force(true);
+            }
+            expectedBase = base + validLength;
+            if (last) {
+                head = channel;
+                headBase = base;
+                end = base + validLength;
+            }
+        }
+    }
+
+    private long scan(long base, FileChannel channel, BiConsumer<Long, ByteBuffer> visitor, boolean last)
+            throws IOException {
+        long size = channel.size();
+        long offset = 0;
+        ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER_BYTES);
+        CRC32C crc = new CRC32C();
+        while (offset < size) {
+            String problem = null;
+            ByteBuffer payload = null;
+            if (size - offset < FRAME_HEADER_BYTES) {
+                problem = "short frame header";
+            } else {
+                header.clear();
+                readFully(channel, header, offset);
+                header.flip();
+                int length = header.getInt();
+                int storedCrc = header.getInt();
+                if (length <= 0 || length > size - offset - FRAME_HEADER_BYTES) {
+                    problem = "frame length " + length + " out of bounds";
+                } else {
+                    payload = ByteBuffer.allocate(length);
+                    readFully(channel, payload, offset + FRAME_HEADER_BYTES);
+                    payload.flip();
+                    crc.reset();
+                    crc.update(payload.duplicate());
+                    if ((int) crc.getValue() != storedCrc) {
+                        problem = "CRC32C mismatch";
+                    }
+                }
+            }
+            if (problem != null) {
+                if (!last) {
+                    throw new CorruptLogException(
+                            "Sealed segment " + segmentName(base) + " is damaged at offset " + offset + ": " + problem);
+                }
+                return offset;
+            }
+            visitor.accept(base + offset, payload);
+            offset += FRAME_HEADER_BYTES + payload.capacity();
+        }
+        return offset;
+    }
+
+    /** Global position one past the last record written (durable or not). */
+    public long end() {
+        return end;
+    }
+
+    /**
+     * Appends records in order without syncing; returns the position of each. A segment that would overflow is
+     * synced and sealed first, so a sealed segment is always durable.
+     */
+    public long[] append(List<ByteBuffer> payloads) {
+        long[] positions = new long[payloads.size()];
+        try {
+            List<ByteBuffer> frames = new ArrayList<>(payloads.size() * 2);
+            long headLength = end - headBase;
+            for (int i = 0; i < payloads.size(); i++) {
+                ByteBuffer payload = payloads.get(i);
+                int frameLength = FRAME_HEADER_BYTES + payload.remaining();
+                if (headLength > 0 && headLength + frameLength > segmentSize) {
+                    writeFrames(frames);
+                    frames.clear();
+                    roll();
+                    headLength = 0;
+                }
+                positions[i] = headBase + headLength;
+                frames.add(frameHeader(payload));
+                frames.add(payload.duplicate());
+                headLength += frameLength;
+            }
+            writeFrames(frames);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Append to event log failed", e);
+        }
+        return positions;
+    }
+
+    private static ByteBuffer frameHeader(ByteBuffer payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload.duplicate());
+        ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER_BYTES);
+        header.putInt(payload.remaining()).putInt((int) crc.getValue()).flip();
+        return header;
+    }
+
+    private void writeFrames(List<ByteBuffer> frames) throws IOException {
+        if (frames.isEmpty()) {
+            return;
+        }
+        ByteBuffer[] buffers = frames.toArray(ByteBuffer[]::new);
+        long remaining = 0;
+        for (ByteBuffer buffer : buffers) {
+            remaining += buffer.remaining();
+        }
+        long writeAt = end - headBase;
+        head.position(writeAt);
+        while (remaining > 0) {
+            remaining -= head.write(buffers);
+        }
+        end = headBase + head.position();
+    }
+
+    private void roll() throws IOException {
+        head.force(false);
+        createSegment(end);
+        fsyncDirectory();
+    }
+
+    private void createSegment(long base) throws IOException {
+        FileChannel channel = FileChannel.open(
+                segmentPath(base), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        segments.put(base, channel);
+        head = channel;
+        headBase = base;
+        end = base;
+    }
+
+    /** Makes every record appended so far durable (one fsync for all of them: group commit). */
+    public void sync() {
+        try {
+            head.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("fsync of event log failed", e);
+        }
+    }
+
+    /** Reads the payload of the record at {@code position}. Safe to call from any thread. */
+    public ByteBuffer read(long position) {
+        var entry = segments.floorEntry(position);
+        if (entry == null) {
+            throw new IllegalArgumentException("No segment holds position " + position);
+        }
+        FileChannel channel = entry.getValue();
+        long offset = position - entry.getKey();
+        try {
+            ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER_BYTES);
+            readFully(channel, header, offset);
+            header.flip();
+            int length = header.getInt();
+            ByteBuffer payload = ByteBuffer.allocate(length);
+            readFully(channel, payload, offset + FRAME_HEADER_BYTES);
+            return payload.flip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Read of event log position " + position + " failed", e);
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long offset) throws IOException {
+        long at = offset;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException("Unexpected end of segment at " + at);
+            }
+            at += read;
+        }
+    }
+
+    private List<Long> listSegmentBases() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(SUFFIX))
+                    .map(name -> Long.parseLong(name.substring(0, name.length() - SUFFIX.length())))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private void fsyncDirectory() {
+        // Makes the creation of a new segment file itself durable; not every file system allows it.
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            log.debug("Directory fsync not supported for {}", directory);
+        }
+    }
+
+    private Path segmentPath(long base) {
+        return directory.resolve(segmentName(base));
+    }
+
+    private static String segmentName(long base) {
+        return String.format("%020d%s", base, SUFFIX);
+    }
+
+    @Override
+    public void close() {
+        for (FileChannel channel : segments.values()) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.warn("Closing a segment failed", e);
+            }
+        }
+        segments.clear();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ledgerloop.eventstore.embedded.store;
+
+/** The optimistic-concurrency expectation of an append or delete. */
+public record ExpectedRevision(Kind kind, long revision) {
+    public static final ExpectedRevision ANY = new ExpectedRevision(Kind.ANY, -1);
+    public static final ExpectedRevision NO_STREAM = new ExpectedRevision(Kind.NO_STREAM, -1);
+    public static final ExpectedRevision STREAM_EXISTS = new ExpectedRevision(Kind.STREAM_EXISTS, -1);
+
+    public enum Kind {
+        ANY,
+        NO_STREAM,
+        STREAM_EXISTS,
+        EXACT
+    }
+
+    public static ExpectedRevision exact(long revision) {
+        return new ExpectedRevision(Kind.EXACT, revision);
+    }
+
+    /** The raw value EventStoreDB uses in error trailers: -2 any, -1 no stream, -4 stream exists, else the revision. */
+    public long raw() {
+        return switch (kind) {
+            case ANY -> -2;
+            case NO_STREAM -> -1;
+            case STREAM_EXISTS -> -4;
+            case EXACT -> revision;
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ledgerloop.eventstore.embedded.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Settings of the file-backed store.
+ *
+ * @param dataDirectory where the segment files live
+ * @param segmentSize bytes after which a new segment file is started
+ * @param clock source of the events' created timestamps
+ */
+public record StoreSettings(Path dataDirectory, long segmentSize, Clock clock) {
+    public static final long DEFAULT_SEGMENT_SIZE = 256L * 1024 * 1024;
+
+    public StoreSettings {
+        if (segmentSize < 4096) {
+            throw new IllegalArgumentException("segmentSize must be at least 4096 bytes");
+        }
+    }
+
+    public static StoreSettings of(Path dataDirectory) {
+        return new StoreSettings(dataDirectory, DEFAULT_SEGMENT_SIZE, Clock.systemUTC());
+    }
+}
