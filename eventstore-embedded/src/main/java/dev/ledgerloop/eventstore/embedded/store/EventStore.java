@@ -106,14 +106,14 @@ public final class EventStore implements AutoCloseable {
         return durableEnd;
     }
 
-    public StreamView stream(String name) {
+    /** The stream as of the durable end {@code end} (read {@link #durableEnd()} first). */
+    public StreamView stream(String name, long end) {
         StreamEntries entries = streams.get(name);
-        return entries == null ? StreamView.missing() : entries.view(durableEnd);
+        return entries == null ? StreamView.missing() : entries.view(end);
     }
 
-    /** Number of synced records in {@code $all}. */
-    public int allCount() {
-        long end = durableEnd;
+    /** Number of records in {@code $all} below the durable end {@code end} (read {@link #durableEnd()} first). */
+    public int allCount(long end) {
         int count = all.size();
         while (count > 0 && all.get(count - 1) >= end) {
             count--;
