@@ -207,13 +207,17 @@ public final class EventStore implements AutoCloseable {
         }
         long lastRevision = entries == null ? -1 : entries.lastRevision();
         boolean softDeleted = entries != null && entries.softDeleted();
-        if (!satisfies(command.expected(), lastRevision, softDeleted)) {
-            if (command instanceof WriteCommand.Append append) {
-                WriteResult replay = idempotentReplay(append, entries);
-                if (replay != null) {
-                    return replay;
-                }
+        boolean satisfied = satisfies(command.expected(), lastRevision, softDeleted);
+        // A retry of an append that already went through answers as the first time (EventStoreDB's idempotent
+        // writes): with "any" it would otherwise be written twice, with an exact expectation it would now fail.
+        if (command instanceof WriteCommand.Append append
+                && (!satisfied || append.expected().kind() == ExpectedRevision.Kind.ANY)) {
+            WriteResult replay = idempotentReplay(append, entries);
+            if (replay != null) {
+                return replay;
             }
+        }
+        if (!satisfied) {
             return new WriteResult.WrongExpectedRevision(lastRevision, command.expected());
         }
         if (command instanceof WriteCommand.Append append) {

@@ -40,6 +40,10 @@ final class StreamEntries {
             version = version.previous();
         }
         return new StreamView(
-                this, count, tombstone >= 0 && tombstone < durableEnd, version == null ? 0 : version.truncateBefore());
+                this,
+                count,
+                tombstone >= 0 && tombstone < durableEnd,
+                version != null && version.softDeleted(),
+                version == null ? 0 : version.firstVisibleRevision(count));
     }
 }

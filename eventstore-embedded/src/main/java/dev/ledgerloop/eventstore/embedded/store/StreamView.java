@@ -5,17 +5,19 @@ public final class StreamView {
     private final StreamEntries entries;
     private final int count;
     private final boolean tombstoned;
-    private final long truncateBefore;
+    private final boolean softDeleted;
+    private final long firstRevision;
 
-    StreamView(StreamEntries entries, int count, boolean tombstoned, long truncateBefore) {
+    StreamView(StreamEntries entries, int count, boolean tombstoned, boolean softDeleted, long firstRevision) {
         this.entries = entries;
         this.count = count;
         this.tombstoned = tombstoned;
-        this.truncateBefore = truncateBefore;
+        this.softDeleted = softDeleted;
+        this.firstRevision = firstRevision;
     }
 
     static StreamView missing() {
-        return new StreamView(null, 0, false, 0);
+        return new StreamView(null, 0, false, false, 0);
     }
 
     public boolean tombstoned() {
@@ -24,7 +26,7 @@ public final class StreamView {
 
     /** EventStoreDB answers "stream not found" for a stream without events and for a soft-deleted one. */
     public boolean found() {
-        return count > 0 && truncateBefore != StreamMetadataVersion.SOFT_DELETED;
+        return count > 0 && !softDeleted;
     }
 
     /** Revision of the last durable event, or -1. */
@@ -32,9 +34,9 @@ public final class StreamView {
         return count - 1L;
     }
 
-    /** The first revision a reader may see ({@code $tb}), never below 0. */
+    /** The first revision a reader may see, after {@code $tb} and {@code $maxCount}; {@code lastRevision + 1} if none. */
     public long firstRevision() {
-        return Math.min(Math.max(truncateBefore, 0), count);
+        return firstRevision;
     }
 
     public long positionOf(long revision) {

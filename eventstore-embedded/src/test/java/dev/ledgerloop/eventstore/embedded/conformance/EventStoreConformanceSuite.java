@@ -22,6 +22,7 @@ import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.ServerVersion;
 import com.eventstore.dbclient.StreamDeletedException;
+import com.eventstore.dbclient.StreamMetadata;
 import com.eventstore.dbclient.StreamNotFoundException;
 import com.eventstore.dbclient.SubscribeToAllOptions;
 import com.eventstore.dbclient.SubscribeToStreamOptions;
@@ -326,6 +327,34 @@ public abstract class EventStoreConformanceSuite {
                 client.readStream(stream, ReadStreamOptions.get().maxCount(2)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
         assertThat(result.getLastStreamPosition()).isEqualTo(5L);
+    }
+
+    @Test
+    void streamMetadataRoundTripsAndTruncateBeforeHidesEarlierEvents() throws Exception {
+        String stream = streamName("meta");
+        append(stream, ExpectedRevision.noStream(), numbered(0, 5).toArray(EventData[]::new));
+        StreamMetadata metadata = new StreamMetadata();
+        metadata.setTruncateBefore(3L);
+        metadata.setCustomProperties(java.util.Map.of("owner", "conformance"));
+
+        client.setStreamMetadata(stream, metadata).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        StreamMetadata read = client.getStreamMetadata(stream).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertThat(read.getTruncateBefore()).isEqualTo(3L);
+        assertThat(read.getCustomProperties()).containsEntry("owner", "conformance");
+        assertThat(revisions(readStream(stream))).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void maxCountMetadataKeepsOnlyTheNewestEventsVisible() throws Exception {
+        String stream = streamName("meta");
+        append(stream, ExpectedRevision.noStream(), numbered(0, 5).toArray(EventData[]::new));
+        StreamMetadata metadata = new StreamMetadata();
+        metadata.setMaxCount(2L);
+
+        client.setStreamMetadata(stream, metadata).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(revisions(readStream(stream))).containsExactly(3L, 4L);
     }
 
     // ---- read $all ---------------------------------------------------------------------------------------
