@@ -63,9 +63,9 @@ class EmbeddedNodeBehaviourTest {
         StreamsGrpc.StreamsBlockingStub streams = StreamsGrpc.newBlockingStub(channel);
 
         assertThatThrownBy(() -> streams.read(ReadReq.getDefaultInstance()).hasNext())
-                .isInstanceOfSatisfying(StatusRuntimeException.class, error -> assertThat(
-                                error.getStatus().getCode())
-                        .isEqualTo(Status.Code.INVALID_ARGUMENT));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        error -> assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     @Test
@@ -80,10 +80,11 @@ class EmbeddedNodeBehaviourTest {
                                 .setCount(Shared.Empty.getDefaultInstance())))
                 .build();
 
-        assertThatThrownBy(() -> StreamsGrpc.newBlockingStub(channel).read(request).hasNext())
-                .isInstanceOfSatisfying(StatusRuntimeException.class, error -> assertThat(
-                                error.getStatus().getCode())
-                        .isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThatThrownBy(
+                        () -> StreamsGrpc.newBlockingStub(channel).read(request).hasNext())
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        error -> assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     @Test
@@ -98,9 +99,9 @@ class EmbeddedNodeBehaviourTest {
                                         .setCount(1))
                                 .build())
                         .hasNext())
-                .isInstanceOfSatisfying(StatusRuntimeException.class, error -> assertThat(
-                                error.getStatus().getDescription())
-                        .contains("UTF-8"));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        error -> assertThat(error.getStatus().getDescription()).contains("UTF-8"));
     }
 
     @Test
@@ -124,14 +125,19 @@ class EmbeddedNodeBehaviourTest {
     void linkEventsResolveToTheEventTheyPointAtWhenAsked() throws Exception {
         String target = "target-" + UUID.randomUUID();
         String links = "links-" + UUID.randomUUID();
-        client.appendToStream(target, EventDataBuilder.json(UUID.randomUUID(), "Real", bytes("{\"x\":1}")).build())
+        client.appendToStream(
+                        target,
+                        EventDataBuilder.json(UUID.randomUUID(), "Real", bytes("{\"x\":1}"))
+                                .build())
                 .get(5, TimeUnit.SECONDS);
         client.appendToStream(
                         links,
-                        EventDataBuilder.binary(UUID.randomUUID(), "$>", bytes("0@" + target)).build())
+                        EventDataBuilder.binary(UUID.randomUUID(), "$>", bytes("0@" + target))
+                                .build())
                 .get(5, TimeUnit.SECONDS);
 
-        List<ResolvedEvent> resolved = client.readStream(links, ReadStreamOptions.get().resolveLinkTos(true))
+        List<ResolvedEvent> resolved = client.readStream(
+                        links, ReadStreamOptions.get().resolveLinkTos(true))
                 .get(5, TimeUnit.SECONDS)
                 .getEvents();
         List<ResolvedEvent> raw = client.readStream(links, ReadStreamOptions.get())
@@ -148,7 +154,8 @@ class EmbeddedNodeBehaviourTest {
     @Test
     void anAppendWithAnyExpectationRetriedWithTheSameIdsIsNotWrittenTwice() throws Exception {
         String stream = "retry-" + UUID.randomUUID();
-        var event = EventDataBuilder.json(UUID.randomUUID(), "Once", bytes("{}")).build();
+        var event =
+                EventDataBuilder.json(UUID.randomUUID(), "Once", bytes("{}")).build();
 
         client.appendToStream(stream, AppendToStreamOptions.get().expectedRevision(ExpectedRevision.any()), event)
                 .get(5, TimeUnit.SECONDS);
@@ -157,7 +164,9 @@ class EmbeddedNodeBehaviourTest {
                 .get(5, TimeUnit.SECONDS);
 
         assertThat(retry.getNextExpectedRevision()).isEqualTo(ExpectedRevision.expectedRevision(0));
-        assertThat(client.readStream(stream, ReadStreamOptions.get()).get(5, TimeUnit.SECONDS).getEvents())
+        assertThat(client.readStream(stream, ReadStreamOptions.get())
+                        .get(5, TimeUnit.SECONDS)
+                        .getEvents())
                 .hasSize(1);
     }
 

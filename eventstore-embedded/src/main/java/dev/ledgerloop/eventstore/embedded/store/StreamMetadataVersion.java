@@ -28,7 +28,11 @@ record StreamMetadataVersion(
             json = JSON.createObjectNode();
         }
         return new StreamMetadataVersion(
-                position, longField(json, TRUNCATE_BEFORE, 0), longField(json, MAX_COUNT, Long.MAX_VALUE), json, previous);
+                position,
+                longField(json, TRUNCATE_BEFORE, 0),
+                longField(json, MAX_COUNT, Long.MAX_VALUE),
+                json,
+                previous);
     }
 
     private static long longField(ObjectNode json, String name, long absent) {

@@ -214,6 +214,65 @@ public abstract class EventStoreConformanceSuite {
         assertThat(readStream(stream).getEvents()).hasSize(3);
     }
 
+    /** Optimistic concurrency: writers that retry on a wrong expected revision never lose an update. */
+    @Test
+    void concurrentWritersWithExpectedRevisionsNeverLoseAnUpdate() throws Exception {
+        String stream = streamName("race");
+        int writers = 8;
+        int appendsPerWriter = 10;
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            done.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < appendsPerWriter; i++) {
+                    appendWithRetry(stream, numbered(writer * 1000 + i));
+                }
+            }));
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        List<ResolvedEvent> events = readStream(stream).getEvents();
+        assertThat(events).hasSize(writers * appendsPerWriter);
+        assertThat(events)
+                .extracting(e -> e.getEvent().getRevision())
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, writers * appendsPerWriter)
+                        .boxed()
+                        .toList());
+    }
+
+    private void appendWithRetry(String stream, EventData event) {
+        while (true) {
+            try {
+                ExpectedRevision expected;
+                try {
+                    List<ResolvedEvent> last = client.readStream(
+                                    stream,
+                                    ReadStreamOptions.get()
+                                            .backwards()
+                                            .fromEnd()
+                                            .maxCount(1))
+                            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                            .getEvents();
+                    expected = ExpectedRevision.expectedRevision(
+                            last.get(0).getEvent().getRevision());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof StreamNotFoundException)) {
+                        throw e;
+                    }
+                    expected = ExpectedRevision.noStream();
+                }
+                client.appendToStream(stream, options(expected), event).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof WrongExpectedVersionException)) {
+                    throw new IllegalStateException(e);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     // ---- read a stream -----------------------------------------------------------------------------------
 
     @Test
