@@ -170,6 +170,13 @@ class EmbeddedNodeBehaviourTest {
                 .hasSize(1);
     }
 
+    @Test
+    void aSecondNodeOnTheSameDataDirectoryIsRefused() {
+        assertThatThrownBy(() -> EmbeddedEventStoreNode.start(
+                        NodeSettings.of(dataDirectory).withPort(0)))
+                .hasMessageContaining("in use by another node");
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -38,6 +40,7 @@ public final class SegmentedLog implements AutoCloseable {
     private final Path directory;
     private final long segmentSize;
     private final ConcurrentSkipListMap<Long, FileChannel> segments = new ConcurrentSkipListMap<>();
+    private FileChannel lockChannel;
     private FileChannel head;
     private long headBase;
     private long end;
@@ -55,6 +58,7 @@ public final class SegmentedLog implements AutoCloseable {
         SegmentedLog segmentedLog = new SegmentedLog(directory, segmentSize);
         try {
             Files.createDirectories(directory);
+            segmentedLog.lock();
             segmentedLog.recover(visitor);
         } catch (IOException e) {
             segmentedLog.close();
@@ -64,6 +68,20 @@ public final class SegmentedLog implements AutoCloseable {
             throw e;
         }
         return segmentedLog;
+    }
+
+    /** Two processes appending to one log would interleave their frames: the second one is refused. */
+    private void lock() throws IOException {
+        lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IllegalStateException("The event log in " + directory + " is in use by another node");
+        }
     }
 
     private void recover(BiConsumer<Long, ByteBuffer> visitor) throws IOException {
@@ -299,5 +317,12 @@ public final class SegmentedLog implements AutoCloseable {
             }
         }
         segments.clear();
+        if (lockChannel != null) {
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                log.warn("Releasing the log lock failed", e);
+            }
+        }
     }
 }
