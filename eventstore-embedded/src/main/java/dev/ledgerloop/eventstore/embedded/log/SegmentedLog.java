@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -40,6 +40,8 @@ public final class SegmentedLog implements AutoCloseable {
     private final Path directory;
     private final long segmentSize;
     private final ConcurrentSkipListMap<Long, FileChannel> segments = new ConcurrentSkipListMap<>();
+    private static final Set<Path> LOCKED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+    private Path lockPath;
     private FileChannel lockChannel;
     private FileChannel head;
     private long headBase;
@@ -323,6 +325,9 @@ public final class SegmentedLog implements AutoCloseable {
             } catch (IOException e) {
                 log.warn("Releasing the log lock failed", e);
             }
+        }
+        if (lockPath != null) {
+            LOCKED_IN_THIS_JVM.remove(lockPath);
         }
     }
 }
