@@ -72,18 +72,25 @@ public final class SegmentedLog implements AutoCloseable {
         return segmentedLog;
     }
 
-    /** Two processes appending to one log would interleave their frames: the second one is refused. */
+    /**
+     * Two nodes appending to one log would interleave their frames: the second one is refused. Another process is
+     * kept out by a file lock; this JVM keeps its own set, because on Linux closing any channel to the lock file
+     * would release the lock a first node in this process holds.
+     */
     private void lock() throws IOException {
-        lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
+        Path lockFile = directory.resolve("lock").toAbsolutePath().normalize();
+        if (!LOCKED_IN_THIS_JVM.add(lockFile)) {
+            throw inUse();
         }
-        if (lock == null) {
-            throw new IllegalStateException("The event log in " + directory + " is in use by another node");
+        lockPath = lockFile;
+        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (lockChannel.tryLock() == null) {
+            throw inUse();
         }
+    }
+
+    private IllegalStateException inUse() {
+        return new IllegalStateException("The event log in " + directory + " is in use by another node");
     }
 
     private void recover(BiConsumer<Long, ByteBuffer> visitor) throws IOException {
