@@ -1,0 +1,38 @@
+package dev.ledgerloop.platform.principal;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Who a request acts as, established by the gateway and trusted by the backends only when its signature verifies.
+ *
+ * @param kind an agent (API key) or a human (JWT)
+ * @param spaceId the tenant; every read and write is confined to it
+ * @param subjectId the agent's id, or the human's user id ({@code sub})
+ * @param agentName the agent name ({@code X-Hiloop}) for agents, null for humans
+ * @param keyId the API key's id for agents, null for humans
+ */
+public record Principal(Kind kind, UUID spaceId, String subjectId, String agentName, String keyId) {
+    public enum Kind {
+        agent,
+        human
+    }
+
+    public Principal {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(spaceId, "spaceId");
+        Objects.requireNonNull(subjectId, "subjectId");
+    }
+
+    public static Principal agent(UUID spaceId, UUID agentId, String agentName, String keyId) {
+        return new Principal(Kind.agent, spaceId, agentId.toString(), agentName, keyId);
+    }
+
+    public static Principal human(UUID spaceId, String userId) {
+        return new Principal(Kind.human, spaceId, userId, null, null);
+    }
+
+    public boolean isAgent() {
+        return kind == Kind.agent;
+    }
+}
