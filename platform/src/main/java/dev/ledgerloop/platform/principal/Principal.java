@@ -1,5 +1,6 @@
 package dev.ledgerloop.platform.principal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -32,6 +33,7 @@ public record Principal(Kind kind, UUID spaceId, String subjectId, String agentN
         return new Principal(Kind.human, spaceId, userId, null, null);
     }
 
+    @JsonIgnore
     public boolean isAgent() {
         return kind == Kind.agent;
     }
