@@ -65,6 +65,11 @@ public final class EmbeddedEventStoreNode implements AutoCloseable {
         return node;
     }
 
+    /** Writes answered and fsyncs taken since start (group commit shares one fsync among concurrent writes). */
+    public EventStore.WriteStats writeStats() {
+        return store.writeStats();
+    }
+
     public int port() {
         return server.getPort();
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ public final class EventStore implements AutoCloseable {
         }
     };
     private final Thread writer;
+    private final LongAdder committedWrites = new LongAdder();
+    private final LongAdder fsyncs = new LongAdder();
     private volatile long durableEnd;
     private volatile Throwable failure;
     private volatile boolean closed;
@@ -101,6 +104,13 @@ public final class EventStore implements AutoCloseable {
         commands.add(command);
         return command.result();
     }
+
+    /** Write commands answered so far, and the fsyncs they took: the ratio shows how well group commit works. */
+    public WriteStats writeStats() {
+        return new WriteStats(committedWrites.sum(), fsyncs.sum());
+    }
+
+    public record WriteStats(long writes, long fsyncs) {}
 
     /** Global position one past the last synced record. */
     public long durableEnd() {
@@ -182,8 +192,10 @@ public final class EventStore implements AutoCloseable {
         }
         if (segmentedLog.end() != before) {
             segmentedLog.sync();
+            fsyncs.increment();
             durableEnd = segmentedLog.end();
         }
+        committedWrites.add(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(results.get(i));
         }
