@@ -18,8 +18,13 @@ public final class EmbeddedEventStoreMain {
                 throw new IllegalArgumentException("Expected --name=value, got " + arg);
             }
             settings = switch (pair[0]) {
-                case "--data" -> new NodeSettings(
-                        Path.of(pair[1]), settings.host(), settings.port(), settings.maxAppendSize(), settings.segmentSize());
+                case "--data" ->
+                    new NodeSettings(
+                            Path.of(pair[1]),
+                            settings.host(),
+                            settings.port(),
+                            settings.maxAppendSize(),
+                            settings.segmentSize());
                 case "--port" -> settings.withPort(Integer.parseInt(pair[1]));
                 case "--host" -> settings.withHost(pair[1]);
                 case "--max-append-size" -> settings.withMaxAppendSize(Long.parseLong(pair[1]));

@@ -36,8 +36,8 @@ public final class EmbeddedEventStoreNode implements AutoCloseable {
     }
 
     public static EmbeddedEventStoreNode start(NodeSettings settings) {
-        EventStore store = EventStore.open(
-                new StoreSettings(settings.dataDirectory(), settings.segmentSize(), Clock.systemUTC()));
+        EventStore store =
+                EventStore.open(new StoreSettings(settings.dataDirectory(), settings.segmentSize(), Clock.systemUTC()));
         ExecutorService readers = Executors.newFixedThreadPool(
                 Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), namedThreads("eventstore-reader-"));
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
@@ -58,7 +58,10 @@ public final class EmbeddedEventStoreNode implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on " + settings.host() + ":" + settings.port(), e);
         }
         EmbeddedEventStoreNode node = new EmbeddedEventStoreNode(store, readers, server);
-        log.info("EventStoreDB-protocol node listening on {} (data in {})", node.connectionString(), settings.dataDirectory());
+        log.info(
+                "EventStoreDB-protocol node listening on {} (data in {})",
+                node.connectionString(),
+                settings.dataDirectory());
         return node;
     }
 

@@ -48,7 +48,10 @@ final class EventMessages {
             return null;
         }
         StreamView target = store.stream(data.substring(at + 1), store.durableEnd());
-        if (!target.found() || target.tombstoned() || revision < target.firstRevision() || revision > target.lastRevision()) {
+        if (!target.found()
+                || target.tombstoned()
+                || revision < target.firstRevision()
+                || revision > target.lastRevision()) {
             return null;
         }
         return store.read(target.positionOf(revision));

@@ -27,7 +27,8 @@ final class ResponsePump implements Runnable {
     private final AtomicInteger scheduled = new AtomicInteger();
     private volatile boolean done;
 
-    private ResponsePump(ServerCallStreamObserver<ReadResp> call, ReadSource source, EventStore store, Executor executor) {
+    private ResponsePump(
+            ServerCallStreamObserver<ReadResp> call, ReadSource source, EventStore store, Executor executor) {
         this.call = call;
         this.source = source;
         this.store = store;
@@ -35,8 +36,7 @@ final class ResponsePump implements Runnable {
     }
 
     /** Must be called from the service method itself: gRPC only accepts the handlers before it returns. */
-    static void start(
-            ServerCallStreamObserver<ReadResp> call, ReadSource source, EventStore store, Executor executor) {
+    static void start(ServerCallStreamObserver<ReadResp> call, ReadSource source, EventStore store, Executor executor) {
         ResponsePump pump = new ResponsePump(call, source, store, executor);
         call.setOnCancelHandler(() -> pump.done = true);
         call.setOnReadyHandler(pump::schedule);

@@ -19,7 +19,8 @@ public final class ServerFeaturesService extends ServerFeaturesGrpc.ServerFeatur
     public void getSupportedMethods(Shared.Empty request, StreamObserver<SupportedMethods> responses) {
         SupportedMethods.Builder methods = SupportedMethods.newBuilder().setEventStoreServerVersion(SERVER_VERSION);
         for (String method : new String[] {"read", "append", "delete", "tombstone"}) {
-            methods.addMethods(SupportedMethod.newBuilder().setServiceName(STREAMS).setMethodName(method));
+            methods.addMethods(
+                    SupportedMethod.newBuilder().setServiceName(STREAMS).setMethodName(method));
         }
         methods.addMethods(SupportedMethod.newBuilder()
                 .setServiceName("event_store.client.server_features.serverfeatures")

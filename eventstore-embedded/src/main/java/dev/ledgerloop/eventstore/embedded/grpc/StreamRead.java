@@ -44,7 +44,9 @@ final class StreamRead extends ReadSource {
             return messages.event(store.read(view.positionOf(revision)));
         }
         if (compatible) {
-            then(ReadResp.newBuilder().setLastStreamPosition(view.lastRevision()).build());
+            then(ReadResp.newBuilder()
+                    .setLastStreamPosition(view.lastRevision())
+                    .build());
         }
         finish();
         return null;
@@ -57,7 +59,8 @@ final class StreamRead extends ReadSource {
         }
         if (!view.found()) {
             then(ReadResp.newBuilder()
-                    .setStreamNotFound(ReadResp.StreamNotFound.newBuilder().setStreamIdentifier(Wire.streamIdentifier(stream)))
+                    .setStreamNotFound(
+                            ReadResp.StreamNotFound.newBuilder().setStreamIdentifier(Wire.streamIdentifier(stream)))
                     .build());
             finish();
             return false;

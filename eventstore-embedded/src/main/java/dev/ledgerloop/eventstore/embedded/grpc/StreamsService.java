@@ -18,8 +18,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +44,9 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
 
     @Override
     public StreamObserver<AppendReq> append(StreamObserver<AppendResp> responses) {
-        return new AppendCall(responses, maxAppendSize, (stream, expected, events) -> store.append(stream, expected, events)
-                .thenApply(result -> toAppendResp(stream, result)));
+        return new AppendCall(
+                responses, maxAppendSize, (stream, expected, events) -> store.append(stream, expected, events)
+                        .thenApply(result -> toAppendResp(stream, result)));
     }
 
     private static AppendResp toAppendResp(String stream, WriteResult result) {
@@ -88,11 +89,12 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
     }
 
     private ReadSource readSource(ReadReq.Options options) {
-        boolean subscription = switch (options.getCountOptionCase()) {
-            case COUNT -> false;
-            case SUBSCRIPTION -> true;
-            default -> throw RpcErrors.badRequest("Read needs a count or subscription option");
-        };
+        boolean subscription =
+                switch (options.getCountOptionCase()) {
+                    case COUNT -> false;
+                    case SUBSCRIPTION -> true;
+                    default -> throw RpcErrors.badRequest("Read needs a count or subscription option");
+                };
         if (subscription && options.getReadDirection() != ReadReq.Options.ReadDirection.Forwards) {
             throw RpcErrors.badRequest("Subscriptions only read forwards");
         }
@@ -105,9 +107,7 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
             }
             case ALL -> {
                 EventFilter filter = EventFilter.of(options);
-                return subscription
-                        ? new AllSubscription(store, options, filter)
-                        : new AllRead(store, options, filter);
+                return subscription ? new AllSubscription(store, options, filter) : new AllRead(store, options, filter);
             }
             default -> throw RpcErrors.badRequest("Read needs a stream or $all option");
         }
@@ -115,42 +115,40 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
 
     @Override
     public void delete(DeleteReq request, StreamObserver<DeleteResp> responses) {
-        unary(
-                responses,
-                () -> {
-                    String stream = Wire.writableStreamName(request.getOptions().getStreamIdentifier());
-                    ExpectedRevision expected = ExpectedRevisions.of(request.getOptions());
-                    return store.delete(stream, expected).thenApply(result -> {
-                        long position = writtenPosition(stream, expected, result);
-                        DeleteResp.Builder answer = DeleteResp.newBuilder();
-                        return position < 0
-                                ? answer.setNoPosition(Shared.Empty.getDefaultInstance()).build()
-                                : answer.setPosition(DeleteResp.Position.newBuilder()
-                                                .setCommitPosition(position)
-                                                .setPreparePosition(position))
-                                        .build();
-                    });
-                });
+        unary(responses, () -> {
+            String stream = Wire.writableStreamName(request.getOptions().getStreamIdentifier());
+            ExpectedRevision expected = ExpectedRevisions.of(request.getOptions());
+            return store.delete(stream, expected).thenApply(result -> {
+                long position = writtenPosition(stream, expected, result);
+                DeleteResp.Builder answer = DeleteResp.newBuilder();
+                return position < 0
+                        ? answer.setNoPosition(Shared.Empty.getDefaultInstance())
+                                .build()
+                        : answer.setPosition(DeleteResp.Position.newBuilder()
+                                        .setCommitPosition(position)
+                                        .setPreparePosition(position))
+                                .build();
+            });
+        });
     }
 
     @Override
     public void tombstone(TombstoneReq request, StreamObserver<TombstoneResp> responses) {
-        unary(
-                responses,
-                () -> {
-                    String stream = Wire.writableStreamName(request.getOptions().getStreamIdentifier());
-                    ExpectedRevision expected = ExpectedRevisions.of(request.getOptions());
-                    return store.tombstone(stream, expected).thenApply(result -> {
-                        long position = writtenPosition(stream, expected, result);
-                        TombstoneResp.Builder answer = TombstoneResp.newBuilder();
-                        return position < 0
-                                ? answer.setNoPosition(Shared.Empty.getDefaultInstance()).build()
-                                : answer.setPosition(TombstoneResp.Position.newBuilder()
-                                                .setCommitPosition(position)
-                                                .setPreparePosition(position))
-                                        .build();
-                    });
-                });
+        unary(responses, () -> {
+            String stream = Wire.writableStreamName(request.getOptions().getStreamIdentifier());
+            ExpectedRevision expected = ExpectedRevisions.of(request.getOptions());
+            return store.tombstone(stream, expected).thenApply(result -> {
+                long position = writtenPosition(stream, expected, result);
+                TombstoneResp.Builder answer = TombstoneResp.newBuilder();
+                return position < 0
+                        ? answer.setNoPosition(Shared.Empty.getDefaultInstance())
+                                .build()
+                        : answer.setPosition(TombstoneResp.Position.newBuilder()
+                                        .setCommitPosition(position)
+                                        .setPreparePosition(position))
+                                .build();
+            });
+        });
     }
 
     /** Deletes answer a failed expectation with an error, not a message (the client's {@code GrpcUtils}). */
@@ -187,8 +185,9 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
                 responses.onError(status);
             } else {
                 log.error("Write failed", cause);
-                responses.onError(
-                        Status.UNAVAILABLE.withDescription("The node cannot write").asRuntimeException());
+                responses.onError(Status.UNAVAILABLE
+                        .withDescription("The node cannot write")
+                        .asRuntimeException());
             }
         });
     }

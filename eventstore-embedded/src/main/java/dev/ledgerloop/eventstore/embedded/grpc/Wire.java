@@ -73,8 +73,11 @@ final class Wire {
         if (asString) {
             return Shared.UUID.newBuilder().setString(uuid.toString()).build();
         }
-        return Shared.UUID.newBuilder()
-                .setStructured(Shared.UUID.Structured.newBuilder()
+        return Shared.UUID
+                .newBuilder()
+                .setStructured(Shared.UUID
+                        .Structured
+                        .newBuilder()
                         .setMostSignificantBits(uuid.getMostSignificantBits())
                         .setLeastSignificantBits(uuid.getLeastSignificantBits()))
                 .build();

@@ -77,11 +77,12 @@ public final class SegmentedLog implements AutoCloseable {
         for (int i = 0; i < bases.size(); i++) {
             long base = bases.get(i);
             if (base != expectedBase) {
-                throw new CorruptLogException("Segment " + segmentName(base) + " does not start where the previous one ends ("
-                        + expectedBase + ")");
+                throw new CorruptLogException("Segment " + segmentName(base)
+                        + " does not start where the previous one ends (" + expectedBase + ")");
             }
             boolean last = i == bases.size() - 1;
-            FileChannel channel = FileChannel.open(segmentPath(base), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(segmentPath(base), StandardOpenOption.READ, StandardOpenOption.WRITE);
             segments.put(base, channel);
             long validLength = scan(base, channel, visitor, last);
             if (last && validLength < channel.size()) {

@@ -39,11 +39,8 @@ public record EventRecord(
     public ByteBuffer encode() {
         byte[] streamBytes = stream.getBytes(StandardCharsets.UTF_8);
         byte[] typeBytes = eventType.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.allocate(2 + 8 * 4 + 4 * 4
-                + streamBytes.length
-                + typeBytes.length
-                + data.length
-                + customMetadata.length);
+        ByteBuffer buffer = ByteBuffer.allocate(
+                2 + 8 * 4 + 4 * 4 + streamBytes.length + typeBytes.length + data.length + customMetadata.length);
         buffer.put(FORMAT_VERSION)
                 .put(json ? FLAG_JSON : 0)
                 .putLong(revision)

@@ -92,7 +92,8 @@ public final class EventStore implements AutoCloseable {
     private CompletableFuture<WriteResult> submit(WriteCommand command) {
         Throwable failed = failure;
         if (failed != null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Event store stopped after a failure", failed));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("Event store stopped after a failure", failed));
         }
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("Event store is closed"));
@@ -220,7 +221,8 @@ public final class EventStore implements AutoCloseable {
         }
         if (command instanceof WriteCommand.Delete) {
             return writeRecords(
-                    List.of(metadataRecord(command.stream(), entries, StreamMetadataVersion.SOFT_DELETED)), lastRevision);
+                    List.of(metadataRecord(command.stream(), entries, StreamMetadataVersion.SOFT_DELETED)),
+                    lastRevision);
         }
         return writeRecords(List.of(tombstoneRecord(command.stream())), lastRevision);
     }
@@ -318,7 +320,8 @@ public final class EventStore implements AutoCloseable {
     private EventRecord metadataRecord(String stream, StreamEntries entries, long truncateBefore) {
         String metastream = "$$" + stream;
         StreamEntries meta = streams.get(metastream);
-        byte[] data = StreamMetadataVersion.withTruncateBefore(entries == null ? null : entries.metadata, truncateBefore);
+        byte[] data =
+                StreamMetadataVersion.withTruncateBefore(entries == null ? null : entries.metadata, truncateBefore);
         return new EventRecord(
                 metastream,
                 meta == null ? 0 : meta.lastRevision() + 1,

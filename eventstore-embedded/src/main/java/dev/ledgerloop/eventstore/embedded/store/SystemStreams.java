@@ -13,20 +13,32 @@ final class SystemStreams {
     private SystemStreams() {}
 
     static void seed(EventStore store) {
-        append(store, "$settings", "$settings", """
+        append(
+                store,
+                "$settings",
+                "$settings",
+                """
                 {"$userStreamAcl":{"$r":"$all","$w":"$all","$d":"$all","$mr":"$all","$mw":"$all"},\
                 "$systemStreamAcl":{"$r":"$admins","$w":"$admins","$d":"$admins","$mr":"$admins","$mw":"$admins"}}""");
-        append(store, "$user-admin", "$user", """
+        append(
+                store,
+                "$user-admin",
+                "$user",
+                """
                 {"loginName":"admin","fullName":"Event Store Administrator","groups":["$admins"]}""");
-        append(store, "$user-ops", "$user", """
+        append(
+                store,
+                "$user-ops",
+                "$user",
+                """
                 {"loginName":"ops","fullName":"Event Store Operations","groups":["$ops"]}""");
         append(store, "$users", "$User", "\"admin\"");
         append(store, "$users", "$User", "\"ops\"");
     }
 
     private static void append(EventStore store, String stream, String type, String json) {
-        ProposedEvent event = new ProposedEvent(
-                UUID.randomUUID(), type, true, json.getBytes(StandardCharsets.UTF_8), new byte[0]);
+        ProposedEvent event =
+                new ProposedEvent(UUID.randomUUID(), type, true, json.getBytes(StandardCharsets.UTF_8), new byte[0]);
         store.append(stream, ExpectedRevision.ANY, List.of(event)).join();
     }
 }

@@ -12,10 +12,7 @@ sealed interface WriteCommand {
     CompletableFuture<WriteResult> result();
 
     record Append(
-            String stream,
-            ExpectedRevision expected,
-            List<ProposedEvent> events,
-            CompletableFuture<WriteResult> result)
+            String stream, ExpectedRevision expected, List<ProposedEvent> events, CompletableFuture<WriteResult> result)
             implements WriteCommand {}
 
     record Delete(String stream, ExpectedRevision expected, CompletableFuture<WriteResult> result)
