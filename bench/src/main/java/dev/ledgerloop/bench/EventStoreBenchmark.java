@@ -13,6 +13,7 @@ import com.eventstore.dbclient.Subscription;
 import com.eventstore.dbclient.SubscriptionListener;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
+import dev.ledgerloop.eventstore.embedded.store.EventStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -112,9 +114,11 @@ public final class EventStoreBenchmark {
     private final EventStoreDBClient client;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
+    private final Supplier<EventStore.WriteStats> writeStats;
     private long eventsWritten;
 
-    private EventStoreBenchmark(Config config, EventStoreDBClient client) {
+    private EventStoreBenchmark(Config config, EventStoreDBClient client, Supplier<EventStore.WriteStats> writeStats) {
+        this.writeStats = writeStats;
         this.config = config;
         this.client = client;
     }
@@ -173,7 +177,7 @@ public final class EventStoreBenchmark {
                 EventStoreDBClient client =
                         EventStoreDBClient.create(EventStoreDBConnectionString.parseOrThrow(node.connectionString()));
                 try {
-                    new EventStoreBenchmark(config, client).measureNode();
+                    new EventStoreBenchmark(config, client, node::writeStats).measureNode();
                 } finally {
                     client.shutdown().get(10, TimeUnit.SECONDS);
                 }
@@ -255,6 +259,7 @@ public final class EventStoreBenchmark {
 
     private void appendPhase(int eventsPerAppend, int inFlight) throws Exception {
         String prefix = "bench-" + run + "-b" + eventsPerAppend + "-c" + inFlight + "-";
+        EventStore.WriteStats before = writeStats.get();
         Drive result = drive(
                 TimeUnit.SECONDS.toNanos(config.appendSeconds()),
                 inFlight,
@@ -270,6 +275,11 @@ public final class EventStoreBenchmark {
                 result.operations() / seconds,
                 result.operations() * eventsPerAppend / seconds,
                 result.latency());
+        EventStore.WriteStats after = writeStats.get();
+        long fsyncs = after.fsyncs() - before.fsyncs();
+        System.out.printf(
+                "%-44s (group commit: %,d fsyncs, %.1f appends per fsync)%n",
+                "", fsyncs, fsyncs == 0 ? 0.0 : (double) (after.writes() - before.writes()) / fsyncs);
     }
 
     private CompletableFuture<?> append(String stream, int events) {
