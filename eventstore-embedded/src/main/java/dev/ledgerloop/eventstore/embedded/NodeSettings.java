@@ -29,6 +29,10 @@ public record NodeSettings(Path dataDirectory, String host, int port, long maxAp
                 dataDirectory, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_APPEND_SIZE, StoreSettings.DEFAULT_SEGMENT_SIZE);
     }
 
+    public NodeSettings withDataDirectory(Path dataDirectory) {
+        return new NodeSettings(dataDirectory, host, port, maxAppendSize, segmentSize);
+    }
+
     public NodeSettings withPort(int port) {
         return new NodeSettings(dataDirectory, host, port, maxAppendSize, segmentSize);
     }

@@ -20,6 +20,7 @@ import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsService extends StreamsGrpc.StreamsImplBase {
     private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
+    private static final Shared.Empty EMPTY = Shared.Empty.getDefaultInstance();
 
     private final EventStore store;
     private final Executor readers;
@@ -115,40 +117,37 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
 
     @Override
     public void delete(DeleteReq request, StreamObserver<DeleteResp> responses) {
-        unary(responses, () -> {
-            String stream = Wire.writableStreamName(request.getOptions().getStreamIdentifier());
-            ExpectedRevision expected = ExpectedRevisions.of(request.getOptions());
-            return store.delete(stream, expected).thenApply(result -> {
-                long position = writtenPosition(stream, expected, result);
-                DeleteResp.Builder answer = DeleteResp.newBuilder();
-                return position < 0
-                        ? answer.setNoPosition(Shared.Empty.getDefaultInstance())
-                                .build()
-                        : answer.setPosition(DeleteResp.Position.newBuilder()
+        DeleteReq.Options options = request.getOptions();
+        unary(responses, () -> removal(options.getStreamIdentifier(), ExpectedRevisions.of(options), store::delete)
+                .thenApply(position -> position < 0
+                        ? DeleteResp.newBuilder().setNoPosition(EMPTY).build()
+                        : DeleteResp.newBuilder()
+                                .setPosition(DeleteResp.Position.newBuilder()
                                         .setCommitPosition(position)
                                         .setPreparePosition(position))
-                                .build();
-            });
-        });
+                                .build()));
     }
 
     @Override
     public void tombstone(TombstoneReq request, StreamObserver<TombstoneResp> responses) {
-        unary(responses, () -> {
-            String stream = Wire.writableStreamName(request.getOptions().getStreamIdentifier());
-            ExpectedRevision expected = ExpectedRevisions.of(request.getOptions());
-            return store.tombstone(stream, expected).thenApply(result -> {
-                long position = writtenPosition(stream, expected, result);
-                TombstoneResp.Builder answer = TombstoneResp.newBuilder();
-                return position < 0
-                        ? answer.setNoPosition(Shared.Empty.getDefaultInstance())
-                                .build()
-                        : answer.setPosition(TombstoneResp.Position.newBuilder()
+        TombstoneReq.Options options = request.getOptions();
+        unary(responses, () -> removal(options.getStreamIdentifier(), ExpectedRevisions.of(options), store::tombstone)
+                .thenApply(position -> position < 0
+                        ? TombstoneResp.newBuilder().setNoPosition(EMPTY).build()
+                        : TombstoneResp.newBuilder()
+                                .setPosition(TombstoneResp.Position.newBuilder()
                                         .setCommitPosition(position)
                                         .setPreparePosition(position))
-                                .build();
-            });
-        });
+                                .build()));
+    }
+
+    /** A delete or tombstone: the position of the record it wrote, or -1. */
+    private static CompletableFuture<Long> removal(
+            Shared.StreamIdentifier identifier,
+            ExpectedRevision expected,
+            BiFunction<String, ExpectedRevision, CompletableFuture<WriteResult>> operation) {
+        String stream = Wire.writableStreamName(identifier);
+        return operation.apply(stream, expected).thenApply(result -> writtenPosition(stream, expected, result));
     }
 
     /** Deletes answer a failed expectation with an error, not a message (the client's {@code GrpcUtils}). */
