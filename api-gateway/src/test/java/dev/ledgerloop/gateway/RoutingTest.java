@@ -119,6 +119,16 @@ class RoutingTest {
     }
 
     @Test
+    void aHeadRequestForAnUnknownPathAnswers404WithoutABody() {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v2/agent/sessions")
+                .method("HEAD", BodyPublishers.noBody())
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void aMethodWithoutARouteAnswers404() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
                 .method("OPTIONS", BodyPublishers.noBody())

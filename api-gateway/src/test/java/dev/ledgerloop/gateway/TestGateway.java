@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -64,7 +65,9 @@ final class TestGateway implements AutoCloseable {
     /** Exactly how another module starts the gateway programmatically (README). */
     static ConfigurableApplicationContext run(Map<String, Object> properties) {
         return new SpringApplicationBuilder(GatewayApplication.class)
+                .main(GatewayApplication.class)
                 .web(WebApplicationType.REACTIVE)
+                .bannerMode(Banner.Mode.OFF)
                 .properties(properties)
                 .run();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.platform.error.ApiError;
 import dev.ledgerloop.platform.error.ErrorCode;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -72,7 +73,7 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
             log.warn("Backend timed out for {}: {}", describe(exchange), failure.toString());
             return new Answer(504, ErrorCode.INTERNAL, "The service did not answer in time");
         }
-        if (causedBy(failure, java.io.IOException.class)) {
+        if (causedBy(failure, IOException.class)) {
             log.warn("Backend failed for {}: {}", describe(exchange), failure.toString());
             return new Answer(502, ErrorCode.INTERNAL, "The service failed to answer, try again later");
         }
