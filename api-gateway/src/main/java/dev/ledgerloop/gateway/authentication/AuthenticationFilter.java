@@ -1,0 +1,64 @@
+package dev.ledgerloop.gateway.authentication;
+
+import dev.ledgerloop.gateway.error.GatewayException;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.Principal;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every request under /v1 must prove a principal through one of the {@link Authenticator}s, or it answers 401; the
+ * principal is kept on the exchange for {@link PrincipalForwarding}. The health check and the API description stay
+ * public.
+ */
+@Component
+class AuthenticationFilter implements WebFilter, Ordered {
+    static final String PRINCIPAL_ATTRIBUTE = AuthenticationFilter.class.getName() + ".principal";
+
+    private final List<Authenticator> authenticators;
+
+    AuthenticationFilter(List<Authenticator> authenticators) {
+        this.authenticators = List.copyOf(authenticators);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!needsPrincipal(exchange.getRequest())) {
+            return chain.filter(exchange);
+        }
+        return authenticate(exchange.getRequest()).flatMap(principal -> {
+            exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, principal);
+            return chain.filter(exchange);
+        });
+    }
+
+    private Mono<Principal> authenticate(ServerHttpRequest request) {
+        for (Authenticator authenticator : authenticators) {
+            if (authenticator.recognises(request)) {
+                return authenticator
+                        .authenticate(request)
+                        .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                                authenticator.getClass().getName() + " answered no principal and no error")));
+            }
+        }
+        return Mono.error(new GatewayException(
+                ErrorCode.UNAUTHENTICATED, "Missing credentials: send your API key in the X-API-Key header"));
+    }
+
+    private static boolean needsPrincipal(ServerHttpRequest request) {
+        String path = request.getPath().pathWithinApplication().value();
+        return path.equals("/v1") || path.startsWith("/v1/");
+    }
+
+    @Override
+    public int getOrder() {
+        // After the path check and the size limit's Content-Length check.
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
+}

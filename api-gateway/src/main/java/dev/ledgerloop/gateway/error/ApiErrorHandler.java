@@ -1,0 +1,137 @@
+package dev.ledgerloop.gateway.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.platform.error.ApiError;
+import dev.ledgerloop.platform.error.ErrorCode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers every error the gateway itself produces with the API error body (API.md §Errors): its own refusals, unknown
+ * paths, and a backend it cannot reach (503) or that fails mid-answer (502). Never a stack trace. Backend answers are
+ * not errors here: they pass through untouched.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrorHandler implements ErrorWebExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    private final ObjectMapper json;
+
+    ApiErrorHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            // The backend's answer is already on its way (e.g. a stream that broke off): all we can do is close.
+            log.debug("Failure after the response was committed for {}", describe(exchange), failure);
+            return Mono.error(failure);
+        }
+        Answer answer = answerFor(exchange, failure);
+        response.getHeaders().clear();
+        response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = toJson(ApiError.of(answer.code(), answer.message()));
+        response.getHeaders().setContentLength(body.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    private Answer answerFor(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof GatewayException) {
+            GatewayException refusal = (GatewayException) failure;
+            return new Answer(refusal.status(), refusal.code(), refusal.getMessage());
+        }
+        if (failure instanceof ResponseStatusException) {
+            return forStatus(
+                    exchange,
+                    ((ResponseStatusException) failure).getStatusCode().value());
+        }
+        if (causedBy(failure, ConnectException.class) || causedBy(failure, UnknownHostException.class)) {
+            log.warn("Backend unreachable for {}: {}", describe(exchange), failure.toString());
+            return new Answer(503, ErrorCode.INTERNAL, "The service is unavailable, try again later");
+        }
+        if (causedBy(failure, TimeoutException.class)) {
+            log.warn("Backend timed out for {}: {}", describe(exchange), failure.toString());
+            return new Answer(504, ErrorCode.INTERNAL, "The service did not answer in time");
+        }
+        if (causedBy(failure, IOException.class)) {
+            log.warn("Backend failed for {}: {}", describe(exchange), failure.toString());
+            return new Answer(502, ErrorCode.INTERNAL, "The service failed to answer, try again later");
+        }
+        log.error("Unexpected failure for {}", describe(exchange), failure);
+        return new Answer(500, ErrorCode.INTERNAL, "Internal error");
+    }
+
+    private static Answer forStatus(ServerWebExchange exchange, int status) {
+        switch (status) {
+            case 401:
+                return new Answer(status, ErrorCode.UNAUTHENTICATED, "Missing or invalid credentials");
+            case 403:
+                return new Answer(status, ErrorCode.FORBIDDEN, "Not allowed");
+            case 404:
+                return new Answer(status, ErrorCode.NOT_FOUND, "No such endpoint: " + describe(exchange));
+            case 409:
+                return new Answer(status, ErrorCode.CONFLICT, "Conflict");
+            case 413:
+                return new Answer(status, ErrorCode.PAYLOAD_TOO_LARGE, "Request body too large");
+            case 429:
+                return new Answer(status, ErrorCode.RATE_LIMITED, "Too many requests");
+            case 502:
+            case 503:
+                return new Answer(status, ErrorCode.INTERNAL, "The service is unavailable, try again later");
+            case 504:
+                return new Answer(status, ErrorCode.INTERNAL, "The service did not answer in time");
+            default:
+                if (status >= 400 && status < 500) {
+                    HttpStatus known = HttpStatus.resolve(status);
+                    String reason = known == null ? "Bad request" : known.getReasonPhrase();
+                    return new Answer(status, ErrorCode.VALIDATION_ERROR, reason);
+                }
+                return new Answer(500, ErrorCode.INTERNAL, "Internal error");
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Method and path only: a query string may carry tokens. */
+    private static String describe(ServerWebExchange exchange) {
+        return exchange.getRequest().getMethod().name() + " "
+                + exchange.getRequest().getPath().value();
+    }
+
+    private byte[] toJson(ApiError error) {
+        try {
+            return json.writeValueAsBytes(error);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Answer(int status, ErrorCode code, String message) {}
+}

@@ -1,0 +1,56 @@
+package dev.ledgerloop.gateway.routing;
+
+import dev.ledgerloop.gateway.GatewayProperties;
+import dev.ledgerloop.gateway.config.InvalidConfigurationException;
+import java.net.URI;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The two routes: reads (GET, HEAD) under /v1 go to the query side, writes (POST, PUT, PATCH, DELETE) to the command
+ * side, paths unchanged. Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
+ * land on the query side without a rule of their own. Anything else finds no route and answers 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+    @Bean
+    RouteLocator ledgerloopRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
+        URI querySide = baseUri("ledgerloop.gateway.query-side-uri", properties.querySideUri());
+        URI commandSide = baseUri("ledgerloop.gateway.command-side-uri", properties.commandSideUri());
+        return routes.routes()
+                .route("query-side", route -> route.path(KnownPaths.API)
+                        .and()
+                        .method(HttpMethod.GET, HttpMethod.HEAD)
+                        .uri(querySide))
+                .route("command-side", route -> route.path(KnownPaths.API)
+                        .and()
+                        .method(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                        .uri(commandSide))
+                .build();
+    }
+
+    /** Only scheme, host and port of a route URI count, so a path there would be dropped silently: refuse it. */
+    private static URI baseUri(String property, URI uri) {
+        if (uri == null) {
+            throw new InvalidConfigurationException(
+                    property, "is not set", "Set it to the backend's base URI, e.g. http://localhost:8081");
+        }
+        boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        boolean bare = (uri.getRawPath() == null
+                        || uri.getRawPath().isEmpty()
+                        || uri.getRawPath().equals("/"))
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null;
+        if (!http || uri.getHost() == null || !bare) {
+            throw new InvalidConfigurationException(
+                    property,
+                    "'" + uri + "' is not a base URI",
+                    "Use http(s)://host[:port] with no path: request paths are forwarded unchanged");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ledgerloop.gateway;
+
+import static dev.ledgerloop.gateway.ErrorBody.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RequestSizeLimitTest {
+    private static final int MIB = 1024 * 1024;
+
+    private static Backend commandSide;
+    private static Backend querySide;
+    private static TestGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        commandSide = Backend.start("command");
+        querySide = Backend.start("query");
+        gateway = TestGateway.start(commandSide.uri(), querySide.uri());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        commandSide.close();
+        querySide.close();
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        commandSide.forget();
+    }
+
+    @Test
+    void aBodyOfTwoMebibytesWithItsContentLengthAnswers413() {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
+                .POST(BodyPublishers.ofByteArray(new byte[2 * MIB]))
+                .build());
+
+        assertError(response, 413, "PAYLOAD_TOO_LARGE");
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void aStreamedBodyOfTwoMebibytesWithoutContentLengthAnswers413() {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2 * MIB])))
+                .build());
+
+        assertError(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsForwardedWhole() {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
+                .POST(BodyPublishers.ofByteArray(new byte[MIB]))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(commandSide.nextRequest().body()).hasSize(MIB);
+    }
+
+    @Test
+    void aStreamedBodyUnderTheLimitIsForwardedWhole() {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MIB - 1])))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(commandSide.nextRequest().body()).hasSize(MIB - 1);
+    }
+}

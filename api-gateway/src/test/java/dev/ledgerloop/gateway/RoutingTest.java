@@ -1,0 +1,167 @@
+package dev.ledgerloop.gateway;
+
+import static dev.ledgerloop.gateway.ErrorBody.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RoutingTest {
+    private static Backend commandSide;
+    private static Backend querySide;
+    private static TestGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        commandSide = Backend.start("command");
+        querySide = Backend.start("query");
+        gateway = TestGateway.start(commandSide.uri(), querySide.uri());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        commandSide.close();
+        querySide.close();
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        commandSide.forget();
+        querySide.forget();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "HEAD"})
+    void readsGoToTheQuerySide(String method) {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .method(method, BodyPublishers.noBody())
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Backend.Received received = querySide.nextRequest();
+        assertThat(received.method()).isEqualTo(method);
+        assertThat(received.uri()).isEqualTo("/v1/agent/sessions");
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
+    void writesGoToTheCommandSideWithTheirBody(String method) {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages/m-1")
+                .header("Content-Type", "application/json")
+                .method(method, BodyPublishers.ofString("{\"typing\":true}"))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"side\":\"command\"}");
+        Backend.Received received = commandSide.nextRequest();
+        assertThat(received.method()).isEqualTo(method);
+        assertThat(received.uri()).isEqualTo("/v1/agent/sessions/s-1/messages/m-1");
+        assertThat(received.bodyText()).isEqualTo("{\"typing\":true}");
+        assertThat(querySide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void theLongPollIsAReadAndItsPathAndQueryAreForwardedUnchanged() {
+        String pathAndQuery = "/v1/agent/sessions/0b5c7d1e-0000-4000-8000-000000000001/await?timeoutMs=250&x=a%2Fb%20c";
+
+        HttpResponse<String> response =
+                gateway.send(gateway.agentRequest(pathAndQuery).build());
+
+        assertThat(response.body()).isEqualTo("{\"side\":\"query\"}");
+        assertThat(querySide.nextRequest().uri()).isEqualTo(pathAndQuery);
+    }
+
+    @Test
+    void backendErrorsPassThroughUntouched() {
+        String conflict = "{\"error\":{\"code\":\"CONFLICT\",\"message\":\"Session is closed\"}}";
+        commandSide.answerWith(new Backend.Answer(
+                409,
+                Map.of("Content-Type", "application/json", "X-Request-Trace", "abc"),
+                conflict.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.body()).isEqualTo(conflict);
+        assertThat(response.headers().firstValue("X-Request-Trace")).contains("abc");
+    }
+
+    @Test
+    void aBackendServerErrorPassesThroughToo() {
+        String internal = "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal error\"}}";
+        querySide.answerWith(Backend.Answer.json(500, internal));
+
+        HttpResponse<String> response =
+                gateway.send(gateway.agentRequest("/v1/agent/sessions").build());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo(internal);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/v2/agent/sessions", "/v10", "/actuator", "/actuator/env", "/index.html", "/agent"})
+    void unknownPathsAnswer404WithTheErrorBody(String path) {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest(path).build());
+
+        assertThat(assertError(response, 404, "NOT_FOUND")).contains(path);
+        assertThat(querySide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void aHeadRequestForAnUnknownPathAnswers404WithoutABody() {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v2/agent/sessions")
+                .method("HEAD", BodyPublishers.noBody())
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void aMethodWithoutARouteAnswers404() {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .method("OPTIONS", BodyPublishers.noBody())
+                .build());
+
+        assertError(response, 404, "NOT_FOUND");
+        assertThat(querySide.receivedNothing()).isTrue();
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/../actuator/env", "/v1/%2e%2e/actuator", "/v1/..;/actuator", "/v1/a%2Fb", "/v1/./x"})
+    void pathsABackendCouldNormaliseElsewhereAreRefused(String path) {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest(path).build());
+
+        assertError(response, 400, "VALIDATION_ERROR");
+        assertThat(querySide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void healthIsPublic() {
+        HttpResponse<String> response =
+                gateway.send(gateway.request("/actuator/health").build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ErrorBody.parse(response.body()).get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theApiDescriptionPathsAreNotPublishedYetButNeedNoKey() {
+        HttpResponse<String> response =
+                gateway.send(gateway.request("/openapi.json").build());
+
+        assertError(response, 404, "NOT_FOUND");
+    }
+}
