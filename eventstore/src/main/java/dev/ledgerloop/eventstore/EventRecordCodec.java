@@ -1,0 +1,36 @@
+package dev.ledgerloop.eventstore;
+
+import com.eventstore.dbclient.EventData;
+import com.eventstore.dbclient.RecordedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+/**
+ * Turns an aggregate's event into an EventStoreDB record and back: the place where at-rest encryption plugs in
+ * (DESIGN §2). {@link #decode} must give back the message identifier, aggregate type and identifier, sequence number,
+ * timestamp, payload and metadata that {@link #encode} was given.
+ */
+public interface EventRecordCodec {
+
+    EventData encode(String streamName, DomainEventMessage<?> message);
+
+    DomainEventMessage<?> decode(RecordedEvent event);
+
+    /**
+     * The EventStoreDB event id of a message: its identifier when that is a UUID (Axon's default), else a name-based
+     * UUID of it. Either way a retried append carries the same id, which makes EventStoreDB's idempotence work.
+     */
+    static UUID eventIdOf(String messageIdentifier) {
+        try {
+            UUID id = UUID.fromString(messageIdentifier);
+            // UUID.fromString also accepts short forms such as "1-2-3-4-5"; only the canonical text is the same id.
+            if (id.toString().equalsIgnoreCase(messageIdentifier)) {
+                return id;
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // fall through to the name-based id
+        }
+        return UUID.nameUUIDFromBytes(messageIdentifier.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,260 @@
+package dev.ledgerloop.eventstore;
+
+import com.eventstore.dbclient.EventStoreDBClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Axon's {@link EventStorageEngine} on EventStoreDB: each aggregate's events go to its own stream (named by a {@link
+ * StreamNaming}) with the expected revision, and tracking processors read {@code $all}.
+ *
+ * <p>It implements the interface directly rather than extending {@code AbstractEventStorageEngine}, which is built
+ * around serialized entries with a global index, duplicate-key detection for concurrency and snapshot tables. Here
+ * concurrency is EventStoreDB's expected revision, the position in {@code $all} is the token, and the {@link
+ * EventRecordCodec} owns the whole record so that encryption can replace it. Axon upcasters are not applied.
+ *
+ * <p>Axon asks for an aggregate's events by identifier only, but the stream name needs the aggregate type too: give
+ * each aggregate's {@code EventSourcingRepository} an {@link AggregateEventStore}, which supplies it. Without one,
+ * {@link #readEvents(String, long)} and {@link #lastSequenceNumberFor(String)} refuse with an explanation.
+ */
+public final class EventStoreDbStorageEngine implements EventStorageEngine, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EventStoreDbStorageEngine.class);
+
+    private final EventStoreDBClient client;
+    private final EventRecordCodec codec;
+    private final int batchSize;
+    private final AggregateStreams aggregateStreams;
+    private final AllStreamPositions positions;
+    private final NewEventSignal newEvents;
+    private final ThreadLocal<String> aggregateTypeInScope = new ThreadLocal<>();
+    private final AtomicBoolean snapshotRefusalLogged = new AtomicBoolean();
+
+    private EventStoreDbStorageEngine(Builder builder) {
+        this.client = builder.client;
+        this.codec = builder.codec;
+        this.batchSize = builder.batchSize;
+        this.aggregateStreams = new AggregateStreams(client, builder.streamNaming, codec, batchSize);
+        this.positions = new AllStreamPositions(client, batchSize);
+        this.newEvents = new NewEventSignal(builder.client, builder.idleRecheckInterval);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Appends each aggregate's events to its stream, expecting the revision before the first event, and returns once
+     * EventStoreDB has acknowledged every write. Aggregates are written one after another: EventStoreDB has no
+     * transaction across streams, so if a later write fails the earlier ones stay.
+     *
+     * @throws ConcurrencyException when a stream is not at the expected revision (someone else changed the aggregate)
+     * @throws IllegalArgumentException for events that are not aggregate events
+     */
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        for (AggregateBatch batch : AggregateBatch.split(events)) {
+            aggregateStreams.append(batch);
+        }
+    }
+
+    /** Snapshots are not stored yet: this logs once and does nothing, so a configured snapshotter cannot break. */
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        if (snapshotRefusalLogged.compareAndSet(false, true)) {
+            log.warn(
+                    "Snapshots are not supported yet; ignoring the snapshot of {} {} (logged once)",
+                    snapshot.getType(),
+                    snapshot.getAggregateIdentifier());
+        }
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return Optional.empty();
+    }
+
+    /**
+     * Every aggregate event after {@code trackingToken} in {@code $all} order ({@code null} means from the start).
+     * With {@code mayBlock} the stream waits at the end for new events, written by this process or any other, until it
+     * is closed; without, it ends where {@code $all} ends.
+     */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        AllStreamSpliterator events = new AllStreamSpliterator(
+                client, codec, batchSize, startingAfter(trackingToken), mayBlock ? newEvents : null);
+        return StreamSupport.stream(events, false).onClose(events::close);
+    }
+
+    private static EventStoreDbPositionToken startingAfter(TrackingToken token) {
+        if (token == null) {
+            return EventStoreDbPositionToken.TAIL;
+        }
+        if (token instanceof EventStoreDbPositionToken) {
+            return (EventStoreDbPositionToken) token;
+        }
+        throw new IllegalArgumentException("Cannot track $all from a "
+                + token.getClass().getName() + "; this engine's tokens are EventStoreDbPositionTokens");
+    }
+
+    /**
+     * Reads an aggregate of the type an {@link AggregateEventStore} is reading for on this thread.
+     *
+     * @throws UnsupportedOperationException outside of an {@link AggregateEventStore}: the stream name needs the type
+     */
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return readEvents(aggregateTypeFor(aggregateIdentifier), aggregateIdentifier, firstSequenceNumber);
+    }
+
+    /** An aggregate's events from {@code firstSequenceNumber} on; empty when it has no stream. */
+    public DomainEventStream readEvents(String aggregateType, String aggregateIdentifier, long firstSequenceNumber) {
+        return aggregateStreams.read(aggregateType, aggregateIdentifier, firstSequenceNumber);
+    }
+
+    /**
+     * The last sequence number of an aggregate of the type an {@link AggregateEventStore} is reading for.
+     *
+     * @throws UnsupportedOperationException outside of an {@link AggregateEventStore}: the stream name needs the type
+     */
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return lastSequenceNumberFor(aggregateTypeFor(aggregateIdentifier), aggregateIdentifier);
+    }
+
+    /** The revision of the last event in the aggregate's stream, which is its last sequence number. */
+    public Optional<Long> lastSequenceNumberFor(String aggregateType, String aggregateIdentifier) {
+        return aggregateStreams.lastSequenceNumber(aggregateType, aggregateIdentifier);
+    }
+
+    /** Before the first event: a processor starting here handles everything. */
+    @Override
+    public TrackingToken createTailToken() {
+        return EventStoreDbPositionToken.TAIL;
+    }
+
+    /**
+     * At the last event in {@code $all} (whichever stream it is in), so a processor starting here handles only new
+     * events; {@link EventStoreDbPositionToken#TAIL} when {@code $all} is empty.
+     */
+    @Override
+    public TrackingToken createHeadToken() {
+        return positions.head();
+    }
+
+    /**
+     * At the last event written before {@code dateTime}, so that events written at or after it are handled. The time
+     * is EventStoreDB's {@code created} stamp, when the event entered the log. {@code $all} has no time index: this
+     * reads it backwards from the end, so its cost grows with the number of events written since {@code dateTime}.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return positions.lastBefore(dateTime);
+    }
+
+    /** Runs {@code read} with this thread's aggregate reads bound to {@code aggregateType}. */
+    <T> T withAggregateType(String aggregateType, Supplier<T> read) {
+        String outer = aggregateTypeInScope.get();
+        aggregateTypeInScope.set(aggregateType);
+        try {
+            return read.get();
+        } finally {
+            if (outer == null) {
+                aggregateTypeInScope.remove();
+            } else {
+                aggregateTypeInScope.set(outer);
+            }
+        }
+    }
+
+    private String aggregateTypeFor(String aggregateIdentifier) {
+        String aggregateType = aggregateTypeInScope.get();
+        if (aggregateType == null) {
+            throw new UnsupportedOperationException("Cannot read aggregate " + aggregateIdentifier
+                    + " without its type: the stream name is made of both. Give the aggregate's"
+                    + " EventSourcingRepository an AggregateEventStore for its type, or call"
+                    + " readEvents(aggregateType, aggregateIdentifier, firstSequenceNumber).");
+        }
+        return aggregateType;
+    }
+
+    /** Stops the wake-up subscription; the client belongs to the caller and stays open. */
+    @Override
+    public void close() {
+        newEvents.close();
+    }
+
+    /** Builds an engine; only the client is required. */
+    public static final class Builder {
+        private EventStoreDBClient client;
+        private StreamNaming streamNaming = StreamNaming.lowerCaseTypeAndId();
+        private EventRecordCodec codec;
+        private int batchSize = 256;
+        private Duration idleRecheckInterval = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        public Builder client(EventStoreDBClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** Default: {@link StreamNaming#lowerCaseTypeAndId()}. */
+        public Builder streamNaming(StreamNaming streamNaming) {
+            this.streamNaming = Objects.requireNonNull(streamNaming, "streamNaming");
+            return this;
+        }
+
+        /** Default: {@link JsonEventRecordCodec#withDefaultSerializer()}. */
+        public Builder codec(EventRecordCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** Events per read of {@code $all} or of a stream. Default 256. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * The longest a blocking reader at the end of {@code $all} waits without a wake-up before reading again: a
+         * safety net, since new events normally wake it at once. Default 30 seconds.
+         */
+        public Builder idleRecheckInterval(Duration idleRecheckInterval) {
+            if (idleRecheckInterval.isNegative() || idleRecheckInterval.isZero()) {
+                throw new IllegalArgumentException("idleRecheckInterval must be positive");
+            }
+            this.idleRecheckInterval = idleRecheckInterval;
+            return this;
+        }
+
+        public EventStoreDbStorageEngine build() {
+            if (client == null) {
+                throw new IllegalStateException("An EventStoreDBClient is required");
+            }
+            if (codec == null) {
+                codec = JsonEventRecordCodec.withDefaultSerializer();
+            }
+            return new EventStoreDbStorageEngine(this);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.ledgerloop.eventstore;
+
+import com.eventstore.dbclient.EventStoreDBClient;
+import com.eventstore.dbclient.ResolvedEvent;
+import com.eventstore.dbclient.SubscribeToAllOptions;
+import com.eventstore.dbclient.Subscription;
+import com.eventstore.dbclient.SubscriptionFilter;
+import com.eventstore.dbclient.SubscriptionListener;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells blocking readers of {@code $all} that new events were written, by anyone: one live {@code $all} subscription
+ * from the end, used only as a wake-up (the events themselves are read by paging). Every event moves a generation
+ * counter; a reader notes the generation, reads, and sleeps only while it has not moved, so no write is missed.
+ */
+final class NewEventSignal implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NewEventSignal.class);
+
+    /** Streams whose names do not start with {@code $}; the client sends this as the server-side filter's regex. */
+    private static final String NON_SYSTEM_STREAMS = "^[^$]";
+
+    private final EventStoreDBClient client;
+    private final Duration recheckInterval;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private long generation;
+    private CompletableFuture<Subscription> subscription;
+    private boolean closed;
+
+    /**
+     * @param recheckInterval the longest a reader sleeps without a signal: a safety net should a subscription end
+     *     without telling (it then re-reads one page), not the way new events are found
+     */
+    NewEventSignal(EventStoreDBClient client, Duration recheckInterval) {
+        this.client = client;
+        this.recheckInterval = recheckInterval;
+    }
+
+    /**
+     * Makes sure the wake-up subscription is live, then returns the current generation. Any event written after this
+     * returns moves the generation, so a read that starts now and finds nothing can safely wait for a change.
+     */
+    long current() {
+        CompletableFuture<Subscription> live;
+        lock.lock();
+        try {
+            if (closed) {
+                return generation;
+            }
+            if (subscription == null) {
+                subscription = subscribe();
+            }
+            live = subscription;
+        } finally {
+            lock.unlock();
+        }
+        ClientCalls.await(live, "subscribing to $all for new-event notifications");
+        lock.lock();
+        try {
+            return generation;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the generation moves past {@code seen}, {@code stop} turns true, this signal closes or the recheck
+     * interval passes.
+     *
+     * @return false when there is nothing more to wait for: this signal is closed, or the waiting thread was
+     *     interrupted (its interrupt flag is set again)
+     */
+    boolean awaitChange(long seen, BooleanSupplier stop) {
+        long remaining = recheckInterval.toNanos();
+        lock.lock();
+        try {
+            while (generation == seen && !closed && !stop.getAsBoolean() && remaining > 0) {
+                remaining = changed.awaitNanos(remaining);
+            }
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes every waiting reader so that it re-checks its own stop condition. */
+    void wakeAll() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<Subscription> last;
+        lock.lock();
+        try {
+            closed = true;
+            last = subscription;
+            subscription = null;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (last != null) {
+            last.thenAccept(Subscription::stop);
+        }
+    }
+
+    private CompletableFuture<Subscription> subscribe() {
+        CompletableFuture<Subscription> pending = new CompletableFuture<>();
+        client.subscribeToAll(
+                        new Listener(pending),
+                        SubscribeToAllOptions.get()
+                                .fromEnd()
+                                .filter(SubscriptionFilter.newBuilder()
+                                        .withStreamNameRegularExpression(NON_SYSTEM_STREAMS)
+                                        .build()))
+                .whenComplete((live, failure) -> {
+                    if (failure != null) {
+                        forget(pending);
+                        pending.completeExceptionally(failure);
+                    } else {
+                        pending.complete(live);
+                    }
+                });
+        return pending;
+    }
+
+    private void moved() {
+        lock.lock();
+        try {
+            generation++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops a failed subscription so that the next reader opens a new one; wakes readers so that they do. */
+    private void forget(CompletableFuture<Subscription> failed) {
+        lock.lock();
+        try {
+            if (subscription == failed) {
+                subscription = null;
+            }
+            generation++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final class Listener extends SubscriptionListener {
+        private final CompletableFuture<Subscription> owner;
+
+        Listener(CompletableFuture<Subscription> owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void onEvent(Subscription subscription, ResolvedEvent event) {
+            moved();
+        }
+
+        @Override
+        public void onCancelled(Subscription subscription, Throwable exception) {
+            if (exception != null) {
+                log.warn("The $all wake-up subscription ended; the next blocking read opens a new one", exception);
+            }
+            forget(owner);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.ledgerloop.eventstore;
+
+import static dev.ledgerloop.eventstore.TestEvents.created;
+import static dev.ledgerloop.eventstore.TestEvents.history;
+import static dev.ledgerloop.eventstore.TestEvents.incremented;
+import static dev.ledgerloop.eventstore.TestEvents.newCounterId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.eventstore.dbclient.EventStoreDBClient;
+import com.eventstore.dbclient.ReadAllOptions;
+import com.eventstore.dbclient.ReadStreamOptions;
+import com.eventstore.dbclient.RecordedEvent;
+import com.eventstore.dbclient.ResolvedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Tracking {@code $all} through the engine: order, tokens, paging, skipping EventStoreDB's own events, waiting. */
+class AllStreamTrackingTest {
+    @RegisterExtension
+    static final EventStoreNode node = new EventStoreNode();
+
+    private EventStoreDbStorageEngine engine;
+
+    @BeforeEach
+    void createEngine() {
+        // Pages of two, so that reads cross page boundaries, and pages holding only system events, all the time.
+        // The long recheck interval proves that waiting readers are woken by new events, not by the safety net.
+        engine = EventStoreDbStorageEngine.builder()
+                .client(node.client())
+                .batchSize(2)
+                .idleRecheckInterval(Duration.ofMinutes(5))
+                .build();
+    }
+
+    @AfterEach
+    void closeEngine() {
+        engine.close();
+    }
+
+    @Test
+    void fromTheTailEveryAggregateEventComesInAllOrderAndNoSystemEventDoes() throws Exception {
+        assertThat(readAll().stream().filter(event -> event.getStreamId().startsWith("$")))
+                .as("$all starts with the node's system events")
+                .isNotEmpty();
+        String first = newCounterId();
+        String second = newCounterId();
+        List<DomainEventMessage<?>> written = List.of(
+                created(first), created(second), incremented(first, 1), incremented(second, 1), incremented(first, 2));
+        for (DomainEventMessage<?> event : written) {
+            engine.appendEvents(List.of(event));
+        }
+
+        List<TrackedEventMessage<?>> read = readAfter(engine.createTailToken());
+
+        assertThat(read).allSatisfy(event -> assertThat(((DomainEventMessage<?>) event).getType())
+                .isEqualTo("Counter"));
+        assertThat(identifiers(of(read, first, second))).containsExactlyElementsOf(identifiers(written));
+        assertThat(read).extracting(TrackedEventMessage::trackingToken).isSortedAccordingTo(this::compare);
+        assertThat(readAfter(null))
+                .extracting(TrackedEventMessage::getIdentifier)
+                .containsExactlyElementsOf(identifiers(read));
+    }
+
+    @Test
+    void readingAfterATokenStartsWithTheNextEvent() {
+        String id = newCounterId();
+        engine.appendEvents(history(id, 5));
+        List<TrackedEventMessage<?>> all = of(readAfter(null), id);
+
+        List<TrackedEventMessage<?>> rest = readAfter(all.get(1).trackingToken());
+
+        assertThat(identifiers(of(rest, id))).containsExactlyElementsOf(identifiers(all.subList(2, 5)));
+    }
+
+    @Test
+    void aTombstoneEventStoreDbWritesIntoAnAggregateStreamIsSkipped() throws Exception {
+        String deleted = newCounterId();
+        engine.appendEvents(history(deleted, 2));
+        node.client().tombstoneStream("counter-" + deleted).get(10, TimeUnit.SECONDS);
+        String after = newCounterId();
+        engine.appendEvents(List.of(created(after)));
+
+        List<TrackedEventMessage<?>> read = readAfter(null);
+
+        assertThat(of(read, deleted)).hasSize(2);
+        assertThat(of(read, after)).hasSize(1);
+        assertThat(readAll())
+                .anySatisfy(event -> assertThat(event.getEventType()).isEqualTo("$streamDeleted"));
+    }
+
+    @Test
+    void aBlockingReadWaitsForEventsThatAnotherInstanceWritesAndEndsWhenClosed() throws Exception {
+        List<TrackedEventMessage<?>> received = new CopyOnWriteArrayList<>();
+        Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(engine.createHeadToken(), true);
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> stream.forEach(received::add));
+        EventStoreDBClient otherInstance = node.newClient();
+        EventStoreDbStorageEngine otherEngine =
+                EventStoreDbStorageEngine.builder().client(otherInstance).build();
+        try {
+            String id = newCounterId();
+            otherEngine.appendEvents(List.of(created(id)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+
+            otherEngine.appendEvents(List.of(incremented(id, 1), incremented(id, 2)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 3);
+            assertThat(received)
+                    .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
+                    .containsExactly(0L, 1L, 2L);
+        } finally {
+            stream.close();
+            otherEngine.close();
+            otherInstance.shutdown().get(10, TimeUnit.SECONDS);
+        }
+        reader.get(5, TimeUnit.SECONDS);
+        assertThat(reader).isDone();
+    }
+
+    @Test
+    void closingTheEngineEndsTheBlockingReadsWaitingOnIt() throws Exception {
+        List<TrackedEventMessage<?>> received = new CopyOnWriteArrayList<>();
+        Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(engine.createHeadToken(), true);
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> stream.forEach(received::add));
+        engine.appendEvents(List.of(created(newCounterId())));
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+
+        engine.close();
+
+        reader.get(5, TimeUnit.SECONDS);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void theHeadTokenIsAtTheLastEventSoOnlyNewEventsFollowIt() {
+        String before = newCounterId();
+        engine.appendEvents(history(before, 2));
+        TrackingToken lastWritten = of(readAfter(null), before).get(1).trackingToken();
+
+        TrackingToken head = engine.createHeadToken();
+        assertThat(head).isEqualTo(lastWritten);
+        assertThat(readAfter(head)).isEmpty();
+
+        String after = newCounterId();
+        engine.appendEvents(List.of(created(after)));
+        assertThat(readAfter(head))
+                .extracting(TrackedEventMessage::getIdentifier)
+                .containsExactly(of(readAfter(null), after).get(0).getIdentifier());
+    }
+
+    @Test
+    void theTailTokenIsBeforeEverything() {
+        TrackingToken tail = engine.createTailToken();
+
+        assertThat(tail).isEqualTo(EventStoreDbPositionToken.TAIL);
+        assertThat(engine.createHeadToken().covers(tail)).isTrue();
+    }
+
+    @Test
+    void aTokenAtATimeTracksTheEventsWrittenFromThatTimeOn() throws Exception {
+        String earlier = newCounterId();
+        engine.appendEvents(List.of(created(earlier)));
+        RecordedEvent written = node.client()
+                .readStream("counter-" + earlier, ReadStreamOptions.get())
+                .get(10, TimeUnit.SECONDS)
+                .getEvents()
+                .get(0)
+                .getEvent();
+        Instant between = written.getCreated().plusNanos(1_000);
+        await().until(() -> Instant.now().isAfter(between));
+        String later = newCounterId();
+        engine.appendEvents(List.of(created(later)));
+
+        TrackingToken token = engine.createTokenAt(between);
+
+        assertThat(token).isEqualTo(EventStoreDbPositionToken.at(written.getPosition()));
+        List<TrackedEventMessage<?>> read = readAfter(token);
+        assertThat(of(read, earlier)).isEmpty();
+        assertThat(of(read, later)).hasSize(1);
+        assertThat(engine.createTokenAt(Instant.EPOCH)).isEqualTo(EventStoreDbPositionToken.TAIL);
+        assertThat(engine.createTokenAt(Instant.now().plusSeconds(60))).isEqualTo(engine.createHeadToken());
+    }
+
+    private List<TrackedEventMessage<?>> readAfter(TrackingToken token) {
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(token, false)) {
+            return events.collect(Collectors.toList());
+        }
+    }
+
+    private static List<RecordedEvent> readAll() throws Exception {
+        return node.client().readAll(ReadAllOptions.get().fromStart()).get(10, TimeUnit.SECONDS).getEvents().stream()
+                .map(ResolvedEvent::getEvent)
+                .collect(Collectors.toList());
+    }
+
+    /** The events of the given counters, so that tests sharing a node do not see each other's. */
+    private static List<TrackedEventMessage<?>> of(List<TrackedEventMessage<?>> events, String... counterIds) {
+        Set<String> ids = Set.of(counterIds);
+        return events.stream()
+                .filter(event -> ids.contains(((DomainEventMessage<?>) event).getAggregateIdentifier()))
+                .collect(Collectors.toList());
+    }
+
+    private static List<String> identifiers(List<? extends org.axonframework.eventhandling.EventMessage<?>> events) {
+        return events.stream().map(event -> event.getIdentifier()).collect(Collectors.toList());
+    }
+
+    private int compare(TrackingToken a, TrackingToken b) {
+        return ((EventStoreDbPositionToken) a).compareTo((EventStoreDbPositionToken) b);
+    }
+}
