@@ -112,14 +112,19 @@ public final class SegmentedLog implements AutoCloseable {
                     FileChannel.open(segmentPath(base), StandardOpenOption.READ, StandardOpenOption.WRITE);
             segments.put(base, channel);
             long validLength = scan(base, channel, visitor, last);
-            if (last && validLength < channel.size()) {
-                log.warn(
-                        "Truncating torn tail of segment {}: {} unacknowledged bytes after offset {}",
-                        segmentName(base),
-                        channel.size() - validLength,
-                        validLength);
-                channel.truncate(validLength);
+            if (last) {
+                if (validLength < channel.size()) {
+                    log.warn(
+                            "Truncating torn tail of segment {}: {} unacknowledged bytes after offset {}",
+                            segmentName(base),
+                            channel.size() - validLength,
+                            validLength);
+                    channel.truncate(validLength);
+                }
+                // A node that crashed may have left records it never synced in the page cache only; they are about
+                // to be served as durable, so make them durable (and the segment files' directory entries too).
                 channel.force(true);
+                fsyncDirectory();
             }
             expectedBase = base + validLength;
             if (last) {
