@@ -1,0 +1,23 @@
+package dev.ledgerloop.events;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The kinds of aggregate that own a stream; the value is both the stream prefix and the metadata value. */
+public enum AggregateType {
+    SESSION("session"),
+    INVOCATION("invocation"),
+    AGENT("agent"),
+    WEBHOOK("webhook"),
+    DELIVERY("delivery");
+
+    private final String value;
+
+    AggregateType(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ledgerloop.events.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM through the JCE (hardware-accelerated): a 12-byte nonce, a 16-byte tag, sealed output laid out as
+ * {@code nonce | ciphertext | tag}.
+ */
+final class AesGcm {
+    static final int NONCE_BYTES = 12;
+    static final int TAG_BYTES = 16;
+    static final int KEY_BYTES = 32;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+
+    private AesGcm() {}
+
+    /** Encrypts under a fresh random nonce: {@code nonce | ciphertext | tag}. */
+    static byte[] seal(SecretKey key, byte[] plaintext, byte[] aad, SecureRandom random) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] sealed = new byte[NONCE_BYTES + plaintext.length + TAG_BYTES];
+        System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
+        try {
+            cipher(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce), aad)
+                    .doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+        return sealed;
+    }
+
+    /** Opens what {@link #seal} produced. */
+    static byte[] open(SecretKey key, byte[] sealed, byte[] aad) throws AEADBadTagException {
+        if (sealed.length < NONCE_BYTES + TAG_BYTES) {
+            throw new AEADBadTagException("Sealed data shorter than nonce and tag");
+        }
+        return decrypt(
+                key,
+                new GCMParameterSpec(TAG_BYTES * 8, sealed, 0, NONCE_BYTES),
+                sealed,
+                NONCE_BYTES,
+                sealed.length - NONCE_BYTES,
+                aad);
+    }
+
+    /** The bare primitive for an explicit nonce: {@code ciphertext | tag}. */
+    static byte[] encrypt(SecretKey key, byte[] nonce, byte[] plaintext, byte[] aad) {
+        try {
+            return cipher(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce), aad)
+                    .doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /** The bare primitive for an explicit nonce, opening {@code ciphertext | tag}. */
+    static byte[] decrypt(SecretKey key, byte[] nonce, byte[] ciphertextAndTag, byte[] aad) throws AEADBadTagException {
+        return decrypt(
+                key, new GCMParameterSpec(TAG_BYTES * 8, nonce), ciphertextAndTag, 0, ciphertextAndTag.length, aad);
+    }
+
+    private static byte[] decrypt(
+            SecretKey key, GCMParameterSpec nonce, byte[] input, int offset, int length, byte[] aad)
+            throws AEADBadTagException {
+        try {
+            return cipher(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(input, offset, length);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+
+    private static Cipher cipher(int mode, SecretKey key, GCMParameterSpec nonce, byte[] aad)
+            throws GeneralSecurityException {
+        // A Cipher is stateful and not thread-safe, and GCM forbids re-using one for a second encryption.
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(mode, key, nonce);
+        cipher.updateAAD(aad);
+        return cipher;
+    }
+}

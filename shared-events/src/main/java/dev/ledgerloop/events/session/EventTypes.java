@@ -1,0 +1,46 @@
+package dev.ledgerloop.events.session;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of stored event types. Names are literals, not {@code getSimpleName()}, so renaming a record can never
+ * silently change what is written to the log.
+ */
+public final class EventTypes {
+    private static final List<EventType> ALL = List.of(
+            new EventType("SessionOpened", 1, SessionOpened.class),
+            new EventType("MessageSent", 1, MessageSent.class),
+            new EventType("SessionClosed", 1, SessionClosed.class));
+
+    private static final Map<String, EventType> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_CLASS =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::recordClass, Function.identity()));
+
+    private EventTypes() {}
+
+    public static EventType of(SessionEvent event) {
+        return of(event.getClass());
+    }
+
+    public static EventType of(Class<? extends SessionEvent> recordClass) {
+        EventType type = BY_CLASS.get(recordClass);
+        if (type == null) {
+            throw new IllegalArgumentException("No event type registered for " + recordClass.getName());
+        }
+        return type;
+    }
+
+    public static Optional<EventType> named(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static Collection<EventType> all() {
+        return ALL;
+    }
+}

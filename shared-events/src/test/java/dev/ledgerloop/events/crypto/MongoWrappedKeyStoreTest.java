@@ -1,0 +1,74 @@
+package dev.ledgerloop.events.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import dev.ledgerloop.events.fixtures.InMemoryMongo;
+import java.time.Instant;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MongoWrappedKeyStoreTest {
+    private static InMemoryMongo mongo;
+
+    private final MongoDatabase database = mongo.freshDatabase();
+    private final MongoWrappedKeyStore store = new MongoWrappedKeyStore(database);
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = new InMemoryMongo();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @Test
+    void the_first_insert_wins_and_later_ones_get_it_back() {
+        WrappedKey first = wrappedKey("stream-a", "key-1");
+
+        assertThat(store.insertIfAbsent(first)).isSameAs(first);
+        WrappedKey winner = store.insertIfAbsent(wrappedKey("stream-a", "key-2"));
+
+        assertThat(winner.keyId()).isEqualTo("key-1");
+        assertThat(winner.wrapped()).isEqualTo(first.wrapped());
+        assertThat(database.getCollection("keyring").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void documents_have_the_documented_shape() {
+        store.insertIfAbsent(wrappedKey("stream-a", "key-1"));
+
+        Document document = database.getCollection("keyring").find().first();
+
+        assertThat(document)
+                .containsOnlyKeys("_id", "streamId", "spaceId", "keyId", "wrapped", "createdAt")
+                .containsEntry("streamId", "stream-a")
+                .containsEntry("spaceId", "space-1")
+                .containsEntry("keyId", "key-1");
+    }
+
+    @Test
+    void deleting_removes_the_key_for_good() {
+        store.insertIfAbsent(wrappedKey("stream-a", "key-1"));
+
+        assertThat(store.delete("stream-a")).isTrue();
+        assertThat(store.find("stream-a")).isEmpty();
+        assertThat(store.delete("stream-a")).isFalse();
+    }
+
+    @Test
+    void finds_nothing_for_an_unknown_stream() {
+        assertThat(store.find("stream-" + UUID.randomUUID())).isEmpty();
+    }
+
+    private static WrappedKey wrappedKey(String streamId, String keyId) {
+        byte[] wrapped = new byte[60];
+        wrapped[0] = (byte) keyId.hashCode();
+        return new WrappedKey(streamId, "space-1", keyId, wrapped, Instant.parse("2026-03-25T10:30:00.123Z"));
+    }
+}

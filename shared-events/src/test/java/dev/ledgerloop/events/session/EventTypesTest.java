@@ -1,0 +1,35 @@
+package dev.ledgerloop.events.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventTypesTest {
+
+    @Test
+    void every_session_event_has_a_stored_type() {
+        assertThat(EventTypes.all())
+                .extracting(type -> (Object) type.recordClass())
+                .containsExactlyInAnyOrder((Object[]) SessionEvent.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void the_stored_name_is_the_record_name_at_version_1() {
+        assertThat(EventTypes.all()).allSatisfy(type -> {
+            assertThat(type.name()).isEqualTo(type.recordClass().getSimpleName());
+            assertThat(type.schemaVersion()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void names_map_back_to_their_records() {
+        Arrays.stream(SessionEvent.class.getPermittedSubclasses()).forEach(recordClass -> {
+            EventType type = EventTypes.of(recordClass.asSubclass(SessionEvent.class));
+            assertThat(EventTypes.named(type.name())).contains(type);
+        });
+        assertThat(EventTypes.of(new SessionClosed(UUID.randomUUID())).name()).isEqualTo("SessionClosed");
+        assertThat(EventTypes.named("SessionDeleted")).isEmpty();
+    }
+}
