@@ -23,17 +23,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A record is framed as {@code [int length][int crc32c(payload)][payload]}. Its position is a byte offset in
  * one global address space: a segment file is named after the global offset of its first byte, so positions grow
- * across segments without gaps. Records never span segments.
+ * across segments without gaps. Records never span segments, and neither do the records of one {@link #append}.
+ *
+ * <p>The records of one {@link #append} call are all-or-nothing: every frame but the last of an append has the
+ * high bit of its length word set ({@link #CONTINUED}), and recovery only keeps an append whose last frame is there.
+ * A log written before this flag existed has it clear everywhere, so each of its records counts as complete.
  *
  * <p>Writes are not durable until {@link #sync()} returns. On {@link #open} the last segment is scanned and
- * everything from the first frame that is short or fails its CRC is truncated: that can only be a write that
- * was never acknowledged, because acknowledgement waits for the fsync. Damage in an earlier, sealed segment is
- * reported as {@link CorruptLogException} instead of being silently dropped.
+ * everything from the first frame that is short or fails its CRC is truncated, back to the end of the last whole
+ * append: that can only be a write that was never acknowledged, because acknowledgement waits for the fsync.
+ * Damage in an earlier, sealed segment is reported as {@link CorruptLogException} instead of being silently dropped.
  *
  * <p>Only one thread may append; any number of threads may {@link #read} concurrently (positional reads).
  */
 public final class SegmentedLog implements AutoCloseable {
     public static final int FRAME_HEADER_BYTES = 8;
+    /** Set in a frame's length word when more records of the same append follow it. */
+    static final int CONTINUED = 0x8000_0000;
+
     private static final Logger log = LoggerFactory.getLogger(SegmentedLog.class);
     private static final String SUFFIX = ".seg";
 
@@ -139,18 +146,25 @@ public final class SegmentedLog implements AutoCloseable {
             throws IOException {
         long size = channel.size();
         long offset = 0;
+        // End of the last complete append, and the records of the append being read, handed over once complete.
+        long complete = 0;
+        List<Long> pendingPositions = new ArrayList<>();
+        List<ByteBuffer> pendingPayloads = new ArrayList<>();
         ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER_BYTES);
         CRC32C crc = new CRC32C();
         while (offset < size) {
             String problem = null;
             ByteBuffer payload = null;
+            boolean continued = false;
             if (size - offset < FRAME_HEADER_BYTES) {
                 problem = "short frame header";
             } else {
                 header.clear();
                 readFully(channel, header, offset);
                 header.flip();
-                int length = header.getInt();
+                int lengthWord = header.getInt();
+                continued = (lengthWord & CONTINUED) != 0;
+                int length = lengthWord & ~CONTINUED;
                 int storedCrc = header.getInt();
                 if (length <= 0 || length > size - offset - FRAME_HEADER_BYTES) {
                     problem = "frame length " + length + " out of bounds";
@@ -170,12 +184,25 @@ public final class SegmentedLog implements AutoCloseable {
                     throw new CorruptLogException(
                             "Sealed segment " + segmentName(base) + " is damaged at offset " + offset + ": " + problem);
                 }
-                return offset;
+                return complete;
             }
-            visitor.accept(base + offset, payload);
+            pendingPositions.add(base + offset);
+            pendingPayloads.add(payload);
             offset += FRAME_HEADER_BYTES + payload.capacity();
+            if (!continued) {
+                for (int i = 0; i < pendingPositions.size(); i++) {
+                    visitor.accept(pendingPositions.get(i), pendingPayloads.get(i));
+                }
+                pendingPositions.clear();
+                pendingPayloads.clear();
+                complete = offset;
+            }
         }
-        return offset;
+        if (complete < offset && !last) {
+            throw new CorruptLogException(
+                    "Sealed segment " + segmentName(base) + " ends inside an append (at offset " + complete + ")");
+        }
+        return complete;
     }
 
     /** Global position one past the last record written (durable or not). */
@@ -184,27 +211,30 @@ public final class SegmentedLog implements AutoCloseable {
     }
 
     /**
-     * Appends records in order without syncing; returns the position of each. A segment that would overflow is
-     * synced and sealed first, so a sealed segment is always durable.
+     * Appends records in order without syncing, as one all-or-nothing append (see the class comment); returns the
+     * position of each. When the append does not fit in the current segment, that segment is synced and sealed
+     * first, so a sealed segment is always durable and an append never spans two segments. An append larger than
+     * a segment gets a segment of its own.
      */
     public long[] append(List<ByteBuffer> payloads) {
         long[] positions = new long[payloads.size()];
         try {
-            List<ByteBuffer> frames = new ArrayList<>(payloads.size() * 2);
+            long appendLength = 0;
+            for (ByteBuffer payload : payloads) {
+                appendLength += FRAME_HEADER_BYTES + payload.remaining();
+            }
             long headLength = end - headBase;
+            if (headLength > 0 && headLength + appendLength > segmentSize) {
+                roll();
+                headLength = 0;
+            }
+            List<ByteBuffer> frames = new ArrayList<>(payloads.size() * 2);
             for (int i = 0; i < payloads.size(); i++) {
                 ByteBuffer payload = payloads.get(i);
-                int frameLength = FRAME_HEADER_BYTES + payload.remaining();
-                if (headLength > 0 && headLength + frameLength > segmentSize) {
-                    writeFrames(frames);
-                    frames.clear();
-                    roll();
-                    headLength = 0;
-                }
                 positions[i] = headBase + headLength;
-                frames.add(frameHeader(payload));
+                frames.add(frameHeader(payload, i < payloads.size() - 1));
                 frames.add(payload.duplicate());
-                headLength += frameLength;
+                headLength += FRAME_HEADER_BYTES + payload.remaining();
             }
             writeFrames(frames);
         } catch (IOException e) {
@@ -213,11 +243,13 @@ public final class SegmentedLog implements AutoCloseable {
         return positions;
     }
 
-    private static ByteBuffer frameHeader(ByteBuffer payload) {
+    private static ByteBuffer frameHeader(ByteBuffer payload, boolean continued) {
         CRC32C crc = new CRC32C();
         crc.update(payload.duplicate());
         ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER_BYTES);
-        header.putInt(payload.remaining()).putInt((int) crc.getValue()).flip();
+        header.putInt(payload.remaining() | (continued ? CONTINUED : 0))
+                .putInt((int) crc.getValue())
+                .flip();
         return header;
     }
 
@@ -274,7 +306,7 @@ public final class SegmentedLog implements AutoCloseable {
             ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER_BYTES);
             readFully(channel, header, offset);
             header.flip();
-            int length = header.getInt();
+            int length = header.getInt() & ~CONTINUED;
             ByteBuffer payload = ByteBuffer.allocate(length);
             readFully(channel, payload, offset + FRAME_HEADER_BYTES);
             return payload.flip();
