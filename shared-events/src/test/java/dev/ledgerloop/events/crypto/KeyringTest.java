@@ -18,31 +18,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The keyring over MongoWrappedKeyStore, through the real MongoDB driver against mongo-java-server. */
 class KeyringTest {
     private static final String SPACE = "space-1";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-25T10:30:00Z"), ZoneOffset.UTC);
-    private static InMemoryMongo mongo;
+
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
 
     private final MasterKey masterKey = randomMasterKey();
     private final String stream = StreamNames.session(UUID.randomUUID());
     private final AtRestCipher cipher = new AtRestCipher();
     private MongoWrappedKeyStore store;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InMemoryMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void freshStore() {

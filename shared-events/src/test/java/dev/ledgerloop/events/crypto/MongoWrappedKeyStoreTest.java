@@ -7,25 +7,15 @@ import dev.ledgerloop.events.fixtures.InMemoryMongo;
 import java.time.Instant;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MongoWrappedKeyStoreTest {
-    private static InMemoryMongo mongo;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
 
     private final MongoDatabase database = mongo.freshDatabase();
     private final MongoWrappedKeyStore store = new MongoWrappedKeyStore(database);
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InMemoryMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @Test
     void the_first_insert_wins_and_later_ones_get_it_back() {
