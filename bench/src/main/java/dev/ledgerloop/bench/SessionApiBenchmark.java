@@ -1,0 +1,193 @@
+package dev.ledgerloop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.standalone.LedgerloopSystem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load tool for the walking skeleton: starts the standalone system on a temporary directory and measures, over real
+ * HTTP through the gateway, send-message requests/s with p50/p99 latency at a fixed number of requests in flight,
+ * then the lag from sending a message to seeing it in the timeline. Arguments {@code name=value}: {@code seconds}
+ * (10), {@code inFlight} (16), {@code sessions} (20), {@code lagSamples} (300).
+ */
+public final class SessionApiBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String key;
+
+    private SessionApiBenchmark(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = intArg(args, "seconds", 10);
+        int inFlight = intArg(args, "inFlight", 16);
+        int sessions = intArg(args, "sessions", 20);
+        int lagSamples = intArg(args, "lagSamples", 300);
+        Path data = Files.createTempDirectory("ledgerloop-session-bench-");
+        try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
+            SessionApiBenchmark bench = new SessionApiBenchmark(
+                    "http://localhost:" + system.gatewayPort(), system.secrets().bootstrapKeyOnce());
+            System.out.printf(
+                    "Session API load through the gateway (%d processors)%n",
+                    Runtime.getRuntime().availableProcessors());
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                ids.add(bench.createSession());
+            }
+            bench.sendPhase(ids, 3, inFlight, false);
+            bench.sendPhase(ids, seconds, inFlight, true);
+            bench.lagPhase(ids.get(0), lagSamples);
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private String createSession() throws Exception {
+        HttpResponse<String> response = post("/v1/agent/sessions", "{\"encryptedTitle\":" + envelope() + "}");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "Creating a session answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    private void sendPhase(List<String> sessions, int seconds, int inFlight, boolean print) throws Exception {
+        Histogram latency = new Histogram(3);
+        AtomicLong failures = new AtomicLong();
+        Semaphore slots = new Semaphore(inFlight);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long started = System.nanoTime();
+        long sent = 0;
+        while (System.nanoTime() < end) {
+            slots.acquire();
+            String session = sessions.get((int) (sent++ % sessions.size()));
+            long t0 = System.nanoTime();
+            http.sendAsync(messageRequest(session), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> {
+                        if (error != null || response.statusCode() != 201) {
+                            failures.incrementAndGet();
+                        } else {
+                            latency.recordValue(System.nanoTime() - t0);
+                        }
+                        slots.release();
+                    });
+        }
+        slots.acquire(inFlight);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        if (print) {
+            System.out.printf(
+                    "send message, %d in flight: %,d requests in %.1f s = %,.0f req/s; latency p50 %.2f ms, p99 %.2f ms,"
+                            + " max %.2f ms; %d failed%n",
+                    inFlight,
+                    latency.getTotalCount(),
+                    elapsed,
+                    latency.getTotalCount() / elapsed,
+                    latency.getValueAtPercentile(50) / 1e6,
+                    latency.getValueAtPercentile(99) / 1e6,
+                    latency.getMaxValue() / 1e6,
+                    failures.get());
+        }
+    }
+
+    /** Sends one message at a time and polls the timeline until it shows it: command-to-view lag. */
+    private void lagPhase(String session, int samples) throws Exception {
+        Histogram fromSend = new Histogram(3);
+        Histogram fromAck = new Histogram(3);
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> sent = http.send(messageRequest(session), HttpResponse.BodyHandlers.ofString());
+            long acked = System.nanoTime();
+            String messageId = JSON.readTree(sent.body()).get("id").asText();
+            while (!newestTimelineItem(session).equals(messageId)) {
+                Thread.onSpinWait();
+            }
+            long visible = System.nanoTime();
+            fromSend.recordValue(visible - t0);
+            fromAck.recordValue(visible - acked);
+        }
+        System.out.printf(
+                "command -> timeline visible (%d samples): from send p50 %.2f ms, p99 %.2f ms; from 201 p50 %.2f ms,"
+                        + " p99 %.2f ms%n",
+                samples,
+                fromSend.getValueAtPercentile(50) / 1e6,
+                fromSend.getValueAtPercentile(99) / 1e6,
+                fromAck.getValueAtPercentile(50) / 1e6,
+                fromAck.getValueAtPercentile(99) / 1e6);
+    }
+
+    private String newestTimelineItem(String session) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/agent/sessions/" + session + "/timeline?limit=1"))
+                        .header("X-API-Key", key)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode data = JSON.readTree(response.body()).path("data");
+        return data.isArray() && data.size() > 0
+                ? data.get(data.size() - 1).path("id").asText()
+                : "";
+    }
+
+    private HttpRequest messageRequest(String session) {
+        return HttpRequest.newBuilder(URI.create(base + "/v1/agent/sessions/" + session + "/messages"))
+                .header("X-API-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"encryptedContent\":" + envelope() + "}"))
+                .build();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("X-API-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String envelope() {
+        return "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\",\"ciphertext\":\"" + base64(12 + 200 + 16)
+                + "\",\"wrappings\":[{\"kid\":\"human-1\",\"epk\":\"" + base64(32) + "\",\"wrappedKey\":\""
+                + base64(60) + "\"}]}";
+    }
+
+    private static String base64(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return Integer.parseInt(arg.substring(name.length() + 1));
+            }
+        }
+        return fallback;
+    }
+}
