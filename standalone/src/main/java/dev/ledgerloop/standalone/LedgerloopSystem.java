@@ -1,8 +1,11 @@
 package dev.ledgerloop.standalone;
 
+import dev.ledgerloop.command.CommandSideApplication;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
 import dev.ledgerloop.gateway.GatewayApplication;
+import dev.ledgerloop.query.QuerySideApplication;
+import dev.ledgerloop.service.BackendApplication;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +56,21 @@ public final class LedgerloopSystem implements AutoCloseable {
             node = EmbeddedEventStoreNode.start(
                     NodeSettings.of(dataDirectory.resolve("eventstore")).withPort(0));
             mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo").resolve("ledgerloop.mv"), "127.0.0.1", 0);
+            String[] backendSettings = backendArguments(secrets, node, mongo);
+            ConfigurableApplicationContext commandSide = BackendApplication.builder(
+                            CommandSideApplication.class, CommandSideApplication.NAME)
+                    .run(backendSettings);
+            services.add(commandSide);
+            ConfigurableApplicationContext querySide = BackendApplication.builder(
+                            QuerySideApplication.class, QuerySideApplication.NAME)
+                    .run(backendSettings);
+            services.add(querySide);
             Map<String, Object> backends = new LinkedHashMap<>();
+            backends.put("ledgerloop.gateway.command-side-uri", loopbackUri(commandSide));
+            backends.put("ledgerloop.gateway.query-side-uri", loopbackUri(querySide));
+            backends.put(
+                    "spring.autoconfigure.exclude",
+                    AutoConfigurationExclusions.under(AutoConfigurationExclusions.NOT_FOR_THE_GATEWAY));
             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                     .main(GatewayApplication.class)
                     .web(WebApplicationType.REACTIVE)
@@ -70,6 +87,28 @@ public final class LedgerloopSystem implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The backends' settings as command-line arguments, which beat their settings files (those name the ports of a
+     * deployment of their own); they listen on free loopback ports, reachable only from this machine.
+     */
+    private static String[] backendArguments(
+            StandaloneSecrets secrets, EmbeddedEventStoreNode node, EmbeddedMongo mongo) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--server.port=0");
+        arguments.add("--server.address=127.0.0.1");
+        arguments.add("--ledgerloop.eventstore.connection-string=" + node.connectionString());
+        arguments.add("--ledgerloop.mongodb.uri=" + mongo.connectionString());
+        arguments.add("--ledgerloop.crypto.master-key=" + secrets.masterKey());
+        arguments.add("--ledgerloop.principal.secret=" + secrets.principalSecret());
+        arguments.add("--spring.autoconfigure.exclude="
+                + AutoConfigurationExclusions.under(AutoConfigurationExclusions.NOT_FOR_A_BACKEND));
+        return arguments.toArray(String[]::new);
+    }
+
+    private static String loopbackUri(ConfigurableApplicationContext service) {
+        return "http://127.0.0.1:" + port(service);
     }
 
     private static Map<String, Object> gatewayProperties(StandaloneSecrets secrets, Map<String, Object> backends) {
@@ -89,6 +128,16 @@ public final class LedgerloopSystem implements AutoCloseable {
 
     public int gatewayPort() {
         return port(gateway);
+    }
+
+    /** The command side's own loopback address, which answers only requests the gateway signed. */
+    public String commandSideUri() {
+        return loopbackUri(services.get(0));
+    }
+
+    /** The query side's own loopback address, which answers only requests the gateway signed. */
+    public String querySideUri() {
+        return loopbackUri(services.get(1));
     }
 
     public String eventStoreConnectionString() {

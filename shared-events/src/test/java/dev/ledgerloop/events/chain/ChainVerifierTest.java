@@ -118,6 +118,15 @@ class ChainVerifierTest {
     }
 
     @Test
+    void the_tracing_ids_the_event_store_client_adds_to_the_metadata_are_not_part_of_the_chain() {
+        List<ChainEntry> chain = chainOf(3);
+        chain.replaceAll(entry -> withMetadata(
+                entry, metadata -> metadata.put("$traceId", "4bf92f3577b34da6").put("$spanId", "00f067aa0ba902b7")));
+
+        assertThat(ChainVerifier.verify(chain)).isEmpty();
+    }
+
+    @Test
     void the_hash_does_not_depend_on_how_the_stored_json_is_laid_out() throws Exception {
         ObjectNode metadata = metadata(UUID.randomUUID(), 0, HashChain.GENESIS);
         ObjectNode reordered = MAPPER.createObjectNode();

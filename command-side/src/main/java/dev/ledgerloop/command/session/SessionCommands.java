@@ -1,0 +1,47 @@
+package dev.ledgerloop.command.session;
+
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.events.EventContext;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends session commands on behalf of a principal. A concurrent change to the same session (another instance
+ * appended first) reloads the session and tries again a few times, then answers 409 (DESIGN §3).
+ */
+@Component
+class SessionCommands {
+    static final int ATTEMPTS = 5;
+
+    private final CommandGateway commands;
+
+    SessionCommands(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    <R> R send(Object command, Principal principal, Class<R> resultType) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return resultType.cast(commands.sendAndWait(command, EventContext.of(principal)));
+            } catch (AggregateNotFoundException e) {
+                throw new SessionNotFoundException(sessionIdOf(command));
+            } catch (ConcurrencyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new SessionRefusedException("The session was changed concurrently; try again");
+                }
+            }
+        }
+    }
+
+    private static java.util.UUID sessionIdOf(Object command) {
+        if (command instanceof SendMessage) {
+            return ((SendMessage) command).sessionId();
+        }
+        if (command instanceof CloseSession) {
+            return ((CloseSession) command).sessionId();
+        }
+        return ((OpenSession) command).sessionId();
+    }
+}

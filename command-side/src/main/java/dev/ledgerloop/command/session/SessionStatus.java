@@ -1,0 +1,8 @@
+package dev.ledgerloop.command.session;
+
+/** API.md's session statuses, spelled as the API spells them. */
+enum SessionStatus {
+    Active,
+    Closed,
+    Archived
+}

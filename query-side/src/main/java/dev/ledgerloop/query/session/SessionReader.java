@@ -1,0 +1,64 @@
+package dev.ledgerloop.query.session;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.paging.Page;
+import dev.ledgerloop.query.paging.PageRequest;
+import dev.ledgerloop.service.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the {@code sessions} view for an agent. A session belongs to the agent that opened it in its space; for
+ * anyone else it does not exist (404), which other views' readers rely on too.
+ */
+@Component
+public class SessionReader {
+    private final MongoCollection<Document> sessions;
+
+    SessionReader(MongoDatabase database) {
+        this.sessions = database.getCollection(SessionsProjection.COLLECTION);
+    }
+
+    /** @throws ApiException 404 when the agent has no such session (yet: the view may still be catching up) */
+    public SessionView get(Principal principal, UUID sessionId) {
+        Document found = sessions.find(and(eq("_id", sessionId.toString()), ownedBy(principal)))
+                .first();
+        if (found == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Session " + sessionId + " not found");
+        }
+        return SessionView.of(found);
+    }
+
+    Page<SessionView> list(Principal principal, String status, Boolean isPublic, PageRequest page) {
+        List<Bson> conditions = new ArrayList<>(List.of(ownedBy(principal)));
+        if (status != null) {
+            conditions.add(eq("status", status));
+        }
+        if (isPublic != null) {
+            conditions.add(eq("isPublic", isPublic));
+        }
+        Bson filter = and(conditions);
+        List<SessionView> data = new ArrayList<>();
+        sessions.find(filter)
+                .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")))
+                .skip(page.skip())
+                .limit(page.pageSize())
+                .forEach(document -> data.add(SessionView.of(document)));
+        return new Page<>(data, sessions.countDocuments(filter), page.page(), page.pageSize());
+    }
+
+    private static Bson ownedBy(Principal principal) {
+        return and(eq("spaceId", principal.spaceId().toString()), eq("agentId", principal.subjectId()));
+    }
+}

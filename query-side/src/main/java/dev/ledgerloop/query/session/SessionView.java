@@ -1,0 +1,32 @@
+package dev.ledgerloop.query.session;
+
+import dev.ledgerloop.query.Views;
+import java.time.Instant;
+import java.util.Map;
+import org.bson.Document;
+
+/** API.md's session object, read from the {@code sessions} view. */
+record SessionView(
+        String id,
+        String status,
+        boolean isPublic,
+        Integer maxGuests,
+        Map<String, Object> encryptedTitle,
+        String agentId,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant lastMessageAt) {
+
+    static SessionView of(Document document) {
+        return new SessionView(
+                document.getString("_id"),
+                document.getString("status"),
+                document.getBoolean("isPublic", false),
+                document.getInteger("maxGuests"),
+                document.get("encryptedTitle", Document.class),
+                document.getString("agentId"),
+                Views.instant(document.get("createdAt")),
+                Views.instant(document.get("updatedAt")),
+                Views.instant(document.get("lastMessageAt")));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ledgerloop.query.session;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.SessionClosed;
+import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.query.Envelopes;
+import dev.ledgerloop.query.Views;
+import dev.ledgerloop.service.events.EventContext;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** The {@code sessions} view (DESIGN §4): one document per session, for list and get. */
+@Component
+@ProcessingGroup(SessionsProjection.GROUP)
+class SessionsProjection {
+    static final String GROUP = "sessions";
+    static final String COLLECTION = "sessions";
+
+    private final MongoCollection<Document> sessions;
+
+    SessionsProjection(MongoDatabase database) {
+        this.sessions = database.getCollection(COLLECTION);
+        sessions.createIndex(Indexes.ascending("spaceId", "agentId", "createdAt"));
+    }
+
+    @EventHandler
+    void on(SessionOpened event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Views.insertOnce(
+                sessions,
+                new Document("_id", event.sessionId().toString())
+                        .append("spaceId", EventContext.spaceId(metaData).toString())
+                        .append("agentId", event.agentId().toString())
+                        .append("status", "Active")
+                        .append("isPublic", event.isPublic())
+                        .append("maxGuests", event.maxGuests())
+                        .append("encryptedTitle", Envelopes.document(event.encryptedTitle()))
+                        .append("createdAt", Views.date(at))
+                        .append("updatedAt", Views.date(at))
+                        .append("lastMessageAt", null)
+                        .append(Views.VERSION, sequence));
+    }
+
+    @EventHandler
+    void on(MessageSent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(
+                event.sessionId(),
+                sequence,
+                combine(set("lastMessageAt", Views.date(at)), set("updatedAt", Views.date(at))));
+    }
+
+    @EventHandler
+    void on(SessionClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.sessionId(), sequence, combine(set("status", "Closed"), set("updatedAt", Views.date(at))));
+    }
+
+    private void update(UUID sessionId, long sequence, Bson changes) {
+        sessions.updateOne(
+                and(eq("_id", sessionId.toString()), lt(Views.VERSION, sequence)),
+                combine(changes, set(Views.VERSION, sequence)));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ledgerloop.query.timeline;
+
+import dev.ledgerloop.query.Views;
+import java.time.Instant;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * A timeline item as the API answers it: {@code kind} says which. A message item is API.md's message object with
+ * {@code kind: "message"}; a system item names what happened ({@code event}, e.g. {@code session.closed}).
+ */
+final class TimelineItems {
+    static final String MESSAGE = "message";
+    static final String SYSTEM = "system";
+
+    private TimelineItems() {}
+
+    record MessageItem(
+            String kind,
+            String id,
+            String sessionId,
+            String senderType,
+            String senderAgentId,
+            String senderUserId,
+            Map<String, Object> encryptedContent,
+            Map<String, Object> encryptedComponents,
+            boolean responseRequired,
+            String status,
+            String priority,
+            Instant deadlineAt,
+            String referenceId,
+            Instant createdAt,
+            Instant editedAt,
+            Instant deletedAt) {}
+
+    record SystemItem(String kind, String id, String sessionId, String event, Instant createdAt) {}
+
+    static Object of(Document item) {
+        if (SYSTEM.equals(item.getString("kind"))) {
+            return new SystemItem(
+                    SYSTEM,
+                    item.getString("_id"),
+                    item.getString("sessionId"),
+                    item.getString("event"),
+                    Views.instant(item.get("createdAt")));
+        }
+        return new MessageItem(
+                MESSAGE,
+                item.getString("_id"),
+                item.getString("sessionId"),
+                item.getString("senderType"),
+                item.getString("senderAgentId"),
+                item.getString("senderUserId"),
+                item.get("encryptedContent", Document.class),
+                item.get("encryptedComponents", Document.class),
+                item.getBoolean("responseRequired", false),
+                item.getString("status"),
+                item.getString("priority"),
+                Views.instant(item.get("deadlineAt")),
+                item.getString("referenceId"),
+                Views.instant(item.get("createdAt")),
+                Views.instant(item.get("editedAt")),
+                Views.instant(item.get("deletedAt")));
+    }
+}

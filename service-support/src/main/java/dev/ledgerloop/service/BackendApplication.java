@@ -1,0 +1,37 @@
+package dev.ledgerloop.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * How a backend service is started, the same way from its own main method and from the standalone JVM: a servlet
+ * application whose settings file is named after it ({@code command-side.yml}, not {@code application.yml}, so that
+ * several services share one class path without shadowing each other's files), with Axon's settings that every
+ * backend shares as defaults.
+ */
+public final class BackendApplication {
+    private BackendApplication() {}
+
+    public static SpringApplicationBuilder builder(Class<?> applicationClass, String name) {
+        return new SpringApplicationBuilder(applicationClass)
+                .web(WebApplicationType.SERVLET)
+                .properties(defaults(name));
+    }
+
+    static Map<String, Object> defaults(String name) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.config.name", name);
+        defaults.put("spring.application.name", name);
+        // Axon Server is not used (its connector is not even on the class path): events live in EventStoreDB.
+        defaults.put("axon.axonserver.enabled", "false");
+        defaults.put("axon.serializer.general", "jackson");
+        defaults.put("axon.serializer.messages", "jackson");
+        defaults.put("axon.serializer.events", "jackson");
+        defaults.put("management.endpoints.web.exposure.include", "health");
+        defaults.put("spring.mvc.problemdetails.enabled", "false");
+        defaults.put("server.error.whitelabel.enabled", "false");
+        return defaults;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ledgerloop.service;
+
+import dev.ledgerloop.service.events.EventStoreConfiguration;
+import dev.ledgerloop.service.web.WebConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Everything a backend service needs besides its own features; import it from the application class. It is not an
+ * auto-configuration on purpose: the standalone JVM has every module on its class path, and the gateway there must not
+ * pick it up.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerloopProperties.class)
+@Import({EventStoreConfiguration.class, WebConfiguration.class})
+public class ServiceSupportConfiguration {}

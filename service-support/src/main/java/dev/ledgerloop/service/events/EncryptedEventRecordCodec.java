@@ -1,0 +1,114 @@
+package dev.ledgerloop.service.events;
+
+import com.eventstore.dbclient.EventData;
+import com.eventstore.dbclient.EventDataBuilder;
+import com.eventstore.dbclient.RecordedEvent;
+import dev.ledgerloop.events.AggregateType;
+import dev.ledgerloop.events.EncodedEvent;
+import dev.ledgerloop.events.EventCodec;
+import dev.ledgerloop.events.EventMetadata;
+import dev.ledgerloop.events.session.SessionEvent;
+import dev.ledgerloop.eventstore.EventRecordCodec;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * The record codec of DESIGN §2: the payload AES-GCM encrypted under the stream's data key, the clear metadata
+ * chained onto the stream's previous event. Axon metadata is not stored as such: the space and actor (see {@link
+ * EventContext}) and Axon's correlation ids become fields of {@link EventMetadata}, and come back as Axon metadata on
+ * decode.
+ */
+public final class EncryptedEventRecordCodec implements EventRecordCodec {
+    // Axon's MessageOriginProvider: "correlationId" is the id of the message that caused this one, "traceId" the id
+    // of the first message of the chain. DESIGN §2 calls those the causation and the correlation id.
+    private static final String AXON_CAUSE = "correlationId";
+    private static final String AXON_ORIGIN = "traceId";
+
+    private final EventCodec codec;
+    private final ChainHeads chainHeads;
+
+    EncryptedEventRecordCodec(EventCodec codec, ChainHeads chainHeads) {
+        this.codec = codec;
+        this.chainHeads = chainHeads;
+    }
+
+    @Override
+    public EventData encode(String streamName, DomainEventMessage<?> message) {
+        if (!(message.getPayload() instanceof SessionEvent)) {
+            throw new IllegalArgumentException(
+                    "No at-rest encoding for " + message.getPayloadType().getName());
+        }
+        MetaData context = message.getMetaData();
+        UUID eventId = EventRecordCodec.eventIdOf(message.getIdentifier());
+        EventMetadata partial = new EventMetadata(
+                null,
+                null,
+                null,
+                null,
+                message.getSequenceNumber(),
+                EventContext.actor(context),
+                text(context.get(AXON_ORIGIN)),
+                text(context.get(AXON_CAUSE)),
+                message.getTimestamp(),
+                0,
+                null,
+                null,
+                null);
+        EncodedEvent encoded = codec.encode(
+                EventContext.spaceIdText(context),
+                streamName,
+                eventId,
+                (SessionEvent) message.getPayload(),
+                partial,
+                chainHeads.previousHash(streamName, message.getSequenceNumber()));
+        chainHeads.remember(
+                streamName, message.getSequenceNumber(), encoded.metadata().hash());
+        return EventDataBuilder.binary(eventId, encoded.eventType(), encoded.ciphertext())
+                .metadataAsBytes(encoded.metadataJson())
+                .build();
+    }
+
+    @Override
+    public DomainEventMessage<?> decode(RecordedEvent event) {
+        EventMetadata metadata = EventMetadata.fromJson(event.getUserMetadata());
+        SessionEvent payload =
+                codec.decode(event.getStreamId(), event.getEventType(), event.getEventData(), event.getUserMetadata());
+        chainHeads.remember(event.getStreamId(), metadata.sequence(), metadata.hash());
+        Map<String, Object> context = new HashMap<>();
+        context.put(EventContext.SPACE_ID, metadata.spaceId());
+        context.put(EventContext.ACTOR_ID, metadata.actor().id());
+        context.put(EventContext.ACTOR_KIND, metadata.actor().kind().name());
+        context.put(EventContext.HASH, metadata.hash());
+        putIfPresent(context, AXON_ORIGIN, metadata.correlationId());
+        putIfPresent(context, AXON_CAUSE, metadata.causationId());
+        return new GenericDomainEventMessage<>(
+                axonType(metadata.aggregateType()),
+                metadata.aggregateId().toString(),
+                metadata.sequence(),
+                payload,
+                context,
+                metadata.eventId().toString(),
+                metadata.occurredAt());
+    }
+
+    /** The aggregate type Axon stamps on events: the aggregate class's simple name ("session" → "Session"). */
+    static String axonType(AggregateType type) {
+        String value = type.value();
+        return value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1);
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

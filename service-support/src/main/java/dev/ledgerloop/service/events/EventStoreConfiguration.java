@@ -1,0 +1,98 @@
+package dev.ledgerloop.service.events;
+
+import com.eventstore.dbclient.EventStoreDBClient;
+import com.eventstore.dbclient.EventStoreDBConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import dev.ledgerloop.events.EventCodec;
+import dev.ledgerloop.events.Upcasters;
+import dev.ledgerloop.events.crypto.AtRestCipher;
+import dev.ledgerloop.events.crypto.Keyring;
+import dev.ledgerloop.events.crypto.MasterKey;
+import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.service.LedgerloopProperties;
+import java.time.Clock;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event log and what it needs: the EventStoreDB client, MongoDB (key store, tokens, views), the keyring and the
+ * encrypting record codec, and the Axon storage engine on top. Axon's auto-configuration builds its event store on
+ * the {@link EventStoreDbStorageEngine} bean and its processors on the {@link TokenStore} bean.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+    private static final long CHAIN_HEADS = 100_000;
+
+    @Bean(destroyMethod = "shutdown")
+    EventStoreDBClient eventStoreDbClient(LedgerloopProperties properties) {
+        return EventStoreDBClient.create(EventStoreDBConnectionString.parseOrThrow(
+                properties.eventstore().connectionString()));
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(LedgerloopProperties properties) {
+        return MongoClients.create(properties.mongodb().uri());
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, LedgerloopProperties properties) {
+        return client.getDatabase(properties.mongodb().database());
+    }
+
+    @Bean
+    Keyring keyring(MongoDatabase database, LedgerloopProperties properties) {
+        String masterKey = properties.crypto().masterKey();
+        if (masterKey == null || masterKey.isBlank()) {
+            throw new IllegalStateException("ledgerloop.crypto.master-key (LEDGERLOOP_CRYPTO_MASTER_KEY) is not set:"
+                    + " give it the base64 of 32 random bytes, e.g. `openssl rand -base64 32`");
+        }
+        return new Keyring(
+                MasterKey.fromBase64(masterKey),
+                new MongoWrappedKeyStore(database),
+                Clock.systemUTC(),
+                properties.crypto().cachedDataKeys());
+    }
+
+    @Bean
+    EncryptedEventRecordCodec encryptedEventRecordCodec(Keyring keyring, EventStoreDBClient client) {
+        return new EncryptedEventRecordCodec(
+                new EventCodec(keyring, new AtRestCipher(), Upcasters.none()), new ChainHeads(client, CHAIN_HEADS));
+    }
+
+    @Bean(destroyMethod = "close")
+    EventStoreDbStorageEngine eventStorageEngine(EventStoreDBClient client, EncryptedEventRecordCodec codec) {
+        return EventStoreDbStorageEngine.builder().client(client).codec(codec).build();
+    }
+
+    /** Carries the space and the actor from a command to the events it causes (see {@link EventContext}). */
+    @Bean
+    CorrelationDataProvider eventContextCorrelation() {
+        return new SimpleCorrelationDataProvider(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
+    }
+
+    /** Axon's own ids: which message caused an event and where the chain began (correlation and causation). */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoClient client, LedgerloopProperties properties) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(client, properties.mongodb().database())
+                        .build())
+                .serializer(JacksonSerializer.defaultSerializer())
+                .build();
+    }
+}

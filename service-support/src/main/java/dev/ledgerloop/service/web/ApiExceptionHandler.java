@@ -1,0 +1,71 @@
+package dev.ledgerloop.service.web;
+
+import dev.ledgerloop.platform.error.ApiError;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.service.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every error a controller raises becomes the API.md error body with its status; anything unforeseen is a 500. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> api(ApiException e) {
+        return answer(e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return answer(ErrorCode.VALIDATION_ERROR, "The request body is not valid JSON");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return answer(ErrorCode.VALIDATION_ERROR, "The request body must be application/json");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getRequiredType() != null && e.getRequiredType().getSimpleName().equals("UUID")) {
+            // An id that is not a UUID names nothing that could exist.
+            return answer(ErrorCode.NOT_FOUND, "No " + e.getName() + " '" + e.getValue() + "'");
+        }
+        return answer(ErrorCode.VALIDATION_ERROR, "Parameter '" + e.getName() + "' has an invalid value");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return answer(ErrorCode.VALIDATION_ERROR, "Parameter '" + e.getParameterName() + "' is required");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
+        return answer(ErrorCode.NOT_FOUND, "No such endpoint: " + e.getHttpMethod() + " /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return answer(ErrorCode.NOT_FOUND, "No such endpoint: " + e.getMethod() + " on this path");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unforeseen(Exception e) {
+        log.error("Unhandled error answering a request", e);
+        return answer(ErrorCode.INTERNAL, "Internal error");
+    }
+
+    private static ResponseEntity<ApiError> answer(ErrorCode code, String message) {
+        return ResponseEntity.status(code.status()).body(ApiError.of(code, message));
+    }
+}

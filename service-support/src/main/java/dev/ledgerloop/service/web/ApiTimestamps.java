@@ -1,0 +1,27 @@
+package dev.ledgerloop.service.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * API.md: timestamps are ISO-8601 UTC with milliseconds, always three digits ({@code 2026-03-25T10:30:00.000Z});
+ * {@link Instant#toString()} drops zero fractions and keeps micro- or nanoseconds.
+ */
+public final class ApiTimestamps extends JsonSerializer<Instant> {
+    public static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    public static String format(Instant instant) {
+        return FORMAT.format(instant);
+    }
+
+    @Override
+    public void serialize(Instant value, JsonGenerator generator, SerializerProvider serializers) throws IOException {
+        generator.writeString(format(value));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ledgerloop.service.web;
+
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.platform.principal.PrincipalHeaders;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a request through only with a principal the gateway signed, so a backend reached around the gateway answers
+ * 401. The health check stays open for orchestrators.
+ */
+final class PrincipalFilter extends OncePerRequestFilter {
+    static final String ATTRIBUTE = Principal.class.getName();
+
+    private final PrincipalHeaders headers;
+    private final ErrorResponses errors;
+
+    PrincipalFilter(PrincipalHeaders headers, ErrorResponses errors) {
+        this.headers = headers;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Principal> principal = headers.verify(
+                request.getHeader(PrincipalHeaders.PRINCIPAL),
+                request.getHeader(PrincipalHeaders.TIMESTAMP),
+                request.getHeader(PrincipalHeaders.SIGNATURE));
+        if (principal.isEmpty()) {
+            errors.write(response, ErrorCode.UNAUTHENTICATED, "This service is only reachable through the gateway");
+            return;
+        }
+        request.setAttribute(ATTRIBUTE, principal.get());
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ledgerloop.service.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.platform.principal.PrincipalHeaders;
+import dev.ledgerloop.service.LedgerloopProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The HTTP edge of a backend: the signed-principal check, the error body, API timestamps. */
+@Configuration(proxyBeanMethods = false)
+@Import(ApiExceptionHandler.class)
+public class WebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    PrincipalHeaders principalHeaders(LedgerloopProperties properties) {
+        String secret = properties.principal().secret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("ledgerloop.principal.secret (LEDGERLOOP_PRINCIPAL_SECRET) is not set: give"
+                    + " it the gateway's ledgerloop.gateway.principal-secret");
+        }
+        return new PrincipalHeaders(
+                Base64.getDecoder().decode(secret.strip()),
+                Clock.systemUTC(),
+                properties.principal().maxSkew());
+    }
+
+    @Bean
+    FilterRegistrationBean<PrincipalFilter> principalFilter(PrincipalHeaders headers, ObjectMapper json) {
+        FilterRegistrationBean<PrincipalFilter> registration =
+                new FilterRegistrationBean<>(new PrincipalFilter(headers, new ErrorResponses(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer apiTimestamps() {
+        return builder -> builder.serializerByType(Instant.class, new ApiTimestamps());
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentPrincipalResolver());
+    }
+}
