@@ -1,0 +1,104 @@
+package dev.ledgerloop.query.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoDatabase;
+import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.events.envelope.Wrapping;
+import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.Priority;
+import dev.ledgerloop.events.session.SenderType;
+import dev.ledgerloop.events.session.SessionClosed;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.paging.Page;
+import dev.ledgerloop.query.session.SessionsViewFixture;
+import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.events.EventContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The {@code timeline} view: one item per message or lifecycle change, in event order, built idempotently. */
+class TimelineViewTest {
+    private static final UUID SPACE = UUID.randomUUID();
+    private static final UUID AGENT = UUID.randomUUID();
+    private static final Principal THE_AGENT = Principal.agent(SPACE, AGENT, "default", "key-1");
+    private static final MetaData CONTEXT = EventContext.of(THE_AGENT);
+    private static final Instant T0 = Instant.parse("2026-03-25T10:30:00.000Z");
+
+    @ParameterizedTest
+    @MethodSource("dev.ledgerloop.query.ViewDatabases#servers")
+    void items_come_in_event_order_once_each_and_scroll_back_by_cursor(Supplier<MongoDatabase> server) {
+        MongoDatabase database = server.get();
+        UUID session = UUID.randomUUID();
+        SessionsViewFixture.opened(database, session, THE_AGENT);
+        TimelineProjection projection = new TimelineProjection(database);
+        List<MessageSent> messages = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            MessageSent sent = message(session);
+            messages.add(sent);
+            projection.on(sent, CONTEXT, i, T0.plusSeconds(i));
+        }
+        projection.on(
+                new SessionClosed(session),
+                CONTEXT,
+                6,
+                T0.plusSeconds(6),
+                UUID.randomUUID().toString());
+        // Replayed: nothing doubles.
+        projection.on(messages.get(2), CONTEXT, 3, T0.plusSeconds(60));
+
+        TimelineQueryController timeline = new TimelineQueryController(database, SessionsViewFixture.reader(database));
+        Page<?> all = (Page<?>) timeline.timeline(THE_AGENT, session, null, null, null, null);
+        assertThat(all.total()).isEqualTo(6);
+        assertThat(all.data()).hasSize(6);
+        assertThat(((TimelineItems.MessageItem) all.data().get(0)).id())
+                .isEqualTo(messages.get(0).messageId().toString());
+        assertThat(((TimelineItems.SystemItem) all.data().get(5)).event()).isEqualTo("session.closed");
+
+        TimelineQueryController.Scroll latest =
+                (TimelineQueryController.Scroll) timeline.timeline(THE_AGENT, session, null, null, "2", null);
+        assertThat(latest.hasMore()).isTrue();
+        assertThat(latest.data()).hasSize(2);
+        String oldestShown = ((TimelineItems.MessageItem) latest.data().get(0)).id();
+        assertThat(oldestShown).isEqualTo(messages.get(4).messageId().toString());
+
+        TimelineQueryController.Scroll earlier =
+                (TimelineQueryController.Scroll) timeline.timeline(THE_AGENT, session, null, null, "10", oldestShown);
+        assertThat(earlier.hasMore()).isFalse();
+        assertThat(earlier.data())
+                .extracting(item -> ((TimelineItems.MessageItem) item).id())
+                .containsExactly(
+                        messages.get(0).messageId().toString(),
+                        messages.get(1).messageId().toString(),
+                        messages.get(2).messageId().toString(),
+                        messages.get(3).messageId().toString());
+
+        Principal stranger = Principal.agent(UUID.randomUUID(), AGENT, "default", "key-1");
+        assertThatThrownBy(() -> timeline.timeline(stranger, session, null, null, null, null))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("not found");
+    }
+
+    private static MessageSent message(UUID session) {
+        return new MessageSent(
+                session,
+                UUID.randomUUID(),
+                SenderType.Agent,
+                AGENT,
+                null,
+                new EncryptedEnvelope(
+                        1, EncryptedEnvelope.ALGORITHM, "AAAA", List.of(new Wrapping("k", "AAAA", "AAAA"))),
+                null,
+                false,
+                Priority.Medium,
+                null,
+                null);
+    }
+}
