@@ -1,5 +1,6 @@
 package dev.ledgerloop.gateway;
 
+import dev.ledgerloop.platform.runtime.CommonPool;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class GatewayApplication {
 
     public static void main(String[] args) {
+        CommonPool.ensureParallelism();
         // Reactive explicitly: in a JVM that also holds a servlet backend, Spring would otherwise pick the servlet
         // stack.
         new SpringApplicationBuilder(GatewayApplication.class)

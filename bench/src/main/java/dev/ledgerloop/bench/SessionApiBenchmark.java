@@ -2,6 +2,7 @@ package dev.ledgerloop.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +41,7 @@ public final class SessionApiBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        CommonPool.ensureParallelism();
         int seconds = intArg(args, "seconds", 10);
         int inFlight = intArg(args, "inFlight", 16);
         int sessions = intArg(args, "sessions", 20);

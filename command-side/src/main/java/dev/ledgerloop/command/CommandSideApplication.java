@@ -1,5 +1,6 @@
 package dev.ledgerloop.command;
 
+import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.service.BackendApplication;
 import dev.ledgerloop.service.ServiceSupportConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,7 @@ public class CommandSideApplication {
     public static final String NAME = "command-side";
 
     public static void main(String[] args) {
+        CommonPool.ensureParallelism();
         BackendApplication.builder(CommandSideApplication.class, NAME).run(args);
     }
 }

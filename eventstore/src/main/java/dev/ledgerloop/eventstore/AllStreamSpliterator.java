@@ -1,18 +1,11 @@
 package dev.ledgerloop.eventstore;
 
 import com.eventstore.dbclient.EventStoreDBClient;
-import com.eventstore.dbclient.ReadAllOptions;
-import com.eventstore.dbclient.RecordedEvent;
-import com.eventstore.dbclient.ResolvedEvent;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Spliterator;
 import java.util.function.Consumer;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
  * The aggregate events of {@code $all} after a token, in {@code $all} order, read a page at a time. EventStoreDB's own
@@ -20,13 +13,9 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
  * {@link NewEventSignal}, waits for new events until it is closed.
  */
 final class AllStreamSpliterator implements Spliterator<TrackedEventMessage<?>> {
-    private final EventStoreDBClient client;
-    private final EventRecordCodec codec;
-    private final int pageSize;
+    private final AllStreamPager pager;
     private final NewEventSignal signal;
     private final Deque<TrackedEventMessage<?>> ready = new ArrayDeque<>();
-    /** The last position read, an aggregate event or a skipped one: the next page starts after it. */
-    private EventStoreDbPositionToken lastRead;
 
     private volatile boolean closed;
 
@@ -37,10 +26,7 @@ final class AllStreamSpliterator implements Spliterator<TrackedEventMessage<?>> 
             int pageSize,
             EventStoreDbPositionToken after,
             NewEventSignal signal) {
-        this.client = client;
-        this.codec = codec;
-        this.pageSize = pageSize;
-        this.lastRead = after;
+        this.pager = new AllStreamPager(client, codec, pageSize, after);
         this.signal = signal;
     }
 
@@ -51,7 +37,7 @@ final class AllStreamSpliterator implements Spliterator<TrackedEventMessage<?>> 
                 return false;
             }
             long generation = signal == null ? 0 : signal.current();
-            boolean fullPage = readPage();
+            boolean fullPage = pager.readPageInto(ready);
             if (!ready.isEmpty() || fullPage) {
                 continue;
             }
@@ -61,45 +47,6 @@ final class AllStreamSpliterator implements Spliterator<TrackedEventMessage<?>> 
         }
         action.accept(ready.removeFirst());
         return true;
-    }
-
-    /** Reads the next page into {@link #ready}; true when the page was full, so that more may follow at once. */
-    private boolean readPage() {
-        // Reading forwards from a position includes the event at it, which was read already: ask for one more.
-        long requested = lastRead.isTail() ? pageSize : pageSize + 1L;
-        ReadAllOptions options = ReadAllOptions.get().forwards().maxCount(requested);
-        options = lastRead.isTail() ? options.fromStart() : options.fromPosition(lastRead.toPosition());
-        List<ResolvedEvent> page = ClientCalls.await(client.readAll(options), "reading $all after " + lastRead)
-                .getEvents();
-        for (ResolvedEvent resolved : page) {
-            RecordedEvent event = resolved.getEvent();
-            EventStoreDbPositionToken token = EventStoreDbPositionToken.at(event.getPosition());
-            if (lastRead.covers(token)) {
-                continue;
-            }
-            if (!isSystemEvent(event)) {
-                ready.add(new GenericTrackedDomainEventMessage<>(token, decode(event)));
-            }
-            // Only now: an event that cannot be decoded is where a new read of this stream starts again.
-            lastRead = token;
-        }
-        return page.size() == requested;
-    }
-
-    /** EventStoreDB's own records: system streams, and the tombstones and links it writes into other streams. */
-    static boolean isSystemEvent(RecordedEvent event) {
-        return event.getStreamId().startsWith("$") || event.getEventType().startsWith("$");
-    }
-
-    private DomainEventMessage<?> decode(RecordedEvent event) {
-        try {
-            return codec.decode(event);
-        } catch (RuntimeException e) {
-            throw new EventStoreException(
-                    "Cannot decode " + event.getEventType() + " at revision " + event.getRevision() + " of "
-                            + event.getStreamId() + " (" + EventStoreDbPositionToken.at(event.getPosition()) + ")",
-                    e);
-        }
     }
 
     /** Ends the stream; a reader waiting for new events returns at once. */

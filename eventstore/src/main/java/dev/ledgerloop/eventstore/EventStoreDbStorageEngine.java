@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
     private final NewEventSignal newEvents;
     private final ThreadLocal<String> aggregateTypeInScope = new ThreadLocal<>();
     private final AtomicBoolean snapshotRefusalLogged = new AtomicBoolean();
+    private final Duration idleRecheckInterval;
 
     private EventStoreDbStorageEngine(Builder builder) {
         this.client = builder.client;
@@ -52,6 +55,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         this.aggregateStreams = new AggregateStreams(client, builder.streamNaming, codec, batchSize);
         this.positions = new AllStreamPositions(client, batchSize);
         this.newEvents = new NewEventSignal(builder.client, builder.idleRecheckInterval);
+        this.idleRecheckInterval = builder.idleRecheckInterval;
     }
 
     public static Builder builder() {
@@ -99,6 +103,39 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         AllStreamSpliterator events = new AllStreamSpliterator(
                 client, codec, batchSize, startingAfter(trackingToken), mayBlock ? newEvents : null);
         return StreamSupport.stream(events, false).onClose(events::close);
+    }
+
+    /**
+     * {@code $all} as a source for streaming event processors, read directly rather than through Axon's event store:
+     * its streams call processors back when events are written, so a pooled streaming processor handles an event as
+     * soon as it is stored instead of on its next 500 ms poll. Give it to Axon with {@code
+     * EventProcessingConfigurer.configureDefaultStreamableMessageSource}.
+     */
+    public StreamableMessageSource<TrackedEventMessage<?>> allEventsSource() {
+        return new StreamableMessageSource<>() {
+            @Override
+            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+                return new AllStreamBlockingStream(
+                        new AllStreamPager(client, codec, batchSize, startingAfter(trackingToken)),
+                        newEvents,
+                        idleRecheckInterval);
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return EventStoreDbStorageEngine.this.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return EventStoreDbStorageEngine.this.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(Instant dateTime) {
+                return EventStoreDbStorageEngine.this.createTokenAt(dateTime);
+            }
+        };
     }
 
     private static EventStoreDbPositionToken startingAfter(TrackingToken token) {

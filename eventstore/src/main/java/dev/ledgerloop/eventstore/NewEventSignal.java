@@ -7,10 +7,13 @@ import com.eventstore.dbclient.Subscription;
 import com.eventstore.dbclient.SubscriptionFilter;
 import com.eventstore.dbclient.SubscriptionListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import org.axonframework.common.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ final class NewEventSignal implements AutoCloseable {
     private final Duration recheckInterval;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long generation;
     private CompletableFuture<Subscription> subscription;
     private boolean closed;
@@ -92,6 +96,33 @@ final class NewEventSignal implements AutoCloseable {
         }
     }
 
+    /**
+     * Also runs {@code listener} each time the generation moves, on the client's thread: it must return quickly.
+     * The subscription is opened by {@link #current()}, which a listener's owner calls before relying on it.
+     */
+    Registration onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Waits until the generation moves past {@code seen}, this signal closes or {@code nanos} pass.
+     *
+     * @return the nanoseconds left
+     */
+    long awaitChange(long seen, long nanos) throws InterruptedException {
+        long remaining = nanos;
+        lock.lock();
+        try {
+            while (generation == seen && !closed && remaining > 0) {
+                remaining = changed.awaitNanos(remaining);
+            }
+            return remaining;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Wakes every waiting reader so that it re-checks its own stop condition. */
     void wakeAll() {
         lock.lock();
@@ -147,6 +178,17 @@ final class NewEventSignal implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("A new-event listener failed", e);
+            }
+        }
     }
 
     /** Drops a failed subscription so that the next reader opens a new one; wakes readers so that they do. */
@@ -161,6 +203,7 @@ final class NewEventSignal implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        notifyListeners();
     }
 
     private final class Listener extends SubscriptionListener {

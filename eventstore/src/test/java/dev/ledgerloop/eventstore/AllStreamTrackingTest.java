@@ -19,8 +19,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -128,6 +130,57 @@ class AllStreamTrackingTest {
         }
         reader.get(5, TimeUnit.SECONDS);
         assertThat(reader).isDone();
+    }
+
+    @Test
+    void theProcessorSourceCallsBackWhenAnotherInstanceWritesAndThenHasTheEvents() throws Exception {
+        AtomicInteger callbacks = new AtomicInteger();
+        BlockingStream<TrackedEventMessage<?>> stream = engine.allEventsSource().openStream(engine.createHeadToken());
+        EventStoreDBClient otherInstance = node.newClient();
+        EventStoreDbStorageEngine otherEngine =
+                EventStoreDbStorageEngine.builder().client(otherInstance).build();
+        try {
+            assertThat(stream.setOnAvailableCallback(callbacks::incrementAndGet))
+                    .isTrue();
+            assertThat(stream.hasNextAvailable()).isFalse();
+            assertThat(stream.peek()).isEmpty();
+
+            String id = newCounterId();
+            otherEngine.appendEvents(List.of(created(id), incremented(id, 1)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> callbacks.get() > 0);
+
+            assertThat(stream.hasNextAvailable()).isTrue();
+            assertThat(List.of(stream.nextAvailable(), stream.nextAvailable()))
+                    .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
+                    .containsExactly(0L, 1L);
+            assertThat(stream.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
+        } finally {
+            stream.close();
+            otherEngine.close();
+            otherInstance.shutdown().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aWaitOnTheProcessorSourceEndsWhenAnEventIsWritten() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> stream = engine.allEventsSource().openStream(engine.createHeadToken());
+        try {
+            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return stream.hasNextAvailable(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String id = newCounterId();
+            engine.appendEvents(List.of(created(id)));
+
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(((DomainEventMessage<?>) stream.nextAvailable()).getAggregateIdentifier())
+                    .isEqualTo(id);
+        } finally {
+            stream.close();
+        }
     }
 
     @Test

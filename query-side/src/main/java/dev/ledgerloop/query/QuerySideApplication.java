@@ -1,5 +1,6 @@
 package dev.ledgerloop.query;
 
+import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.service.BackendApplication;
 import dev.ledgerloop.service.ServiceSupportConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,7 @@ public class QuerySideApplication {
     public static final String NAME = "query-side";
 
     public static void main(String[] args) {
+        CommonPool.ensureParallelism();
         BackendApplication.builder(QuerySideApplication.class, NAME).run(args);
     }
 }

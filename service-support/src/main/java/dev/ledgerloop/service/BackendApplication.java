@@ -14,7 +14,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public final class BackendApplication {
     private BackendApplication() {}
 
+    /** Axon's anonymous usage reporting, which would call an AxonIQ server from a self-hosted deployment. */
+    static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
+
     public static SpringApplicationBuilder builder(Class<?> applicationClass, String name) {
+        // Axon reads this system property (or AXONIQ_UPDATE_CHECKER_DISABLED), not a Spring property.
+        if (System.getProperty(AXON_UPDATE_CHECK) == null) {
+            System.setProperty(AXON_UPDATE_CHECK, "true");
+        }
         return new SpringApplicationBuilder(applicationClass)
                 .web(WebApplicationType.SERVLET)
                 .properties(defaults(name));

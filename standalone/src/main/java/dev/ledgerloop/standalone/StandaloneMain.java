@@ -1,5 +1,6 @@
 package dev.ledgerloop.standalone;
 
+import dev.ledgerloop.platform.runtime.CommonPool;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,6 +12,7 @@ public final class StandaloneMain {
     private StandaloneMain() {}
 
     public static void main(String[] args) throws Exception {
+        CommonPool.ensureParallelism();
         Path data = Path.of("data");
         int port = 8080;
         for (String arg : args) {

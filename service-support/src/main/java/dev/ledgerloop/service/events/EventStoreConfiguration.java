@@ -14,13 +14,17 @@ import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.LedgerloopProperties;
 import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +35,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+    /** The bean name processors' {@code source} property gives. */
+    public static final String EVENT_LOG = "eventLog";
+
     private static final long CHAIN_HEADS = 100_000;
 
     @Bean(destroyMethod = "shutdown")
@@ -72,6 +79,24 @@ public class EventStoreConfiguration {
     @Bean(destroyMethod = "close")
     EventStoreDbStorageEngine eventStorageEngine(EventStoreDBClient client, EncryptedEventRecordCodec codec) {
         return EventStoreDbStorageEngine.builder().client(client).codec(codec).build();
+    }
+
+    /**
+     * {@code $all} straight from the engine, whose streams wake processors when events are written; through Axon's
+     * event store a pooled streaming processor polls every 500 ms. Processors configured by properties name it as
+     * their source ({@code axon.eventhandling.processors.<name>.source: eventLog}); any other processor gets it as the
+     * default source.
+     */
+    @Bean(EVENT_LOG)
+    StreamableMessageSource<TrackedEventMessage<?>> eventLog(EventStoreDbStorageEngine engine) {
+        return engine.allEventsSource();
+    }
+
+    @Bean
+    ConfigurerModule processorsReadTheEventLog(
+            @Qualifier(EVENT_LOG) StreamableMessageSource<TrackedEventMessage<?>> eventLog) {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.configureDefaultStreamableMessageSource(axon -> eventLog));
     }
 
     /** Carries the space and the actor from a command to the events it causes (see {@link EventContext}). */
