@@ -1,0 +1,104 @@
+package dev.ledgerloop.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's start command as a user runs it: the executable jar in a JVM of its own (its class path is the fat
+ * jar's, not the test's), answering a session create through the gateway with the key it printed.
+ */
+class StandaloneJarIT {
+    private static final Pattern KEY = Pattern.compile("hlp_[0-9a-f]{64}");
+    private static final String ENVELOPE = "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\","
+            + "\"ciphertext\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappings\":[{\"kid\":\"me\","
+            + "\"epk\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappedKey\":"
+            + "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7\"}]}";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theRunnableJarStartsTheWholeSystemAndServesTheApi() throws Exception {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        System.getProperty("ledgerloop.standaloneJar"),
+                        "--data=" + data,
+                        "--port=" + port)
+                .redirectErrorStream(true)
+                .start();
+        AtomicReference<String> key = new AtomicReference<>();
+        Thread output = new Thread(() -> readKey(process, key));
+        output.setDaemon(true);
+        output.start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + port;
+            await().atMost(Duration.ofMinutes(2))
+                    .ignoreExceptions()
+                    .until(() -> key.get() != null
+                            && http.send(
+                                                    HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200);
+
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/v1/agent/sessions"))
+                            .header("X-API-Key", key.get())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"encryptedTitle\":" + ENVELOPE + "}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(created.body()).contains("\"status\":\"Active\"");
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void readKey(Process process, AtomicReference<String> key) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                Matcher matcher = KEY.matcher(line);
+                if (key.get() == null && matcher.find()) {
+                    key.set(matcher.group());
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
