@@ -7,9 +7,6 @@ import dev.ledgerloop.events.crypto.AssociatedData;
 import dev.ledgerloop.events.crypto.AtRestCipher;
 import dev.ledgerloop.events.crypto.DataKey;
 import dev.ledgerloop.events.crypto.Keyring;
-import dev.ledgerloop.events.session.EventType;
-import dev.ledgerloop.events.session.EventTypes;
-import dev.ledgerloop.events.session.SessionEvent;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.UUID;
@@ -39,14 +36,15 @@ public final class EventCodec {
             String spaceId,
             String streamId,
             UUID eventId,
-            SessionEvent event,
+            AggregateEvent event,
             EventMetadata partialMetadata,
             String prevHash) {
         StreamName stream = StreamNames.parse(streamId);
-        if (stream.aggregateType() != AggregateType.SESSION
-                || !stream.aggregateId().equals(event.sessionId())) {
+        if (stream.aggregateType() != event.aggregateType()
+                || !stream.aggregateId().equals(event.aggregateId())) {
             throw new IllegalArgumentException(
-                    "A session event of session " + event.sessionId() + " does not belong on stream " + streamId);
+                    "An event of " + event.aggregateType().value() + " " + event.aggregateId()
+                            + " does not belong on stream " + streamId);
         }
         EventType type = EventTypes.of(event);
         DataKey key = keyring.dataKeyFor(spaceId, streamId);
@@ -63,7 +61,7 @@ public final class EventCodec {
      * @throws dev.ledgerloop.events.crypto.DecryptionFailedException if the ciphertext was altered or moved here from
      *     another event
      */
-    public SessionEvent decode(String streamId, String eventType, byte[] ciphertext, byte[] metadataJson) {
+    public AggregateEvent decode(String streamId, String eventType, byte[] ciphertext, byte[] metadataJson) {
         EventMetadata metadata = EventMetadata.fromJson(metadataJson);
         EventType type = EventTypes.named(eventType)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + eventType));
@@ -84,7 +82,7 @@ public final class EventCodec {
         }
     }
 
-    private static byte[] payload(SessionEvent event) {
+    private static byte[] payload(AggregateEvent event) {
         try {
             return Json.MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {

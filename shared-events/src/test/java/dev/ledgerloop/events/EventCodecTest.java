@@ -200,7 +200,7 @@ class EventCodecTest {
             return payload;
         });
 
-        SessionEvent decoded = new EventCodec(keyring, new AtRestCipher(), recording)
+        AggregateEvent decoded = new EventCodec(keyring, new AtRestCipher(), recording)
                 .decode(stream, encoded.eventType(), encoded.ciphertext(), encoded.metadataJson());
 
         assertThat(((MessageSent) decoded).priority()).isEqualTo(Priority.Low);
@@ -227,7 +227,7 @@ class EventCodecTest {
         Upcasters upcasters =
                 Upcasters.none().with("MessageSent", 0, payload -> ((ObjectNode) payload).put("priority", "Medium"));
 
-        SessionEvent decoded = new EventCodec(keyring, new AtRestCipher(), upcasters)
+        AggregateEvent decoded = new EventCodec(keyring, new AtRestCipher(), upcasters)
                 .decode(stream, "MessageSent", ciphertext, metadata.toJson());
 
         assertThat(decoded).isEqualTo(current);

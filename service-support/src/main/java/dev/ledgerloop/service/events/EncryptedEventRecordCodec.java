@@ -3,11 +3,11 @@ package dev.ledgerloop.service.events;
 import com.eventstore.dbclient.EventData;
 import com.eventstore.dbclient.EventDataBuilder;
 import com.eventstore.dbclient.RecordedEvent;
+import dev.ledgerloop.events.AggregateEvent;
 import dev.ledgerloop.events.AggregateType;
 import dev.ledgerloop.events.EncodedEvent;
 import dev.ledgerloop.events.EventCodec;
 import dev.ledgerloop.events.EventMetadata;
-import dev.ledgerloop.events.session.SessionEvent;
 import dev.ledgerloop.eventstore.EventRecordCodec;
 import java.util.HashMap;
 import java.util.Locale;
@@ -39,7 +39,7 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
 
     @Override
     public EventData encode(String streamName, DomainEventMessage<?> message) {
-        if (!(message.getPayload() instanceof SessionEvent)) {
+        if (!(message.getPayload() instanceof AggregateEvent)) {
             throw new IllegalArgumentException(
                     "No at-rest encoding for " + message.getPayloadType().getName());
         }
@@ -63,7 +63,7 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
                 EventContext.spaceIdText(context),
                 streamName,
                 eventId,
-                (SessionEvent) message.getPayload(),
+                (AggregateEvent) message.getPayload(),
                 partial,
                 chainHeads.previousHash(streamName, message.getSequenceNumber()));
         chainHeads.remember(
@@ -76,7 +76,7 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
     @Override
     public DomainEventMessage<?> decode(RecordedEvent event) {
         EventMetadata metadata = EventMetadata.fromJson(event.getUserMetadata());
-        SessionEvent payload =
+        AggregateEvent payload =
                 codec.decode(event.getStreamId(), event.getEventType(), event.getEventData(), event.getUserMetadata());
         chainHeads.remember(event.getStreamId(), metadata.sequence(), metadata.hash());
         Map<String, Object> context = new HashMap<>();

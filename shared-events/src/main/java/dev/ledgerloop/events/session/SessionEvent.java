@@ -1,8 +1,20 @@
 package dev.ledgerloop.events.session;
 
+import dev.ledgerloop.events.AggregateEvent;
+import dev.ledgerloop.events.AggregateType;
 import java.util.UUID;
 
 /** Everything that happens to a session, stored on its stream {@code session-<sessionId>}. */
-public sealed interface SessionEvent permits SessionOpened, MessageSent, SessionClosed {
+public sealed interface SessionEvent extends AggregateEvent permits SessionOpened, MessageSent, SessionClosed {
     UUID sessionId();
+
+    @Override
+    default AggregateType aggregateType() {
+        return AggregateType.SESSION;
+    }
+
+    @Override
+    default UUID aggregateId() {
+        return sessionId();
+    }
 }

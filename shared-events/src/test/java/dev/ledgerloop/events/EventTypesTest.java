@@ -1,7 +1,9 @@
-package dev.ledgerloop.events.session;
+package dev.ledgerloop.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerloop.events.session.SessionClosed;
+import dev.ledgerloop.events.session.SessionEvent;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
-package dev.ledgerloop.events.session;
+package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.SessionClosed;
+import dev.ledgerloop.events.session.SessionOpened;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class EventTypes {
     private static final List<EventType> ALL = List.of(
+            // session-<id>
             new EventType("SessionOpened", 1, SessionOpened.class),
             new EventType("MessageSent", 1, MessageSent.class),
             new EventType("SessionClosed", 1, SessionClosed.class));
@@ -24,11 +28,11 @@ public final class EventTypes {
 
     private EventTypes() {}
 
-    public static EventType of(SessionEvent event) {
+    public static EventType of(AggregateEvent event) {
         return of(event.getClass());
     }
 
-    public static EventType of(Class<? extends SessionEvent> recordClass) {
+    public static EventType of(Class<? extends AggregateEvent> recordClass) {
         EventType type = BY_CLASS.get(recordClass);
         if (type == null) {
             throw new IllegalArgumentException("No event type registered for " + recordClass.getName());

@@ -1,4 +1,0 @@
-package dev.ledgerloop.events.session;
-
-/** An event record's stored identity: its EventStoreDB event type name and its current schema version. */
-public record EventType(String name, int schemaVersion, Class<? extends SessionEvent> recordClass) {}
