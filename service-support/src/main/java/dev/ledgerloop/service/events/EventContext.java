@@ -28,6 +28,17 @@ public final class EventContext {
                 ACTOR_KIND, principal.kind().name()));
     }
 
+    /**
+     * The metadata for a command the system sends on its own (a deadline passing, a webhook delivery attempt): the
+     * actor is the component, of kind {@code system}.
+     */
+    public static MetaData system(UUID spaceId, String component) {
+        return MetaData.from(Map.of(
+                SPACE_ID, spaceId.toString(),
+                ACTOR_ID, component,
+                ACTOR_KIND, ActorKind.system.name()));
+    }
+
     public static UUID spaceId(MetaData metaData) {
         return UUID.fromString(required(metaData, SPACE_ID));
     }
