@@ -3,9 +3,13 @@ package dev.ledgerloop.query;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * What every projection does the same way. Writes are idempotent (DESIGN §4): an insert of something already there
@@ -26,6 +30,26 @@ public final class Views {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Applies {@code changes} to the document with id {@code id} unless it already reflects the aggregate's event
+     * {@code sequence} or a later one; with {@code upsert} a missing document is created. A replayed or out-of-date
+     * event changes nothing.
+     */
+    public static void updateGuarded(
+            MongoCollection<Document> collection, String id, long sequence, Bson changes, boolean upsert) {
+        try {
+            collection.updateOne(
+                    Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence)),
+                    Updates.combine(changes, Updates.set(VERSION, sequence)),
+                    new UpdateOptions().upsert(upsert));
+        } catch (MongoWriteException e) {
+            // The upsert met the document at a later version: the guard worked.
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
         }
     }
 

@@ -2,7 +2,10 @@ package dev.ledgerloop.service;
 
 import dev.ledgerloop.service.events.EventStoreConfiguration;
 import dev.ledgerloop.service.web.WebConfiguration;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -14,4 +17,12 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerloopProperties.class)
 @Import({EventStoreConfiguration.class, WebConfiguration.class})
-public class ServiceSupportConfiguration {}
+public class ServiceSupportConfiguration {
+
+    /** The time every service reads, replaceable in tests. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,6 +1,16 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.session.InteractionAcknowledged;
+import dev.ledgerloop.events.session.InteractionCancelled;
+import dev.ledgerloop.events.session.MessageDeleted;
+import dev.ledgerloop.events.session.MessageEdited;
+import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantAdded;
+import dev.ledgerloop.events.session.ParticipantRemoved;
+import dev.ledgerloop.events.session.ParticipantRoleChanged;
+import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import java.util.Collection;
@@ -19,6 +29,16 @@ public final class EventTypes {
             // session-<id>
             new EventType("SessionOpened", 1, SessionOpened.class),
             new EventType("MessageSent", 1, MessageSent.class),
+            new EventType("MessageEdited", 1, MessageEdited.class),
+            new EventType("MessageDeleted", 1, MessageDeleted.class),
+            new EventType("ResponseSubmitted", 1, ResponseSubmitted.class),
+            new EventType("InteractionAcknowledged", 1, InteractionAcknowledged.class),
+            new EventType("InteractionCancelled", 1, InteractionCancelled.class),
+            new EventType("MessageExpired", 1, MessageExpired.class),
+            new EventType("ParticipantAdded", 1, ParticipantAdded.class),
+            new EventType("ParticipantRoleChanged", 1, ParticipantRoleChanged.class),
+            new EventType("ParticipantRemoved", 1, ParticipantRemoved.class),
+            new EventType("SessionArchived", 1, SessionArchived.class),
             new EventType("SessionClosed", 1, SessionClosed.class));
 
     private static final Map<String, EventType> BY_NAME =

@@ -16,4 +16,5 @@ record SendMessage(
         boolean responseRequired,
         Priority priority,
         Instant deadlineAt,
-        String referenceId) {}
+        String referenceId)
+        implements SessionCommand {}

@@ -3,13 +3,33 @@ package dev.ledgerloop.command.session;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.events.session.InteractionAcknowledged;
+import dev.ledgerloop.events.session.InteractionCancelled;
+import dev.ledgerloop.events.session.MessageDeleted;
+import dev.ledgerloop.events.session.MessageEdited;
+import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantAdded;
+import dev.ledgerloop.events.session.ParticipantRemoved;
+import dev.ledgerloop.events.session.ParticipantRole;
+import dev.ledgerloop.events.session.ParticipantRoleChanged;
+import dev.ledgerloop.events.session.Priority;
+import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.events.session.SenderType;
+import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -22,7 +42,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A conversation between an agent and humans (DESIGN §3). It belongs to the agent that opened it, in that agent's
- * space: to anyone else it does not exist. A closed session refuses messages.
+ * space: to anyone else it does not exist, and to a human it exists only while they are a participant. An active
+ * session takes messages, answers and changes; a closed one takes only archiving; an archived one nothing.
  *
  * <p>Command handlers decide and apply; event sourcing handlers only set state. Events are applied with the
  * command's {@link EventContext} so that the space is in their metadata both now and when the stream is replayed.
@@ -41,6 +62,8 @@ class Session {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant lastMessageAt;
+    private final Map<UUID, MessageState> messages = new LinkedHashMap<>();
+    private final Map<String, ParticipantRole> participants = new HashMap<>();
 
     protected Session() {
         // for Axon
@@ -63,9 +86,7 @@ class Session {
     @CommandHandler
     MessageResource handle(SendMessage command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
-        if (status != SessionStatus.Active) {
-            throw new SessionRefusedException("Session " + id + " is " + status + " and accepts no messages");
-        }
+        requireActive("accepts no messages");
         MessageSent sent = new MessageSent(
                 id,
                 command.messageId(),
@@ -83,12 +104,146 @@ class Session {
     }
 
     @CommandHandler
+    MessageResource handle(SendHumanMessage command, MetaData metaData) {
+        requireParticipant(command.userId(), metaData);
+        if (!participants.get(command.userId()).mayAnswer()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "A " + participants.get(command.userId()) + " cannot send");
+        }
+        requireActive("accepts no messages");
+        MessageSent sent = new MessageSent(
+                id,
+                command.messageId(),
+                SenderType.Human,
+                null,
+                command.userId(),
+                command.encryptedContent(),
+                command.encryptedComponents(),
+                false,
+                Priority.Medium,
+                null,
+                null);
+        apply(sent, context(metaData));
+        return MessageResource.of(sent, lastMessageAt);
+    }
+
+    @CommandHandler
+    EditedMessageResource handle(EditMessage command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        requireActive("accepts no edits");
+        MessageState message = agentMessage(command.messageId(), command.agentId());
+        apply(
+                new MessageEdited(id, message.id, command.encryptedContent(), command.encryptedComponents()),
+                context(metaData));
+        return new EditedMessageResource(
+                message.id, id, command.encryptedContent(), command.encryptedComponents(), updatedAt);
+    }
+
+    @CommandHandler
+    void handle(DeleteMessage command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        requireActive("accepts no deletions");
+        MessageState message = agentMessage(command.messageId(), command.agentId());
+        apply(new MessageDeleted(id, message.id), context(metaData));
+    }
+
+    @CommandHandler
+    ResponseResource handle(SubmitResponse command, MetaData metaData) {
+        requireParticipant(command.userId(), metaData);
+        MessageState message = Optional.ofNullable(messages.get(command.messageId()))
+                .filter(found -> !found.deleted)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.NOT_FOUND, "Message " + command.messageId() + " not found in session " + id));
+        if (!participants.get(command.userId()).mayAnswer()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "A viewer cannot answer");
+        }
+        requireActive("accepts no answers");
+        if (!message.responseRequired) {
+            throw new SessionRefusedException("Message " + message.id + " does not ask for a response");
+        }
+        if (message.answered) {
+            throw new SessionRefusedException("Message " + message.id + " was already answered");
+        }
+        if (message.status != MessageState.Status.Pending) {
+            throw new SessionRefusedException("Message " + message.id + " is " + message.status);
+        }
+        ResponseSubmitted submitted = new ResponseSubmitted(
+                id, message.id, command.responseId(), command.userId(), command.encryptedResponse());
+        apply(submitted, context(metaData));
+        return ResponseResource.of(submitted, updatedAt);
+    }
+
+    @CommandHandler
+    InteractionResource handle(AcknowledgeInteraction command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        MessageState answered = latest(MessageState::awaitsAcknowledgement)
+                .orElseThrow(() -> new SessionRefusedException("Session " + id + " has no answered interaction"));
+        apply(new InteractionAcknowledged(id, answered.id), context(metaData));
+        return new InteractionResource(id, answered.id, answered.status.name());
+    }
+
+    @CommandHandler
+    InteractionResource handle(CancelInteraction command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        MessageState pending = latest(MessageState::awaitsAnswer)
+                .orElseThrow(() -> new SessionRefusedException("Session " + id + " has no pending interaction"));
+        apply(new InteractionCancelled(id, pending.id), context(metaData));
+        return new InteractionResource(id, pending.id, pending.status.name());
+    }
+
+    /** Idempotent: a message answered, cancelled, deleted or already expired meanwhile stays as it is. */
+    @CommandHandler
+    void handle(ExpireMessage command, MetaData metaData) {
+        MessageState message = messages.get(command.messageId());
+        if (message != null && message.awaitsAnswer() && message.deadlineAt != null) {
+            apply(new MessageExpired(id, message.id), context(metaData));
+        }
+    }
+
+    @CommandHandler
+    ParticipantResource handle(AddParticipant command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        requireActive("accepts no participants");
+        if (participants.containsKey(command.userId())) {
+            throw new SessionRefusedException("User " + command.userId() + " is already a participant");
+        }
+        apply(new ParticipantAdded(id, command.userId(), command.role()), context(metaData));
+        return new ParticipantResource(command.userId(), command.role(), null);
+    }
+
+    @CommandHandler
+    ParticipantResource handle(ChangeParticipantRole command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        requireKnownParticipant(command.userId());
+        if (participants.get(command.userId()) != command.role()) {
+            apply(new ParticipantRoleChanged(id, command.userId(), command.role()), context(metaData));
+        }
+        return new ParticipantResource(command.userId(), command.role(), null);
+    }
+
+    @CommandHandler
+    void handle(RemoveParticipant command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        requireKnownParticipant(command.userId());
+        apply(new ParticipantRemoved(id, command.userId()), context(metaData));
+    }
+
+    @CommandHandler
     SessionResource handle(CloseSession command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         if (status != SessionStatus.Active) {
             throw new SessionRefusedException("Session " + id + " is already " + status);
         }
         apply(new SessionClosed(id), context(metaData));
+        return resource();
+    }
+
+    @CommandHandler
+    SessionResource handle(ArchiveSession command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        if (status == SessionStatus.Archived) {
+            throw new SessionRefusedException("Session " + id + " is already archived");
+        }
+        apply(new SessionArchived(id), context(metaData));
         return resource();
     }
 
@@ -107,8 +262,62 @@ class Session {
 
     @EventSourcingHandler
     void on(MessageSent event, @Timestamp Instant at) {
+        messages.put(
+                event.messageId(),
+                new MessageState(
+                        event.messageId(), event.senderAgentId(), event.responseRequired(), event.deadlineAt()));
         lastMessageAt = millis(at);
         updatedAt = lastMessageAt;
+    }
+
+    @EventSourcingHandler
+    void on(MessageEdited event, @Timestamp Instant at) {
+        updatedAt = millis(at);
+    }
+
+    @EventSourcingHandler
+    void on(MessageDeleted event, @Timestamp Instant at) {
+        messages.get(event.messageId()).deleted = true;
+        updatedAt = millis(at);
+    }
+
+    @EventSourcingHandler
+    void on(ResponseSubmitted event, @Timestamp Instant at) {
+        messages.get(event.messageId()).answered = true;
+        updatedAt = millis(at);
+    }
+
+    @EventSourcingHandler
+    void on(InteractionAcknowledged event, @Timestamp Instant at) {
+        messages.get(event.messageId()).status = MessageState.Status.Completed;
+        updatedAt = millis(at);
+    }
+
+    @EventSourcingHandler
+    void on(InteractionCancelled event, @Timestamp Instant at) {
+        messages.get(event.messageId()).status = MessageState.Status.Cancelled;
+        updatedAt = millis(at);
+    }
+
+    @EventSourcingHandler
+    void on(MessageExpired event, @Timestamp Instant at) {
+        messages.get(event.messageId()).status = MessageState.Status.Expired;
+        updatedAt = millis(at);
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantAdded event) {
+        participants.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRoleChanged event) {
+        participants.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRemoved event) {
+        participants.remove(event.userId());
     }
 
     @EventSourcingHandler
@@ -117,11 +326,54 @@ class Session {
         updatedAt = millis(at);
     }
 
+    @EventSourcingHandler
+    void on(SessionArchived event, @Timestamp Instant at) {
+        status = SessionStatus.Archived;
+        updatedAt = millis(at);
+    }
+
     /** Another agent's or another space's session answers as if it did not exist (API.md §Authentication). */
     private void requireOwnedBy(UUID actingAgent, MetaData metaData) {
         if (!agentId.equals(actingAgent) || !spaceId.equals(EventContext.spaceId(metaData))) {
             throw new SessionNotFoundException(id);
         }
+    }
+
+    /** To a human who is not a participant (or is in another space) the session does not exist. */
+    private void requireParticipant(String userId, MetaData metaData) {
+        if (!participants.containsKey(userId) || !spaceId.equals(EventContext.spaceId(metaData))) {
+            throw new SessionNotFoundException(id);
+        }
+    }
+
+    private void requireKnownParticipant(String userId) {
+        if (!participants.containsKey(userId)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "User " + userId + " is not a participant of " + id);
+        }
+    }
+
+    private void requireActive(String refusal) {
+        if (status != SessionStatus.Active) {
+            throw new SessionRefusedException("Session " + id + " is " + status + " and " + refusal);
+        }
+    }
+
+    private MessageState agentMessage(UUID messageId, UUID agent) {
+        MessageState message = messages.get(messageId);
+        if (message == null || message.deleted || !agent.equals(message.senderAgentId)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Message " + messageId + " not found in session " + id);
+        }
+        return message;
+    }
+
+    private Optional<MessageState> latest(java.util.function.Predicate<MessageState> condition) {
+        List<MessageState> inOrder = new ArrayList<>(messages.values());
+        for (int i = inOrder.size() - 1; i >= 0; i--) {
+            if (condition.test(inOrder.get(i))) {
+                return Optional.of(inOrder.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private SessionResource resource() {

@@ -1,12 +1,15 @@
 package dev.ledgerloop.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,9 +60,80 @@ class SessionCommandController {
         return commands.send(command, principal, MessageResource.class);
     }
 
+    @PatchMapping("/{sessionId}/messages/{messageId}")
+    EditedMessageResource edit(
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @PathVariable UUID messageId,
+            @RequestBody(required = false) JsonNode body) {
+        SessionRequests request = new SessionRequests(body);
+        EditMessage command = new EditMessage(
+                sessionId,
+                agentOf(principal),
+                messageId,
+                request.requiredEnvelope("encryptedContent"),
+                request.optionalEnvelope("encryptedComponents"));
+        return commands.send(command, principal, EditedMessageResource.class);
+    }
+
+    @DeleteMapping("/{sessionId}/messages/{messageId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Principal principal, @PathVariable UUID sessionId, @PathVariable UUID messageId) {
+        commands.send(new DeleteMessage(sessionId, agentOf(principal), messageId), principal, Void.class);
+    }
+
+    @PostMapping("/{sessionId}/acknowledge")
+    InteractionResource acknowledge(Principal principal, @PathVariable UUID sessionId) {
+        return commands.send(
+                new AcknowledgeInteraction(sessionId, agentOf(principal)), principal, InteractionResource.class);
+    }
+
+    @PostMapping("/{sessionId}/cancel")
+    InteractionResource cancel(Principal principal, @PathVariable UUID sessionId) {
+        return commands.send(
+                new CancelInteraction(sessionId, agentOf(principal)), principal, InteractionResource.class);
+    }
+
     @PostMapping("/{sessionId}/close")
     SessionResource close(Principal principal, @PathVariable UUID sessionId) {
         return commands.send(new CloseSession(sessionId, agentOf(principal)), principal, SessionResource.class);
+    }
+
+    @PostMapping("/{sessionId}/archive")
+    SessionResource archive(Principal principal, @PathVariable UUID sessionId) {
+        return commands.send(new ArchiveSession(sessionId, agentOf(principal)), principal, SessionResource.class);
+    }
+
+    @PostMapping("/{sessionId}/participants")
+    @ResponseStatus(HttpStatus.CREATED)
+    ParticipantResource addParticipant(
+            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+        SessionRequests request = new SessionRequests(body);
+        AddParticipant command = new AddParticipant(
+                sessionId,
+                agentOf(principal),
+                request.requiredText("userId", SessionRequests.MAX_USER_ID),
+                request.role("role", ParticipantRole.member));
+        return commands.send(command, principal, ParticipantResource.class);
+    }
+
+    @PatchMapping("/{sessionId}/participants/{userId}")
+    ParticipantResource changeRole(
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @PathVariable String userId,
+            @RequestBody(required = false) JsonNode body) {
+        ParticipantRole role = new SessionRequests(body).role("role", null);
+        return commands.send(
+                new ChangeParticipantRole(sessionId, agentOf(principal), userId, role),
+                principal,
+                ParticipantResource.class);
+    }
+
+    @DeleteMapping("/{sessionId}/participants/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeParticipant(Principal principal, @PathVariable UUID sessionId, @PathVariable String userId) {
+        commands.send(new RemoveParticipant(sessionId, agentOf(principal), userId), principal, Void.class);
     }
 
     private static UUID agentOf(Principal principal) {

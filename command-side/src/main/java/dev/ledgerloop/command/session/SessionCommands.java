@@ -3,6 +3,7 @@ package dev.ledgerloop.command.session;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.events.EventContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
@@ -21,27 +22,22 @@ class SessionCommands {
         this.commands = commands;
     }
 
-    <R> R send(Object command, Principal principal, Class<R> resultType) {
+    <R> R send(SessionCommand command, Principal principal, Class<R> resultType) {
+        return send(command, EventContext.of(principal), resultType);
+    }
+
+    /** With the metadata of a command the system sends on its own ({@code EventContext.system}). */
+    <R> R send(SessionCommand command, MetaData context, Class<R> resultType) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return resultType.cast(commands.sendAndWait(command, EventContext.of(principal)));
+                return resultType.cast(commands.sendAndWait(command, context));
             } catch (AggregateNotFoundException e) {
-                throw new SessionNotFoundException(sessionIdOf(command));
+                throw new SessionNotFoundException(command.sessionId());
             } catch (ConcurrencyException e) {
                 if (attempt == ATTEMPTS) {
                     throw new SessionRefusedException("The session was changed concurrently; try again");
                 }
             }
         }
-    }
-
-    private static java.util.UUID sessionIdOf(Object command) {
-        if (command instanceof SendMessage) {
-            return ((SendMessage) command).sessionId();
-        }
-        if (command instanceof CloseSession) {
-            return ((CloseSession) command).sessionId();
-        }
-        return ((OpenSession) command).sessionId();
     }
 }

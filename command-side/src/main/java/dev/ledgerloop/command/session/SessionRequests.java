@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.EnvelopeParser;
 import dev.ledgerloop.events.envelope.InvalidEnvelopeException;
+import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.service.ApiException;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 final class SessionRequests {
     static final int MAX_ENVELOPE_BYTES = 256 * 1024;
     static final int MAX_REFERENCE_ID = 200;
+    static final int MAX_USER_ID = 200;
 
     private final EnvelopeParser envelopes = new EnvelopeParser(MAX_ENVELOPE_BYTES);
     private final JsonNode body;
@@ -106,6 +108,34 @@ final class SessionRequests {
             throw invalid(field, "must be a string of at most " + maxLength + " characters");
         }
         return value.textValue();
+    }
+
+    String requiredText(String field, int maxLength) {
+        if (absent(field)) {
+            throw invalid(field, "is required");
+        }
+        String text = optionalText(field, maxLength);
+        if (text.isBlank()) {
+            throw invalid(field, "must not be blank");
+        }
+        return text;
+    }
+
+    /** A participant role as API.md spells it; {@code otherwise} null makes the field required. */
+    ParticipantRole role(String field, ParticipantRole otherwise) {
+        if (absent(field)) {
+            if (otherwise == null) {
+                throw invalid(field, "is required");
+            }
+            return otherwise;
+        }
+        JsonNode value = body.get(field);
+        for (ParticipantRole role : ParticipantRole.values()) {
+            if (value.isTextual() && role.name().equals(value.textValue())) {
+                return role;
+            }
+        }
+        throw invalid(field, "must be one of owner, admin, member, viewer, guest");
     }
 
     private boolean absent(String field) {

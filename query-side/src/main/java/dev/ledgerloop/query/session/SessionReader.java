@@ -2,6 +2,7 @@ package dev.ledgerloop.query.session;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -42,9 +43,8 @@ public class SessionReader {
 
     Page<SessionView> list(Principal principal, String status, Boolean isPublic, PageRequest page) {
         List<Bson> conditions = new ArrayList<>(List.of(ownedBy(principal)));
-        if (status != null) {
-            conditions.add(eq("status", status));
-        }
+        // Archiving takes a session out of the list (API.md §Sessions) unless archived ones are asked for.
+        conditions.add(status != null ? eq("status", status) : ne("status", "Archived"));
         if (isPublic != null) {
             conditions.add(eq("isPublic", isPublic));
         }

@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.query.Envelopes;
@@ -68,6 +69,11 @@ class SessionsProjection {
     @EventHandler
     void on(SessionClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.sessionId(), sequence, combine(set("status", "Closed"), set("updatedAt", Views.date(at))));
+    }
+
+    @EventHandler
+    void on(SessionArchived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.sessionId(), sequence, combine(set("status", "Archived"), set("updatedAt", Views.date(at))));
     }
 
     private void update(UUID sessionId, long sequence, Bson changes) {

@@ -1,5 +1,6 @@
 package dev.ledgerloop.query.timeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ledgerloop.query.Views;
 import java.time.Instant;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.bson.Document;
 final class TimelineItems {
     static final String MESSAGE = "message";
     static final String SYSTEM = "system";
+    static final String RESPONSE = "response";
 
     private TimelineItems() {}
 
@@ -33,7 +35,36 @@ final class TimelineItems {
             Instant editedAt,
             Instant deletedAt) {}
 
-    record SystemItem(String kind, String id, String sessionId, String event, Instant createdAt) {}
+    /** A lifecycle change; {@code userId} and {@code role} only for participant changes. */
+    record SystemItem(
+            String kind,
+            String id,
+            String sessionId,
+            String event,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String userId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String role,
+            Instant createdAt) {}
+
+    /** A participant's answer to the message {@code messageId}. */
+    record ResponseItem(
+            String kind,
+            String id,
+            String sessionId,
+            String messageId,
+            String userId,
+            Map<String, Object> encryptedResponse,
+            Instant createdAt) {}
+
+    static ResponseItem response(Document item) {
+        return new ResponseItem(
+                RESPONSE,
+                item.getString("_id"),
+                item.getString("sessionId"),
+                item.getString("messageId"),
+                item.getString("userId"),
+                item.get("encryptedResponse", Document.class),
+                Views.instant(item.get("createdAt")));
+    }
 
     static Object of(Document item) {
         if (SYSTEM.equals(item.getString("kind"))) {
@@ -42,7 +73,12 @@ final class TimelineItems {
                     item.getString("_id"),
                     item.getString("sessionId"),
                     item.getString("event"),
+                    item.getString("userId"),
+                    item.getString("role"),
                     Views.instant(item.get("createdAt")));
+        }
+        if (RESPONSE.equals(item.getString("kind"))) {
+            return response(item);
         }
         return new MessageItem(
                 MESSAGE,

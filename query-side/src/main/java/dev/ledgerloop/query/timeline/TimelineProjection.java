@@ -1,14 +1,28 @@
 package dev.ledgerloop.query.timeline;
 
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import dev.ledgerloop.events.session.InteractionAcknowledged;
+import dev.ledgerloop.events.session.InteractionCancelled;
+import dev.ledgerloop.events.session.MessageDeleted;
+import dev.ledgerloop.events.session.MessageEdited;
+import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantAdded;
+import dev.ledgerloop.events.session.ParticipantRemoved;
+import dev.ledgerloop.events.session.ParticipantRoleChanged;
+import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -16,22 +30,28 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code timeline} view (DESIGN §4): one document per item of a session, ordered by the session's event
- * sequence. Messages are items of kind {@code message}; lifecycle changes are items of kind {@code system}.
+ * sequence. Messages are items of kind {@code message} (edited in place, keeping {@code editedAt}; deleted ones stay
+ * as tombstones with {@code deletedAt} and no content), answers are items of kind {@code response}, lifecycle
+ * changes items of kind {@code system}. Item updates are guarded by the sequence of the event that made them.
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
 class TimelineProjection {
     static final String GROUP = "timeline";
     static final String COLLECTION = "timeline";
+    static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
 
     private final MongoCollection<Document> items;
+    private final ResponseWaiters waiters;
 
-    TimelineProjection(MongoDatabase database) {
+    TimelineProjection(MongoDatabase database, ResponseWaiters waiters) {
         this.items = database.getCollection(COLLECTION);
+        this.waiters = waiters;
         items.createIndex(Indexes.ascending("sessionId", "sequence"));
     }
 
@@ -39,13 +59,7 @@ class TimelineProjection {
     void on(MessageSent event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
         Views.insertOnce(
                 items,
-                item(
-                                event.messageId().toString(),
-                                event.sessionId().toString(),
-                                TimelineItems.MESSAGE,
-                                metaData,
-                                sequence,
-                                at)
+                item(event.messageId().toString(), event.sessionId(), TimelineItems.MESSAGE, metaData, sequence, at)
                         .append("senderType", event.senderType().name())
                         .append("senderAgentId", text(event.senderAgentId()))
                         .append("senderUserId", event.senderUserId())
@@ -53,11 +67,108 @@ class TimelineProjection {
                         .append("encryptedComponents", Envelopes.document(event.encryptedComponents()))
                         .append("responseRequired", event.responseRequired())
                         .append("status", event.responseRequired() ? "Pending" : "Completed")
+                        .append("answered", false)
                         .append("priority", event.priority().name())
+                        .append("priorityRank", event.priority().ordinal())
                         .append("deadlineAt", Views.date(event.deadlineAt()))
+                        // The feed orders by deadline with none last; MongoDB sorts nulls first.
+                        .append(
+                                "deadlineSort",
+                                Views.date(event.deadlineAt() == null ? NO_DEADLINE : event.deadlineAt()))
                         .append("referenceId", event.referenceId())
                         .append("editedAt", null)
-                        .append("deletedAt", null));
+                        .append("deletedAt", null)
+                        .append(Views.VERSION, sequence));
+    }
+
+    @EventHandler
+    void on(MessageEdited event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        updateMessage(
+                event.messageId(),
+                sequence,
+                combine(
+                        set("encryptedContent", Envelopes.document(event.encryptedContent())),
+                        set("encryptedComponents", Envelopes.document(event.encryptedComponents())),
+                        set("editedAt", Views.date(at))));
+    }
+
+    @EventHandler
+    void on(MessageDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        updateMessage(
+                event.messageId(),
+                sequence,
+                combine(
+                        set("encryptedContent", null),
+                        set("encryptedComponents", null),
+                        set("deletedAt", Views.date(at))));
+    }
+
+    @EventHandler
+    void on(ResponseSubmitted event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Views.insertOnce(
+                items,
+                item(event.responseId().toString(), event.sessionId(), TimelineItems.RESPONSE, metaData, sequence, at)
+                        .append("messageId", event.messageId().toString())
+                        .append("userId", event.userId())
+                        .append("encryptedResponse", Envelopes.document(event.encryptedResponse())));
+        updateMessage(event.messageId(), sequence, set("answered", true));
+        waiters.responded(event.sessionId());
+    }
+
+    @EventHandler
+    void on(InteractionAcknowledged event, @SequenceNumber long sequence) {
+        updateMessage(event.messageId(), sequence, set("status", "Completed"));
+    }
+
+    @EventHandler
+    void on(InteractionCancelled event, @SequenceNumber long sequence) {
+        updateMessage(event.messageId(), sequence, set("status", "Cancelled"));
+    }
+
+    @EventHandler
+    void on(MessageExpired event, @SequenceNumber long sequence) {
+        updateMessage(event.messageId(), sequence, set("status", "Expired"));
+    }
+
+    @EventHandler
+    void on(
+            ParticipantAdded event,
+            MetaData metaData,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
+        Views.insertOnce(
+                items,
+                system(eventId, event.sessionId(), "participant.added", metaData, sequence, at)
+                        .append("userId", event.userId())
+                        .append("role", event.role().name()));
+    }
+
+    @EventHandler
+    void on(
+            ParticipantRoleChanged event,
+            MetaData metaData,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
+        Views.insertOnce(
+                items,
+                system(eventId, event.sessionId(), "participant.role_changed", metaData, sequence, at)
+                        .append("userId", event.userId())
+                        .append("role", event.role().name()));
+    }
+
+    @EventHandler
+    void on(
+            ParticipantRemoved event,
+            MetaData metaData,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
+        Views.insertOnce(
+                items,
+                system(eventId, event.sessionId(), "participant.removed", metaData, sequence, at)
+                        .append("userId", event.userId()));
     }
 
     @EventHandler
@@ -67,16 +178,32 @@ class TimelineProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        Views.insertOnce(
-                items,
-                item(eventId, event.sessionId().toString(), TimelineItems.SYSTEM, metaData, sequence, at)
-                        .append("event", "session.closed"));
+        Views.insertOnce(items, system(eventId, event.sessionId(), "session.closed", metaData, sequence, at));
     }
 
-    private static Document item(
-            String id, String sessionId, String kind, MetaData metaData, long sequence, Instant at) {
+    @EventHandler
+    void on(
+            SessionArchived event,
+            MetaData metaData,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
+        Views.insertOnce(items, system(eventId, event.sessionId(), "session.archived", metaData, sequence, at));
+    }
+
+    private void updateMessage(UUID messageId, long sequence, Bson changes) {
+        Views.updateGuarded(items, messageId.toString(), sequence, changes, false);
+    }
+
+    private static Document system(
+            String eventId, UUID sessionId, String what, MetaData metaData, long sequence, Instant at) {
+        return item(eventId, sessionId, TimelineItems.SYSTEM, metaData, sequence, at)
+                .append("event", what);
+    }
+
+    private static Document item(String id, UUID sessionId, String kind, MetaData metaData, long sequence, Instant at) {
         return new Document("_id", id)
-                .append("sessionId", sessionId)
+                .append("sessionId", sessionId.toString())
                 .append("spaceId", EventContext.spaceId(metaData).toString())
                 .append("kind", kind)
                 .append("sequence", sequence)

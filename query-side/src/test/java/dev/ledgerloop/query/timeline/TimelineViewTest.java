@@ -38,7 +38,7 @@ class TimelineViewTest {
         MongoDatabase database = server.get();
         UUID session = UUID.randomUUID();
         SessionsViewFixture.opened(database, session, THE_AGENT);
-        TimelineProjection projection = new TimelineProjection(database);
+        TimelineProjection projection = new TimelineProjection(database, new ResponseWaiters());
         List<MessageSent> messages = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             MessageSent sent = message(session);
@@ -54,16 +54,15 @@ class TimelineViewTest {
         // Replayed: nothing doubles.
         projection.on(messages.get(2), CONTEXT, 3, T0.plusSeconds(60));
 
-        TimelineQueryController timeline = new TimelineQueryController(database, SessionsViewFixture.reader(database));
-        Page<?> all = (Page<?>) timeline.timeline(THE_AGENT, session, null, null, null, null);
+        TimelineReader timeline = new TimelineReader(database);
+        Page<?> all = (Page<?>) timeline.read(session, null, null, null, null);
         assertThat(all.total()).isEqualTo(6);
         assertThat(all.data()).hasSize(6);
         assertThat(((TimelineItems.MessageItem) all.data().get(0)).id())
                 .isEqualTo(messages.get(0).messageId().toString());
         assertThat(((TimelineItems.SystemItem) all.data().get(5)).event()).isEqualTo("session.closed");
 
-        TimelineQueryController.Scroll latest =
-                (TimelineQueryController.Scroll) timeline.timeline(THE_AGENT, session, null, null, "2", null);
+        TimelineReader.Scroll latest = (TimelineReader.Scroll) timeline.read(session, null, null, "2", null);
         assertThat(latest.hasMore()).isTrue();
         assertThat(latest.data()).hasSize(2);
         String oldestShown = ((TimelineItems.MessageItem) latest.data().get(0)).id();
@@ -81,7 +80,7 @@ class TimelineViewTest {
                         messages.get(3).messageId().toString());
 
         Principal stranger = Principal.agent(UUID.randomUUID(), AGENT, "default", "key-1");
-        assertThatThrownBy(() -> timeline.timeline(stranger, session, null, null, null, null))
+        assertThatThrownBy(() -> SessionsViewFixture.reader(database).get(stranger, session))
                 .isInstanceOf(ApiException.class)
                 .hasMessageContaining("not found");
     }

@@ -5,7 +5,20 @@ import dev.ledgerloop.events.AggregateType;
 import java.util.UUID;
 
 /** Everything that happens to a session, stored on its stream {@code session-<sessionId>}. */
-public sealed interface SessionEvent extends AggregateEvent permits SessionOpened, MessageSent, SessionClosed {
+public sealed interface SessionEvent extends AggregateEvent
+        permits SessionOpened,
+                MessageSent,
+                MessageEdited,
+                MessageDeleted,
+                ResponseSubmitted,
+                InteractionAcknowledged,
+                InteractionCancelled,
+                MessageExpired,
+                ParticipantAdded,
+                ParticipantRoleChanged,
+                ParticipantRemoved,
+                SessionClosed,
+                SessionArchived {
     UUID sessionId();
 
     @Override

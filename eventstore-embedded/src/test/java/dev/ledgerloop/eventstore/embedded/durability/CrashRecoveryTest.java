@@ -178,6 +178,12 @@ class CrashRecoveryTest {
             byte[] metadata = new byte[random.nextInt(MAX_METADATA_BYTES + 1)];
             random.nextBytes(data);
             random.nextBytes(metadata);
+            if (metadata.length > 0 && metadata[0] == '{') {
+                // The client parses every event's metadata as a JSON object to add its tracing ids, and Jackson
+                // stops after the first value: random bytes that start with "{}" would come back replaced by
+                // {"$traceId":..,"$spanId":..}. A client quirk, not the node's; see docs/eventstore-embedded.md.
+                metadata[0] = 0;
+            }
             return new SentEvent(
                     UUID.randomUUID(),
                     EVENT_TYPES.get(random.nextInt(EVENT_TYPES.size())),

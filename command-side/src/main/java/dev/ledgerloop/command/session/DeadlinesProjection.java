@@ -1,0 +1,89 @@
+package dev.ledgerloop.command.session;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.ledgerloop.events.session.InteractionAcknowledged;
+import dev.ledgerloop.events.session.InteractionCancelled;
+import dev.ledgerloop.events.session.MessageDeleted;
+import dev.ledgerloop.events.session.MessageExpired;
+import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.service.events.EventContext;
+import java.util.Date;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open deadlines of messages that wait for an answer, kept in MongoDB from the events so that they survive a
+ * restart (DESIGN: deadlines are durable, not in-memory timers). {@link DeadlineScheduler} expires what falls due.
+ * Idempotent: a deadline put back by a replay expires nothing, the aggregate ignores it.
+ */
+@Component
+@ProcessingGroup(DeadlinesProjection.GROUP)
+class DeadlinesProjection {
+    static final String GROUP = "deadlines";
+    static final String COLLECTION = "deadlines";
+
+    private final MongoCollection<Document> deadlines;
+    private final DeadlineScheduler scheduler;
+
+    DeadlinesProjection(MongoDatabase database, DeadlineScheduler scheduler) {
+        this.deadlines = database.getCollection(COLLECTION);
+        this.scheduler = scheduler;
+    }
+
+    @EventHandler
+    void on(MessageSent event, MetaData metaData) {
+        if (!event.responseRequired() || event.deadlineAt() == null) {
+            return;
+        }
+        try {
+            deadlines.insertOne(new Document("_id", event.messageId().toString())
+                    .append("sessionId", event.sessionId().toString())
+                    .append("spaceId", EventContext.spaceId(metaData).toString())
+                    .append("dueAt", Date.from(event.deadlineAt())));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        scheduler.wake();
+    }
+
+    @EventHandler
+    void on(ResponseSubmitted event) {
+        done(event.messageId());
+    }
+
+    @EventHandler
+    void on(InteractionAcknowledged event) {
+        done(event.messageId());
+    }
+
+    @EventHandler
+    void on(InteractionCancelled event) {
+        done(event.messageId());
+    }
+
+    @EventHandler
+    void on(MessageDeleted event) {
+        done(event.messageId());
+    }
+
+    @EventHandler
+    void on(MessageExpired event) {
+        done(event.messageId());
+    }
+
+    private void done(UUID messageId) {
+        deadlines.deleteOne(eq("_id", messageId.toString()));
+    }
+}

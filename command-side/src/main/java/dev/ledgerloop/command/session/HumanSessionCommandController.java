@@ -1,0 +1,63 @@
+package dev.ledgerloop.command.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.ApiException;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a human changes in a session they take part in (API.md §Humans): send, and answer a pending message. */
+@RestController
+@RequestMapping("/v1/human/sessions/{sessionId}")
+class HumanSessionCommandController {
+    private final SessionCommands commands;
+
+    HumanSessionCommandController(SessionCommands commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    MessageResource send(
+            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+        SessionRequests request = new SessionRequests(body);
+        SendHumanMessage command = new SendHumanMessage(
+                sessionId,
+                userOf(principal),
+                UUID.randomUUID(),
+                request.requiredEnvelope("encryptedContent"),
+                request.optionalEnvelope("encryptedComponents"));
+        return commands.send(command, principal, MessageResource.class);
+    }
+
+    @PostMapping("/messages/{messageId}/respond")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseResource respond(
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @PathVariable UUID messageId,
+            @RequestBody(required = false) JsonNode body) {
+        SessionRequests request = new SessionRequests(body);
+        SubmitResponse command = new SubmitResponse(
+                sessionId,
+                userOf(principal),
+                messageId,
+                UUID.randomUUID(),
+                request.requiredEnvelope("encryptedResponse"));
+        return commands.send(command, principal, ResponseResource.class);
+    }
+
+    private static String userOf(Principal principal) {
+        if (principal.isAgent()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only humans use /v1/human endpoints");
+        }
+        return principal.subjectId();
+    }
+}

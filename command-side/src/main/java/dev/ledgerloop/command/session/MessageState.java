@@ -1,0 +1,40 @@
+package dev.ledgerloop.command.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the Session aggregate remembers of one message to decide on later commands. */
+final class MessageState {
+    enum Status {
+        Pending,
+        Completed,
+        Cancelled,
+        Expired
+    }
+
+    final UUID id;
+    final UUID senderAgentId;
+    final boolean responseRequired;
+    final Instant deadlineAt;
+    Status status;
+    boolean answered;
+    boolean deleted;
+
+    MessageState(UUID id, UUID senderAgentId, boolean responseRequired, Instant deadlineAt) {
+        this.id = id;
+        this.senderAgentId = senderAgentId;
+        this.responseRequired = responseRequired;
+        this.deadlineAt = deadlineAt;
+        this.status = responseRequired ? Status.Pending : Status.Completed;
+    }
+
+    /** Waiting for an answer: required, not answered, not cancelled, expired or deleted. */
+    boolean awaitsAnswer() {
+        return responseRequired && !answered && !deleted && status == Status.Pending;
+    }
+
+    /** Answered but not yet acknowledged by the agent. */
+    boolean awaitsAcknowledgement() {
+        return responseRequired && answered && !deleted && status == Status.Pending;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ledgerloop.query.participant;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.paging.Page;
+import dev.ledgerloop.query.paging.PageRequest;
+import dev.ledgerloop.service.ApiException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** Reads the {@code participants} view: who takes part in a session, and what a human takes part in. */
+@Component
+public class ParticipantReader {
+    /** The roles that may answer; viewers and guests only read (see ParticipantRole). */
+    public static final List<String> ANSWERING_ROLES = List.of("owner", "admin", "member");
+
+    private final MongoCollection<Document> participants;
+
+    ParticipantReader(MongoDatabase database) {
+        this.participants = database.getCollection(ParticipantsProjection.COLLECTION);
+    }
+
+    /** API.md's participant: the user id and role; names come from the identity provider, unknown here. */
+    public record Participant(String userId, String role, String name, Instant addedAt) {}
+
+    /** @throws ApiException 404 unless the human takes part in the session, in their own space */
+    public void requireParticipant(Principal principal, UUID sessionId) {
+        if (principal.isAgent()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only humans use /v1/human endpoints");
+        }
+        Document found = participants
+                .find(and(
+                        eq("_id", ParticipantsProjection.id(sessionId, principal.subjectId())),
+                        eq("spaceId", principal.spaceId().toString()),
+                        eq("removed", false)))
+                .first();
+        if (found == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Session " + sessionId + " not found");
+        }
+    }
+
+    public Page<Participant> list(UUID sessionId, PageRequest page) {
+        Bson filter = and(eq("sessionId", sessionId.toString()), eq("removed", false));
+        List<Participant> data = new ArrayList<>();
+        participants
+                .find(filter)
+                .sort(Sorts.ascending("addedAt", "userId"))
+                .skip(page.skip())
+                .limit(page.pageSize())
+                .forEach(document -> data.add(new Participant(
+                        document.getString("userId"),
+                        document.getString("role"),
+                        null,
+                        Views.instant(document.get("addedAt")))));
+        return new Page<>(data, participants.countDocuments(filter), page.page(), page.pageSize());
+    }
+
+    /** The sessions in which the human may answer. */
+    public List<String> sessionsAnsweredBy(Principal principal) {
+        List<String> sessions = new ArrayList<>();
+        participants
+                .find(and(
+                        eq("userId", principal.subjectId()),
+                        eq("spaceId", principal.spaceId().toString()),
+                        eq("removed", false),
+                        in("role", ANSWERING_ROLES)))
+                .forEach(document -> sessions.add(document.getString("sessionId")));
+        return sessions;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.ledgerloop.query.timeline;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import dev.ledgerloop.query.paging.Page;
+import dev.ledgerloop.query.paging.PageRequest;
+import dev.ledgerloop.query.paging.QueryParameters;
+import dev.ledgerloop.service.ApiException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a session's timeline, oldest first (API.md §Sessions, §Pagination), once the caller's right to see the
+ * session was checked. By page ({@code page}, {@code pageSize}) it answers the pagination envelope; by cursor
+ * ({@code limit}, and {@code before} an item id, to scroll back) the {@code limit} items before the cursor, or the
+ * latest ones, with {@code hasMore}.
+ */
+@Component
+class TimelineReader {
+    private static final String SEQUENCE = "sequence";
+
+    private final MongoCollection<Document> items;
+
+    TimelineReader(MongoDatabase database) {
+        this.items = database.getCollection(TimelineProjection.COLLECTION);
+    }
+
+    /** A scroll-back answer: the items in order, and whether older ones remain. */
+    record Scroll(List<Object> data, boolean hasMore) {}
+
+    Object read(UUID sessionId, String page, String pageSize, String limit, String before) {
+        Bson ofSession = eq("sessionId", sessionId.toString());
+        if (limit != null || before != null) {
+            if (page != null || pageSize != null) {
+                throw ApiException.validation("Use either page and pageSize or limit and before, not both");
+            }
+            return scroll(ofSession, limit, before);
+        }
+        PageRequest request = PageRequest.of(page, pageSize);
+        List<Object> data = new ArrayList<>();
+        items.find(ofSession)
+                .sort(Sorts.ascending(SEQUENCE))
+                .skip(request.skip())
+                .limit(request.pageSize())
+                .forEach(item -> data.add(TimelineItems.of(item)));
+        return new Page<>(data, items.countDocuments(ofSession), request.page(), request.pageSize());
+    }
+
+    /**
+     * The answer an agent waits for: to the session's latest message that asked for one, was answered and is not
+     * yet acknowledged, cancelled or expired.
+     */
+    Optional<TimelineItems.ResponseItem> awaitedResponse(UUID sessionId) {
+        Document message = items.find(and(
+                        eq("sessionId", sessionId.toString()),
+                        eq("kind", TimelineItems.MESSAGE),
+                        eq("responseRequired", true),
+                        eq("answered", true),
+                        eq("status", "Pending"),
+                        eq("deletedAt", null)))
+                .sort(Sorts.descending(SEQUENCE))
+                .first();
+        if (message == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                        items.find(and(eq("kind", TimelineItems.RESPONSE), eq("messageId", message.getString("_id"))))
+                                .first())
+                .map(TimelineItems::response);
+    }
+
+    private Scroll scroll(Bson ofSession, String limitText, String before) {
+        int limit = QueryParameters.wholeNumber(
+                "limit", limitText, PageRequest.DEFAULT_PAGE_SIZE, 1, PageRequest.MAX_PAGE_SIZE);
+        Bson filter = ofSession;
+        if (before != null) {
+            Document cursor = items.find(and(ofSession, eq("_id", before))).first();
+            if (cursor == null) {
+                throw ApiException.validation("Parameter 'before' is not an item of this timeline");
+            }
+            filter = and(ofSession, lt(SEQUENCE, cursor.getLong(SEQUENCE)));
+        }
+        List<Object> data = new ArrayList<>();
+        items.find(filter)
+                .sort(Sorts.descending(SEQUENCE))
+                .limit(limit + 1)
+                .forEach(item -> data.add(TimelineItems.of(item)));
+        boolean hasMore = data.size() > limit;
+        List<Object> page = new ArrayList<>(data.subList(0, Math.min(limit, data.size())));
+        Collections.reverse(page);
+        return new Scroll(page, hasMore);
+    }
+}
