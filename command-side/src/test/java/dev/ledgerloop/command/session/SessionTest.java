@@ -4,12 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
+import dev.ledgerloop.events.session.InteractionAcknowledged;
+import dev.ledgerloop.events.session.InteractionCancelled;
+import dev.ledgerloop.events.session.MessageDeleted;
+import dev.ledgerloop.events.session.MessageEdited;
+import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantAdded;
+import dev.ledgerloop.events.session.ParticipantRole;
+import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.Priority;
+import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.events.session.SenderType;
+import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.util.List;
@@ -116,6 +127,135 @@ class SessionTest {
                         EventContext.of(Principal.agent(UUID.randomUUID(), AGENT, "default", "key-1")))
                 .expectNoEvents()
                 .expectException(SessionNotFoundException.class);
+    }
+
+    private static final UUID MESSAGE = UUID.randomUUID();
+    private static final MetaData AS_ALICE = EventContext.of(Principal.human(SPACE, "alice"));
+
+    @Test
+    void the_agent_edits_and_deletes_its_message() {
+        fixture.given(opened(), inSpace(question(null)))
+                .when(new EditMessage(SESSION, AGENT, MESSAGE, CONTENT, null), AS_THE_AGENT)
+                .expectEvents(new MessageEdited(SESSION, MESSAGE, CONTENT, null));
+        fixture.given(opened(), inSpace(question(null)))
+                .when(new DeleteMessage(SESSION, AGENT, MESSAGE), AS_THE_AGENT)
+                .expectEvents(new MessageDeleted(SESSION, MESSAGE));
+    }
+
+    @Test
+    void a_deleted_message_cannot_be_edited() {
+        fixture.given(opened(), inSpace(question(null)), inSpace(new MessageDeleted(SESSION, MESSAGE)))
+                .when(new EditMessage(SESSION, AGENT, MESSAGE, CONTENT, null), AS_THE_AGENT)
+                .expectNoEvents()
+                .expectException(ApiException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not found"));
+    }
+
+    @Test
+    void a_member_answers_a_pending_question_once() {
+        fixture.given(opened(), inSpace(participant("alice", ParticipantRole.member)), inSpace(question(null)))
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT), AS_ALICE)
+                .expectEvents(new ResponseSubmitted(SESSION, MESSAGE, RESPONSE, "alice", CONTENT));
+        fixture.given(
+                        opened(),
+                        inSpace(participant("alice", ParticipantRole.member)),
+                        inSpace(question(null)),
+                        inSpace(new ResponseSubmitted(SESSION, MESSAGE, RESPONSE, "alice", CONTENT)))
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, UUID.randomUUID(), CONTENT), AS_ALICE)
+                .expectNoEvents()
+                .expectException(SessionRefusedException.class);
+    }
+
+    @Test
+    void a_viewer_may_not_answer() {
+        fixture.given(opened(), inSpace(participant("alice", ParticipantRole.viewer)), inSpace(question(null)))
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT), AS_ALICE)
+                .expectNoEvents()
+                .expectException(ApiException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("viewer"));
+    }
+
+    @Test
+    void a_human_who_is_not_a_participant_does_not_find_the_session() {
+        fixture.given(opened(), inSpace(question(null)))
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT), AS_ALICE)
+                .expectNoEvents()
+                .expectException(SessionNotFoundException.class);
+    }
+
+    @Test
+    void the_agent_acknowledges_an_answered_interaction_and_cancels_a_pending_one() {
+        fixture.given(
+                        opened(),
+                        inSpace(participant("alice", ParticipantRole.member)),
+                        inSpace(question(null)),
+                        inSpace(new ResponseSubmitted(SESSION, MESSAGE, RESPONSE, "alice", CONTENT)))
+                .when(new AcknowledgeInteraction(SESSION, AGENT), AS_THE_AGENT)
+                .expectEvents(new InteractionAcknowledged(SESSION, MESSAGE));
+        fixture.given(opened(), inSpace(question(null)))
+                .when(new CancelInteraction(SESSION, AGENT), AS_THE_AGENT)
+                .expectEvents(new InteractionCancelled(SESSION, MESSAGE));
+        fixture.given(opened(), inSpace(question(null)))
+                .when(new AcknowledgeInteraction(SESSION, AGENT), AS_THE_AGENT)
+                .expectNoEvents()
+                .expectException(SessionRefusedException.class);
+    }
+
+    @Test
+    void an_unanswered_question_expires_at_its_deadline_and_an_answered_one_does_not() {
+        Instant deadline = Instant.parse("2026-01-01T00:00:00Z");
+        MetaData system = EventContext.system(SPACE, "deadlines");
+        fixture.given(opened(), inSpace(question(deadline)))
+                .when(new ExpireMessage(SESSION, MESSAGE), system)
+                .expectEvents(new MessageExpired(SESSION, MESSAGE));
+        fixture.given(
+                        opened(),
+                        inSpace(participant("alice", ParticipantRole.member)),
+                        inSpace(question(deadline)),
+                        inSpace(new ResponseSubmitted(SESSION, MESSAGE, RESPONSE, "alice", CONTENT)))
+                .when(new ExpireMessage(SESSION, MESSAGE), system)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void participants_are_added_once_changed_and_removed() {
+        fixture.given(opened())
+                .when(new AddParticipant(SESSION, AGENT, "alice", ParticipantRole.admin), AS_THE_AGENT)
+                .expectEvents(new ParticipantAdded(SESSION, "alice", ParticipantRole.admin));
+        fixture.given(opened(), inSpace(participant("alice", ParticipantRole.member)))
+                .when(new AddParticipant(SESSION, AGENT, "alice", ParticipantRole.admin), AS_THE_AGENT)
+                .expectNoEvents()
+                .expectException(SessionRefusedException.class);
+        fixture.given(opened(), inSpace(participant("alice", ParticipantRole.member)))
+                .when(new ChangeParticipantRole(SESSION, AGENT, "alice", ParticipantRole.viewer), AS_THE_AGENT)
+                .expectEvents(new ParticipantRoleChanged(SESSION, "alice", ParticipantRole.viewer));
+        fixture.given(opened())
+                .when(new RemoveParticipant(SESSION, AGENT, "bob"), AS_THE_AGENT)
+                .expectNoEvents()
+                .expectException(ApiException.class);
+    }
+
+    @Test
+    void a_closed_session_is_archived_once() {
+        fixture.given(opened(), inSpace(new SessionClosed(SESSION)))
+                .when(new ArchiveSession(SESSION, AGENT), AS_THE_AGENT)
+                .expectEvents(new SessionArchived(SESSION));
+        fixture.given(opened(), inSpace(new SessionArchived(SESSION)))
+                .when(new ArchiveSession(SESSION, AGENT), AS_THE_AGENT)
+                .expectNoEvents()
+                .expectException(SessionRefusedException.class);
+    }
+
+    private static final UUID RESPONSE = UUID.randomUUID();
+
+    private static MessageSent question(Instant deadline) {
+        return new MessageSent(
+                SESSION, MESSAGE, SenderType.Agent, AGENT, null, CONTENT, null, true, Priority.High, deadline, null);
+    }
+
+    private static ParticipantAdded participant(String userId, ParticipantRole role) {
+        return new ParticipantAdded(SESSION, userId, role);
     }
 
     private static Object opened() {

@@ -68,8 +68,7 @@ class TimelineViewTest {
         String oldestShown = ((TimelineItems.MessageItem) latest.data().get(0)).id();
         assertThat(oldestShown).isEqualTo(messages.get(4).messageId().toString());
 
-        TimelineQueryController.Scroll earlier =
-                (TimelineQueryController.Scroll) timeline.timeline(THE_AGENT, session, null, null, "10", oldestShown);
+        TimelineReader.Scroll earlier = (TimelineReader.Scroll) timeline.read(session, null, null, "10", oldestShown);
         assertThat(earlier.hasMore()).isFalse();
         assertThat(earlier.data())
                 .extracting(item -> ((TimelineItems.MessageItem) item).id())
