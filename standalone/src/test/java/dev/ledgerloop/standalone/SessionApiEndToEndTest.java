@@ -1,0 +1,298 @@
+package dev.ledgerloop.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.platform.principal.PrincipalHeaders;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The session API beyond the skeleton, over real HTTP on the standalone system: agents through the gateway; humans
+ * (until the gateway authenticates them) on the backends with a principal signed by the gateway's secret.
+ */
+class SessionApiEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration VIEWS = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path data;
+
+    private static LedgerloopSystem system;
+    private static String key;
+    private static String base;
+    private static PrincipalHeaders signer;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = LedgerloopSystem.start(data, 0);
+        key = system.secrets().bootstrapKeyOnce();
+        base = "http://localhost:" + system.gatewayPort();
+        signer = new PrincipalHeaders(
+                Base64.getDecoder().decode(system.secrets().principalSecret()),
+                Clock.systemUTC(),
+                Duration.ofMinutes(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void participantsAnswerAndTheAgentAwaitsAcknowledgesEditsAndDeletes() throws Exception {
+        String session = createSession();
+        String sessionUri = base + "/v1/agent/sessions/" + session;
+        assertThat(agentPost(sessionUri + "/participants", "{\"userId\":\"alice\",\"role\":\"member\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(agentPost(sessionUri + "/participants", "{\"userId\":\"bob\",\"role\":\"viewer\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(agentPost(sessionUri + "/participants", "{\"userId\":\"bob\",\"role\":\"member\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(agentPost(sessionUri + "/participants", "{\"userId\":\"carol\",\"role\":\"boss\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        await().atMost(VIEWS).untilAsserted(() -> assertThat(data(agentGet(sessionUri + "/participants")))
+                .extracting(participant -> participant.get("userId").asText())
+                .containsExactlyInAnyOrder("alice", "bob"));
+
+        String question = id(agentPost(sessionUri + "/messages", message("High", true, null)));
+        assertThat(agentGet(sessionUri + "/await?timeoutMs=50").statusCode()).isEqualTo(204);
+
+        CompletableFuture<HttpResponse<String>> awaiting = http.sendAsync(
+                request(sessionUri + "/await?timeoutMs=30000").GET().build(), HttpResponse.BodyHandlers.ofString());
+        String respond = "/v1/human/sessions/" + session + "/messages/" + question + "/respond";
+        String answer = "{\"encryptedResponse\":" + envelope() + "}";
+        assertThat(humanPost("alice", respond, answer).statusCode()).isEqualTo(201);
+        HttpResponse<String> answered = awaiting.get();
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answered.body()).get("userId").asText()).isEqualTo("alice");
+        assertThat(JSON.readTree(answered.body()).get("messageId").asText()).isEqualTo(question);
+
+        assertThat(humanPost("alice", respond, answer).statusCode()).isEqualTo(409);
+        assertThat(humanPost("bob", respond, answer).statusCode()).isEqualTo(403);
+        assertThat(humanPost("carol", respond, answer).statusCode()).isEqualTo(404);
+        assertThat(humanGet("carol", "/v1/human/sessions/" + session + "/timeline")
+                        .statusCode())
+                .isEqualTo(404);
+
+        HttpResponse<String> acknowledged = agentPost(sessionUri + "/acknowledge", "{}");
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(acknowledged.body()).get("status").asText()).isEqualTo("Completed");
+        assertThat(agentPost(sessionUri + "/acknowledge", "{}").statusCode()).isEqualTo(409);
+
+        String edited = envelope();
+        assertThat(agentPatch(sessionUri + "/messages/" + question, "{\"encryptedContent\":" + edited + "}")
+                        .statusCode())
+                .isEqualTo(200);
+        String deleted = id(agentPost(sessionUri + "/messages", message("Low", false, null)));
+        assertThat(agentDelete(sessionUri + "/messages/" + deleted).statusCode())
+                .isEqualTo(204);
+        assertThat(agentDelete(sessionUri + "/messages/" + deleted).statusCode())
+                .isEqualTo(404);
+
+        await().atMost(VIEWS).untilAsserted(() -> {
+            JsonNode items = data(humanGet("alice", "/v1/human/sessions/" + session + "/timeline"));
+            JsonNode questionItem = item(items, question);
+            assertThat(questionItem.get("status").asText()).isEqualTo("Completed");
+            assertThat(questionItem.get("encryptedContent")).isEqualTo(JSON.readTree(edited));
+            assertThat(questionItem.get("editedAt").isNull()).isFalse();
+            JsonNode tombstone = item(items, deleted);
+            assertThat(tombstone.get("deletedAt").isNull()).isFalse();
+            assertThat(tombstone.get("encryptedContent").isNull()).isTrue();
+            assertThat(items)
+                    .anySatisfy(item -> assertThat(item.get("kind").asText()).isEqualTo("response"));
+        });
+    }
+
+    @Test
+    void theFeedListsWhatWaitsByPriorityThenDeadlineAndCancelledOrExpiredQuestionsLeaveIt() throws Exception {
+        String session = createSession();
+        String sessionUri = base + "/v1/agent/sessions/" + session;
+        agentPost(sessionUri + "/participants", "{\"userId\":\"dora\",\"role\":\"member\"}");
+        Instant later = Instant.now().plus(Duration.ofDays(2));
+        Instant sooner = Instant.now().plus(Duration.ofDays(1));
+        String low = id(agentPost(sessionUri + "/messages", message("Low", true, null)));
+        String highLater = id(agentPost(sessionUri + "/messages", message("High", true, later)));
+        String highSooner = id(agentPost(sessionUri + "/messages", message("High", true, sooner)));
+        agentPost(sessionUri + "/messages", message("Urgent", false, null));
+
+        await().atMost(VIEWS).untilAsserted(() -> assertThat(ids(data(humanGet("dora", "/v1/human/feed"))))
+                .containsExactly(highSooner, highLater, low));
+
+        HttpResponse<String> cancelled = agentPost(sessionUri + "/cancel", "{}");
+        assertThat(JSON.readTree(cancelled.body()).get("messageId").asText()).isEqualTo(highSooner);
+        String expiring = id(agentPost(
+                sessionUri + "/messages", message("Urgent", true, Instant.now().plusSeconds(2))));
+        await().atMost(VIEWS).untilAsserted(() -> {
+            JsonNode items = data(agentGet(sessionUri + "/timeline?pageSize=100"));
+            assertThat(item(items, expiring).get("status").asText()).isEqualTo("Expired");
+            assertThat(item(items, highSooner).get("status").asText()).isEqualTo("Cancelled");
+        });
+        await().atMost(VIEWS).untilAsserted(() -> assertThat(ids(data(humanGet("dora", "/v1/human/feed"))))
+                .containsExactly(highLater, low));
+    }
+
+    @Test
+    void fiftyParallelSendsToOneSessionAllLandInTheTimeline() throws Exception {
+        String session = createSession();
+        String messages = base + "/v1/agent/sessions/" + session + "/messages";
+        List<CompletableFuture<HttpResponse<String>>> sends = new ArrayList<>();
+        IntStream.range(0, 50)
+                .forEach(i -> sends.add(http.sendAsync(
+                        request(messages)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(message("Medium", false, null)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())));
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> send : sends) {
+            statuses.add(send.get().statusCode());
+        }
+        assertThat(statuses).containsOnly(201);
+        await().atMost(VIEWS).untilAsserted(() -> assertThat(
+                        JSON.readTree(agentGet(base + "/v1/agent/sessions/" + session + "/timeline")
+                                        .body())
+                                .get("total")
+                                .asLong())
+                .isEqualTo(50));
+    }
+
+    @Test
+    void anArchivedSessionLeavesTheListAndRefusesChanges() throws Exception {
+        String session = createSession();
+        String sessionUri = base + "/v1/agent/sessions/" + session;
+        HttpResponse<String> archived = agentPost(sessionUri + "/archive", "{}");
+        assertThat(JSON.readTree(archived.body()).get("status").asText()).isEqualTo("Archived");
+        assertThat(agentPost(sessionUri + "/archive", "{}").statusCode()).isEqualTo(409);
+        assertThat(agentPost(sessionUri + "/messages", message("Low", false, null))
+                        .statusCode())
+                .isEqualTo(409);
+        await().atMost(VIEWS).untilAsserted(() -> {
+            assertThat(ids(data(agentGet(base + "/v1/agent/sessions?pageSize=100"))))
+                    .doesNotContain(session);
+            assertThat(ids(data(agentGet(base + "/v1/agent/sessions?status=Archived&pageSize=100"))))
+                    .contains(session);
+        });
+    }
+
+    private static String createSession() throws Exception {
+        HttpResponse<String> created = agentPost(base + "/v1/agent/sessions", "{}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return id(created);
+    }
+
+    private static String message(String priority, boolean responseRequired, Instant deadline) {
+        return "{\"encryptedContent\":" + envelope() + ",\"priority\":\"" + priority + "\",\"responseRequired\":"
+                + responseRequired + (deadline == null ? "" : ",\"deadlineAt\":\"" + deadline + "\"") + "}";
+    }
+
+    private static JsonNode item(JsonNode items, String id) {
+        for (JsonNode item : items) {
+            if (item.get("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("No item " + id + " in " + items);
+    }
+
+    private static List<String> ids(JsonNode items) {
+        List<String> ids = new ArrayList<>();
+        items.forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode data(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("data");
+    }
+
+    private static String id(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", key);
+    }
+
+    private static HttpResponse<String> agentPost(String url, String body) throws Exception {
+        return send(request(url)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> agentPatch(String url, String body) throws Exception {
+        return send(request(url)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> agentDelete(String url) throws Exception {
+        return send(request(url).DELETE());
+    }
+
+    private static HttpResponse<String> agentGet(String url) throws Exception {
+        return send(request(url).GET());
+    }
+
+    private static HttpResponse<String> humanPost(String user, String path, String body) throws Exception {
+        return send(human(system.commandSideUri() + path, user)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> humanGet(String user, String path) throws Exception {
+        return send(human(system.querySideUri() + path, user).GET());
+    }
+
+    private static HttpRequest.Builder human(String url, String user) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+        for (Map.Entry<String, String> header :
+                signer.sign(Principal.human(system.secrets().spaceId(), user)).entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        return builder;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String envelope() {
+        return "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\",\"ciphertext\":\"" + base64(12 + 40 + 16)
+                + "\",\"wrappings\":[{\"kid\":\"human-1\",\"epk\":\"" + base64(32) + "\",\"wrappedKey\":\""
+                + base64(60) + "\"}]}";
+    }
+
+    private static String base64(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+}
