@@ -13,13 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mongodb where the key store, the views and the processors' tokens are
  * @param crypto the master key the at-rest keys derive from
  * @param principal the secret the gateway signs the principal header with
+ * @param publicUrl where users reach the gateway, for links the API hands out (guest tokens' {@code publicUrl})
  */
 @ConfigurationProperties("ledgerloop")
 public record LedgerloopProperties(
         @DefaultValue EventStore eventstore,
         @DefaultValue Mongo mongodb,
         @DefaultValue Crypto crypto,
-        @DefaultValue PrincipalCheck principal) {
+        @DefaultValue PrincipalCheck principal,
+        @DefaultValue("http://localhost:8080") String publicUrl) {
 
     /** @param connectionString an EventStoreDB connection string, e.g. {@code esdb://localhost:2113?tls=false} */
     public record EventStore(

@@ -1,5 +1,8 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.session.GuestTokenCreated;
+import dev.ledgerloop.events.session.GuestTokenRedeemed;
+import dev.ledgerloop.events.session.GuestTokenRevoked;
 import dev.ledgerloop.events.session.InteractionAcknowledged;
 import dev.ledgerloop.events.session.InteractionCancelled;
 import dev.ledgerloop.events.session.MessageDeleted;
@@ -39,6 +42,9 @@ public final class EventTypes {
             new EventType("ParticipantRoleChanged", 1, ParticipantRoleChanged.class),
             new EventType("ParticipantRemoved", 1, ParticipantRemoved.class),
             new EventType("SessionArchived", 1, SessionArchived.class),
+            new EventType("GuestTokenCreated", 1, GuestTokenCreated.class),
+            new EventType("GuestTokenRevoked", 1, GuestTokenRevoked.class),
+            new EventType("GuestTokenRedeemed", 1, GuestTokenRedeemed.class),
             new EventType("SessionClosed", 1, SessionClosed.class));
 
     private static final Map<String, EventType> BY_NAME =

@@ -56,7 +56,7 @@ public final class LedgerloopSystem implements AutoCloseable {
             node = EmbeddedEventStoreNode.start(
                     NodeSettings.of(dataDirectory.resolve("eventstore")).withPort(0));
             mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo").resolve("ledgerloop.mv"), "127.0.0.1", 0);
-            String[] backendSettings = backendArguments(secrets, node, mongo);
+            String[] backendSettings = backendArguments(secrets, node, mongo, gatewayPort);
             ConfigurableApplicationContext commandSide = BackendApplication.builder(
                             CommandSideApplication.class, CommandSideApplication.NAME)
                     .run(backendSettings);
@@ -94,7 +94,7 @@ public final class LedgerloopSystem implements AutoCloseable {
      * deployment of their own); they listen on free loopback ports, reachable only from this machine.
      */
     private static String[] backendArguments(
-            StandaloneSecrets secrets, EmbeddedEventStoreNode node, EmbeddedMongo mongo) {
+            StandaloneSecrets secrets, EmbeddedEventStoreNode node, EmbeddedMongo mongo, int gatewayPort) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--server.port=0");
         arguments.add("--server.address=127.0.0.1");
@@ -102,6 +102,9 @@ public final class LedgerloopSystem implements AutoCloseable {
         arguments.add("--ledgerloop.mongodb.uri=" + mongo.connectionString());
         arguments.add("--ledgerloop.crypto.master-key=" + secrets.masterKey());
         arguments.add("--ledgerloop.principal.secret=" + secrets.principalSecret());
+        if (gatewayPort > 0) {
+            arguments.add("--ledgerloop.public-url=http://localhost:" + gatewayPort);
+        }
         arguments.add("--spring.autoconfigure.exclude="
                 + AutoConfigurationExclusions.under(AutoConfigurationExclusions.NOT_FOR_A_BACKEND));
         return arguments.toArray(String[]::new);

@@ -184,6 +184,48 @@ class SessionApiEndToEndTest {
     }
 
     @Test
+    void guestTokensAdmitHumansUntilUsedUpOrRevoked() throws Exception {
+        String session = createSession();
+        String sessionUri = base + "/v1/agent/sessions/" + session;
+        HttpResponse<String> created = agentPost(sessionUri + "/guest-tokens", "{\"maxUses\":1}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode token = JSON.readTree(created.body());
+        assertThat(token.get("token").asText()).startsWith("hlg_");
+        assertThat(token.get("publicUrl").asText()).contains("/join/" + session);
+        String join = "/v1/human/sessions/" + session + "/join";
+        String body = "{\"token\":\"" + token.get("token").asText() + "\"}";
+        assertThat(humanPost("gina", join, body).statusCode()).isEqualTo(201);
+        HttpResponse<String> usedUp = humanPost("hugo", join, body);
+        assertThat(usedUp.statusCode()).isEqualTo(409);
+        assertThat(usedUp.body()).contains("used up");
+        assertThat(humanPost("hugo", join, "{\"token\":\"hlg_nope\"}").statusCode())
+                .isEqualTo(404);
+
+        JsonNode second =
+                JSON.readTree(agentPost(sessionUri + "/guest-tokens", "{}").body());
+        assertThat(agentDelete(sessionUri + "/guest-tokens/" + second.get("id").asText())
+                        .statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> revoked =
+                humanPost("hugo", join, "{\"token\":\"" + second.get("token").asText() + "\"}");
+        assertThat(revoked.statusCode()).isEqualTo(409);
+        assertThat(agentPost(sessionUri + "/guest-tokens", "{\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
+                        .statusCode())
+                .isEqualTo(400);
+
+        await().atMost(VIEWS).untilAsserted(() -> {
+            JsonNode tokens = data(agentGet(sessionUri + "/guest-tokens"));
+            assertThat(tokens).hasSize(2);
+            assertThat(tokens.get(0).get("uses").asInt()).isEqualTo(1);
+            assertThat(tokens.get(1).get("revoked").asBoolean()).isTrue();
+            assertThat(tokens.toString()).doesNotContain("hlg_");
+            assertThat(data(agentGet(sessionUri + "/participants")))
+                    .anySatisfy(participant ->
+                            assertThat(participant.get("role").asText()).isEqualTo("guest"));
+        });
+    }
+
+    @Test
     void anArchivedSessionLeavesTheListAndRefusesChanges() throws Exception {
         String session = createSession();
         String sessionUri = base + "/v1/agent/sessions/" + session;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,14 +14,31 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a human changes in a session they take part in (API.md §Humans): send, and answer a pending message. */
+/**
+ * What a human changes in a session (API.md §Humans): send, answer a pending message, and join as a guest with a
+ * guest token.
+ */
 @RestController
 @RequestMapping("/v1/human/sessions/{sessionId}")
 class HumanSessionCommandController {
     private final SessionCommands commands;
+    private final Clock clock;
 
-    HumanSessionCommandController(SessionCommands commands) {
+    HumanSessionCommandController(SessionCommands commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** Joins the session as a guest with a token from the agent's {@code publicUrl}. */
+    @PostMapping("/join")
+    @ResponseStatus(HttpStatus.CREATED)
+    ParticipantResource join(
+            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+        String token = new SessionRequests(body).requiredText("token", 100);
+        return commands.send(
+                new RedeemGuestToken(sessionId, userOf(principal), token, clock.instant()),
+                principal,
+                ParticipantResource.class);
     }
 
     @PostMapping("/messages")

@@ -3,6 +3,9 @@ package dev.ledgerloop.command.session;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.events.session.GuestTokenCreated;
+import dev.ledgerloop.events.session.GuestTokenRedeemed;
+import dev.ledgerloop.events.session.GuestTokenRevoked;
 import dev.ledgerloop.events.session.InteractionAcknowledged;
 import dev.ledgerloop.events.session.InteractionCancelled;
 import dev.ledgerloop.events.session.MessageDeleted;
@@ -64,6 +67,7 @@ class Session {
     private Instant lastMessageAt;
     private final Map<UUID, MessageState> messages = new LinkedHashMap<>();
     private final Map<String, ParticipantRole> participants = new HashMap<>();
+    private final Map<UUID, GuestTokenState> guestTokens = new HashMap<>();
 
     protected Session() {
         // for Axon
@@ -228,6 +232,73 @@ class Session {
     }
 
     @CommandHandler
+    GuestTokenResource handle(CreateGuestToken command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        requireActive("gives out no guest tokens");
+        apply(
+                new GuestTokenCreated(
+                        id,
+                        command.tokenId(),
+                        GuestTokens.hash(command.token()),
+                        command.maxUses(),
+                        command.expiresAt()),
+                context(metaData));
+        GuestTokenState created = guestTokens.get(command.tokenId());
+        return new GuestTokenResource(
+                command.tokenId(),
+                id,
+                command.token(),
+                command.publicUrl(),
+                created.maxUses,
+                0,
+                created.expiresAt,
+                false,
+                updatedAt);
+    }
+
+    @CommandHandler
+    void handle(RevokeGuestToken command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        GuestTokenState token = guestTokens.get(command.tokenId());
+        if (token == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Guest token " + command.tokenId() + " not found");
+        }
+        if (!token.revoked) {
+            apply(new GuestTokenRevoked(id, command.tokenId()), context(metaData));
+        }
+    }
+
+    /** A used-up, expired or revoked token is refused (409); a token of another session is unknown here (404). */
+    @CommandHandler
+    ParticipantResource handle(RedeemGuestToken command, MetaData metaData) {
+        if (!spaceId.equals(EventContext.spaceId(metaData))) {
+            throw new SessionNotFoundException(id);
+        }
+        String hash = GuestTokens.hash(command.token());
+        Map.Entry<UUID, GuestTokenState> match = guestTokens.entrySet().stream()
+                .filter(entry -> entry.getValue().tokenHash.equals(hash))
+                .findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such guest token for session " + id));
+        String refusal = match.getValue().refusal(command.at());
+        if (refusal != null) {
+            throw new SessionRefusedException("This guest token " + refusal);
+        }
+        requireActive("admits no guests");
+        if (participants.containsKey(command.userId())) {
+            throw new SessionRefusedException("User " + command.userId() + " is already a participant");
+        }
+        long guests = participants.values().stream()
+                .filter(role -> role == ParticipantRole.guest)
+                .count();
+        if (maxGuests != null && guests >= maxGuests) {
+            throw new SessionRefusedException("Session " + id + " already has its " + maxGuests + " guests");
+        }
+        apply(new GuestTokenRedeemed(id, match.getKey(), command.userId()), context(metaData));
+        apply(new ParticipantAdded(id, command.userId(), ParticipantRole.guest), context(metaData));
+        return new ParticipantResource(command.userId(), ParticipantRole.guest, null);
+    }
+
+    @CommandHandler
     SessionResource handle(CloseSession command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         if (status != SessionStatus.Active) {
@@ -318,6 +389,22 @@ class Session {
     @EventSourcingHandler
     void on(ParticipantRemoved event) {
         participants.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(GuestTokenCreated event, @Timestamp Instant at) {
+        guestTokens.put(event.tokenId(), new GuestTokenState(event.tokenHash(), event.maxUses(), event.expiresAt()));
+        updatedAt = millis(at);
+    }
+
+    @EventSourcingHandler
+    void on(GuestTokenRevoked event) {
+        guestTokens.get(event.tokenId()).revoked = true;
+    }
+
+    @EventSourcingHandler
+    void on(GuestTokenRedeemed event) {
+        guestTokens.get(event.tokenId()).uses++;
     }
 
     @EventSourcingHandler

@@ -6,6 +6,9 @@ import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.LedgerloopProperties;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,9 +27,13 @@ class SessionCommandController {
     private static final int MAX_GUESTS = 10_000;
 
     private final SessionCommands commands;
+    private final Clock clock;
+    private final String publicUrl;
 
-    SessionCommandController(SessionCommands commands) {
+    SessionCommandController(SessionCommands commands, Clock clock, LedgerloopProperties properties) {
         this.commands = commands;
+        this.clock = clock;
+        this.publicUrl = properties.publicUrl();
     }
 
     @PostMapping
@@ -92,6 +99,37 @@ class SessionCommandController {
     InteractionResource cancel(Principal principal, @PathVariable UUID sessionId) {
         return commands.send(
                 new CancelInteraction(sessionId, agentOf(principal)), principal, InteractionResource.class);
+    }
+
+    @PostMapping("/{sessionId}/guest-tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    GuestTokenResource createGuestToken(
+            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+        SessionRequests request = new SessionRequests(body);
+        Integer maxUses = request.optionalCount("maxUses", MAX_GUESTS);
+        Instant expiresAt = request.optionalInstant("expiresAt");
+        if (maxUses != null && maxUses == 0) {
+            throw ApiException.validation("Field 'maxUses' must be at least 1");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw ApiException.validation("Field 'expiresAt' must be in the future");
+        }
+        String token = GuestTokens.newToken();
+        CreateGuestToken command = new CreateGuestToken(
+                sessionId,
+                agentOf(principal),
+                UUID.randomUUID(),
+                token,
+                maxUses,
+                expiresAt,
+                publicUrl + "/join/" + sessionId + "?token=" + token);
+        return commands.send(command, principal, GuestTokenResource.class);
+    }
+
+    @DeleteMapping("/{sessionId}/guest-tokens/{tokenId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeGuestToken(Principal principal, @PathVariable UUID sessionId, @PathVariable UUID tokenId) {
+        commands.send(new RevokeGuestToken(sessionId, agentOf(principal), tokenId), principal, Void.class);
     }
 
     @PostMapping("/{sessionId}/close")

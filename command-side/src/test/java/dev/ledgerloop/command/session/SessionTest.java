@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
+import dev.ledgerloop.events.session.GuestTokenCreated;
+import dev.ledgerloop.events.session.GuestTokenRedeemed;
+import dev.ledgerloop.events.session.GuestTokenRevoked;
 import dev.ledgerloop.events.session.InteractionAcknowledged;
 import dev.ledgerloop.events.session.InteractionCancelled;
 import dev.ledgerloop.events.session.MessageDeleted;
@@ -246,6 +249,40 @@ class SessionTest {
                 .expectNoEvents()
                 .expectException(SessionRefusedException.class);
     }
+
+    @Test
+    void a_guest_token_admits_up_to_its_uses_until_it_expires_or_is_revoked() {
+        UUID token = UUID.randomUUID();
+        Instant now = Instant.parse("2026-06-01T00:00:00Z");
+        Object created =
+                inSpace(new GuestTokenCreated(SESSION, token, GuestTokens.hash("hlg_1"), 1, now.plusSeconds(60)));
+        fixture.given(opened(), created)
+                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", now), AS_GINA)
+                .expectEvents(
+                        new GuestTokenRedeemed(SESSION, token, "gina"),
+                        new ParticipantAdded(SESSION, "gina", ParticipantRole.guest));
+        fixture.given(opened(), created, inSpace(new GuestTokenRedeemed(SESSION, token, "gina")))
+                .when(new RedeemGuestToken(SESSION, "hugo", "hlg_1", now), AS_HUGO)
+                .expectNoEvents()
+                .expectException(SessionRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("used up"));
+        fixture.given(opened(), created)
+                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", now.plusSeconds(61)), AS_GINA)
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("expired"));
+        fixture.given(opened(), created, inSpace(new GuestTokenRevoked(SESSION, token)))
+                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", now), AS_GINA)
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("revoked"));
+        fixture.given(opened(), created)
+                .when(new RedeemGuestToken(SESSION, "gina", "hlg_wrong", now), AS_GINA)
+                .expectNoEvents()
+                .expectException(ApiException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("No such guest token"));
+    }
+
+    private static final MetaData AS_GINA = EventContext.of(Principal.human(SPACE, "gina"));
+    private static final MetaData AS_HUGO = EventContext.of(Principal.human(SPACE, "hugo"));
 
     private static final UUID RESPONSE = UUID.randomUUID();
 

@@ -17,6 +17,9 @@ public sealed interface SessionEvent extends AggregateEvent
                 ParticipantAdded,
                 ParticipantRoleChanged,
                 ParticipantRemoved,
+                GuestTokenCreated,
+                GuestTokenRevoked,
+                GuestTokenRedeemed,
                 SessionClosed,
                 SessionArchived {
     UUID sessionId();

@@ -1,0 +1,61 @@
+package dev.ledgerloop.query.guest;
+
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import dev.ledgerloop.events.session.GuestTokenCreated;
+import dev.ledgerloop.events.session.GuestTokenRedeemed;
+import dev.ledgerloop.events.session.GuestTokenRevoked;
+import dev.ledgerloop.query.Views;
+import dev.ledgerloop.service.events.EventContext;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/** The {@code guest_tokens} view: a session's guest tokens without the tokens themselves, with their use count. */
+@Component
+@ProcessingGroup(GuestTokensProjection.GROUP)
+class GuestTokensProjection {
+    static final String GROUP = "guest_tokens";
+    static final String COLLECTION = "guest_tokens";
+
+    private final MongoCollection<Document> tokens;
+
+    GuestTokensProjection(MongoDatabase database) {
+        this.tokens = database.getCollection(COLLECTION);
+        tokens.createIndex(Indexes.ascending("sessionId"));
+    }
+
+    @EventHandler
+    void on(GuestTokenCreated event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Views.insertOnce(
+                tokens,
+                new Document("_id", event.tokenId().toString())
+                        .append("sessionId", event.sessionId().toString())
+                        .append("spaceId", EventContext.spaceId(metaData).toString())
+                        .append("maxUses", event.maxUses())
+                        .append("uses", 0)
+                        .append("expiresAt", Views.date(event.expiresAt()))
+                        .append("revoked", false)
+                        .append("createdAt", Views.date(at))
+                        .append(Views.VERSION, sequence));
+    }
+
+    @EventHandler
+    void on(GuestTokenRevoked event, @SequenceNumber long sequence) {
+        Views.updateGuarded(tokens, event.tokenId().toString(), sequence, set("revoked", true), false);
+    }
+
+    @EventHandler
+    void on(GuestTokenRedeemed event, @SequenceNumber long sequence) {
+        Views.updateGuarded(tokens, event.tokenId().toString(), sequence, inc("uses", 1), false);
+    }
+}
