@@ -1,5 +1,6 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
 import dev.ledgerloop.events.session.GuestTokenRevoked;
@@ -45,6 +46,7 @@ public final class EventTypes {
             new EventType("GuestTokenCreated", 1, GuestTokenCreated.class),
             new EventType("GuestTokenRevoked", 1, GuestTokenRevoked.class),
             new EventType("GuestTokenRedeemed", 1, GuestTokenRedeemed.class),
+            new EventType("AttachmentUploaded", 1, AttachmentUploaded.class),
             new EventType("SessionClosed", 1, SessionClosed.class));
 
     private static final Map<String, EventType> BY_NAME =

@@ -226,6 +226,51 @@ class SessionApiEndToEndTest {
     }
 
     @Test
+    void attachmentsAreStoredEncryptedOutsideTheLogListedAndDownloadedAsUploaded() throws Exception {
+        String session = createSession();
+        String attachments = base + "/v1/agent/sessions/" + session + "/attachments";
+        byte[] file = new byte[200_000];
+        RANDOM.nextBytes(file);
+        HttpResponse<String> uploaded = upload(attachments, "report.bin", file);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode attachment = JSON.readTree(uploaded.body());
+        assertThat(attachment.get("size").asLong()).isEqualTo(file.length);
+        assertThat(attachment.get("sha256").asText())
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(file)));
+
+        await().atMost(VIEWS).untilAsserted(() -> assertThat(data(agentGet(attachments)))
+                .extracting(listed -> listed.get("filename").asText())
+                .containsExactly("report.bin"));
+        HttpResponse<byte[]> downloaded = http.send(
+                request(attachments + "/" + attachment.get("id").asText()).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(file);
+
+        HttpResponse<String> tooLarge = upload(attachments, "big.bin", new byte[11 * 1024 * 1024]);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(tooLarge.body()).at("/error/code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(upload(base + "/v1/agent/sessions/" + java.util.UUID.randomUUID() + "/attachments", "x", file)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private static HttpResponse<String> upload(String url, String filename, byte[] bytes) throws Exception {
+        String boundary = "ledgerloop" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(bytes);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(request(url)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    @Test
     void anArchivedSessionLeavesTheListAndRefusesChanges() throws Exception {
         String session = createSession();
         String sessionUri = base + "/v1/agent/sessions/" + session;

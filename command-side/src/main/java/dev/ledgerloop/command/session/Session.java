@@ -3,6 +3,7 @@ package dev.ledgerloop.command.session;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
 import dev.ledgerloop.events.session.GuestTokenRevoked;
@@ -299,6 +300,22 @@ class Session {
     }
 
     @CommandHandler
+    AttachmentResource handle(AttachFile command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        requireActive("takes no attachments");
+        AttachmentUploaded uploaded = new AttachmentUploaded(
+                id,
+                command.attachmentId(),
+                command.filename(),
+                command.mimeType(),
+                command.size(),
+                command.sha256(),
+                command.agentId().toString());
+        apply(uploaded, context(metaData));
+        return AttachmentResource.of(uploaded, updatedAt);
+    }
+
+    @CommandHandler
     SessionResource handle(CloseSession command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         if (status != SessionStatus.Active) {
@@ -405,6 +422,11 @@ class Session {
     @EventSourcingHandler
     void on(GuestTokenRedeemed event) {
         guestTokens.get(event.tokenId()).uses++;
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentUploaded event, @Timestamp Instant at) {
+        updatedAt = millis(at);
     }
 
     @EventSourcingHandler

@@ -13,6 +13,7 @@ import dev.ledgerloop.events.crypto.MasterKey;
 import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.LedgerloopProperties;
+import dev.ledgerloop.service.attachment.AttachmentStore;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -68,6 +69,11 @@ public class EventStoreConfiguration {
                 new MongoWrappedKeyStore(database),
                 Clock.systemUTC(),
                 properties.crypto().cachedDataKeys());
+    }
+
+    @Bean
+    AttachmentStore attachmentStore(MongoDatabase database, Keyring keyring) {
+        return new AttachmentStore(database, keyring);
     }
 
     @Bean

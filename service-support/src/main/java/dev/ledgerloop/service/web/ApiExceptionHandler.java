@@ -13,6 +13,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error a controller raises becomes the API.md error body with its status; anything unforeseen is a 500. */
@@ -57,6 +60,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return answer(ErrorCode.NOT_FOUND, "No such endpoint: " + e.getMethod() + " on this path");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return answer(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than this service accepts");
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+    ResponseEntity<ApiError> multipart(Exception e) {
+        return answer(ErrorCode.VALIDATION_ERROR, "The request must be multipart/form-data with a 'file' part");
     }
 
     @ExceptionHandler(Exception.class)

@@ -20,6 +20,7 @@ public sealed interface SessionEvent extends AggregateEvent
                 GuestTokenCreated,
                 GuestTokenRevoked,
                 GuestTokenRedeemed,
+                AttachmentUploaded,
                 SessionClosed,
                 SessionArchived {
     UUID sessionId();

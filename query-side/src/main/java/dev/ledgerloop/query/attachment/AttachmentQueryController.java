@@ -1,0 +1,114 @@
+package dev.ledgerloop.query.attachment;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.paging.Page;
+import dev.ledgerloop.query.paging.PageRequest;
+import dev.ledgerloop.query.session.SessionReader;
+import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.attachment.AttachmentStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A session's attachments for its agent: the list, and each file's bytes as uploaded (still end-to-end encrypted). */
+@RestController
+class AttachmentQueryController {
+    private final SessionReader sessions;
+    private final MongoCollection<Document> attachments;
+    private final AttachmentStore store;
+
+    AttachmentQueryController(SessionReader sessions, MongoDatabase database, AttachmentStore store) {
+        this.sessions = sessions;
+        this.attachments = database.getCollection(AttachmentsProjection.COLLECTION);
+        this.store = store;
+    }
+
+    record Attachment(
+            String id,
+            String sessionId,
+            String filename,
+            String mimeType,
+            long size,
+            String sha256,
+            String uploadedBy,
+            Instant createdAt) {
+
+        static Attachment of(Document document) {
+            return new Attachment(
+                    document.getString("_id"),
+                    document.getString("sessionId"),
+                    document.getString("filename"),
+                    document.getString("mimeType"),
+                    ((Number) document.get("size")).longValue(),
+                    document.getString("sha256"),
+                    document.getString("uploadedBy"),
+                    Views.instant(document.get("createdAt")));
+        }
+    }
+
+    @GetMapping("/v1/agent/sessions/{sessionId}/attachments")
+    Page<Attachment> list(
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String pageSize) {
+        sessions.get(principal, sessionId);
+        PageRequest request = PageRequest.of(page, pageSize);
+        List<Attachment> data = new ArrayList<>();
+        attachments
+                .find(eq("sessionId", sessionId.toString()))
+                .sort(Sorts.ascending("createdAt", "_id"))
+                .skip(request.skip())
+                .limit(request.pageSize())
+                .forEach(document -> data.add(Attachment.of(document)));
+        return new Page<>(
+                data,
+                attachments.countDocuments(eq("sessionId", sessionId.toString())),
+                request.page(),
+                request.pageSize());
+    }
+
+    @GetMapping("/v1/agent/sessions/{sessionId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(
+            Principal principal, @PathVariable UUID sessionId, @PathVariable UUID attachmentId) {
+        sessions.get(principal, sessionId);
+        Document found = attachments
+                .find(and(eq("_id", attachmentId.toString()), eq("sessionId", sessionId.toString())))
+                .first();
+        byte[] bytes = found == null
+                ? null
+                : store.read(principal.spaceId(), sessionId, attachmentId).orElse(null);
+        if (bytes == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Attachment " + attachmentId + " not found");
+        }
+        Attachment attachment = Attachment.of(found);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(attachment.mimeType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(attachment.filename())
+                                .build()
+                                .toString())
+                .header("X-Content-SHA256", attachment.sha256())
+                .body(bytes);
+    }
+}
