@@ -271,6 +271,39 @@ class SessionApiEndToEndTest {
     }
 
     @Test
+    void typingFansOutLiveToTheSessionsListenersWithoutAnEvent() throws Exception {
+        String session = createSession();
+        String sessionUri = base + "/v1/agent/sessions/" + session;
+        agentPost(sessionUri + "/participants", "{\"userId\":\"tess\",\"role\":\"member\"}");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        await().atMost(VIEWS)
+                .until(() -> humanGet("tess", "/v1/human/sessions/" + session + "/timeline")
+                                .statusCode()
+                        == 200);
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.sendAsync(
+                human(system.querySideUri() + "/v1/human/sessions/" + session + "/typing", "tess")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> open = stream.get();
+        assertThat(open.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> open.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(VIEWS).until(() -> !lines.isEmpty());
+
+        HttpResponse<String> typing = agentPost(sessionUri + "/typing", "{\"typing\":true}");
+        assertThat(typing.statusCode()).isEqualTo(202);
+        await().atMost(VIEWS).untilAsserted(() -> assertThat(String.join("\n", lines))
+                .contains("event:session.typing")
+                .contains("\"typing\":true")
+                .contains("\"kind\":\"agent\""));
+        assertThat(agentPost(sessionUri + "/typing", "{\"typing\":\"yes\"}").statusCode())
+                .isEqualTo(400);
+        open.body().close();
+    }
+
+    @Test
     void anArchivedSessionLeavesTheListAndRefusesChanges() throws Exception {
         String session = createSession();
         String sessionUri = base + "/v1/agent/sessions/" + session;

@@ -10,18 +10,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The two routes: reads (GET, HEAD) under /v1 go to the query side, writes (POST, PUT, PATCH, DELETE) to the command
- * side, paths unchanged. Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
+ * The routes: reads (GET, HEAD) under /v1 go to the query side, writes (POST, PUT, PATCH, DELETE) to the command
+ * side, paths unchanged; typing indicators (POST, but live signals, not changes) go to the query side too. Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
  * land on the query side without a rule of their own. Anything else finds no route and answers 404.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
+    static final String TYPING = "/v1/{audience}/sessions/{sessionId}/typing";
 
     @Bean
     RouteLocator ledgerloopRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
         URI querySide = baseUri("ledgerloop.gateway.query-side-uri", properties.querySideUri());
         URI commandSide = baseUri("ledgerloop.gateway.command-side-uri", properties.commandSideUri());
         return routes.routes()
+                // Typing indicators are live signals, not changes: the query side, which holds the live streams,
+                // takes them (API.md §Sessions: not stored as an event).
+                .route("typing", route -> route.order(-1)
+                        .path(TYPING)
+                        .and()
+                        .method(HttpMethod.POST)
+                        .uri(querySide))
                 .route("query-side", route -> route.path(KnownPaths.API)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.HEAD)

@@ -1,0 +1,78 @@
+package dev.ledgerloop.query.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.participant.ParticipantReader;
+import dev.ledgerloop.query.session.SessionReader;
+import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.web.ApiTimestamps;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code POST .../typing {typing}} for the session's agent and participants, and a server-sent event stream of those
+ * signals for each of them. The gateway routes these POSTs here, where the live streams are, not to the command side:
+ * nothing is stored.
+ */
+@RestController
+class TypingController {
+    private final TypingSignals signals;
+    private final SessionReader sessions;
+    private final ParticipantReader participants;
+    private final Clock clock;
+
+    TypingController(TypingSignals signals, SessionReader sessions, ParticipantReader participants, Clock clock) {
+        this.signals = signals;
+        this.sessions = sessions;
+        this.participants = participants;
+        this.clock = clock;
+    }
+
+    @PostMapping("/v1/agent/sessions/{sessionId}/typing")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Boolean> agentTyping(
+            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+        sessions.get(principal, sessionId);
+        return send(sessionId, "agent", principal.subjectId(), body);
+    }
+
+    @PostMapping("/v1/human/sessions/{sessionId}/typing")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Boolean> humanTyping(
+            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+        participants.requireParticipant(principal, sessionId);
+        return send(sessionId, "human", principal.subjectId(), body);
+    }
+
+    @GetMapping(path = "/v1/agent/sessions/{sessionId}/typing", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter agentStream(Principal principal, @PathVariable UUID sessionId) {
+        sessions.get(principal, sessionId);
+        return signals.listen(sessionId);
+    }
+
+    @GetMapping(path = "/v1/human/sessions/{sessionId}/typing", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter humanStream(Principal principal, @PathVariable UUID sessionId) {
+        participants.requireParticipant(principal, sessionId);
+        return signals.listen(sessionId);
+    }
+
+    private Map<String, Boolean> send(UUID sessionId, String kind, String id, JsonNode body) {
+        JsonNode typing = body == null ? null : body.get("typing");
+        if (typing == null || !typing.isBoolean()) {
+            throw ApiException.validation("Field 'typing' must be true or false");
+        }
+        signals.send(new TypingSignals.Signal(
+                sessionId, kind, id, typing.booleanValue(), ApiTimestamps.format(clock.instant())));
+        return Map.of("typing", typing.booleanValue());
+    }
+}
