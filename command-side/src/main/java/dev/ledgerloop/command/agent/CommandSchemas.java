@@ -2,7 +2,6 @@ package dev.ledgerloop.command.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaException;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion.VersionFlag;
@@ -22,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CommandSchemas {
     static final int MAX_PROBLEMS = 5;
+    static final int MAX_MESSAGE = 300;
 
     private static final Map<VersionFlag, JsonSchemaFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final Map<VersionFlag, JsonSchema> META_SCHEMAS = new ConcurrentHashMap<>();
@@ -43,15 +43,19 @@ final class CommandSchemas {
                 factory(version).getSchema(schema).initializeValidators();
             }
             return problems;
-        } catch (JsonSchemaException | IllegalArgumentException e) {
-            return List.of(e.getMessage() == null ? "cannot be compiled" : e.getMessage());
+        } catch (RuntimeException e) {
+            // Whatever the library cannot compile is not a schema we can check arguments against.
+            return List.of(brief(e.getMessage(), "cannot be compiled"));
         }
     }
 
     /** Where the arguments break the (already checked) schema, empty if they satisfy it. */
     static List<String> violationsOf(JsonNode schema, JsonNode arguments) {
-        JsonSchema compiled = factory(versionOf(schema)).getSchema(schema);
-        return messages(compiled.validate(arguments));
+        try {
+            return messages(factory(versionOf(schema)).getSchema(schema).validate(arguments));
+        } catch (RuntimeException e) {
+            return List.of(brief(e.getMessage(), "cannot be checked against the schema"));
+        }
     }
 
     private static VersionFlag versionOf(JsonNode schema) {
@@ -66,6 +70,13 @@ final class CommandSchemas {
                         v,
                         builder -> builder.schemaLoaders(loaders -> loaders.values(list -> list.add(
                                 0, new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:draft")))))));
+    }
+
+    private static String brief(String message, String otherwise) {
+        if (message == null || message.isBlank()) {
+            return otherwise;
+        }
+        return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
     }
 
     private static List<String> messages(Set<ValidationMessage> messages) {

@@ -184,6 +184,18 @@ class AgentTest {
                 .contains("service");
     }
 
+    @Test
+    void a_schema_cannot_make_the_server_load_anything_but_the_bundled_meta_schemas() {
+        assertThat(CommandSchemas.problemsOf(json("{\"$ref\":\"https://example.com/remote.json\"}")))
+                .singleElement()
+                .asString()
+                .contains("is not allowed to be loaded");
+        assertThat(CommandSchemas.problemsOf(json("{\"$ref\":\"classpath:application.yml\"}")))
+                .singleElement()
+                .asString()
+                .contains("is not allowed to be loaded");
+    }
+
     private static Object registered(RegisteredCommand... commands) {
         return GenericEventMessage.asEventMessage(new CommandsRegistered(AGENT, List.of(commands)))
                 .andMetaData(AS_THE_AGENT);
