@@ -187,6 +187,30 @@ class CommandsAndInvocationsEndToEndTest {
                             .asLong())
                     .isEqualTo(1);
 
+            // Encrypted-only arguments are taken unread; the human who invoked may cancel while it is pending.
+            HttpResponse<String> sealedOnly = send(
+                    "POST",
+                    invocations,
+                    human,
+                    "{\"agentId\":\"" + agentId + "\",\"command\":\"deploy\",\"encryptedArguments\":" + envelope()
+                            + "}");
+            assertThat(sealedOnly.statusCode()).isEqualTo(201);
+            String cancel = invocations + "/"
+                    + JSON.readTree(sealedOnly.body()).get("id").asText() + "/cancel";
+            HttpResponse<String> cancelled = send("POST", cancel, human, "{}");
+            assertThat(cancelled.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(cancelled.body()).get("status").asText()).isEqualTo("Cancelled");
+            assertThat(send("POST", cancel, human, "{}").statusCode()).isEqualTo(409);
+            assertThat(send("POST", cancel, signer.sign(Principal.human(space, "user-2")), "{}")
+                            .statusCode())
+                    .isEqualTo(404);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                            JSON.readTree(get(base + "/v1/agent/invocations?status=Cancelled", apiKey(key))
+                                            .body())
+                                    .get("total")
+                                    .asLong())
+                    .isEqualTo(1));
+
             // Another space sees none of it.
             UUID otherSpace = UUID.randomUUID();
             Map<String, String> stranger = signer.sign(Principal.human(otherSpace, "user-1"));
