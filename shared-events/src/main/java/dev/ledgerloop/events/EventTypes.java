@@ -1,5 +1,10 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.agent.CommandsRegistered;
+import dev.ledgerloop.events.invocation.InvocationCancelled;
+import dev.ledgerloop.events.invocation.InvocationCompleted;
+import dev.ledgerloop.events.invocation.InvocationFailed;
+import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
@@ -47,7 +52,14 @@ public final class EventTypes {
             new EventType("GuestTokenRevoked", 1, GuestTokenRevoked.class),
             new EventType("GuestTokenRedeemed", 1, GuestTokenRedeemed.class),
             new EventType("AttachmentUploaded", 1, AttachmentUploaded.class),
-            new EventType("SessionClosed", 1, SessionClosed.class));
+            new EventType("SessionClosed", 1, SessionClosed.class),
+            // agent-<id>
+            new EventType("CommandsRegistered", 1, CommandsRegistered.class),
+            // invocation-<id>
+            new EventType("InvocationRequested", 1, InvocationRequested.class),
+            new EventType("InvocationCompleted", 1, InvocationCompleted.class),
+            new EventType("InvocationFailed", 1, InvocationFailed.class),
+            new EventType("InvocationCancelled", 1, InvocationCancelled.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -1,0 +1,121 @@
+package dev.ledgerloop.command.agent;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.ledgerloop.events.agent.CommandsRegistered;
+import dev.ledgerloop.events.agent.RegisteredCommand;
+import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.events.EventContext;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An agent, in the space it first acted in (DESIGN §3): for now, the commands it offers humans. Its first
+ * registration creates it; to another space it does not exist.
+ */
+@Aggregate(repository = AgentRepositoryConfiguration.REPOSITORY)
+class Agent {
+    static final int MAX_COMMANDS = 100;
+    static final int MAX_DESCRIPTION = 2000;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+
+    @AggregateIdentifier
+    private UUID id;
+
+    private UUID spaceId;
+    private Map<String, RegisteredCommand> commands = Map.of();
+
+    protected Agent() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    List<RegisteredCommand> handle(RegisterCommands command, MetaData metaData) {
+        if (id != null) {
+            requireInSpace(metaData);
+        }
+        check(command.commands());
+        apply(new CommandsRegistered(command.agentId(), command.commands()), context(metaData));
+        return command.commands();
+    }
+
+    @CommandHandler
+    RegisteredCommand handle(ValidateInvocation invocation, MetaData metaData) {
+        requireInSpace(metaData);
+        RegisteredCommand registered = commands.get(invocation.command());
+        if (registered == null) {
+            throw ApiException.notFound("Command '" + invocation.command() + "' is not registered by agent " + id);
+        }
+        if (invocation.arguments() != null) {
+            List<String> violations = CommandSchemas.violationsOf(registered.parameters(), invocation.arguments());
+            if (!violations.isEmpty()) {
+                throw ApiException.validation("Field 'arguments' does not match the parameters of command '"
+                        + registered.name() + "': " + String.join("; ", violations));
+            }
+        }
+        return registered;
+    }
+
+    @EventSourcingHandler
+    void on(CommandsRegistered event, MetaData metaData) {
+        if (id == null) {
+            id = event.agentId();
+            spaceId = EventContext.spaceId(metaData);
+        }
+        Map<String, RegisteredCommand> byName = new LinkedHashMap<>();
+        event.commands().forEach(registered -> byName.put(registered.name(), registered));
+        commands = byName;
+    }
+
+    private static void check(List<RegisteredCommand> commands) {
+        if (commands.size() > MAX_COMMANDS) {
+            throw ApiException.validation("At most " + MAX_COMMANDS + " commands can be registered");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < commands.size(); i++) {
+            RegisteredCommand command = commands.get(i);
+            String field = "[" + i + "]";
+            if (!NAME.matcher(command.name()).matches()) {
+                throw invalid(field + ".name", "must be 1 to 100 characters of A-Z, a-z, 0-9, '_', '.' or '-'");
+            }
+            if (!names.add(command.name())) {
+                throw invalid(field + ".name", "repeats '" + command.name() + "'; command names must be unique");
+            }
+            if (command.description() != null && command.description().length() > MAX_DESCRIPTION) {
+                throw invalid(field + ".description", "must be at most " + MAX_DESCRIPTION + " characters");
+            }
+            List<String> problems = CommandSchemas.problemsOf(command.parameters());
+            if (!problems.isEmpty()) {
+                throw invalid(field + ".parameters", "is not a valid JSON Schema: " + String.join("; ", problems));
+            }
+        }
+    }
+
+    /** Another space's agent answers as if it did not exist (API.md §Authentication). */
+    private void requireInSpace(MetaData metaData) {
+        if (!spaceId.equals(EventContext.spaceId(metaData))) {
+            throw ApiException.notFound("Agent " + id + " not found");
+        }
+    }
+
+    private static ApiException invalid(String field, String problem) {
+        return ApiException.validation("Field '" + field + "' " + problem);
+    }
+
+    private static MetaData context(MetaData commandMetaData) {
+        return commandMetaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ledgerloop.command.invocation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.ApiException;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The invoked agent finishes an invocation (API.md §Commands); polling for them is the query side's. */
+@RestController
+@RequestMapping("/v1/agent/invocations/{invocationId}")
+class AgentInvocationController {
+    private final InvocationCommands invocations;
+
+    AgentInvocationController(InvocationCommands invocations) {
+        this.invocations = invocations;
+    }
+
+    @PostMapping("/complete")
+    InvocationResource complete(
+            Principal principal, @PathVariable UUID invocationId, @RequestBody(required = false) JsonNode body) {
+        UUID agentId = agentOf(principal);
+        InvocationRequests request = new InvocationRequests(body);
+        return invocations.send(
+                invocationId,
+                new CompleteInvocation(invocationId, agentId, request.requiredEnvelope("encryptedResult")),
+                principal);
+    }
+
+    @PostMapping("/fail")
+    InvocationResource fail(
+            Principal principal, @PathVariable UUID invocationId, @RequestBody(required = false) JsonNode body) {
+        UUID agentId = agentOf(principal);
+        InvocationRequests request = new InvocationRequests(body);
+        return invocations.send(
+                invocationId,
+                new FailInvocation(invocationId, agentId, request.requiredText("error", InvocationRequests.MAX_ERROR)),
+                principal);
+    }
+
+    private static UUID agentOf(Principal principal) {
+        if (!principal.isAgent()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only agents use /v1/agent endpoints");
+        }
+        return UUID.fromString(principal.subjectId());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ledgerloop.command.invocation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ledgerloop.command.agent.AgentCommands;
+import dev.ledgerloop.command.agent.ValidateInvocation;
+import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.ApiException;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A human invokes an agent's registered command (API.md §Humans) and may withdraw it while it is pending. Plain
+ * {@code arguments} are checked against the command's schema; end-to-end encrypted ones the server cannot read. An
+ * invocation with neither must be one the schema accepts without arguments.
+ */
+@RestController
+@RequestMapping("/v1/human/invocations")
+class HumanInvocationController {
+    private final AgentCommands agents;
+    private final InvocationCommands invocations;
+
+    HumanInvocationController(AgentCommands agents, InvocationCommands invocations) {
+        this.agents = agents;
+        this.invocations = invocations;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    InvocationResource invoke(Principal principal, @RequestBody(required = false) JsonNode body) {
+        String userId = userOf(principal);
+        InvocationRequests request = new InvocationRequests(body);
+        UUID agentId = request.requiredId("agentId");
+        String command = request.requiredText("command", InvocationRequests.MAX_COMMAND_NAME);
+        EncryptedEnvelope encryptedArguments = request.optionalEnvelope("encryptedArguments");
+        JsonNode arguments = request.optionalObject("arguments");
+        JsonNode checked =
+                arguments == null && encryptedArguments == null ? JsonNodeFactory.instance.objectNode() : arguments;
+        agents.validate(new ValidateInvocation(agentId, command, checked), principal);
+        UUID invocationId = UUID.randomUUID();
+        return invocations.send(
+                invocationId,
+                new RequestInvocation(invocationId, agentId, command, encryptedArguments, arguments, userId),
+                principal);
+    }
+
+    @PostMapping("/{invocationId}/cancel")
+    InvocationResource cancel(Principal principal, @PathVariable UUID invocationId) {
+        return invocations.send(invocationId, new CancelInvocation(invocationId, userOf(principal)), principal);
+    }
+
+    private static String userOf(Principal principal) {
+        if (principal.kind() != Principal.Kind.human) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only humans use /v1/human endpoints");
+        }
+        return principal.subjectId();
+    }
+}

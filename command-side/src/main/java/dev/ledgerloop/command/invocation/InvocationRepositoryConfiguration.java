@@ -1,0 +1,24 @@
+package dev.ledgerloop.command.invocation;
+
+import dev.ledgerloop.eventstore.AggregateEventStore;
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Invocation repository reads {@code invocation-<id>} streams, with weakly cached aggregates. */
+@Configuration(proxyBeanMethods = false)
+class InvocationRepositoryConfiguration {
+    static final String REPOSITORY = "invocationRepository";
+    static final String AGGREGATE_TYPE = "Invocation";
+
+    @Bean(REPOSITORY)
+    EventSourcingRepository<Invocation> invocationRepository(EventStore eventStore, EventStoreDbStorageEngine engine) {
+        return EventSourcingRepository.builder(Invocation.class)
+                .eventStore(new AggregateEventStore(eventStore, engine, AGGREGATE_TYPE))
+                .cache(new WeakReferenceCache())
+                .build();
+    }
+}
