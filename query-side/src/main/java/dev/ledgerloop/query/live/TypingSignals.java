@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -14,11 +15,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * event streams, and the signals sent to them as they come. Streams of this instance only; see docs/services.md.
  */
 @Component
-class TypingSignals {
+class TypingSignals implements SmartLifecycle {
     static final String EVENT = "session.typing";
     private static final long NO_TIMEOUT = 0L;
 
     private final Map<UUID, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     /** Who typed: an agent id or a user id, with its kind. */
     record Signal(UUID sessionId, String kind, String id, boolean typing, String at) {}
@@ -38,6 +40,27 @@ class TypingSignals {
             forget.run();
         }
         return emitter;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open streams before the web server's graceful shutdown, which would otherwise wait for them (they have
+     * no end of their own) until its timeout. Clients reconnect to another instance.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        listeners.values().forEach(session -> session.forEach(SseEmitter::complete));
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     void send(Signal signal) {

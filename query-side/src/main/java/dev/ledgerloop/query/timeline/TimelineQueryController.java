@@ -69,7 +69,10 @@ class TimelineQueryController {
         Runnable check = () -> timeline.awaitedResponse(sessionId)
                 .ifPresent(response -> result.setResult(ResponseEntity.ok(response)));
         // Registered before the first look, so an answer projected in between still wakes this request.
-        Runnable cancel = waiters.register(sessionId, check);
+        Runnable cancel = waiters.register(
+                sessionId,
+                check,
+                () -> result.setResult(ResponseEntity.noContent().build()));
         result.onCompletion(cancel);
         check.run();
         return result;
