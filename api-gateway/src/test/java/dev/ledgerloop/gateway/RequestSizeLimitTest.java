@@ -39,7 +39,7 @@ class RequestSizeLimitTest {
 
     @Test
     void aBodyOfTwoMebibytesWithItsContentLengthAnswers413() {
-        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages")
                 .POST(BodyPublishers.ofByteArray(new byte[2 * MIB]))
                 .build());
 
@@ -49,11 +49,21 @@ class RequestSizeLimitTest {
 
     @Test
     void aStreamedBodyOfTwoMebibytesWithoutContentLengthAnswers413() {
-        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages")
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2 * MIB])))
                 .build());
 
         assertError(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void anAttachmentUploadHasTheLargerAttachmentLimit() {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
+                .POST(BodyPublishers.ofByteArray(new byte[2 * MIB]))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(commandSide.receivedNothing()).isFalse();
     }
 
     @Test
