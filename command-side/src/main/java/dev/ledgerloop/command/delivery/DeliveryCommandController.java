@@ -2,11 +2,11 @@ package dev.ledgerloop.command.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.command.webhook.DescribeWebhookEndpoint;
-import dev.ledgerloop.command.webhook.SpaceOwners;
 import dev.ledgerloop.command.webhook.WebhookTarget;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.SpaceOwners;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Clock;
 import java.time.Instant;

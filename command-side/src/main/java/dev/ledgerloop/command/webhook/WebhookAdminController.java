@@ -2,6 +2,7 @@ package dev.ledgerloop.command.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.SpaceOwners;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Clock;
 import java.util.List;

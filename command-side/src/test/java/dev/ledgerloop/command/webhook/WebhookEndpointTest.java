@@ -9,6 +9,7 @@ import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.events.webhook.WebhookSecretRotated;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.SpaceOwners;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.util.List;

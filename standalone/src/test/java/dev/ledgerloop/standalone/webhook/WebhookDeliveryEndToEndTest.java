@@ -3,6 +3,7 @@ package dev.ledgerloop.standalone.webhook;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.failingFirst;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,9 +126,37 @@ class WebhookDeliveryEndToEndTest {
         api.openSession();
 
         await().atMost(PATIENCE).until(() -> receiver.received("/flaky").size() >= 3);
+        String deliveryId = receiver.received("/flaky").get(0).header("webhook-id");
         assertThat(receiver.received("/flaky"))
                 .extracting(delivery -> delivery.header("webhook-id"))
-                .containsOnly(receiver.received("/flaky").get(0).header("webhook-id"));
+                .containsOnly(deliveryId);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery =
+                    api.get("/v1/agent/webhook-deliveries/" + deliveryId).body();
+            assertThat(delivery.get("status").asText()).isEqualTo("Succeeded");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+            assertThat(delivery.get("lastStatus").asInt()).isEqualTo(200);
+            assertThat(delivery.get("type").asText()).isEqualTo("session.created");
+        });
+        JsonNode list = api.get("/v1/agent/webhook-deliveries?limit=10").body();
+        assertThat(list.get("data")).hasSize(1);
+        assertThat(list.at("/data/0/id").asText()).isEqualTo(deliveryId);
+        assertThat(api.get("/v1/agent/webhook-deliveries?limit=101").status()).isEqualTo(400);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode stats = api.get("/v1/agent/webhook-deliveries/stats").body();
+            assertThat(stats.get("succeeded").asLong()).isEqualTo(1);
+            assertThat(stats.get("failed").asLong()).isEqualTo(2);
+            assertThat(stats.get("exhausted").asLong()).isZero();
+            assertThat(stats.get("successRate").asDouble()).isCloseTo(1.0 / 3, within(0.001));
+            assertThat(stats.at("/latencyMs/p50").isNumber()).isTrue();
+            assertThat(stats.at("/latencyMs/p99").asLong())
+                    .isGreaterThanOrEqualTo(stats.at("/latencyMs/p50").asLong());
+            assertThat(stats.at("/lastFailure/status").asInt()).isEqualTo(500);
+            assertThat(stats.at("/lastFailure/deliveryId").asText()).isEqualTo(deliveryId);
+            assertThat(stats.at("/hourly/0/succeeded").asLong()).isEqualTo(1);
+            assertThat(stats.at("/endpoints/0/succeeded").asLong()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -152,6 +181,17 @@ class WebhookDeliveryEndToEndTest {
         await().atMost(PATIENCE).until(() -> receiver.received("/down").size() >= 5);
         assertThat(receiver.received("/down").get(4).header("webhook-id")).isEqualTo(deliveryId);
         assertThat(receiver.received("/down")).hasSize(5);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery =
+                    api.get("/v1/agent/webhook-deliveries/" + deliveryId).body();
+            assertThat(delivery.get("status").asText()).isEqualTo("Succeeded");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(5);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/v1/agent/webhook-deliveries/stats")
+                        .body()
+                        .get("exhausted")
+                        .asLong())
+                .isEqualTo(1));
         assertThat(api.post("/v1/agent/webhook-deliveries/" + deliveryId + "/retry", "{}")
                         .status())
                 .isEqualTo(409);

@@ -1,15 +1,14 @@
-package dev.ledgerloop.command.webhook;
+package dev.ledgerloop.service;
 
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.service.ApiException;
 
 /**
  * Who may administer a space (API.md §Webhooks: the space owner key). For now the owner is the agent acting through
  * the gateway's bootstrap key; admin JWTs come later, and only this class changes then.
  */
 public final class SpaceOwners {
-    static final String BOOTSTRAP_KEY_ID = "bootstrap";
+    public static final String BOOTSTRAP_KEY_ID = "bootstrap";
 
     private SpaceOwners() {}
 
