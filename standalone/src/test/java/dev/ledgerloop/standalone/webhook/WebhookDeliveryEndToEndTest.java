@@ -263,6 +263,29 @@ class WebhookDeliveryEndToEndTest {
     }
 
     @Test
+    void redirects_are_not_followed() throws Exception {
+        Api api = api("redirected");
+        String agentId = api.agentId();
+        String elsewhere = receiver.url("/elsewhere", always(200));
+        String url = receiver.url("/redirect", n -> 302);
+        assertThat(api.post("/v1/admin/webhooks", endpoint(url, agentId, null)).status())
+                .isEqualTo(201);
+        assertThat(elsewhere).isNotEmpty();
+
+        api.openSession();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode deliveries = api.get("/v1/agent/webhook-deliveries").body().get("data");
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.at("/0/status").asText()).isEqualTo("Exhausted");
+            assertThat(deliveries.at("/0/lastStatus").asInt()).isEqualTo(302);
+            assertThat(deliveries.at("/0/attempts").asInt()).isEqualTo(4);
+        });
+        assertThat(receiver.received("/redirect")).hasSize(4);
+        assertThat(receiver.received("/elsewhere")).isEmpty();
+    }
+
+    @Test
     void targets_must_be_http_and_outside_our_network_unless_allowed() throws Exception {
         Api api = api("targets");
         for (String url : List.of(

@@ -85,6 +85,9 @@ final class WebhookReceiver implements AutoCloseable {
             }
         }
         byte[] answer = ("{\"received\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        if (status / 100 == 3) {
+            exchange.getResponseHeaders().add("Location", "/elsewhere");
+        }
         exchange.sendResponseHeaders(status, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer);
