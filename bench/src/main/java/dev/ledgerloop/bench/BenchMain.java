@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Entry point of {@code bench.jar}: {@code java -jar bench/target/bench.jar} runs the event store benchmark;
- * {@code java -jar bench/target/bench.jar sessions} runs the session API load tool.
+ * {@code java -jar bench/target/bench.jar sessions} runs the session API load tool, {@code webhooks} the webhook
+ * delivery load tool.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -12,6 +13,8 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("sessions")) {
             SessionApiBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("webhooks")) {
+            WebhookBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
             EventStoreBenchmark.main(args);
         }

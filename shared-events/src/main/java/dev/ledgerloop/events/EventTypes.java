@@ -1,6 +1,12 @@
 package dev.ledgerloop.events;
 
 import dev.ledgerloop.events.agent.CommandsRegistered;
+import dev.ledgerloop.events.delivery.DeliveryAttempted;
+import dev.ledgerloop.events.delivery.DeliveryCreated;
+import dev.ledgerloop.events.delivery.DeliveryExhausted;
+import dev.ledgerloop.events.delivery.DeliveryFailed;
+import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
+import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationFailed;
@@ -22,6 +28,12 @@ import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
+import dev.ledgerloop.events.webhook.WebhookEndpointDeleted;
+import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
+import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
+import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
+import dev.ledgerloop.events.webhook.WebhookSecretRotated;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +71,21 @@ public final class EventTypes {
             new EventType("InvocationRequested", 1, InvocationRequested.class),
             new EventType("InvocationCompleted", 1, InvocationCompleted.class),
             new EventType("InvocationFailed", 1, InvocationFailed.class),
-            new EventType("InvocationCancelled", 1, InvocationCancelled.class));
+            new EventType("InvocationCancelled", 1, InvocationCancelled.class),
+            // webhook-<id>
+            new EventType("WebhookEndpointCreated", 1, WebhookEndpointCreated.class),
+            new EventType("WebhookEndpointUpdated", 1, WebhookEndpointUpdated.class),
+            new EventType("WebhookEndpointEnabled", 1, WebhookEndpointEnabled.class),
+            new EventType("WebhookEndpointDisabled", 1, WebhookEndpointDisabled.class),
+            new EventType("WebhookEndpointDeleted", 1, WebhookEndpointDeleted.class),
+            new EventType("WebhookSecretRotated", 1, WebhookSecretRotated.class),
+            // delivery-<id>
+            new EventType("DeliveryCreated", 1, DeliveryCreated.class),
+            new EventType("DeliveryAttempted", 1, DeliveryAttempted.class),
+            new EventType("DeliverySucceeded", 1, DeliverySucceeded.class),
+            new EventType("DeliveryFailed", 1, DeliveryFailed.class),
+            new EventType("DeliveryExhausted", 1, DeliveryExhausted.class),
+            new EventType("DeliveryRetriedManually", 1, DeliveryRetriedManually.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

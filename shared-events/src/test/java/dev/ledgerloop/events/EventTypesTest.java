@@ -18,6 +18,14 @@ class EventTypesTest {
     }
 
     @Test
+    void every_webhook_and_delivery_event_has_a_stored_type() {
+        assertThat(EventTypes.all())
+                .extracting(type -> (Object) type.recordClass())
+                .contains((Object[]) dev.ledgerloop.events.webhook.WebhookEvent.class.getPermittedSubclasses())
+                .contains((Object[]) dev.ledgerloop.events.delivery.DeliveryEvent.class.getPermittedSubclasses());
+    }
+
+    @Test
     void the_stored_name_is_the_record_name_at_version_1() {
         assertThat(EventTypes.all()).allSatisfy(type -> {
             assertThat(type.name()).isEqualTo(type.recordClass().getSimpleName());

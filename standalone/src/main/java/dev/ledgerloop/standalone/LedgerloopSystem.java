@@ -48,6 +48,15 @@ public final class LedgerloopSystem implements AutoCloseable {
 
     /** Starts everything; {@code gatewayPort} 0 picks a free port. Stops what it started if a part fails. */
     public static LedgerloopSystem start(Path dataDirectory, int gatewayPort) throws IOException {
+        return start(dataDirectory, gatewayPort, new String[0]);
+    }
+
+    /**
+     * Starts everything with extra backend settings ({@code --name=value}, e.g. a shorter webhook retry schedule for
+     * tests), which beat the defaults.
+     */
+    public static LedgerloopSystem start(Path dataDirectory, int gatewayPort, String... backendOverrides)
+            throws IOException {
         StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(dataDirectory);
         EmbeddedEventStoreNode node = null;
         EmbeddedMongo mongo = null;
@@ -56,7 +65,9 @@ public final class LedgerloopSystem implements AutoCloseable {
             node = EmbeddedEventStoreNode.start(
                     NodeSettings.of(dataDirectory.resolve("eventstore")).withPort(0));
             mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo").resolve("ledgerloop.mv"), "127.0.0.1", 0);
-            String[] backendSettings = backendArguments(secrets, node, mongo, gatewayPort);
+            List<String> settings = new ArrayList<>(List.of(backendArguments(secrets, node, mongo, gatewayPort)));
+            settings.addAll(List.of(backendOverrides));
+            String[] backendSettings = settings.toArray(String[]::new);
             ConfigurableApplicationContext commandSide = BackendApplication.builder(
                             CommandSideApplication.class, CommandSideApplication.NAME)
                     .run(backendSettings);
@@ -105,6 +116,8 @@ public final class LedgerloopSystem implements AutoCloseable {
         if (gatewayPort > 0) {
             arguments.add("--ledgerloop.public-url=http://localhost:" + gatewayPort);
         }
+        // Webhook targets on this machine (a receiver next to the embedded default) are allowed explicitly.
+        arguments.add("--ledgerloop.webhooks.allowed-hosts=127.0.0.1");
         arguments.add("--spring.autoconfigure.exclude="
                 + AutoConfigurationExclusions.under(AutoConfigurationExclusions.NOT_FOR_A_BACKEND));
         return arguments.toArray(String[]::new);

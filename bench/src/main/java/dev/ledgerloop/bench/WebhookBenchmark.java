@@ -1,0 +1,221 @@
+package dev.ledgerloop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.ledgerloop.platform.runtime.CommonPool;
+import dev.ledgerloop.standalone.LedgerloopSystem;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Webhook delivery load: starts the standalone system and a local receiver (the JDK's HTTP server, answering 204),
+ * registers one endpoint for {@code session.message.new}, and sends messages through the gateway. Measures
+ * deliveries/s while a burst drains (messages sent with {@code inFlight} requests in flight), then, at a steady
+ * {@code rate} of messages/s, the latency from sending a message to its delivery arriving. Arguments
+ * {@code name=value}: {@code burst} (2000), {@code inFlight} (16), {@code rate} (50), {@code seconds} (20).
+ */
+public final class WebhookBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String key;
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
+    private final AtomicLong deliveries = new AtomicLong();
+
+    private WebhookBenchmark(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommonPool.ensureParallelism();
+        int burst = intArg(args, "burst", 2000);
+        int inFlight = intArg(args, "inFlight", 16);
+        int rate = intArg(args, "rate", 50);
+        int seconds = intArg(args, "seconds", 20);
+        Path data = Files.createTempDirectory("ledgerloop-webhook-bench-");
+        ExecutorService receiverThreads = Executors.newFixedThreadPool(4);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
+            WebhookBenchmark bench = new WebhookBenchmark(
+                    "http://localhost:" + system.gatewayPort(), system.secrets().bootstrapKeyOnce());
+            receiver.createContext("/hooks", exchange -> {
+                bench.received(exchange.getRequestBody().readAllBytes());
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            receiver.setExecutor(receiverThreads);
+            receiver.start();
+            System.out.printf(
+                    "Webhook deliveries to a local receiver (%d processors)%n",
+                    Runtime.getRuntime().availableProcessors());
+            bench.post(
+                    "/v1/admin/webhooks",
+                    "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                            + "/hooks\",\"eventTypes\":[\"session.message.new\"]}");
+            String session = JSON.readTree(
+                            bench.post("/v1/agent/sessions", "{}").body())
+                    .get("id")
+                    .asText();
+            bench.burst(session, 200, inFlight, false);
+            bench.burst(session, burst, inFlight, true);
+            bench.steady(session, rate, seconds);
+        } finally {
+            receiver.stop(0);
+            receiverThreads.shutdownNow();
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private void received(byte[] body) {
+        long now = System.nanoTime();
+        try {
+            JsonNode delivery = JSON.readTree(body);
+            deliveredAt.putIfAbsent(delivery.at("/data/message/id").asText(), now);
+            deliveries.incrementAndGet();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends {@code count} messages as fast as {@code inFlight} allows and waits until all are delivered. */
+    private void burst(String session, int count, int inFlight, boolean print) throws Exception {
+        long before = deliveries.get();
+        Semaphore slots = new Semaphore(inFlight);
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            slots.acquire();
+            http.sendAsync(messageRequest(session), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> slots.release());
+        }
+        slots.acquire(inFlight);
+        long sent = System.nanoTime();
+        while (deliveries.get() - before < count) {
+            Thread.sleep(5);
+        }
+        long drained = System.nanoTime();
+        if (print) {
+            System.out.printf(
+                    "burst of %,d messages (%d in flight): sent in %.1f s (%,.0f msg/s); all delivered after %.1f s ="
+                            + " %,.0f deliveries/s%n",
+                    count,
+                    inFlight,
+                    (sent - started) / 1e9,
+                    count / ((sent - started) / 1e9),
+                    (drained - started) / 1e9,
+                    count / ((drained - started) / 1e9));
+        }
+    }
+
+    /** Sends messages at a steady rate and measures message sent -> delivery received. */
+    private void steady(String session, int rate, int seconds) throws Exception {
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        int count = rate * seconds;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * interval;
+            while (System.nanoTime() < due) {
+                Thread.sleep(0, 200_000);
+            }
+            long t0 = System.nanoTime();
+            http.sendAsync(messageRequest(session), HttpResponse.BodyHandlers.ofString())
+                    .thenAccept(response -> {
+                        try {
+                            sentAt.put(JSON.readTree(response.body()).get("id").asText(), t0);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline
+                && sentAt.keySet().stream().filter(deliveredAt::containsKey).count() < count) {
+            Thread.sleep(20);
+        }
+        Histogram latency = new Histogram(3);
+        sentAt.forEach((message, t0) -> {
+            Long at = deliveredAt.get(message);
+            if (at != null) {
+                latency.recordValue(Math.max(0, at - t0));
+            }
+        });
+        System.out.printf(
+                "steady %d msg/s for %d s: %,d of %,d delivered; message sent -> delivery received p50 %.1f ms,"
+                        + " p99 %.1f ms, max %.1f ms%n",
+                rate,
+                seconds,
+                latency.getTotalCount(),
+                count,
+                latency.getValueAtPercentile(50) / 1e6,
+                latency.getValueAtPercentile(99) / 1e6,
+                latency.getMaxValue() / 1e6);
+    }
+
+    private HttpRequest messageRequest(String session) {
+        return HttpRequest.newBuilder(URI.create(base + "/v1/agent/sessions/" + session + "/messages"))
+                .header("X-API-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"encryptedContent\":" + envelope() + "}"))
+                .build();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("X-API-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static String envelope() {
+        return "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\",\"ciphertext\":\"" + base64(12 + 200 + 16)
+                + "\",\"wrappings\":[{\"kid\":\"human-1\",\"epk\":\"" + base64(32) + "\",\"wrappedKey\":\""
+                + base64(60) + "\"}]}";
+    }
+
+    private static String base64(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return Integer.parseInt(arg.substring(name.length() + 1));
+            }
+        }
+        return fallback;
+    }
+}

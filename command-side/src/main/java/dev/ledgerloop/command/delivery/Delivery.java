@@ -1,0 +1,150 @@
+package dev.ledgerloop.command.delivery;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.ledgerloop.events.delivery.DeliveryAttempted;
+import dev.ledgerloop.events.delivery.DeliveryCreated;
+import dev.ledgerloop.events.delivery.DeliveryExhausted;
+import dev.ledgerloop.events.delivery.DeliveryFailed;
+import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
+import dev.ledgerloop.events.delivery.DeliverySucceeded;
+import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.events.EventContext;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One event delivered to one endpoint (DESIGN §5): every attempt and its outcome is an event on {@code
+ * delivery-<id>}. An attempt reported twice (a sender restarted after sending) is recorded once.
+ */
+@Aggregate(
+        repository = DeliveryRepositoryConfiguration.REPOSITORY,
+        type = DeliveryRepositoryConfiguration.AGGREGATE_TYPE)
+class Delivery {
+    @AggregateIdentifier
+    private UUID id;
+
+    private UUID spaceId;
+    private UUID webhookId;
+    private UUID agentId;
+    private int attempts;
+    private DeliveryStatus status;
+
+    protected Delivery() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(CreateDelivery command, MetaData metaData) {
+        apply(
+                new DeliveryCreated(
+                        command.deliveryId(),
+                        command.webhookId(),
+                        command.agentId(),
+                        command.eventId(),
+                        command.type(),
+                        command.payload()),
+                context(metaData));
+    }
+
+    /** True if recorded; false if this attempt was recorded already or the delivery is done. */
+    @CommandHandler
+    boolean handle(RecordAttempt command, MetaData metaData) {
+        if (command.attempt() != attempts + 1 || status == DeliveryStatus.Succeeded) {
+            return false;
+        }
+        MetaData context = context(metaData);
+        apply(new DeliveryAttempted(id, command.attempt(), command.requestId(), command.attemptedAt()), context);
+        if (command.succeeded()) {
+            apply(
+                    new DeliverySucceeded(
+                            id, webhookId, agentId, command.attempt(), command.status(), command.latencyMillis()),
+                    context);
+            return true;
+        }
+        apply(
+                new DeliveryFailed(
+                        id,
+                        webhookId,
+                        agentId,
+                        command.attempt(),
+                        command.status(),
+                        command.error(),
+                        command.latencyMillis(),
+                        command.responseBodyPrefix(),
+                        command.nextAttemptAt()),
+                context);
+        if (command.nextAttemptAt() == null) {
+            apply(new DeliveryExhausted(id, webhookId, agentId, command.finalReason()), context);
+        }
+        return true;
+    }
+
+    @CommandHandler
+    void handle(ExhaustDelivery command, MetaData metaData) {
+        if (status == DeliveryStatus.Pending || status == DeliveryStatus.Failed) {
+            apply(new DeliveryExhausted(id, webhookId, agentId, command.reason()), context(metaData));
+        }
+    }
+
+    @CommandHandler
+    void handle(RetryDelivery command, MetaData metaData) {
+        if (!spaceId.equals(EventContext.spaceId(metaData))
+                || (command.agentId() != null && !command.agentId().equals(agentId))) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Delivery " + id + " not found");
+        }
+        if (status == DeliveryStatus.Succeeded) {
+            throw ApiException.conflict("Delivery " + id + " has succeeded already");
+        }
+        if (status != DeliveryStatus.Exhausted) {
+            throw ApiException.conflict("Delivery " + id + " has attempts still scheduled");
+        }
+        apply(new DeliveryRetriedManually(id, webhookId), context(metaData));
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryCreated event, MetaData metaData) {
+        id = event.deliveryId();
+        spaceId = EventContext.spaceId(metaData);
+        webhookId = event.webhookId();
+        agentId = event.agentId();
+        status = DeliveryStatus.Pending;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryAttempted event) {
+        attempts = event.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(DeliverySucceeded event) {
+        status = DeliveryStatus.Succeeded;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryFailed event) {
+        status = DeliveryStatus.Failed;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryExhausted event) {
+        status = DeliveryStatus.Exhausted;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryRetriedManually event) {
+        status = DeliveryStatus.Pending;
+    }
+
+    private static MetaData context(MetaData commandMetaData) {
+        return commandMetaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
+    }
+}

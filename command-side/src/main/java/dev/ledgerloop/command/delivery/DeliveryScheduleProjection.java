@@ -1,0 +1,98 @@
+package dev.ledgerloop.command.delivery;
+
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import dev.ledgerloop.events.delivery.DeliveryAttempted;
+import dev.ledgerloop.events.delivery.DeliveryCreated;
+import dev.ledgerloop.events.delivery.DeliveryExhausted;
+import dev.ledgerloop.events.delivery.DeliveryFailed;
+import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
+import dev.ledgerloop.events.delivery.DeliverySucceeded;
+import dev.ledgerloop.service.events.EventContext;
+import java.time.Instant;
+import java.util.Date;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@link DeliverySchedule} from delivery events, idempotently, and wakes the scheduler. */
+@Component
+@ProcessingGroup(DeliveryScheduleProjection.GROUP)
+class DeliveryScheduleProjection {
+    static final String GROUP = "delivery-schedule";
+
+    private final DeliverySchedule schedule;
+    private final DeliveryScheduler scheduler;
+
+    DeliveryScheduleProjection(DeliverySchedule schedule, DeliveryScheduler scheduler) {
+        this.schedule = schedule;
+        this.scheduler = scheduler;
+    }
+
+    @EventHandler
+    void on(DeliveryCreated event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
+        schedule.reschedule(
+                event.deliveryId(),
+                sequence,
+                combine(
+                        set("spaceId", EventContext.spaceId(metaData).toString()),
+                        set("webhookId", event.webhookId().toString()),
+                        set("payload", event.payload()),
+                        set("status", DeliveryStatus.Pending.name()),
+                        set("attempts", 0),
+                        set("manual", false),
+                        set("createdAt", Date.from(at)),
+                        set(DeliverySchedule.NEXT_ATTEMPT_AT, Date.from(at))));
+        scheduler.wake();
+    }
+
+    @EventHandler
+    void on(DeliveryAttempted event, @SequenceNumber long sequence) {
+        schedule.note(event.deliveryId(), sequence, set("attempts", event.attempt()));
+    }
+
+    @EventHandler
+    void on(DeliverySucceeded event, @SequenceNumber long sequence) {
+        schedule.reschedule(
+                event.deliveryId(),
+                sequence,
+                combine(set("status", DeliveryStatus.Succeeded.name()), set(DeliverySchedule.NEXT_ATTEMPT_AT, null)));
+    }
+
+    @EventHandler
+    void on(DeliveryFailed event, @SequenceNumber long sequence) {
+        schedule.reschedule(
+                event.deliveryId(),
+                sequence,
+                combine(
+                        set("status", DeliveryStatus.Failed.name()),
+                        set(
+                                DeliverySchedule.NEXT_ATTEMPT_AT,
+                                event.nextAttemptAt() == null ? null : Date.from(event.nextAttemptAt()))));
+        scheduler.wake();
+    }
+
+    @EventHandler
+    void on(DeliveryExhausted event, @SequenceNumber long sequence) {
+        schedule.reschedule(
+                event.deliveryId(),
+                sequence,
+                combine(set("status", DeliveryStatus.Exhausted.name()), set(DeliverySchedule.NEXT_ATTEMPT_AT, null)));
+    }
+
+    @EventHandler
+    void on(DeliveryRetriedManually event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        schedule.reschedule(
+                event.deliveryId(),
+                sequence,
+                combine(
+                        set("status", DeliveryStatus.Pending.name()),
+                        set("manual", true),
+                        set(DeliverySchedule.NEXT_ATTEMPT_AT, Date.from(at))));
+        scheduler.wake();
+    }
+}

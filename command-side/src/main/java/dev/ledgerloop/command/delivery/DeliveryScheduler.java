@@ -1,0 +1,152 @@
+package dev.ledgerloop.command.delivery;
+
+import dev.ledgerloop.command.webhook.WebhookProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the attempts that are due: one thread that sleeps until the next due time or until woken (a new delivery,
+ * a failed attempt, a free lane), claims due deliveries and hands them to the sender, never more than the lanes
+ * allow. Sending itself is asynchronous, so the thread never waits for an endpoint.
+ */
+@Component
+class DeliveryScheduler implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
+    private static final int BATCH = 100;
+    /** An upper bound on sleeping, so that claims left by a stopped instance are picked up without a wake-up. */
+    private static final Duration MAX_SLEEP = Duration.ofSeconds(1);
+
+    private final DeliverySchedule schedule;
+    private final DeliveryLanes lanes;
+    private final DeliverySender sender;
+    private final Clock clock;
+    private final Duration claimFor;
+    private final Object signal = new Object();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread thread;
+
+    DeliveryScheduler(
+            DeliverySchedule schedule,
+            DeliveryLanes lanes,
+            @Lazy DeliverySender sender,
+            Clock clock,
+            WebhookProperties properties) {
+        this.schedule = schedule;
+        this.lanes = lanes;
+        this.sender = sender;
+        this.clock = clock;
+        // Longer than any attempt takes, so only a stopped instance's claim expires.
+        this.claimFor = properties.timeout().multipliedBy(2).plusSeconds(1);
+    }
+
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "delivery-scheduler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                startDueAttempts();
+                sleepUntilDue();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Scheduling deliveries failed; trying again shortly", e);
+                sleep(MAX_SLEEP);
+            }
+        }
+    }
+
+    private void startDueAttempts() {
+        boolean more = true;
+        while (more && running && !lanes.full()) {
+            Instant now = clock.instant();
+            List<Document> due = schedule.due(now, lanes.busyEndpoints(), BATCH);
+            more = due.size() == BATCH;
+            for (Document delivery : due) {
+                UUID webhookId = UUID.fromString(delivery.getString("webhookId"));
+                if (!lanes.tryAcquire(webhookId)) {
+                    continue;
+                }
+                Optional<ScheduledDelivery> claimed = schedule.claim(delivery, now, claimFor);
+                if (claimed.isEmpty()) {
+                    lanes.release(webhookId);
+                    continue;
+                }
+                sender.attempt(claimed.get()).whenComplete((done, failure) -> {
+                    lanes.release(webhookId);
+                    if (failure != null) {
+                        log.warn(
+                                "Attempt of delivery {} failed to complete",
+                                claimed.get().deliveryId(),
+                                failure);
+                    }
+                    wake();
+                });
+            }
+        }
+    }
+
+    private void sleepUntilDue() throws InterruptedException {
+        Instant now = clock.instant();
+        Duration sleep = schedule.nextDueAfter(now)
+                .map(due -> Duration.between(now, due))
+                .filter(untilDue -> untilDue.compareTo(MAX_SLEEP) < 0)
+                .orElse(MAX_SLEEP);
+        synchronized (signal) {
+            if (!woken && !sleep.isNegative() && !sleep.isZero()) {
+                signal.wait(Math.max(1, sleep.toMillis()));
+            }
+            woken = false;
+        }
+    }
+
+    private void sleep(Duration duration) {
+        synchronized (signal) {
+            try {
+                signal.wait(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+}

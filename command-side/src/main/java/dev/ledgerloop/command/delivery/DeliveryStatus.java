@@ -1,0 +1,9 @@
+package dev.ledgerloop.command.delivery;
+
+/** Where a delivery stands: waiting for an attempt, done, failed with a retry due, or given up. */
+enum DeliveryStatus {
+    Pending,
+    Succeeded,
+    Failed,
+    Exhausted
+}

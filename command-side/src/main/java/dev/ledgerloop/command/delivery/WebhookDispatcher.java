@@ -1,0 +1,163 @@
+package dev.ledgerloop.command.delivery;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
+import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.SessionClosed;
+import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
+import dev.ledgerloop.events.webhook.WebhookEndpointDeleted;
+import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
+import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
+import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
+import dev.ledgerloop.service.events.EventContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns domain events into deliveries (DESIGN §5): maps each to its public webhook type, matches the space's active
+ * endpoints and creates one delivery per (event, endpoint). The delivery id is derived from both, so a replay or a
+ * restart creates nothing twice: the second creation conflicts on the stream and counts as done.
+ *
+ * <p>One segment (command-side.yml): endpoint changes and the events after them are seen in log order.
+ */
+@Component
+@ProcessingGroup(WebhookDispatcher.GROUP)
+class WebhookDispatcher {
+    static final String GROUP = "webhook-dispatcher";
+    static final String COMPONENT = "webhook-dispatcher";
+
+    private final WebhookRoutes routes;
+    private final MongoCollection<Document> sessionAgents;
+    private final CommandGateway commands;
+
+    WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, CommandGateway commands) {
+        this.routes = routes;
+        this.sessionAgents = database.getCollection("webhook_session_agents");
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(WebhookEndpointCreated event, MetaData metaData, @SequenceNumber long sequence) {
+        routes.change(
+                event.webhookId(),
+                EventContext.spaceId(metaData),
+                sequence,
+                Updates.combine(
+                        Updates.set("eventTypes", event.eventTypes()),
+                        Updates.set(
+                                "agentIds",
+                                event.agentIds().stream().map(UUID::toString).toList()),
+                        Updates.set("active", event.enabled())));
+    }
+
+    @EventHandler
+    void on(WebhookEndpointUpdated event, MetaData metaData, @SequenceNumber long sequence) {
+        routes.change(
+                event.webhookId(),
+                EventContext.spaceId(metaData),
+                sequence,
+                Updates.combine(
+                        Updates.set("eventTypes", event.eventTypes()),
+                        Updates.set(
+                                "agentIds",
+                                event.agentIds().stream().map(UUID::toString).toList())));
+    }
+
+    @EventHandler
+    void on(WebhookEndpointEnabled event, MetaData metaData, @SequenceNumber long sequence) {
+        routes.change(event.webhookId(), EventContext.spaceId(metaData), sequence, Updates.set("active", true));
+    }
+
+    @EventHandler
+    void on(WebhookEndpointDisabled event, MetaData metaData, @SequenceNumber long sequence) {
+        routes.change(event.webhookId(), EventContext.spaceId(metaData), sequence, Updates.set("active", false));
+    }
+
+    @EventHandler
+    void on(WebhookEndpointDeleted event, MetaData metaData, @SequenceNumber long sequence) {
+        routes.change(event.webhookId(), EventContext.spaceId(metaData), sequence, Updates.set("active", false));
+    }
+
+    @EventHandler
+    void on(SessionOpened event, EventMessage<?> message, @Timestamp Instant at) {
+        UUID spaceId = EventContext.spaceId(message.getMetaData());
+        MongoWrites.insertOnce(
+                sessionAgents,
+                new Document("_id", event.sessionId().toString())
+                        .append("agentId", event.agentId().toString()));
+        dispatch(
+                spaceId,
+                message.getIdentifier(),
+                "session.created",
+                event.agentId(),
+                at,
+                WebhookPayloads.sessionCreated(event, at));
+    }
+
+    @EventHandler
+    void on(MessageSent event, EventMessage<?> message, @Timestamp Instant at) {
+        UUID agentId = agentOf(event.sessionId());
+        dispatch(
+                EventContext.spaceId(message.getMetaData()),
+                message.getIdentifier(),
+                "session.message.new",
+                agentId,
+                at,
+                WebhookPayloads.messageNew(event, agentId, at));
+    }
+
+    @EventHandler
+    void on(SessionClosed event, EventMessage<?> message, @Timestamp Instant at) {
+        UUID agentId = agentOf(event.sessionId());
+        dispatch(
+                EventContext.spaceId(message.getMetaData()),
+                message.getIdentifier(),
+                "session.closed",
+                agentId,
+                at,
+                WebhookPayloads.sessionClosed(event.sessionId(), agentId));
+    }
+
+    private void dispatch(
+            UUID spaceId, String eventId, String type, UUID agentId, Instant at, Map<String, Object> data) {
+        for (WebhookRoutes.Route route : routes.active(spaceId)) {
+            if (!route.takes(type, agentId)) {
+                continue;
+            }
+            UUID deliveryId = deliveryId(eventId, route.webhookId());
+            String body = WebhookPayloads.body(deliveryId, type, at, data);
+            try {
+                commands.sendAndWait(
+                        new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body),
+                        EventContext.system(spaceId, COMPONENT));
+            } catch (ConcurrencyException e) {
+                // Created before this replay or restart: exactly one delivery per (event, endpoint).
+            }
+        }
+    }
+
+    /** A name-based UUID of the event and the endpoint: the same pair always gives the same delivery. */
+    static UUID deliveryId(String eventId, UUID webhookId) {
+        return UUID.nameUUIDFromBytes((eventId + "/" + webhookId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private UUID agentOf(UUID sessionId) {
+        Document session =
+                sessionAgents.find(new Document("_id", sessionId.toString())).first();
+        return session == null ? null : UUID.fromString(session.getString("agentId"));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ledgerloop.command.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.SessionOpened;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The JSON bodies of deliveries (API.md §Webhooks): {@code {id, type, createdAt, data}}, where data carries the
+ * event's ids and, for content, its end-to-end envelopes as the API shows them: the receiver decrypts.
+ */
+final class WebhookPayloads {
+    static final DateTimeFormatter API_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private WebhookPayloads() {}
+
+    static Map<String, Object> sessionCreated(SessionOpened event, Instant at) {
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("id", event.sessionId());
+        session.put("status", "Active");
+        session.put("isPublic", event.isPublic());
+        session.put("maxGuests", event.maxGuests());
+        session.put("encryptedTitle", event.encryptedTitle());
+        session.put("agentId", event.agentId());
+        session.put("createdAt", timestamp(at));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sessionId", event.sessionId());
+        data.put("agentId", event.agentId());
+        data.put("session", session);
+        return data;
+    }
+
+    static Map<String, Object> messageNew(MessageSent event, UUID agentId, Instant at) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("id", event.messageId());
+        message.put("sessionId", event.sessionId());
+        message.put("senderType", event.senderType());
+        message.put("senderAgentId", event.senderAgentId());
+        message.put("senderUserId", event.senderUserId());
+        message.put("encryptedContent", event.encryptedContent());
+        message.put("encryptedComponents", event.encryptedComponents());
+        message.put("responseRequired", event.responseRequired());
+        message.put("status", event.responseRequired() ? "Pending" : "Completed");
+        message.put("priority", event.priority());
+        message.put("deadlineAt", event.deadlineAt() == null ? null : timestamp(event.deadlineAt()));
+        message.put("referenceId", event.referenceId());
+        message.put("createdAt", timestamp(at));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sessionId", event.sessionId());
+        data.put("agentId", agentId);
+        data.put("message", message);
+        return data;
+    }
+
+    static Map<String, Object> sessionClosed(UUID sessionId, UUID agentId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sessionId", sessionId);
+        data.put("agentId", agentId);
+        return data;
+    }
+
+    static String body(UUID deliveryId, String type, Instant createdAt, Map<String, Object> data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", deliveryId);
+        body.put("type", type);
+        body.put("createdAt", timestamp(createdAt));
+        body.put("data", data);
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String timestamp(Instant at) {
+        return API_TIMESTAMP.format(at.truncatedTo(ChronoUnit.MILLIS));
+    }
+}

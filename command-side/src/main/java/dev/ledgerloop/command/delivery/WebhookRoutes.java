@@ -1,0 +1,63 @@
+package dev.ledgerloop.command.delivery;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dispatcher's own record of the endpoints that take deliveries, per space ({@code webhook_routes}): what it
+ * matches events against. No secrets here; the sender reads those from the aggregate.
+ */
+@Component
+class WebhookRoutes {
+    static final String COLLECTION = "webhook_routes";
+
+    record Route(UUID webhookId, List<String> eventTypes, List<UUID> agentIds) {
+        boolean takes(String type, UUID agentId) {
+            return EventTypePatterns.anyMatches(eventTypes, type)
+                    && (agentIds.isEmpty() || (agentId != null && agentIds.contains(agentId)));
+        }
+    }
+
+    private final MongoCollection<Document> routes;
+
+    WebhookRoutes(MongoDatabase database) {
+        this.routes = database.getCollection(COLLECTION);
+        routes.createIndex(Indexes.ascending("spaceId"));
+    }
+
+    /** Applies a change from the endpoint's event with that sequence number, unless a later one was applied. */
+    void change(UUID webhookId, UUID spaceId, long sequence, Bson changes) {
+        MongoWrites.upsertAfter(
+                routes,
+                webhookId.toString(),
+                sequence,
+                Updates.combine(changes, Updates.set("spaceId", spaceId.toString())));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Route> active(UUID spaceId) {
+        List<Route> active = new ArrayList<>();
+        for (Document route : routes.find(and(eq("spaceId", spaceId.toString()), eq("active", true)))) {
+            List<UUID> agents = new ArrayList<>();
+            for (String agent : (List<String>) route.get("agentIds", List.class)) {
+                agents.add(UUID.fromString(agent));
+            }
+            active.add(new Route(
+                    UUID.fromString(route.getString("_id")),
+                    (List<String>) route.get("eventTypes", List.class),
+                    agents));
+        }
+        return active;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ledgerloop.command.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.SpaceOwners;
+import dev.ledgerloop.service.events.EventContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The space owner's webhook endpoints that change something (API.md §Webhooks); reads are the query side's. */
+@RestController
+@RequestMapping("/v1/admin/webhooks")
+class WebhookAdminController {
+    private final WebhookCommands commands;
+    private final TargetUrlPolicy targets;
+    private final WebhookProperties properties;
+    private final Clock clock;
+
+    WebhookAdminController(
+            WebhookCommands commands, TargetUrlPolicy targets, WebhookProperties properties, Clock clock) {
+        this.commands = commands;
+        this.targets = targets;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    WebhookResource create(Principal principal, @RequestBody(required = false) JsonNode body) {
+        SpaceOwners.requireOwner(principal);
+        WebhookRequests request = new WebhookRequests(body);
+        List<UUID> agentIds = request.agentIds();
+        Boolean enabled = request.enabled();
+        CreateWebhookEndpoint command = new CreateWebhookEndpoint(
+                UUID.randomUUID(),
+                request.url(true, targets),
+                request.eventTypes(true),
+                agentIds == null ? List.of() : agentIds,
+                enabled == null || enabled,
+                WebhookSecrets.generate(),
+                request.token());
+        return commands.send(command, command.webhookId(), EventContext.of(principal), WebhookResource.class);
+    }
+
+    @PatchMapping("/{webhookId}")
+    WebhookResource update(
+            Principal principal, @PathVariable UUID webhookId, @RequestBody(required = false) JsonNode body) {
+        SpaceOwners.requireOwner(principal);
+        WebhookRequests request = new WebhookRequests(body);
+        UpdateWebhookEndpoint command = new UpdateWebhookEndpoint(
+                webhookId,
+                request.url(false, targets),
+                request.eventTypes(false),
+                request.agentIds(),
+                request.enabled());
+        return commands.send(command, webhookId, EventContext.of(principal), WebhookResource.class);
+    }
+
+    @DeleteMapping("/{webhookId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Principal principal, @PathVariable UUID webhookId) {
+        SpaceOwners.requireOwner(principal);
+        commands.send(new DeleteWebhookEndpoint(webhookId), webhookId, EventContext.of(principal), Object.class);
+    }
+
+    @PostMapping("/{webhookId}/rotate-secret")
+    Map<String, String> rotateSecret(Principal principal, @PathVariable UUID webhookId) {
+        SpaceOwners.requireOwner(principal);
+        RotateWebhookSecret command = new RotateWebhookSecret(
+                webhookId, WebhookSecrets.generate(), clock.instant().plus(properties.secretOverlap()));
+        String secret = commands.send(command, webhookId, EventContext.of(principal), String.class);
+        return Map.of("secret", secret);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ledgerloop.command.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Webhook targets outside our network only (SSRF), unless configuration allows a host. */
+class TargetUrlPolicyTest {
+    private final TargetUrlPolicy policy = policy(List.of());
+
+    @Test
+    void public_http_and_https_addresses_are_targets() {
+        assertThat(policy.refusal("https://93.184.216.34/hooks")).isEmpty();
+        assertThat(policy.refusal("http://8.8.8.8:8080/x")).isEmpty();
+    }
+
+    @Test
+    void other_schemes_and_malformed_urls_are_refused() {
+        assertThat(policy.refusal("ftp://93.184.216.34/x")).contains("must be an http or https URL");
+        assertThat(policy.refusal("file:///etc/passwd")).isPresent();
+        assertThat(policy.refusal("not a url")).isPresent();
+        assertThat(policy.refusal("http://user:pw@93.184.216.34/")).contains("must not carry credentials");
+    }
+
+    @Test
+    void loopback_private_link_local_metadata_and_shared_addresses_are_refused() {
+        for (String url : List.of(
+                "http://127.0.0.1/x",
+                "http://localhost/x",
+                "http://10.0.0.1/x",
+                "http://172.16.5.4/x",
+                "http://192.168.1.1/x",
+                "http://169.254.169.254/latest/meta-data",
+                "http://100.64.0.1/x",
+                "http://0.0.0.0/x",
+                "http://[::1]/x",
+                "http://[fd00::1]/x",
+                "http://[fe80::1]/x")) {
+            assertThat(policy.refusal(url)).as(url).contains("resolves to an internal address, which is not allowed");
+        }
+    }
+
+    @Test
+    void an_allowed_host_may_be_internal() {
+        TargetUrlPolicy allowing = policy(List.of("127.0.0.1"));
+        assertThat(allowing.refusal("http://127.0.0.1:8080/x")).isEmpty();
+        assertThat(allowing.refusal("http://10.0.0.1/x")).isPresent();
+    }
+
+    private static TargetUrlPolicy policy(List<String> allowedHosts) {
+        return new TargetUrlPolicy(new WebhookProperties(
+                allowedHosts,
+                Duration.ofSeconds(15),
+                List.of(Duration.ZERO),
+                0.2,
+                Duration.ofDays(5),
+                4,
+                64,
+                Duration.ofHours(24)));
+    }
+}

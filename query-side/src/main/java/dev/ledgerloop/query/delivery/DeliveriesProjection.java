@@ -1,0 +1,139 @@
+package dev.ledgerloop.query.delivery;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import dev.ledgerloop.events.delivery.DeliveryAttempted;
+import dev.ledgerloop.events.delivery.DeliveryCreated;
+import dev.ledgerloop.events.delivery.DeliveryExhausted;
+import dev.ledgerloop.events.delivery.DeliveryFailed;
+import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
+import dev.ledgerloop.events.delivery.DeliverySucceeded;
+import dev.ledgerloop.query.Views;
+import dev.ledgerloop.service.events.EventContext;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** The {@code deliveries} view (DESIGN §4): one document per delivery with its status and its last attempt. */
+@Component
+@ProcessingGroup(DeliveriesProjection.GROUP)
+class DeliveriesProjection {
+    static final String GROUP = "deliveries";
+    static final String COLLECTION = "deliveries";
+
+    private final MongoCollection<Document> deliveries;
+
+    DeliveriesProjection(MongoDatabase database) {
+        this.deliveries = database.getCollection(COLLECTION);
+        deliveries.createIndex(Indexes.ascending("spaceId", "agentId", "createdAt"));
+        deliveries.createIndex(Indexes.ascending("spaceId", "webhookId", "createdAt"));
+    }
+
+    @EventHandler
+    void on(DeliveryCreated event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Views.insertOnce(
+                deliveries,
+                new Document("_id", event.deliveryId().toString())
+                        .append("spaceId", EventContext.spaceId(metaData).toString())
+                        .append("webhookId", event.webhookId().toString())
+                        .append(
+                                "agentId",
+                                event.agentId() == null ? null : event.agentId().toString())
+                        .append("eventId", event.eventId())
+                        .append("type", event.type())
+                        .append("status", "Pending")
+                        .append("attempts", 0)
+                        .append("lastAttemptAt", null)
+                        .append("lastStatus", null)
+                        .append("lastError", null)
+                        .append("lastLatencyMs", null)
+                        .append("lastResponseBodyPrefix", null)
+                        .append("nextAttemptAt", Views.date(at))
+                        .append("exhaustedReason", null)
+                        .append("createdAt", Views.date(at))
+                        .append("updatedAt", Views.date(at))
+                        .append(Views.VERSION, sequence));
+    }
+
+    @EventHandler
+    void on(DeliveryAttempted event, @SequenceNumber long sequence) {
+        update(
+                event.deliveryId(),
+                sequence,
+                combine(set("attempts", event.attempt()), set("lastAttemptAt", Views.date(event.attemptedAt()))));
+    }
+
+    @EventHandler
+    void on(DeliverySucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(
+                event.deliveryId(),
+                sequence,
+                combine(
+                        set("status", "Succeeded"),
+                        set("lastStatus", event.status()),
+                        set("lastError", null),
+                        set("lastLatencyMs", event.latencyMillis()),
+                        set("lastResponseBodyPrefix", null),
+                        set("nextAttemptAt", null),
+                        set("updatedAt", Views.date(at))));
+    }
+
+    @EventHandler
+    void on(DeliveryFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(
+                event.deliveryId(),
+                sequence,
+                combine(
+                        set("status", "Failed"),
+                        set("lastStatus", event.status()),
+                        set("lastError", event.error()),
+                        set("lastLatencyMs", event.latencyMillis()),
+                        set("lastResponseBodyPrefix", event.responseBodyPrefix()),
+                        set("nextAttemptAt", Views.date(event.nextAttemptAt())),
+                        set("updatedAt", Views.date(at))));
+    }
+
+    @EventHandler
+    void on(DeliveryExhausted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(
+                event.deliveryId(),
+                sequence,
+                combine(
+                        set("status", "Exhausted"),
+                        set("exhaustedReason", event.reason()),
+                        set("nextAttemptAt", null),
+                        set("updatedAt", Views.date(at))));
+    }
+
+    @EventHandler
+    void on(DeliveryRetriedManually event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(
+                event.deliveryId(),
+                sequence,
+                combine(
+                        set("status", "Pending"),
+                        set("exhaustedReason", null),
+                        set("nextAttemptAt", Views.date(at)),
+                        set("updatedAt", Views.date(at))));
+    }
+
+    private void update(UUID deliveryId, long sequence, Bson changes) {
+        deliveries.updateOne(
+                and(eq("_id", deliveryId.toString()), lt(Views.VERSION, sequence)),
+                combine(changes, set(Views.VERSION, sequence)));
+    }
+}

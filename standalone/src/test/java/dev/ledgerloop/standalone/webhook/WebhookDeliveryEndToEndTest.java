@@ -1,0 +1,340 @@
+package dev.ledgerloop.standalone.webhook;
+
+import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
+import static dev.ledgerloop.standalone.webhook.WebhookReceiver.failingFirst;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.svix.Webhook;
+import dev.ledgerloop.standalone.LedgerloopSystem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Webhooks end to end: the standalone system in-process with a shortened retry schedule, endpoints registered through
+ * the gateway, and a real HTTP receiver that checks every signature with Standard Webhooks' own verifier (svix).
+ * Each test acts as its own agent and scopes its endpoint to that agent, so the tests share one system.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookDeliveryEndToEndTest {
+    static final String[] SHORT_SCHEDULE = {
+        "--ledgerloop.webhooks.retry-schedule=0s,200ms,200ms,200ms",
+        "--ledgerloop.webhooks.jitter=0",
+        "--ledgerloop.webhooks.timeout=3s"
+    };
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private LedgerloopSystem system;
+    private WebhookReceiver receiver;
+    private String key;
+
+    @BeforeAll
+    void start(@TempDir Path data) throws Exception {
+        system = LedgerloopSystem.start(data, 0, SHORT_SCHEDULE);
+        key = system.secrets().bootstrapKeyOnce();
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    void stop() {
+        receiver.close();
+        system.close();
+    }
+
+    @Test
+    void deliveries_are_signed_for_standard_webhooks_and_the_seed_and_rotation_keeps_both_secrets_signing()
+            throws Exception {
+        Api api = api("signed");
+        JsonNode session = api.post("/v1/agent/sessions", "{}").body();
+        String url = receiver.url("/signed", always(200));
+        Api.Answer created = api.post(
+                "/v1/admin/webhooks", endpoint(url, session.get("agentId").asText(), "tok-1"));
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.body().get("secret").asText();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(secret.substring(6)).length).isGreaterThanOrEqualTo(24);
+        assertThat(created.body().get("enabled").asBoolean()).isTrue();
+        assertThat(created.body().at("/scope/agentIds/0").asText())
+                .isEqualTo(session.get("agentId").asText());
+
+        String sessionId = session.get("id").asText();
+        String content = Api.envelope();
+        JsonNode message = api.sendMessage(sessionId, content);
+        api.post("/v1/agent/sessions/" + sessionId + "/close", "{}");
+
+        await().atMost(PATIENCE).until(() -> receiver.received("/signed").size() >= 2);
+        List<WebhookReceiver.Received> received = receiver.received("/signed");
+        for (WebhookReceiver.Received delivery : received) {
+            new Webhook(secret).verify(delivery.body(), standardHeaders(delivery));
+            assertThat(delivery.header("X-Hiloop-Signature")).isEqualTo(hiloopSignature(secret, delivery.body()));
+            assertThat(delivery.header("Authorization")).isEqualTo("Bearer tok-1");
+            JsonNode body = Api.JSON.readTree(delivery.body());
+            assertThat(body.get("id").asText()).isEqualTo(delivery.header("webhook-id"));
+            assertThat(body.get("createdAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+        }
+        Map<String, JsonNode> byType = received.stream()
+                .map(delivery -> read(delivery.body()))
+                .collect(Collectors.toMap(body -> body.get("type").asText(), body -> body));
+        assertThat(byType).containsOnlyKeys("session.message.new", "session.closed");
+        JsonNode newMessage = byType.get("session.message.new").get("data");
+        assertThat(newMessage.get("sessionId").asText()).isEqualTo(sessionId);
+        assertThat(newMessage.at("/message/id").asText())
+                .isEqualTo(message.get("id").asText());
+        assertThat(newMessage.at("/message/encryptedContent")).isEqualTo(Api.JSON.readTree(content));
+
+        String webhookId = created.body().get("id").asText();
+        Api.Answer rotated = api.post("/v1/admin/webhooks/" + webhookId + "/rotate-secret", "{}");
+        assertThat(rotated.status()).isEqualTo(200);
+        String newSecret = rotated.body().get("secret").asText();
+        assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
+        String second = api.openSession();
+        await().atMost(PATIENCE).until(() -> receiver.received("/signed").size() >= 3);
+        WebhookReceiver.Received afterRotation = receiver.received("/signed").get(2);
+        assertThat(read(afterRotation.body()).at("/data/sessionId").asText()).isEqualTo(second);
+        new Webhook(newSecret).verify(afterRotation.body(), standardHeaders(afterRotation));
+        new Webhook(secret).verify(afterRotation.body(), standardHeaders(afterRotation));
+        assertThat(afterRotation.header("X-Hiloop-Signature"))
+                .isEqualTo(hiloopSignature(newSecret, afterRotation.body()));
+    }
+
+    @Test
+    void a_delivery_that_fails_first_is_retried_with_the_same_webhook_id_until_it_succeeds() throws Exception {
+        Api api = api("flaky");
+        String agentId = api.agentId();
+        String url = receiver.url("/flaky", failingFirst(2));
+        assertThat(api.post("/v1/admin/webhooks", endpoint(url, agentId, null)).status())
+                .isEqualTo(201);
+
+        api.openSession();
+
+        await().atMost(PATIENCE).until(() -> receiver.received("/flaky").size() >= 3);
+        String deliveryId = receiver.received("/flaky").get(0).header("webhook-id");
+        assertThat(receiver.received("/flaky"))
+                .extracting(delivery -> delivery.header("webhook-id"))
+                .containsOnly(deliveryId);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery =
+                    api.get("/v1/agent/webhook-deliveries/" + deliveryId).body();
+            assertThat(delivery.get("status").asText()).isEqualTo("Succeeded");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+            assertThat(delivery.get("lastStatus").asInt()).isEqualTo(200);
+            assertThat(delivery.get("type").asText()).isEqualTo("session.created");
+        });
+        JsonNode list = api.get("/v1/agent/webhook-deliveries?limit=10").body();
+        assertThat(list.get("data")).hasSize(1);
+        assertThat(list.at("/data/0/id").asText()).isEqualTo(deliveryId);
+        assertThat(api.get("/v1/agent/webhook-deliveries?limit=101").status()).isEqualTo(400);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode stats = api.get("/v1/agent/webhook-deliveries/stats").body();
+            assertThat(stats.get("succeeded").asLong()).isEqualTo(1);
+            assertThat(stats.get("failed").asLong()).isEqualTo(2);
+            assertThat(stats.get("exhausted").asLong()).isZero();
+            assertThat(stats.get("successRate").asDouble()).isCloseTo(1.0 / 3, within(0.001));
+            assertThat(stats.at("/latencyMs/p50").isNumber()).isTrue();
+            assertThat(stats.at("/latencyMs/p99").asLong())
+                    .isGreaterThanOrEqualTo(stats.at("/latencyMs/p50").asLong());
+            assertThat(stats.at("/lastFailure/status").asInt()).isEqualTo(500);
+            assertThat(stats.at("/lastFailure/deliveryId").asText()).isEqualTo(deliveryId);
+            assertThat(stats.at("/hourly/0/succeeded").asLong()).isEqualTo(1);
+            assertThat(stats.at("/endpoints/0/succeeded").asLong()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void an_endpoint_down_past_the_schedule_exhausts_the_delivery_and_a_manual_retry_delivers_it() throws Exception {
+        Api api = api("down");
+        String agentId = api.agentId();
+        AtomicBoolean up = new AtomicBoolean(false);
+        String url = receiver.url("/down", n -> up.get() ? 200 : 503);
+        assertThat(api.post("/v1/admin/webhooks", endpoint(url, agentId, null)).status())
+                .isEqualTo(201);
+
+        api.openSession();
+
+        await().atMost(PATIENCE).until(() -> receiver.received("/down").size() >= 4);
+        String deliveryId = receiver.received("/down").get(0).header("webhook-id");
+        up.set(true);
+        // 409 while attempts are still scheduled; 202 once the schedule is exhausted.
+        await().atMost(PATIENCE)
+                .until(() -> api.post("/v1/agent/webhook-deliveries/" + deliveryId + "/retry", "{}")
+                                .status()
+                        == 202);
+        await().atMost(PATIENCE).until(() -> receiver.received("/down").size() >= 5);
+        assertThat(receiver.received("/down").get(4).header("webhook-id")).isEqualTo(deliveryId);
+        assertThat(receiver.received("/down")).hasSize(5);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery =
+                    api.get("/v1/agent/webhook-deliveries/" + deliveryId).body();
+            assertThat(delivery.get("status").asText()).isEqualTo("Succeeded");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(5);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/v1/agent/webhook-deliveries/stats")
+                        .body()
+                        .get("exhausted")
+                        .asLong())
+                .isEqualTo(1));
+        assertThat(api.post("/v1/agent/webhook-deliveries/" + deliveryId + "/retry", "{}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(api("someone-else")
+                        .post("/v1/agent/webhook-deliveries/" + deliveryId + "/retry", "{}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void an_endpoint_that_answers_410_gone_is_disabled_with_the_reason() throws Exception {
+        Api api = api("gone");
+        String agentId = api.agentId();
+        String url = receiver.url("/gone", always(410));
+        Api.Answer created = api.post("/v1/admin/webhooks", endpoint(url, agentId, null));
+        String webhookId = created.body().get("id").asText();
+
+        api.openSession();
+
+        await().atMost(PATIENCE).until(() -> receiver.received("/gone").size() >= 1);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode webhook =
+                    api.patch("/v1/admin/webhooks/" + webhookId, "{}").body();
+            assertThat(webhook.get("enabled").asBoolean()).isFalse();
+            assertThat(webhook.get("disabledReason").asText()).contains("410");
+        });
+        assertThat(receiver.received("/gone")).hasSize(1);
+    }
+
+    @Test
+    void a_slow_endpoint_does_not_hold_back_the_others() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Api slow = api("slow");
+        Api fast = api("fast");
+        String slowAgent = slow.agentId();
+        String fastAgent = fast.agentId();
+        String slowUrl = receiver.url("/slow", n -> {
+            release.await(20, TimeUnit.SECONDS);
+            return 200;
+        });
+        String fastUrl = receiver.url("/fast", always(200));
+        assertThat(slow.post("/v1/admin/webhooks", endpoint(slowUrl, slowAgent, null))
+                        .status())
+                .isEqualTo(201);
+        assertThat(fast.post("/v1/admin/webhooks", endpoint(fastUrl, fastAgent, null))
+                        .status())
+                .isEqualTo(201);
+
+        String slowSession = slow.openSession();
+        for (int i = 0; i < 6; i++) {
+            slow.sendMessage(slowSession, Api.envelope());
+        }
+        await().atMost(PATIENCE).until(() -> receiver.received("/slow").size() >= 1);
+        String fastSession = fast.openSession();
+        for (int i = 0; i < 3; i++) {
+            fast.sendMessage(fastSession, Api.envelope());
+        }
+
+        // All of the fast endpoint's deliveries arrive while the slow one still holds its requests.
+        await().atMost(PATIENCE).until(() -> receiver.received("/fast").size() >= 4);
+        assertThat(release.getCount()).isEqualTo(1);
+        release.countDown();
+        await().atMost(PATIENCE)
+                .until(() -> receiver.received("/slow").stream()
+                                .map(delivery -> delivery.header("webhook-id"))
+                                .distinct()
+                                .count()
+                        >= 7);
+    }
+
+    @Test
+    void redirects_are_not_followed() throws Exception {
+        Api api = api("redirected");
+        String agentId = api.agentId();
+        String elsewhere = receiver.url("/elsewhere", always(200));
+        String url = receiver.url("/redirect", n -> 302);
+        assertThat(api.post("/v1/admin/webhooks", endpoint(url, agentId, null)).status())
+                .isEqualTo(201);
+        assertThat(elsewhere).isNotEmpty();
+
+        api.openSession();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode deliveries = api.get("/v1/agent/webhook-deliveries").body().get("data");
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.at("/0/status").asText()).isEqualTo("Exhausted");
+            assertThat(deliveries.at("/0/lastStatus").asInt()).isEqualTo(302);
+            assertThat(deliveries.at("/0/attempts").asInt()).isEqualTo(4);
+        });
+        assertThat(receiver.received("/redirect")).hasSize(4);
+        assertThat(receiver.received("/elsewhere")).isEmpty();
+    }
+
+    @Test
+    void targets_must_be_http_and_outside_our_network_unless_allowed() throws Exception {
+        Api api = api("targets");
+        for (String url : List.of(
+                "ftp://example.com/x",
+                "http://10.1.2.3/x",
+                "http://169.254.169.254/latest/meta-data",
+                "http://[::1]:8080/x",
+                "not a url")) {
+            Api.Answer refused = api.post("/v1/admin/webhooks", endpoint(url, null, null));
+            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(refused.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
+        }
+        assertThat(api.post("/v1/admin/webhooks", "{\"url\":\"http://127.0.0.1:9/x\"}")
+                        .body()
+                        .at("/error/message")
+                        .asText())
+                .isEqualTo("Field 'eventTypes' is required");
+    }
+
+    private Api api(String agentName) {
+        return new Api(system.gatewayPort(), key, agentName);
+    }
+
+    static String endpoint(String url, String agentId, String token) {
+        return "{\"url\":\"" + url + "\",\"eventTypes\":[\"session.*\"]"
+                + (agentId == null ? "" : ",\"scope\":{\"agentIds\":[\"" + agentId + "\"]}")
+                + (token == null ? "" : ",\"token\":\"" + token + "\"")
+                + "}";
+    }
+
+    static Map<String, List<String>> standardHeaders(WebhookReceiver.Received delivery) {
+        return Map.of(
+                "webhook-id", List.of(delivery.header("webhook-id")),
+                "webhook-timestamp", List.of(delivery.header("webhook-timestamp")),
+                "webhook-signature", List.of(delivery.header("webhook-signature")));
+    }
+
+    /** The seed's signature, computed here independently of the server's code. */
+    static String hiloopSignature(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return Api.JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

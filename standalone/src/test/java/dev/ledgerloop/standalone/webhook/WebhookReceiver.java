@@ -1,0 +1,102 @@
+package dev.ledgerloop.standalone.webhook;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * A real HTTP receiver for webhook deliveries (the JDK's server): every path has a behaviour that answers a status
+ * for the n-th request it gets, and every request is kept with its headers and body.
+ */
+final class WebhookReceiver implements AutoCloseable {
+    record Received(Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Answers a status for the request, which is the {@code n}-th to its path (from 1). */
+    interface Behaviour {
+        int answer(int n) throws Exception;
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    String url(String path, Behaviour behaviour) {
+        behaviours.put(path, behaviour);
+        received.put(path, new CopyOnWriteArrayList<>());
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    List<Received> received(String path) {
+        return received.get(path);
+    }
+
+    static Behaviour always(int status) {
+        return n -> status;
+    }
+
+    static Behaviour failingFirst(int failures) {
+        return n -> n <= failures ? 500 : 200;
+    }
+
+    static Behaviour by(Function<Integer, Integer> answer) {
+        return answer::apply;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        List<Received> requests = received.get(path);
+        int status;
+        if (requests == null) {
+            status = 404;
+        } else {
+            requests.add(new Received(headers, body));
+            try {
+                status = behaviours.get(path).answer(requests.size());
+            } catch (Exception e) {
+                status = 500;
+            }
+        }
+        byte[] answer = ("{\"received\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        if (status / 100 == 3) {
+            exchange.getResponseHeaders().add("Location", "/elsewhere");
+        }
+        exchange.sendResponseHeaders(status, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
