@@ -85,7 +85,14 @@ class OpenApiEndToEndTest {
         }
         JsonNode send = document.at("/paths/~1v1~1agent~1sessions~1{sessionId}~1messages/post");
         assertThat(send.at("/responses/409/$ref").asText()).isEqualTo("#/components/responses/Conflict");
-        assertThat(send.at("/requestBody").isObject()).isTrue();
+        assertThat(send.at("/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/SendMessageRequest");
+        assertThat(document.at("/components/schemas/SendMessageRequest/required")
+                        .toString())
+                .contains("encryptedContent");
+        assertThat(document.at("/components/schemas/SendMessageRequest/properties/encryptedContent/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/EncryptedEnvelope");
         assertThat(response(document).toLowerCase(Locale.ROOT)).doesNotContain("\"principal\"");
     }
 

@@ -6,6 +6,7 @@ import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,7 +32,10 @@ class SessionCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    SessionResource open(Principal principal, @RequestBody(required = false) JsonNode body) {
+    SessionResource open(
+            Principal principal,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.OpenSessionRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         OpenSession command = new OpenSession(
                 UUID.randomUUID(),
@@ -45,7 +49,10 @@ class SessionCommandController {
     @PostMapping("/{sessionId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessageResource send(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.SendMessageRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         SendMessage command = new SendMessage(
                 sessionId,
@@ -65,7 +72,8 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable UUID messageId,
-            @RequestBody(required = false) JsonNode body) {
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.EditMessageRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         EditMessage command = new EditMessage(
                 sessionId,
@@ -107,7 +115,10 @@ class SessionCommandController {
     @PostMapping("/{sessionId}/participants")
     @ResponseStatus(HttpStatus.CREATED)
     ParticipantResource addParticipant(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.AddParticipantRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         AddParticipant command = new AddParticipant(
                 sessionId,
@@ -122,7 +133,8 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable String userId,
-            @RequestBody(required = false) JsonNode body) {
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.ChangeRoleRequest.class)
+                    JsonNode body) {
         ParticipantRole role = new SessionRequests(body).role("role", null);
         return commands.send(
                 new ChangeParticipantRole(sessionId, agentOf(principal), userId, role),
