@@ -74,7 +74,9 @@ final class PublicApiDescription {
                 .retrieve()
                 .bodyToMono(ObjectNode.class)
                 .timeout(BACKEND_TIMEOUT)
-                .map(document -> BackendDescription.answered(backend.name(), document))
+                .map(document -> document.hasNonNull("openapi")
+                        ? BackendDescription.answered(backend.name(), document)
+                        : BackendDescription.missing(backend.name(), "not an OpenAPI document"))
                 .onErrorResume(failure -> {
                     log.warn("No API description from the {}: {}", backend.name(), failure.toString());
                     return Mono.just(BackendDescription.missing(backend.name(), "unreachable"));
