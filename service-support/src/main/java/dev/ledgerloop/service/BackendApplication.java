@@ -1,5 +1,6 @@
 package dev.ledgerloop.service;
 
+import dev.ledgerloop.service.openapi.ApiDescriptionConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -39,6 +40,12 @@ public final class BackendApplication {
         defaults.put("management.endpoints.web.exposure.include", "health");
         defaults.put("spring.mvc.problemdetails.enabled", "false");
         defaults.put("server.error.whitelabel.enabled", "false");
+        // The API description (ApiDescriptionConfiguration): answers are JSON, errors are described once by
+        // ApiConventions rather than from the exception handler of every controller.
+        defaults.put("springdoc.api-docs.path", ApiDescriptionConfiguration.PATH);
+        defaults.put("springdoc.default-produces-media-type", "application/json");
+        defaults.put("springdoc.override-with-generic-response", "false");
+        defaults.put("springdoc.writer-with-order-by-keys", "true");
         return defaults;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ledgerloop.service;
 
 import dev.ledgerloop.service.events.EventStoreConfiguration;
+import dev.ledgerloop.service.openapi.ApiDescriptionConfiguration;
 import dev.ledgerloop.service.web.WebConfiguration;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerloopProperties.class)
-@Import({EventStoreConfiguration.class, WebConfiguration.class})
+@Import({EventStoreConfiguration.class, WebConfiguration.class, ApiDescriptionConfiguration.class})
 public class ServiceSupportConfiguration {
 
     /** The time every service reads, replaceable in tests. */

@@ -16,7 +16,9 @@ final class AutoConfigurationExclusions {
     static final List<String> NOT_FOR_THE_GATEWAY = List.of(
             "org.axonframework.",
             "org.springframework.boot.autoconfigure.mongo.",
-            "org.springframework.boot.autoconfigure.data.mongo.");
+            "org.springframework.boot.autoconfigure.data.mongo.",
+            // The backends describe their endpoints with springdoc (servlet); the gateway merges what they answer.
+            "org.springdoc.");
     static final List<String> NOT_FOR_A_BACKEND = List.of("org.springframework.cloud.gateway.");
 
     private AutoConfigurationExclusions() {}

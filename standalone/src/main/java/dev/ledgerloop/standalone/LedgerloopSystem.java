@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -154,6 +155,11 @@ public final class LedgerloopSystem implements AutoCloseable {
     /** The query side's own loopback address, which answers only requests the gateway signed. */
     public String querySideUri() {
         return loopbackUri(services.get(1));
+    }
+
+    /** The command side's and the query side's application contexts, for tests that inspect what they serve. */
+    public List<ApplicationContext> backendContexts() {
+        return List.copyOf(services);
     }
 
     public String eventStoreConnectionString() {

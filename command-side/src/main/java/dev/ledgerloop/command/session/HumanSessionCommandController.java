@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,10 @@ class HumanSessionCommandController {
     @PostMapping("/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessageResource send(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.HumanMessageRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         SendHumanMessage command = new SendHumanMessage(
                 sessionId,
@@ -61,7 +65,8 @@ class HumanSessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable UUID messageId,
-            @RequestBody(required = false) JsonNode body) {
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.RespondRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         SubmitResponse command = new SubmitResponse(
                 sessionId,

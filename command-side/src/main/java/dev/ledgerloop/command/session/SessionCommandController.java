@@ -7,6 +7,7 @@ import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.LedgerloopProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -38,7 +39,10 @@ class SessionCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    SessionResource open(Principal principal, @RequestBody(required = false) JsonNode body) {
+    SessionResource open(
+            Principal principal,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.OpenSessionRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         OpenSession command = new OpenSession(
                 UUID.randomUUID(),
@@ -52,7 +56,10 @@ class SessionCommandController {
     @PostMapping("/{sessionId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessageResource send(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.SendMessageRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         SendMessage command = new SendMessage(
                 sessionId,
@@ -72,7 +79,8 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable UUID messageId,
-            @RequestBody(required = false) JsonNode body) {
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.EditMessageRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         EditMessage command = new EditMessage(
                 sessionId,
@@ -145,7 +153,10 @@ class SessionCommandController {
     @PostMapping("/{sessionId}/participants")
     @ResponseStatus(HttpStatus.CREATED)
     ParticipantResource addParticipant(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.AddParticipantRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         AddParticipant command = new AddParticipant(
                 sessionId,
@@ -160,7 +171,8 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable String userId,
-            @RequestBody(required = false) JsonNode body) {
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.ChangeRoleRequest.class)
+                    JsonNode body) {
         ParticipantRole role = new SessionRequests(body).role("role", null);
         return commands.send(
                 new ChangeParticipantRole(sessionId, agentOf(principal), userId, role),

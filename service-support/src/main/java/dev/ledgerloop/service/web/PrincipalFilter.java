@@ -3,6 +3,7 @@ package dev.ledgerloop.service.web;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
+import dev.ledgerloop.service.openapi.ApiDescriptionConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a request through only with a principal the gateway signed, so a backend reached around the gateway answers
- * 401. The health check stays open for orchestrators.
+ * 401. The health check stays open for orchestrators, and the API description for the gateway, which merges it into
+ * the public {@code /openapi.json} (it describes endpoints, it holds no data).
  */
 final class PrincipalFilter extends OncePerRequestFilter {
     static final String ATTRIBUTE = Principal.class.getName();
@@ -29,7 +31,10 @@ final class PrincipalFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return path.equals("/actuator/health")
+                || path.startsWith("/actuator/health/")
+                || path.equals(ApiDescriptionConfiguration.PATH)
+                || path.startsWith(ApiDescriptionConfiguration.PATH + "/");
     }
 
     @Override

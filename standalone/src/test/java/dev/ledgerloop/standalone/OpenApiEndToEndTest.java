@@ -1,0 +1,172 @@
+package dev.ledgerloop.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The API description through the gateway of the whole system (API.md §Other): {@code /openapi.json} is public and
+ * describes every endpoint the backends map, so an endpoint added without appearing there fails this test; {@code
+ * /docs} is Swagger UI on it, served by the gateway.
+ */
+class OpenApiEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    private static LedgerloopSystem system;
+    private static String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = LedgerloopSystem.start(data, 0);
+        base = "http://localhost:" + system.gatewayPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void openApiJsonIsPublicAndDescribesEveryEndpointTheBackendsMap() throws Exception {
+        HttpResponse<String> response = get("/openapi.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = JSON.readTree(response.body());
+        assertThat(document.get("openapi").asText()).startsWith("3.");
+        assertThat(document.at("/info/title").asText()).isEqualTo("Ledgerloop API");
+        assertThat(document.at("/info/description").asText()).doesNotContain("Incomplete");
+
+        Set<String> mapped = mappedEndpoints();
+        Set<String> described = describedEndpoints(document);
+        assertThat(mapped).as("endpoints the backends map").isNotEmpty().contains("POST /v1/agent/sessions");
+        assertThat(described).as("endpoints /openapi.json describes").containsAll(mapped);
+    }
+
+    @Test
+    void theDescriptionCarriesTheSharedConventionsAndHidesThePrincipal() throws Exception {
+        JsonNode document = JSON.readTree(get("/openapi.json").body());
+
+        assertThat(document.at("/components/securitySchemes/ApiKey/name").asText())
+                .isEqualTo("X-API-Key");
+        assertThat(document.at("/components/securitySchemes/BearerJwt/scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(document.at("/components/schemas/Error/required").toString()).contains("error");
+        for (String response : new String[] {
+            "BadRequest", "Unauthenticated", "Forbidden", "NotFound", "Conflict", "PayloadTooLarge", "RateLimited"
+        }) {
+            assertThat(document.at("/components/responses/" + response).isObject())
+                    .as(response)
+                    .isTrue();
+        }
+        JsonNode send = document.at("/paths/~1v1~1agent~1sessions~1{sessionId}~1messages/post");
+        assertThat(send.at("/responses/409/$ref").asText()).isEqualTo("#/components/responses/Conflict");
+        assertThat(send.at("/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/SendMessageRequest");
+        assertThat(document.at("/components/schemas/SendMessageRequest/required")
+                        .toString())
+                .contains("encryptedContent");
+        assertThat(document.at("/components/schemas/SendMessageRequest/properties/encryptedContent/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/EncryptedEnvelope");
+        assertThat(response(document).toLowerCase(Locale.ROOT)).doesNotContain("\"principal\"");
+    }
+
+    @Test
+    void docsIsSwaggerUiOnTheMergedDescriptionAndItsAssetsLoad() throws Exception {
+        HttpResponse<String> page = get("/docs");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("/docs/swagger-ui/swagger-ui-bundle.js", "/openapi.json");
+        HttpResponse<String> bundle = get("/docs/swagger-ui/swagger-ui-bundle.js");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
+        assertThat(get("/docs/ledgerloop/docs.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theBackendsOwnDescriptionIsNotOnThePublicPort() throws Exception {
+        assertThat(get("/v3/api-docs").statusCode()).isEqualTo(404);
+    }
+
+    /** "METHOD /path" of every handler method of ours (not the frameworks') in both backends. */
+    private static Set<String> mappedEndpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (ApplicationContext backend : system.backendContexts()) {
+            for (RequestMappingHandlerMapping mapping :
+                    backend.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+                mapping.getHandlerMethods().forEach((info, handler) -> {
+                    if (isOurs(handler)) {
+                        endpoints.addAll(endpoints(info));
+                    }
+                });
+            }
+        }
+        return endpoints;
+    }
+
+    private static boolean isOurs(HandlerMethod handler) {
+        return handler.getBeanType().getName().startsWith("dev.ledgerloop.");
+    }
+
+    private static Set<String> endpoints(RequestMappingInfo info) {
+        Set<String> endpoints = new TreeSet<>();
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        for (String pattern : info.getPatternValues()) {
+            // A variable's regular expression ({id:.+}) is not part of an OpenAPI path.
+            String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+            if (methods.isEmpty()) {
+                endpoints.add("ANY " + path);
+            }
+            methods.forEach(method -> endpoints.add(method.name() + " " + path));
+        }
+        return endpoints;
+    }
+
+    private static Set<String> describedEndpoints(JsonNode document) {
+        Set<String> endpoints = new TreeSet<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue()
+                .fieldNames()
+                .forEachRemaining(method -> endpoints.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        return endpoints;
+    }
+
+    private static String response(JsonNode document) {
+        return document.path("paths").toString();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
