@@ -202,6 +202,41 @@ class WebhookDeliveryEndToEndTest {
     }
 
     @Test
+    void the_space_owner_recovers_the_deliveries_an_endpoint_exhausted_since_a_time() throws Exception {
+        Api api = api("recovering");
+        String agentId = api.agentId();
+        AtomicBoolean up = new AtomicBoolean(false);
+        String url = receiver.url("/recovering", n -> up.get() ? 200 : 503);
+        String webhookId = api.post("/v1/admin/webhooks", endpoint(url, agentId, null))
+                .body()
+                .get("id")
+                .asText();
+        String since = java.time.Instant.now().minusSeconds(60).toString();
+
+        api.openSession();
+        await().atMost(PATIENCE).until(() -> receiver.received("/recovering").size() >= 4);
+        String deliveryId = receiver.received("/recovering").get(0).header("webhook-id");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/v1/agent/webhook-deliveries/" + deliveryId)
+                        .body()
+                        .get("status")
+                        .asText())
+                .isEqualTo("Exhausted"));
+        up.set(true);
+
+        Api.Answer recovered =
+                api.post("/v1/admin/webhooks/" + webhookId + "/recover", "{\"since\":\"" + since + "\"}");
+        assertThat(recovered.status()).isEqualTo(202);
+        assertThat(recovered.body().get("recovered").asInt()).isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> receiver.received("/recovering").size() >= 5);
+        assertThat(receiver.received("/recovering").get(4).header("webhook-id")).isEqualTo(deliveryId);
+        assertThat(api.post(
+                                "/v1/admin/webhooks/" + java.util.UUID.randomUUID() + "/recover",
+                                "{\"since\":\"" + since + "\"}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void an_endpoint_that_answers_410_gone_is_disabled_with_the_reason() throws Exception {
         Api api = api("gone");
         String agentId = api.agentId();
