@@ -32,13 +32,16 @@ public final class LedgerloopSystem implements AutoCloseable {
     private final List<ConfigurableApplicationContext> services;
     private final ConfigurableApplicationContext gateway;
     private final StandaloneSecrets secrets;
+    private final LocalTokenIssuer tokenIssuer;
 
     private LedgerloopSystem(
             EmbeddedEventStoreNode node,
             EmbeddedMongo mongo,
             List<ConfigurableApplicationContext> services,
             ConfigurableApplicationContext gateway,
-            StandaloneSecrets secrets) {
+            StandaloneSecrets secrets,
+            LocalTokenIssuer tokenIssuer) {
+        this.tokenIssuer = tokenIssuer;
         this.node = node;
         this.mongo = mongo;
         this.services = services;
@@ -49,6 +52,7 @@ public final class LedgerloopSystem implements AutoCloseable {
     /** Starts everything; {@code gatewayPort} 0 picks a free port. Stops what it started if a part fails. */
     public static LedgerloopSystem start(Path dataDirectory, int gatewayPort) throws IOException {
         StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(dataDirectory);
+        LocalTokenIssuer tokenIssuer = LocalTokenIssuer.loadOrCreate(dataDirectory);
         EmbeddedEventStoreNode node = null;
         EmbeddedMongo mongo = null;
         List<ConfigurableApplicationContext> services = new ArrayList<>();
@@ -74,9 +78,9 @@ public final class LedgerloopSystem implements AutoCloseable {
             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                     .main(GatewayApplication.class)
                     .web(WebApplicationType.REACTIVE)
-                    .properties(gatewayProperties(secrets, backends))
+                    .properties(gatewayProperties(secrets, tokenIssuer, backends))
                     .run("--server.port=" + gatewayPort);
-            return new LedgerloopSystem(node, mongo, services, gateway, secrets);
+            return new LedgerloopSystem(node, mongo, services, gateway, secrets, tokenIssuer);
         } catch (RuntimeException | IOException e) {
             services.forEach(ConfigurableApplicationContext::close);
             if (mongo != null) {
@@ -111,8 +115,11 @@ public final class LedgerloopSystem implements AutoCloseable {
         return "http://127.0.0.1:" + port(service);
     }
 
-    private static Map<String, Object> gatewayProperties(StandaloneSecrets secrets, Map<String, Object> backends) {
+    private static Map<String, Object> gatewayProperties(
+            StandaloneSecrets secrets, LocalTokenIssuer tokenIssuer, Map<String, Object> backends) {
         Map<String, Object> properties = new LinkedHashMap<>(backends);
+        properties.put("ledgerloop.gateway.jwt.issuer", LocalTokenIssuer.ISSUER);
+        properties.put("ledgerloop.gateway.jwt.public-key", tokenIssuer.publicKeyJson());
         properties.put("ledgerloop.gateway.principal-secret", secrets.principalSecret());
         properties.put("ledgerloop.gateway.bootstrap-key-hash", secrets.bootstrapKeyHash());
         properties.put(
@@ -150,6 +157,11 @@ public final class LedgerloopSystem implements AutoCloseable {
 
     public StandaloneSecrets secrets() {
         return secrets;
+    }
+
+    /** A human's Bearer token for {@code userId} in the embedded space, signed by the local issuer. */
+    public String mintHumanToken(String userId) {
+        return tokenIssuer.mint(userId, secrets.spaceId(), LocalTokenIssuer.DEFAULT_LIFETIME);
     }
 
     @Override
