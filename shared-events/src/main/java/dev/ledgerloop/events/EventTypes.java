@@ -1,5 +1,8 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.agent.AgentRegistered;
+import dev.ledgerloop.events.apikey.ApiKeyIssued;
+import dev.ledgerloop.events.apikey.ApiKeyRevoked;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
@@ -19,7 +22,12 @@ public final class EventTypes {
             // session-<id>
             new EventType("SessionOpened", 1, SessionOpened.class),
             new EventType("MessageSent", 1, MessageSent.class),
-            new EventType("SessionClosed", 1, SessionClosed.class));
+            new EventType("SessionClosed", 1, SessionClosed.class),
+            // agent-<id>
+            new EventType("AgentRegistered", 1, AgentRegistered.class),
+            // apikey-<id>
+            new EventType("ApiKeyIssued", 1, ApiKeyIssued.class),
+            new EventType("ApiKeyRevoked", 1, ApiKeyRevoked.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

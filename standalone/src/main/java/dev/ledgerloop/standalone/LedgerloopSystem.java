@@ -78,7 +78,7 @@ public final class LedgerloopSystem implements AutoCloseable {
             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                     .main(GatewayApplication.class)
                     .web(WebApplicationType.REACTIVE)
-                    .properties(gatewayProperties(secrets, tokenIssuer, backends))
+                    .properties(gatewayProperties(secrets, tokenIssuer, mongo.connectionString(), backends))
                     .run("--server.port=" + gatewayPort);
             return new LedgerloopSystem(node, mongo, services, gateway, secrets, tokenIssuer);
         } catch (RuntimeException | IOException e) {
@@ -116,9 +116,11 @@ public final class LedgerloopSystem implements AutoCloseable {
     }
 
     private static Map<String, Object> gatewayProperties(
-            StandaloneSecrets secrets, LocalTokenIssuer tokenIssuer, Map<String, Object> backends) {
+            StandaloneSecrets secrets, LocalTokenIssuer tokenIssuer, String mongoUri, Map<String, Object> backends) {
         Map<String, Object> properties = new LinkedHashMap<>(backends);
         properties.put("ledgerloop.gateway.jwt.issuer", LocalTokenIssuer.ISSUER);
+        properties.put("ledgerloop.gateway.mongodb.uri", mongoUri);
+        properties.put("ledgerloop.gateway.api-keys.provisioning-key-hash", secrets.provisioningKeyHash());
         properties.put("ledgerloop.gateway.jwt.public-key", tokenIssuer.publicKeyJson());
         properties.put("ledgerloop.gateway.principal-secret", secrets.principalSecret());
         properties.put("ledgerloop.gateway.bootstrap-key-hash", secrets.bootstrapKeyHash());

@@ -47,6 +47,11 @@ public final class StandaloneMain {
             // Printed once, to the console only (never to a log file): it is stored as a SHA-256 hash.
             System.out.println("Your API key (shown only this once): " + key);
         }
+        String provisioningKey = system.secrets().provisioningKeyOnce();
+        if (provisioningKey != null) {
+            System.out.println(
+                    "Your provisioning key, for POST /v1/provision/agents (shown only this once): " + provisioningKey);
+        }
         stopped.await();
     }
 
