@@ -51,6 +51,15 @@ public final class LedgerloopSystem implements AutoCloseable {
 
     /** Starts everything; {@code gatewayPort} 0 picks a free port. Stops what it started if a part fails. */
     public static LedgerloopSystem start(Path dataDirectory, int gatewayPort) throws IOException {
+        return start(dataDirectory, gatewayPort, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with gateway settings that beat the defaults (e.g.
+     * {@code ledgerloop.gateway.rate-limit.capacity}).
+     */
+    public static LedgerloopSystem start(Path dataDirectory, int gatewayPort, Map<String, Object> gatewaySettings)
+            throws IOException {
         StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(dataDirectory);
         LocalTokenIssuer tokenIssuer = LocalTokenIssuer.loadOrCreate(dataDirectory);
         EmbeddedEventStoreNode node = null;
@@ -79,7 +88,7 @@ public final class LedgerloopSystem implements AutoCloseable {
                     .main(GatewayApplication.class)
                     .web(WebApplicationType.REACTIVE)
                     .properties(gatewayProperties(secrets, tokenIssuer, mongo.connectionString(), backends))
-                    .run("--server.port=" + gatewayPort);
+                    .run(gatewayArguments(gatewayPort, gatewaySettings));
             return new LedgerloopSystem(node, mongo, services, gateway, secrets, tokenIssuer);
         } catch (RuntimeException | IOException e) {
             services.forEach(ConfigurableApplicationContext::close);
@@ -108,6 +117,13 @@ public final class LedgerloopSystem implements AutoCloseable {
         arguments.add("--ledgerloop.principal.secret=" + secrets.principalSecret());
         arguments.add("--spring.autoconfigure.exclude="
                 + AutoConfigurationExclusions.under(AutoConfigurationExclusions.NOT_FOR_A_BACKEND));
+        return arguments.toArray(String[]::new);
+    }
+
+    private static String[] gatewayArguments(int port, Map<String, Object> settings) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--server.port=" + port);
+        settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments.toArray(String[]::new);
     }
 

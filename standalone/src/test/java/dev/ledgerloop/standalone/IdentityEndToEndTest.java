@@ -153,6 +153,46 @@ class IdentityEndToEndTest {
         }
     }
 
+    @Test
+    void aKeyOverItsBurstIsAnswered429WithRetryAfter() throws Exception {
+        int burst = 5;
+        try (LedgerloopSystem system = LedgerloopSystem.start(
+                data,
+                0,
+                Map.of(
+                        "ledgerloop.gateway.rate-limit.capacity",
+                        burst,
+                        "ledgerloop.gateway.rate-limit.refill-per-second",
+                        1))) {
+            String base = "http://localhost:" + system.gatewayPort();
+            String key = system.secrets().bootstrapKeyOnce();
+            HttpResponse<String> last = null;
+            for (int i = 0; i <= burst; i++) {
+                last = send(request(base + "/v1/agent/sessions")
+                        .header("X-API-Key", key)
+                        .GET());
+                if (last.statusCode() == 429) {
+                    break;
+                }
+                assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+            }
+            // A refill of 1/s may grant one more request while the burst is spent, never more.
+            if (last.statusCode() != 429) {
+                last = send(request(base + "/v1/agent/sessions")
+                        .header("X-API-Key", key)
+                        .GET());
+            }
+            assertThat(last.statusCode()).isEqualTo(429);
+            assertThat(JSON.readTree(last.body()).at("/error/code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(last.headers().firstValue("Retry-After")).isPresent();
+            String token = system.mintHumanToken("bob");
+            assertThat(status(send(request(base + "/v1/human/me")
+                            .header("Authorization", "Bearer " + token)
+                            .GET())))
+                    .isEqualTo(200);
+        }
+    }
+
     private static List<String> eventTypes(LedgerloopSystem system, String stream) throws Exception {
         EventStoreDBClient client = EventStoreDBClient.create(
                 EventStoreDBConnectionString.parseOrThrow(system.eventStoreConnectionString()));
@@ -198,9 +238,5 @@ class IdentityEndToEndTest {
 
     private static int status(HttpResponse<String> response) {
         return response.statusCode();
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }
