@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.EventStoreDBConnectionString;
+import com.eventstore.dbclient.ReadAllOptions;
 import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -190,6 +191,55 @@ class IdentityEndToEndTest {
                             .header("Authorization", "Bearer " + token)
                             .GET())))
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theSameIdempotencyKeyTwiceOpensOneSession() throws Exception {
+        try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
+            String base = "http://localhost:" + system.gatewayPort();
+            String key = system.secrets().bootstrapKeyOnce();
+            HttpRequest.Builder open = request(base + "/v1/agent/sessions")
+                    .header("X-API-Key", key)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "open-session-1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"));
+
+            HttpResponse<String> first = send(open);
+            HttpResponse<String> again = send(open);
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+            assertThat(again.statusCode()).isEqualTo(201);
+            String sessionId = JSON.readTree(first.body()).get("id").asText();
+            assertThat(JSON.readTree(again.body()).get("id").asText()).isEqualTo(sessionId);
+            assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(allEventTypes(system)).containsOnlyOnce("SessionOpened");
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(JSON.readTree(send(request(base + "/v1/agent/sessions")
+                                                    .header("X-API-Key", key)
+                                                    .GET())
+                                            .body())
+                                    .get("total")
+                                    .asLong())
+                            .isEqualTo(1));
+        }
+    }
+
+    private static List<String> allEventTypes(LedgerloopSystem system) throws Exception {
+        EventStoreDBClient client = EventStoreDBClient.create(
+                EventStoreDBConnectionString.parseOrThrow(system.eventStoreConnectionString()));
+        try {
+            return client
+                    .readAll(ReadAllOptions.get().forwards().fromStart())
+                    .get(10, TimeUnit.SECONDS)
+                    .getEvents()
+                    .stream()
+                    .map(ResolvedEvent::getEvent)
+                    .map(event -> event.getEventType())
+                    .filter(type -> !type.startsWith("$"))
+                    .toList();
+        } finally {
+            client.shutdown();
         }
     }
 
