@@ -21,19 +21,17 @@ class IdempotencyTest {
     private static Backend commandSide;
     private static Backend querySide;
     private static TestGateway gateway;
+    private static String mongoUri;
 
     @BeforeAll
     static void start() {
         mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
+        mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
         commandSide = Backend.start("command");
         querySide = Backend.start("query");
         gateway = TestGateway.start(
-                commandSide.uri(),
-                querySide.uri(),
-                Map.of(
-                        "ledgerloop.gateway.mongodb.uri",
-                        "mongodb://" + address.getHostString() + ":" + address.getPort()));
+                commandSide.uri(), querySide.uri(), Map.of("ledgerloop.gateway.mongodb.uri", mongoUri));
     }
 
     @AfterAll
@@ -118,6 +116,29 @@ class IdempotencyTest {
     void aMalformedKeyAnswers400() {
         assertError(post("/v1/agent/sessions", "with space"), 400, "VALIDATION_ERROR");
         assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void provisioningAnswersAreNeverKeptBecauseTheyHoldANewKey() {
+        String provisioningKey = "hlp_prov_" + java.util.HexFormat.of().formatHex(TestGateway.randomBytes(32));
+        try (TestGateway provisioning = TestGateway.start(
+                commandSide.uri(),
+                querySide.uri(),
+                Map.of(
+                        "ledgerloop.gateway.mongodb.uri",
+                        mongoUri,
+                        "ledgerloop.gateway.api-keys.provisioning-key-hash",
+                        TestGateway.sha256Hex(provisioningKey)))) {
+            HttpResponse<String> response = provisioning.send(provisioning
+                    .request("/v1/provision/agents")
+                    .header("X-API-Key", provisioningKey)
+                    .header("Idempotency-Key", "p-1")
+                    .POST(BodyPublishers.ofString("{\"name\":\"a\"}"))
+                    .build());
+
+            assertError(response, 400, "VALIDATION_ERROR");
+            assertThat(commandSide.receivedNothing()).isTrue();
+        }
     }
 
     @Test

@@ -2,10 +2,13 @@ package dev.ledgerloop.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerloop.events.agent.AgentEvent;
+import dev.ledgerloop.events.apikey.ApiKeyEvent;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionEvent;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
@@ -14,7 +17,9 @@ class EventTypesTest {
     void every_session_event_has_a_stored_type() {
         assertThat(EventTypes.all())
                 .extracting(type -> (Object) type.recordClass())
-                .containsExactlyInAnyOrder((Object[]) SessionEvent.class.getPermittedSubclasses());
+                .containsExactlyInAnyOrder(Stream.of(SessionEvent.class, AgentEvent.class, ApiKeyEvent.class)
+                        .flatMap(aggregate -> Arrays.stream(aggregate.getPermittedSubclasses()))
+                        .toArray());
     }
 
     @Test

@@ -69,12 +69,19 @@ class IdempotencyFilter implements WebFilter, Ordered {
             return Mono.error(new GatewayException(
                     ErrorCode.VALIDATION_ERROR, "Idempotency-Key must be 1 to 255 visible ASCII characters"));
         }
+        String path = request.getPath().pathWithinApplication().value();
+        if (path.startsWith("/v1/provision/")) {
+            // A provisioning answer holds a new API key in clear, which is never stored anywhere.
+            return Mono.error(new GatewayException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "Idempotency-Key is not accepted on /v1/provision: its answers hold keys that are never stored"));
+        }
         if (replies.isEmpty()) {
             return Mono.error(new GatewayException(
                     ErrorCode.VALIDATION_ERROR, "Idempotency-Key is not available: this gateway has no store for it"));
         }
         IdempotentReplies store = replies.get();
-        String id = id(principal.get(), request.getPath().value(), keys.get(0));
+        String id = id(principal.get(), path, keys.get(0));
         return Mono.fromCallable(() -> store.claim(id))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(earlier -> earlier.isPresent()
