@@ -153,6 +153,46 @@ class HumanAuthenticationTest {
         }
     }
 
+    @Test
+    void keysCanComeFromTheIssuersJwkSetUri() throws Exception {
+        try (Backend issuer = Backend.start("issuer")) {
+            issuer.answerWith(
+                    Backend.Answer.json(200, new com.nimbusds.jose.jwk.JWKSet(issuerKey.toPublicJWK()).toString()));
+            try (TestGateway jwksGateway = TestGateway.start(
+                    commandSide.uri(),
+                    querySide.uri(),
+                    Map.of(
+                            "ledgerloop.gateway.jwt.issuer",
+                            ISSUER,
+                            "ledgerloop.gateway.jwt.jwk-set-uri",
+                            issuer.uri() + "/.well-known/jwks.json"))) {
+                String token =
+                        token(issuerKey, ISSUER, "carol", SPACE, Instant.now().plusSeconds(300));
+
+                HttpResponse<String> valid = jwksGateway.send(jwksGateway
+                        .request("/v1/human/feed")
+                        .header("Authorization", "Bearer " + token)
+                        .build());
+                HttpResponse<String> forged = jwksGateway.send(jwksGateway
+                        .request("/v1/human/feed")
+                        .header(
+                                "Authorization",
+                                "Bearer "
+                                        + token(
+                                                newKey(),
+                                                ISSUER,
+                                                "carol",
+                                                SPACE,
+                                                Instant.now().plusSeconds(300)))
+                        .build());
+
+                assertThat(valid.statusCode()).isEqualTo(200);
+                assertError(forged, 401, "UNAUTHENTICATED");
+                assertThat(issuer.nextRequest().uri()).isEqualTo("/.well-known/jwks.json");
+            }
+        }
+    }
+
     private static void assertRefused(String token) {
         HttpResponse<String> response = gateway.send(gateway.request("/v1/human/feed")
                 .header("Authorization", "Bearer " + token)

@@ -65,6 +65,9 @@ public final class StandaloneMain {
             // The data directory was new: this is the only chance to see its bootstrap key.
             System.err.println("Your API key (shown only this once): " + secrets.bootstrapKeyOnce());
         }
+        if (secrets.provisioningKeyOnce() != null) {
+            System.err.println("Your provisioning key (shown only this once): " + secrets.provisioningKeyOnce());
+        }
         return LocalTokenIssuer.loadOrCreate(data).mint(userId, secrets.spaceId(), LocalTokenIssuer.DEFAULT_LIFETIME);
     }
 }
