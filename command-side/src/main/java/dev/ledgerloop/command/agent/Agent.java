@@ -25,6 +25,9 @@ class Agent {
     @AggregateIdentifier
     private UUID id;
 
+    /** Its own flag, not {@code id != null}: other events (e.g. commands registered) may create the agent first. */
+    private boolean registered;
+
     private String name;
     private String description;
     private Instant createdAt;
@@ -36,17 +39,18 @@ class Agent {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     AgentResource handle(RegisterAgent command, MetaData metaData) {
-        if (id == null) {
+        if (!registered) {
             apply(
                     new AgentRegistered(command.agentId(), command.name(), command.description()),
                     metaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND));
         }
-        return new AgentResource(id, name, description, createdAt);
+        return new AgentResource(command.agentId(), name, description, createdAt);
     }
 
     @EventSourcingHandler
     void on(AgentRegistered event, @Timestamp Instant at) {
         id = event.agentId();
+        registered = true;
         name = event.name();
         description = event.description();
         createdAt = at.truncatedTo(ChronoUnit.MILLIS);
