@@ -102,7 +102,7 @@ class AgentAuthenticationTest {
             strings = {
                 "hlp_short",
                 "hlp_0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef",
-                "hlp_prov_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                "hlp_prov_short",
                 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
                 "hlp_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0"
             })

@@ -8,7 +8,8 @@ public enum AggregateType {
     INVOCATION("invocation"),
     AGENT("agent"),
     WEBHOOK("webhook"),
-    DELIVERY("delivery");
+    DELIVERY("delivery"),
+    API_KEY("apikey");
 
     private final String value;
 

@@ -1,6 +1,9 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
+import dev.ledgerloop.events.apikey.ApiKeyIssued;
+import dev.ledgerloop.events.apikey.ApiKeyRevoked;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
@@ -85,7 +88,12 @@ public final class EventTypes {
             new EventType("DeliverySucceeded", 1, DeliverySucceeded.class),
             new EventType("DeliveryFailed", 1, DeliveryFailed.class),
             new EventType("DeliveryExhausted", 1, DeliveryExhausted.class),
-            new EventType("DeliveryRetriedManually", 1, DeliveryRetriedManually.class));
+            new EventType("DeliveryRetriedManually", 1, DeliveryRetriedManually.class),
+            // agent-<id>
+            new EventType("AgentRegistered", 1, AgentRegistered.class),
+            // apikey-<id>
+            new EventType("ApiKeyIssued", 1, ApiKeyIssued.class),
+            new EventType("ApiKeyRevoked", 1, ApiKeyRevoked.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -2,27 +2,30 @@ package dev.ledgerloop.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerloop.events.agent.AgentEvent;
+import dev.ledgerloop.events.apikey.ApiKeyEvent;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionEvent;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
 
     @Test
-    void every_session_event_has_a_stored_type() {
+    void every_event_of_every_aggregate_has_a_stored_type() {
         assertThat(EventTypes.all())
                 .extracting(type -> (Object) type.recordClass())
-                .contains((Object[]) SessionEvent.class.getPermittedSubclasses());
-    }
-
-    @Test
-    void every_webhook_and_delivery_event_has_a_stored_type() {
-        assertThat(EventTypes.all())
-                .extracting(type -> (Object) type.recordClass())
-                .contains((Object[]) dev.ledgerloop.events.webhook.WebhookEvent.class.getPermittedSubclasses())
-                .contains((Object[]) dev.ledgerloop.events.delivery.DeliveryEvent.class.getPermittedSubclasses());
+                .containsExactlyInAnyOrder(Stream.of(
+                                SessionEvent.class,
+                                AgentEvent.class,
+                                ApiKeyEvent.class,
+                                dev.ledgerloop.events.invocation.InvocationEvent.class,
+                                dev.ledgerloop.events.webhook.WebhookEvent.class,
+                                dev.ledgerloop.events.delivery.DeliveryEvent.class)
+                        .flatMap(aggregate -> Arrays.stream(aggregate.getPermittedSubclasses()))
+                        .toArray());
     }
 
     @Test

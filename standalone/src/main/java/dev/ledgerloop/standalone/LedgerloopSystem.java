@@ -33,13 +33,16 @@ public final class LedgerloopSystem implements AutoCloseable {
     private final List<ConfigurableApplicationContext> services;
     private final ConfigurableApplicationContext gateway;
     private final StandaloneSecrets secrets;
+    private final LocalTokenIssuer tokenIssuer;
 
     private LedgerloopSystem(
             EmbeddedEventStoreNode node,
             EmbeddedMongo mongo,
             List<ConfigurableApplicationContext> services,
             ConfigurableApplicationContext gateway,
-            StandaloneSecrets secrets) {
+            StandaloneSecrets secrets,
+            LocalTokenIssuer tokenIssuer) {
+        this.tokenIssuer = tokenIssuer;
         this.node = node;
         this.mongo = mongo;
         this.services = services;
@@ -49,7 +52,7 @@ public final class LedgerloopSystem implements AutoCloseable {
 
     /** Starts everything; {@code gatewayPort} 0 picks a free port. Stops what it started if a part fails. */
     public static LedgerloopSystem start(Path dataDirectory, int gatewayPort) throws IOException {
-        return start(dataDirectory, gatewayPort, new String[0]);
+        return start(dataDirectory, gatewayPort, Map.of());
     }
 
     /**
@@ -58,7 +61,18 @@ public final class LedgerloopSystem implements AutoCloseable {
      */
     public static LedgerloopSystem start(Path dataDirectory, int gatewayPort, String... backendOverrides)
             throws IOException {
+        return start(dataDirectory, gatewayPort, Map.of(), backendOverrides);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with gateway settings that beat the defaults (e.g.
+     * {@code ledgerloop.gateway.rate-limit.capacity}) and extra backend settings.
+     */
+    public static LedgerloopSystem start(
+            Path dataDirectory, int gatewayPort, Map<String, Object> gatewaySettings, String... backendOverrides)
+            throws IOException {
         StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(dataDirectory);
+        LocalTokenIssuer tokenIssuer = LocalTokenIssuer.loadOrCreate(dataDirectory);
         EmbeddedEventStoreNode node = null;
         EmbeddedMongo mongo = null;
         List<ConfigurableApplicationContext> services = new ArrayList<>();
@@ -86,9 +100,9 @@ public final class LedgerloopSystem implements AutoCloseable {
             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                     .main(GatewayApplication.class)
                     .web(WebApplicationType.REACTIVE)
-                    .properties(gatewayProperties(secrets, backends))
-                    .run("--server.port=" + gatewayPort);
-            return new LedgerloopSystem(node, mongo, services, gateway, secrets);
+                    .properties(gatewayProperties(secrets, tokenIssuer, mongo.connectionString(), backends))
+                    .run(gatewayArguments(gatewayPort, gatewaySettings));
+            return new LedgerloopSystem(node, mongo, services, gateway, secrets, tokenIssuer);
         } catch (RuntimeException | IOException e) {
             services.forEach(ConfigurableApplicationContext::close);
             if (mongo != null) {
@@ -124,12 +138,24 @@ public final class LedgerloopSystem implements AutoCloseable {
         return arguments.toArray(String[]::new);
     }
 
+    private static String[] gatewayArguments(int port, Map<String, Object> settings) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--server.port=" + port);
+        settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return arguments.toArray(String[]::new);
+    }
+
     private static String loopbackUri(ConfigurableApplicationContext service) {
         return "http://127.0.0.1:" + port(service);
     }
 
-    private static Map<String, Object> gatewayProperties(StandaloneSecrets secrets, Map<String, Object> backends) {
+    private static Map<String, Object> gatewayProperties(
+            StandaloneSecrets secrets, LocalTokenIssuer tokenIssuer, String mongoUri, Map<String, Object> backends) {
         Map<String, Object> properties = new LinkedHashMap<>(backends);
+        properties.put("ledgerloop.gateway.jwt.issuer", LocalTokenIssuer.ISSUER);
+        properties.put("ledgerloop.gateway.mongodb.uri", mongoUri);
+        properties.put("ledgerloop.gateway.api-keys.provisioning-key-hash", secrets.provisioningKeyHash());
+        properties.put("ledgerloop.gateway.jwt.public-key", tokenIssuer.publicKeyJson());
         properties.put("ledgerloop.gateway.principal-secret", secrets.principalSecret());
         properties.put("ledgerloop.gateway.bootstrap-key-hash", secrets.bootstrapKeyHash());
         properties.put(
@@ -172,6 +198,11 @@ public final class LedgerloopSystem implements AutoCloseable {
 
     public StandaloneSecrets secrets() {
         return secrets;
+    }
+
+    /** A human's Bearer token for {@code userId} in the embedded space, signed by the local issuer. */
+    public String mintHumanToken(String userId) {
+        return tokenIssuer.mint(userId, secrets.spaceId(), LocalTokenIssuer.DEFAULT_LIFETIME);
     }
 
     @Override

@@ -18,8 +18,9 @@ import java.util.UUID;
 
 /**
  * The secrets of the embedded default, generated into the data directory on first start and read back afterwards:
- * the at-rest master key, the gateway's principal-signing secret, and the bootstrap API key's hash, space and
- * agent. The bootstrap key itself is stored nowhere: it is handed out once, at first start.
+ * the at-rest master key, the gateway's principal-signing secret, the bootstrap API key's hash, space and agent, and
+ * the provisioning key's hash. The keys themselves are stored nowhere: each is handed out once, when generated (the
+ * provisioning key is added to a data directory made before it existed, on its next start).
  */
 public record StandaloneSecrets(
         String masterKey,
@@ -27,7 +28,9 @@ public record StandaloneSecrets(
         String bootstrapKeyHash,
         UUID spaceId,
         UUID agentId,
-        String bootstrapKeyOnce) {
+        String bootstrapKeyOnce,
+        String provisioningKeyHash,
+        String provisioningKeyOnce) {
 
     static final String FILE = "secrets.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,22 +43,33 @@ public record StandaloneSecrets(
             try (InputStream in = Files.newInputStream(file)) {
                 properties.load(in);
             }
+            String provisioningKey = null;
+            if (properties.getProperty("provisioning-key-hash") == null) {
+                provisioningKey = newProvisioningKey();
+                properties.setProperty("provisioning-key-hash", sha256Hex(provisioningKey));
+                store(dataDirectory, properties);
+            }
             return new StandaloneSecrets(
                     properties.getProperty("master-key"),
                     properties.getProperty("principal-secret"),
                     properties.getProperty("bootstrap-key-hash"),
                     UUID.fromString(properties.getProperty("space-id")),
                     UUID.fromString(properties.getProperty("agent-id")),
-                    null);
+                    null,
+                    properties.getProperty("provisioning-key-hash"),
+                    provisioningKey);
         }
         String bootstrapKey = "hlp_" + HexFormat.of().formatHex(randomBytes(32));
+        String provisioningKey = newProvisioningKey();
         StandaloneSecrets secrets = new StandaloneSecrets(
                 base64(randomBytes(32)),
                 base64(randomBytes(32)),
                 sha256Hex(bootstrapKey),
                 UUID.randomUUID(),
                 UUID.randomUUID(),
-                bootstrapKey);
+                bootstrapKey,
+                sha256Hex(provisioningKey),
+                provisioningKey);
         Files.createDirectories(dataDirectory);
         Properties properties = new Properties();
         properties.setProperty("master-key", secrets.masterKey());
@@ -63,6 +77,17 @@ public record StandaloneSecrets(
         properties.setProperty("bootstrap-key-hash", secrets.bootstrapKeyHash());
         properties.setProperty("space-id", secrets.spaceId().toString());
         properties.setProperty("agent-id", secrets.agentId().toString());
+        properties.setProperty("provisioning-key-hash", secrets.provisioningKeyHash());
+        store(dataDirectory, properties);
+        return secrets;
+    }
+
+    private static String newProvisioningKey() {
+        return "hlp_prov_" + HexFormat.of().formatHex(randomBytes(32));
+    }
+
+    private static void store(Path dataDirectory, Properties properties) throws IOException {
+        Path file = dataDirectory.resolve(FILE);
         Path temporary = dataDirectory.resolve(FILE + ".tmp");
         try (OutputStream out = Files.newOutputStream(
                 temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -70,7 +95,6 @@ public record StandaloneSecrets(
         }
         restrictToOwner(temporary);
         Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return secrets;
     }
 
     public static String sha256Hex(String value) {

@@ -4,6 +4,7 @@ import dev.ledgerloop.gateway.error.GatewayException;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,9 @@ import reactor.core.publisher.Mono;
  * public.
  */
 @Component
-class AuthenticationFilter implements WebFilter, Ordered {
-    static final String PRINCIPAL_ATTRIBUTE = AuthenticationFilter.class.getName() + ".principal";
+public class AuthenticationFilter implements WebFilter, Ordered {
+    /** Filters that need the principal (rate limit, idempotency) order themselves after this. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
     private final List<Authenticator> authenticators;
 
@@ -32,8 +34,13 @@ class AuthenticationFilter implements WebFilter, Ordered {
         if (!needsPrincipal(exchange.getRequest())) {
             return chain.filter(exchange);
         }
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
         return authenticate(exchange.getRequest()).flatMap(principal -> {
-            exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, principal);
+            Optional<GatewayException> refusal = CredentialKindRule.refusal(path, principal);
+            if (refusal.isPresent()) {
+                return Mono.error(refusal.get());
+            }
+            AuthenticatedPrincipal.set(exchange, principal);
             return chain.filter(exchange);
         });
     }
@@ -48,7 +55,9 @@ class AuthenticationFilter implements WebFilter, Ordered {
             }
         }
         return Mono.error(new GatewayException(
-                ErrorCode.UNAUTHENTICATED, "Missing credentials: send your API key in the X-API-Key header"));
+                ErrorCode.UNAUTHENTICATED,
+                "Missing credentials: agents send their API key in the X-API-Key header, humans"
+                        + " Authorization: Bearer <JWT>"));
     }
 
     private static boolean needsPrincipal(ServerHttpRequest request) {
@@ -59,6 +68,6 @@ class AuthenticationFilter implements WebFilter, Ordered {
     @Override
     public int getOrder() {
         // After the path check and the size limit's Content-Length check.
-        return Ordered.HIGHEST_PRECEDENCE + 20;
+        return ORDER;
     }
 }

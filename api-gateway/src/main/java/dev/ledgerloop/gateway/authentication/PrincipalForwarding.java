@@ -33,7 +33,7 @@ class PrincipalForwarding implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Principal principal = exchange.getAttribute(AuthenticationFilter.PRINCIPAL_ATTRIBUTE);
+        Principal principal = AuthenticatedPrincipal.of(exchange).orElse(null);
         if (principal == null) {
             return Mono.error(new GatewayException(ErrorCode.UNAUTHENTICATED, "Missing credentials"));
         }

@@ -7,6 +7,7 @@ import dev.ledgerloop.platform.error.ErrorCode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
         response.getHeaders().clear();
         response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        answer.headers().forEach(response.getHeaders()::set);
         byte[] body = toJson(ApiError.of(answer.code(), answer.message()));
         response.getHeaders().setContentLength(body.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
@@ -58,7 +60,7 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
     private Answer answerFor(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof GatewayException) {
             GatewayException refusal = (GatewayException) failure;
-            return new Answer(refusal.status(), refusal.code(), refusal.getMessage());
+            return new Answer(refusal.status(), refusal.code(), refusal.getMessage(), refusal.headers());
         }
         if (failure instanceof ResponseStatusException) {
             return forStatus(
@@ -133,5 +135,9 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
         }
     }
 
-    private record Answer(int status, ErrorCode code, String message) {}
+    private record Answer(int status, ErrorCode code, String message, Map<String, String> headers) {
+        Answer(int status, ErrorCode code, String message) {
+            this(status, code, message, Map.of());
+        }
+    }
 }

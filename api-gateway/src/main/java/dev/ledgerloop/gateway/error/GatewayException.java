@@ -1,6 +1,8 @@
 package dev.ledgerloop.gateway.error;
 
 import dev.ledgerloop.platform.error.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A request the gateway answers itself with an API error body. The message goes to the client as it is, so it must
@@ -9,15 +11,32 @@ import dev.ledgerloop.platform.error.ErrorCode;
 public final class GatewayException extends RuntimeException {
     private final int status;
     private final ErrorCode code;
+    private final Map<String, String> headers;
 
     public GatewayException(ErrorCode code, String message) {
         this(code.status(), code, message);
     }
 
     public GatewayException(int status, ErrorCode code, String message) {
+        this(status, code, message, Map.of());
+    }
+
+    private GatewayException(int status, ErrorCode code, String message, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same refusal with a response header, e.g. {@code Retry-After} on a 429. */
+    public GatewayException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new GatewayException(status, code, getMessage(), more);
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public int status() {

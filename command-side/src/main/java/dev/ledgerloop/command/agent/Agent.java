@@ -2,10 +2,13 @@ package dev.ledgerloop.command.agent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
 import dev.ledgerloop.events.agent.RegisteredCommand;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -22,8 +26,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An agent, in the space it first acted in (DESIGN §3): for now, the commands it offers humans. Its first
- * registration creates it; to another space it does not exist.
+ * An agent, in the space it first acted in (DESIGN §3): its registration (name, description; written once, on
+ * provisioning or on the first use of its {@code X-Hiloop} name) and the commands it offers humans. Whichever comes
+ * first creates it; to another space it does not exist.
  */
 @Aggregate(repository = AgentRepositoryConfiguration.REPOSITORY)
 class Agent {
@@ -36,6 +41,13 @@ class Agent {
 
     private UUID spaceId;
     private Map<String, RegisteredCommand> commands = Map.of();
+
+    /** Its own flag, not {@code id != null}: registering commands may create the agent first. */
+    private boolean registered;
+
+    private String name;
+    private String description;
+    private Instant createdAt;
 
     protected Agent() {
         // for Axon
@@ -50,6 +62,19 @@ class Agent {
         check(command.commands());
         apply(new CommandsRegistered(command.agentId(), command.commands()), context(metaData));
         return command.commands();
+    }
+
+    /** Idempotent: a second registration of the same agent changes nothing and writes no event. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    AgentResource handle(RegisterAgent command, MetaData metaData) {
+        if (id != null) {
+            requireInSpace(metaData);
+        }
+        if (!registered) {
+            apply(new AgentRegistered(command.agentId(), command.name(), command.description()), context(metaData));
+        }
+        return new AgentResource(command.agentId(), name, description, createdAt);
     }
 
     @CommandHandler
@@ -67,6 +92,18 @@ class Agent {
             }
         }
         return registered;
+    }
+
+    @EventSourcingHandler
+    void on(AgentRegistered event, MetaData metaData, @Timestamp Instant at) {
+        if (id == null) {
+            id = event.agentId();
+            spaceId = EventContext.spaceId(metaData);
+        }
+        registered = true;
+        name = event.name();
+        description = event.description();
+        createdAt = at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     @EventSourcingHandler

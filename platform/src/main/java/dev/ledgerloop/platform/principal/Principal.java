@@ -7,16 +7,17 @@ import java.util.UUID;
 /**
  * Who a request acts as, established by the gateway and trusted by the backends only when its signature verifies.
  *
- * @param kind an agent (API key) or a human (JWT)
+ * @param kind an agent (API key), a human (JWT) or a provisioning key (may only create agents and their keys)
  * @param spaceId the tenant; every read and write is confined to it
- * @param subjectId the agent's id, or the human's user id ({@code sub})
+ * @param subjectId the agent's id, the human's user id ({@code sub}), or a provisioning key's id
  * @param agentName the agent name ({@code X-Hiloop}) for agents, null for humans
- * @param keyId the API key's id for agents, null for humans
+ * @param keyId the API key's id for agents and provisioning keys, null for humans
  */
 public record Principal(Kind kind, UUID spaceId, String subjectId, String agentName, String keyId) {
     public enum Kind {
         agent,
-        human
+        human,
+        provisioning
     }
 
     public Principal {
@@ -31,6 +32,21 @@ public record Principal(Kind kind, UUID spaceId, String subjectId, String agentN
 
     public static Principal human(UUID spaceId, String userId) {
         return new Principal(Kind.human, spaceId, userId, null, null);
+    }
+
+    /** A provisioning key ({@code hlp_prov_...}): it may only call {@code /v1/provision/**}. */
+    public static Principal provisioning(UUID spaceId, String keyId) {
+        return new Principal(Kind.provisioning, spaceId, keyId, null, keyId);
+    }
+
+    @JsonIgnore
+    public boolean isHuman() {
+        return kind == Kind.human;
+    }
+
+    @JsonIgnore
+    public boolean isProvisioning() {
+        return kind == Kind.provisioning;
     }
 
     @JsonIgnore

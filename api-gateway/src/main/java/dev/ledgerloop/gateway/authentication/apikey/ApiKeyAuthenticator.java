@@ -25,11 +25,16 @@ class ApiKeyAuthenticator implements Authenticator {
     static final String API_KEY = "X-API-Key";
     static final String AGENT_NAME = "X-Hiloop";
     private static final Pattern FORMAT = Pattern.compile("hlp_[0-9a-f]{64}");
+    private static final Pattern PROVISIONING_FORMAT = Pattern.compile("hlp_prov_[0-9a-f]{64}");
 
     private final ApiKeyDirectory directory;
+    private final ProvisioningKeys provisioningKeys;
+    private final AgentRegistrar registrar;
 
-    ApiKeyAuthenticator(ApiKeyDirectory directory) {
+    ApiKeyAuthenticator(ApiKeyDirectory directory, ProvisioningKeys provisioningKeys, AgentRegistrar registrar) {
         this.directory = directory;
+        this.provisioningKeys = provisioningKeys;
+        this.registrar = registrar;
     }
 
     @Override
@@ -40,16 +45,22 @@ class ApiKeyAuthenticator implements Authenticator {
     @Override
     public Mono<Principal> authenticate(ServerHttpRequest request) {
         List<String> keys = request.getHeaders().getOrEmpty(API_KEY);
+        if (keys.size() == 1 && PROVISIONING_FORMAT.matcher(keys.get(0)).matches()) {
+            return Mono.justOrEmpty(provisioningKeys.findByHash(sha256Hex(keys.get(0))))
+                    .switchIfEmpty(
+                            Mono.error(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "Unknown API key")));
+        }
         if (keys.size() != 1 || !FORMAT.matcher(keys.get(0)).matches()) {
             return Mono.error(new GatewayException(
                     ErrorCode.UNAUTHENTICATED,
-                    "Malformed API key: expected hlp_ followed by 64 lowercase hex characters"));
+                    "Malformed API key: expected hlp_ (or hlp_prov_) followed by 64 lowercase hex characters"));
         }
         return directory
                 .findByHash(sha256Hex(keys.get(0)))
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "Unknown API key")))
                 .flatMap(key -> agent(key, request)
-                        .map(agent -> Principal.agent(key.spaceId(), agent.agentId(), agent.agentName(), key.keyId())));
+                        .map(agent -> Principal.agent(key.spaceId(), agent.agentId(), agent.agentName(), key.keyId())))
+                .flatMap(principal -> registrar.ensureRegistered(principal).thenReturn(principal));
     }
 
     private static Mono<AgentIdentity> agent(ApiKey key, ServerHttpRequest request) {

@@ -1,0 +1,163 @@
+package dev.ledgerloop.gateway;
+
+import static dev.ledgerloop.gateway.ErrorBody.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Idempotency-Key on POSTs, with the replies kept in a MongoDB (mongo-java-server over the wire). */
+class IdempotencyTest {
+    private static MongoServer mongo;
+    private static Backend commandSide;
+    private static Backend querySide;
+    private static TestGateway gateway;
+    private static String mongoUri;
+
+    @BeforeAll
+    static void start() {
+        mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        commandSide = Backend.start("command");
+        querySide = Backend.start("query");
+        gateway = TestGateway.start(
+                commandSide.uri(), querySide.uri(), Map.of("ledgerloop.gateway.mongodb.uri", mongoUri));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        commandSide.close();
+        querySide.close();
+        mongo.shutdownNow();
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        commandSide.forget();
+        querySide.forget();
+    }
+
+    @Test
+    void aRepeatedKeyGetsTheFirstAnswerWithoutReachingTheBackendAgain() {
+        commandSide.answerWith(Backend.Answer.json(201, "{\"id\":\"first\"}"));
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = post("/v1/agent/sessions", key);
+        commandSide.answerWith(Backend.Answer.json(201, "{\"id\":\"second\"}"));
+        HttpResponse<String> again = post("/v1/agent/sessions", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo("{\"id\":\"first\"}");
+        assertThat(again.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(commandSide.nextRequest()).isNotNull();
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void anotherKeyOrAnotherPathIsAnotherRequest() {
+        String key = UUID.randomUUID().toString();
+
+        post("/v1/agent/sessions", key);
+        post("/v1/agent/sessions", UUID.randomUUID().toString());
+        post("/v1/agent/sessions/" + UUID.randomUUID() + "/close", key);
+
+        assertThat(commandSide.nextRequest()).isNotNull();
+        assertThat(commandSide.nextRequest()).isNotNull();
+        assertThat(commandSide.nextRequest()).isNotNull();
+    }
+
+    @Test
+    void anotherAgentsSameKeyIsAnotherRequest() {
+        String key = UUID.randomUUID().toString();
+
+        gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header("Idempotency-Key", key)
+                .header("X-Hiloop", "one")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
+        gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header("Idempotency-Key", key)
+                .header("X-Hiloop", "two")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
+
+        assertThat(commandSide.nextRequest()).isNotNull();
+        assertThat(commandSide.nextRequest()).isNotNull();
+    }
+
+    @Test
+    void aServerErrorIsNotKeptSoARetryRunsAgain() {
+        commandSide.answerWith(Backend.Answer.json(500, "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"x\"}}"));
+        String key = UUID.randomUUID().toString();
+
+        post("/v1/agent/sessions", key);
+        commandSide.answerWith(Backend.Answer.json(201, "{\"id\":\"retried\"}"));
+        HttpResponse<String> retry = post("/v1/agent/sessions", key);
+
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo("{\"id\":\"retried\"}");
+    }
+
+    @Test
+    void aMalformedKeyAnswers400() {
+        assertError(post("/v1/agent/sessions", "with space"), 400, "VALIDATION_ERROR");
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void provisioningAnswersAreNeverKeptBecauseTheyHoldANewKey() {
+        String provisioningKey = "hlp_prov_" + java.util.HexFormat.of().formatHex(TestGateway.randomBytes(32));
+        try (TestGateway provisioning = TestGateway.start(
+                commandSide.uri(),
+                querySide.uri(),
+                Map.of(
+                        "ledgerloop.gateway.mongodb.uri",
+                        mongoUri,
+                        "ledgerloop.gateway.api-keys.provisioning-key-hash",
+                        TestGateway.sha256Hex(provisioningKey)))) {
+            HttpResponse<String> response = provisioning.send(provisioning
+                    .request("/v1/provision/agents")
+                    .header("X-API-Key", provisioningKey)
+                    .header("Idempotency-Key", "p-1")
+                    .POST(BodyPublishers.ofString("{\"name\":\"a\"}"))
+                    .build());
+
+            assertError(response, 400, "VALIDATION_ERROR");
+            assertThat(commandSide.receivedNothing()).isTrue();
+        }
+    }
+
+    @Test
+    void withoutAStoreTheKeyIsRefusedRatherThanIgnored() {
+        try (TestGateway plain = TestGateway.start(commandSide.uri(), querySide.uri())) {
+            HttpResponse<String> response = plain.send(plain.agentRequest("/v1/agent/sessions")
+                    .header("Idempotency-Key", "k-1")
+                    .POST(BodyPublishers.ofString("{}"))
+                    .build());
+
+            assertError(response, 400, "VALIDATION_ERROR");
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String key) {
+        return gateway.send(gateway.agentRequest(path)
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
+    }
+}

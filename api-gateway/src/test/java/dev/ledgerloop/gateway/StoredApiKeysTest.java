@@ -1,0 +1,213 @@
+package dev.ledgerloop.gateway;
+
+import static dev.ledgerloop.gateway.ErrorBody.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.ledgerloop.platform.principal.AgentNames;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.platform.principal.PrincipalHeaders;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keys issued through provisioning, read from the {@code api_keys} view (mongo-java-server over the wire), the
+ * provisioning key's reach, and the registration of agents the gateway has not seen.
+ */
+class StoredApiKeysTest {
+    private static final String PROVISIONING_KEY = "hlp_prov_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
+
+    private static MongoServer mongoServer;
+    private static MongoClient mongo;
+    private static MongoDatabase database;
+    private static Backend commandSide;
+    private static Backend querySide;
+    private static TestGateway gateway;
+    private static PrincipalHeaders backendVerifier;
+
+    @BeforeAll
+    static void start() {
+        mongoServer = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongoServer.bind();
+        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        mongo = MongoClients.create(uri);
+        database = mongo.getDatabase("ledgerloop");
+        commandSide = Backend.start("command");
+        querySide = Backend.start("query");
+        gateway = TestGateway.start(
+                commandSide.uri(),
+                querySide.uri(),
+                Map.of(
+                        "ledgerloop.gateway.mongodb.uri",
+                        uri,
+                        "ledgerloop.gateway.api-keys.cache-ttl",
+                        "1s",
+                        "ledgerloop.gateway.api-keys.provisioning-key-hash",
+                        TestGateway.sha256Hex(PROVISIONING_KEY)));
+        backendVerifier = new PrincipalHeaders(gateway.secret, Clock.systemUTC(), Duration.ofMinutes(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        commandSide.close();
+        querySide.close();
+        mongo.close();
+        mongoServer.shutdownNow();
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        commandSide.forget();
+        querySide.forget();
+    }
+
+    @Test
+    void anIssuedKeyActsAsItsAgentUntilRevoked() {
+        UUID keyId = UUID.randomUUID();
+        UUID agentId = UUID.randomUUID();
+        String key = storeKey(keyId, agentId, "billing-bot");
+        agentsView().insertOne(new Document("_id", agentId.toString()).append("name", "billing-bot"));
+
+        HttpResponse<String> response = gateway.send(
+                gateway.request("/v1/agent/sessions").header("X-API-Key", key).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(principalOf(querySide.nextRequest()))
+                .contains(Principal.agent(gateway.spaceId, agentId, "billing-bot", keyId.toString()));
+        assertThat(commandSide.receivedNothing())
+                .as("a registered agent is not registered again")
+                .isTrue();
+
+        database.getCollection("api_keys").updateOne(Filters.eq("_id", keyId.toString()), Updates.set("revoked", true));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertError(
+                        gateway.send(gateway.request("/v1/agent/sessions")
+                                .header("X-API-Key", key)
+                                .build()),
+                        401,
+                        "UNAUTHENTICATED"));
+    }
+
+    @Test
+    void anUnknownKeyAnswers401() {
+        String unknown = "hlp_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
+
+        assertError(
+                gateway.send(gateway.request("/v1/agent/sessions")
+                        .header("X-API-Key", unknown)
+                        .build()),
+                401,
+                "UNAUTHENTICATED");
+    }
+
+    @Test
+    void theBootstrapKeyStaysValid() {
+        assertThat(gateway.send(gateway.agentRequest("/v1/agent/sessions").build())
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAgentNotInTheViewIsRegisteredOnceOnTheCommandSide() {
+        String name = "new-bot-" + UUID.randomUUID().toString().substring(0, 8);
+
+        gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header("X-Hiloop", name)
+                .build());
+        Backend.Received registration = commandSide.nextRequest();
+        gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header("X-Hiloop", name)
+                .build());
+
+        assertThat(registration.method()).isEqualTo("PUT");
+        assertThat(registration.uri()).isEqualTo("/v1/agent/registration");
+        assertThat(principalOf(registration))
+                .map(Principal::subjectId)
+                .contains(AgentNames.agentId(gateway.spaceId, name).toString());
+        assertThat(commandSide.receivedNothing())
+                .as("registered once by this gateway")
+                .isTrue();
+    }
+
+    @Test
+    void aProvisioningKeyReachesOnlyProvisioning() {
+        HttpResponse<String> provision = gateway.send(gateway.request("/v1/provision/agents")
+                .header("X-API-Key", PROVISIONING_KEY)
+                .POST(BodyPublishers.ofString("{\"name\":\"a\"}"))
+                .build());
+        assertThat(provision.statusCode()).isEqualTo(200);
+        assertThat(principalOf(commandSide.nextRequest()))
+                .contains(Principal.provisioning(gateway.spaceId, "provisioning"));
+
+        assertError(
+                gateway.send(gateway.request("/v1/agent/sessions")
+                        .header("X-API-Key", PROVISIONING_KEY)
+                        .build()),
+                403,
+                "FORBIDDEN");
+        assertError(
+                gateway.send(gateway.agentRequest("/v1/provision/agents")
+                        .POST(BodyPublishers.ofString("{}"))
+                        .build()),
+                403,
+                "FORBIDDEN");
+        assertThat(querySide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void anUnknownProvisioningKeyAnswers401() {
+        String unknown = "hlp_prov_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
+
+        assertError(
+                gateway.send(gateway.request("/v1/provision/agents")
+                        .header("X-API-Key", unknown)
+                        .POST(BodyPublishers.ofString("{}"))
+                        .build()),
+                401,
+                "UNAUTHENTICATED");
+    }
+
+    private static String storeKey(UUID keyId, UUID agentId, String agentName) {
+        String key = "hlp_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
+        database.getCollection("api_keys")
+                .insertOne(new Document("_id", keyId.toString())
+                        .append("keyHash", TestGateway.sha256Hex(key))
+                        .append("spaceId", gateway.spaceId.toString())
+                        .append("agentId", agentId.toString())
+                        .append("agentName", agentName)
+                        .append("revoked", false));
+        return key;
+    }
+
+    private static com.mongodb.client.MongoCollection<Document> agentsView() {
+        return database.getCollection("agents");
+    }
+
+    private static Optional<Principal> principalOf(Backend.Received received) {
+        return backendVerifier.verify(
+                received.header(PrincipalHeaders.PRINCIPAL),
+                received.header(PrincipalHeaders.TIMESTAMP),
+                received.header(PrincipalHeaders.SIGNATURE));
+    }
+}

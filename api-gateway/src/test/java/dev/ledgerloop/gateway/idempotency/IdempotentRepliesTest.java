@@ -1,0 +1,129 @@
+package dev.ledgerloop.gateway.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Claiming a key, completing it, and what a repeat finds: running, done, expired or abandoned. */
+class IdempotentRepliesTest {
+    private static final Instant T0 = Instant.parse("2026-03-25T10:30:00Z");
+    private static final IdempotencyProperties PROPERTIES =
+            new IdempotencyProperties(Duration.ofHours(24), Duration.ofMinutes(2));
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private MongoDatabase database;
+    private MutableClock clock;
+    private IdempotentReplies replies;
+
+    @BeforeAll
+    static void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database =
+                client.getDatabase("idempotency-" + UUID.randomUUID().toString().substring(0, 8));
+        clock = new MutableClock(T0);
+        replies = new IdempotentReplies(database, clock, PROPERTIES);
+    }
+
+    @Test
+    void theFirstClaimRunsAndARepeatWhileItRunsFindsItRunning() {
+        assertThat(replies.claim("a")).isEmpty();
+
+        Optional<StoredReply> repeat = replies.claim("a");
+
+        assertThat(repeat).hasValueSatisfying(reply -> assertThat(reply.done()).isFalse());
+    }
+
+    @Test
+    void aRepeatAfterTheAnswerGetsTheAnswer() {
+        replies.claim("a");
+        replies.complete("a", 201, "application/json", "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
+
+        StoredReply reply = replies.claim("a").orElseThrow();
+
+        assertThat(reply.done()).isTrue();
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.contentType()).isEqualTo("application/json");
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":1}");
+    }
+
+    @Test
+    void aReleasedKeyRunsAgain() {
+        replies.claim("a");
+        replies.release("a");
+
+        assertThat(replies.claim("a")).isEmpty();
+    }
+
+    @Test
+    void anAbandonedClaimRunsAgainAfterThePendingTimeout() {
+        replies.claim("a");
+        clock.set(T0.plus(Duration.ofMinutes(3)));
+
+        assertThat(replies.claim("a")).isEmpty();
+    }
+
+    @Test
+    void anAnswerPastItsTtlIsForgotten() {
+        replies.claim("a");
+        replies.complete("a", 201, null, new byte[0]);
+        clock.set(T0.plus(Duration.ofHours(25)));
+
+        assertThat(replies.claim("a")).isEmpty();
+    }
+
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant next) {
+            now = next;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ledgerloop.command.identity;
+
+import dev.ledgerloop.eventstore.AggregateEventStore;
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The ApiKey repository on {@code apikey-<id>} streams; keys are short streams, so no cache. */
+@Configuration(proxyBeanMethods = false)
+class ApiKeyRepositoryConfiguration {
+    static final String REPOSITORY = "apiKeyRepository";
+    static final String AGGREGATE_TYPE = "Apikey";
+
+    @Bean(REPOSITORY)
+    EventSourcingRepository<ApiKey> apiKeyRepository(EventStore eventStore, EventStoreDbStorageEngine engine) {
+        return EventSourcingRepository.builder(ApiKey.class)
+                .eventStore(new AggregateEventStore(eventStore, engine, AGGREGATE_TYPE))
+                .build();
+    }
+}
