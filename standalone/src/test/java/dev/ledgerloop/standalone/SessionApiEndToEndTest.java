@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The session API beyond the skeleton, over real HTTP on the standalone system: agents through the gateway; humans
- * (until the gateway authenticates them) on the backends with a principal signed by the gateway's secret.
+ * The session API beyond the skeleton, black-box over real HTTP through the gateway of the standalone system: agents
+ * with the bootstrap API key, humans with tokens from the embedded default's local issuer.
  */
 class SessionApiEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +39,7 @@ class SessionApiEndToEndTest {
     private static LedgerloopSystem system;
     private static String key;
     private static String base;
-    private static PrincipalHeaders signer;
+    private static final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -50,10 +47,6 @@ class SessionApiEndToEndTest {
         system = LedgerloopSystem.start(data, 0);
         key = system.secrets().bootstrapKeyOnce();
         base = "http://localhost:" + system.gatewayPort();
-        signer = new PrincipalHeaders(
-                Base64.getDecoder().decode(system.secrets().principalSecret()),
-                Clock.systemUTC(),
-                Duration.ofMinutes(5));
     }
 
     @AfterAll
@@ -156,6 +149,62 @@ class SessionApiEndToEndTest {
         });
         await().atMost(VIEWS).untilAsserted(() -> assertThat(ids(data(humanGet("dora", "/v1/human/feed"))))
                 .containsExactly(highLater, low));
+    }
+
+    @Test
+    void sessionAndMessageObjectsHaveExactlyApiMdsFields() throws Exception {
+        HttpResponse<String> created = agentPost(base + "/v1/agent/sessions", "{\"isPublic\":true,\"maxGuests\":2}");
+        JsonNode session = JSON.readTree(created.body());
+        assertThat(fieldNames(session))
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "status",
+                        "isPublic",
+                        "maxGuests",
+                        "encryptedTitle",
+                        "agentId",
+                        "createdAt",
+                        "updatedAt",
+                        "lastMessageAt");
+        assertThat(session.get("isPublic").asBoolean()).isTrue();
+        HttpResponse<String> sent = agentPost(
+                base + "/v1/agent/sessions/" + session.get("id").asText() + "/messages",
+                message("Urgent", true, Instant.parse("2030-01-01T00:00:00Z")));
+        JsonNode message = JSON.readTree(sent.body());
+        assertThat(fieldNames(message))
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "sessionId",
+                        "senderType",
+                        "senderAgentId",
+                        "senderUserId",
+                        "encryptedContent",
+                        "encryptedComponents",
+                        "responseRequired",
+                        "status",
+                        "priority",
+                        "deadlineAt",
+                        "referenceId",
+                        "createdAt",
+                        "editedAt",
+                        "deletedAt");
+        assertThat(message.get("senderType").asText()).isEqualTo("Agent");
+        assertThat(message.get("status").asText()).isEqualTo("Pending");
+        assertThat(message.get("priority").asText()).isEqualTo("Urgent");
+        assertThat(message.get("deadlineAt").asText()).isEqualTo("2030-01-01T00:00:00.000Z");
+        assertThat(message.get("createdAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+        await().atMost(VIEWS).untilAsserted(() -> {
+            JsonNode page = JSON.readTree(
+                    agentGet(base + "/v1/agent/sessions?page=1&pageSize=1").body());
+            assertThat(fieldNames(page)).containsExactlyInAnyOrder("data", "total", "page", "pageSize");
+            assertThat(fieldNames(page.get("data").get(0))).isEqualTo(fieldNames(session));
+        });
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
@@ -281,7 +330,7 @@ class SessionApiEndToEndTest {
                                 .statusCode()
                         == 200);
         CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.sendAsync(
-                human(system.querySideUri() + "/v1/human/sessions/" + session + "/typing", "tess")
+                human(base + "/v1/human/sessions/" + session + "/typing", "tess")
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofLines());
@@ -382,22 +431,19 @@ class SessionApiEndToEndTest {
     }
 
     private static HttpResponse<String> humanPost(String user, String path, String body) throws Exception {
-        return send(human(system.commandSideUri() + path, user)
+        return send(human(base + path, user)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpResponse<String> humanGet(String user, String path) throws Exception {
-        return send(human(system.querySideUri() + path, user).GET());
+        return send(human(base + path, user).GET());
     }
 
+    /** A human's request through the gateway, with a token from the embedded default's local issuer. */
     private static HttpRequest.Builder human(String url, String user) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
-        for (Map.Entry<String, String> header :
-                signer.sign(Principal.human(system.secrets().spaceId(), user)).entrySet()) {
-            builder.header(header.getKey(), header.getValue());
-        }
-        return builder;
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + tokens.computeIfAbsent(user, system::mintHumanToken));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
