@@ -144,6 +144,149 @@ class SpaceIsolationEndToEndTest {
         }
     }
 
+    @Test
+    void anotherSpaceFindsNoCommandInvocationAttachmentWebhookOrDeliveryOfThisSpace() throws Exception {
+        try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
+            PrincipalHeaders signer = new PrincipalHeaders(
+                    Base64.getDecoder().decode(system.secrets().principalSecret()),
+                    Clock.systemUTC(),
+                    Duration.ofMinutes(5));
+            UUID spaceA = system.secrets().spaceId();
+            UUID spaceB = UUID.randomUUID();
+            UUID agent = UUID.randomUUID();
+            // Both act with their space's owner key, so that the webhook admin endpoints are theirs to call.
+            Principal ownerA = Principal.agent(spaceA, agent, "default", "bootstrap");
+            Principal ownerB = Principal.agent(spaceB, agent, "default", "bootstrap");
+            Principal aliceA = Principal.human(spaceA, "alice");
+            Principal aliceB = Principal.human(spaceB, "alice");
+            String commandSide = system.commandSideUri();
+            String querySide = system.querySideUri();
+
+            assertThat(call(
+                                    commandSide,
+                                    signer,
+                                    ownerA,
+                                    "PUT",
+                                    "/v1/agent/commands",
+                                    "[{\"name\":\"deploy\",\"description\":\"Deploy\",\"parameters\":{\"type\":\"object\"}}]")
+                            .statusCode())
+                    .isEqualTo(200);
+            String invocation = id(call(
+                    commandSide,
+                    signer,
+                    aliceA,
+                    "POST",
+                    "/v1/human/invocations",
+                    "{\"agentId\":\"" + agent + "\",\"command\":\"deploy\",\"arguments\":{}}"));
+            String webhook = id(call(
+                    commandSide,
+                    signer,
+                    ownerA,
+                    "POST",
+                    "/v1/admin/webhooks",
+                    "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"session.*\"]}"));
+            String session = id(call(commandSide, signer, ownerA, "POST", "/v1/agent/sessions", "{}"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> JSON.readTree(call(
+                                                    querySide,
+                                                    signer,
+                                                    ownerA,
+                                                    "GET",
+                                                    "/v1/agent/webhook-deliveries?limit=10",
+                                                    null)
+                                            .body())
+                                    .get("data")
+                                    .size()
+                            > 0);
+            String delivery = JSON.readTree(
+                            call(querySide, signer, ownerA, "GET", "/v1/agent/webhook-deliveries?limit=10", null)
+                                    .body())
+                    .at("/data/0/id")
+                    .asText();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> call(querySide, signer, ownerA, "GET", "/v1/agent/invocations/" + invocation, null)
+                                    .statusCode()
+                            == 200);
+
+            List<String> answers = new ArrayList<>();
+            String w = "/v1/admin/webhooks/" + webhook;
+            for (Call write : List.of(
+                    new Call("PUT", "/v1/agent/commands", "[]"),
+                    new Call(
+                            "POST",
+                            "/v1/agent/invocations/" + invocation + "/complete",
+                            "{\"encryptedResult\":" + ENVELOPE + "}"),
+                    new Call("POST", "/v1/agent/invocations/" + invocation + "/fail", "{\"error\":\"no\"}"),
+                    new Call("PATCH", w, "{\"enabled\":false}"),
+                    new Call("POST", w + "/rotate-secret", "{}"),
+                    new Call("POST", w + "/recover", "{\"since\":\"2020-01-01T00:00:00Z\"}"),
+                    new Call("DELETE", w, null),
+                    new Call("POST", "/v1/agent/webhook-deliveries/" + delivery + "/retry", "{}"))) {
+                answers.add(answer(commandSide, signer, ownerB, write));
+            }
+            for (Call read : List.of(
+                    new Call("GET", "/v1/agent/invocations/" + invocation, null),
+                    new Call("GET", "/v1/agent/webhook-deliveries/" + delivery, null),
+                    new Call("GET", w, null),
+                    new Call("GET", w + "/deliveries", null),
+                    new Call("GET", w + "/stats", null),
+                    new Call("GET", "/v1/agent/sessions/" + session + "/attachments/" + UUID.randomUUID(), null))) {
+                answers.add(answer(querySide, signer, ownerB, read));
+            }
+            answers.add(answer(
+                    commandSide,
+                    signer,
+                    aliceB,
+                    new Call(
+                            "POST",
+                            "/v1/human/invocations",
+                            "{\"agentId\":\"" + agent + "\",\"command\":\"deploy\",\"arguments\":{}}")));
+            answers.add(answer(
+                    commandSide,
+                    signer,
+                    aliceB,
+                    new Call("POST", "/v1/human/invocations/" + invocation + "/cancel", "{}")));
+            assertThat(answers).allSatisfy(answer -> assertThat(answer).endsWith(" 404"));
+
+            assertThat(JSON.readTree(call(querySide, signer, ownerB, "GET", "/v1/agent/commands", null)
+                            .body()))
+                    .isEmpty();
+            assertThat(JSON.readTree(call(querySide, signer, ownerB, "GET", "/v1/agent/invocations", null)
+                                    .body())
+                            .get("total")
+                            .asLong())
+                    .isZero();
+            assertThat(JSON.readTree(call(querySide, signer, ownerB, "GET", "/v1/admin/webhooks", null)
+                                    .body())
+                            .toString())
+                    .doesNotContain(webhook);
+            assertThat(JSON.readTree(call(
+                                            querySide,
+                                            signer,
+                                            ownerB,
+                                            "GET",
+                                            "/v1/agent/webhook-deliveries?limit=10",
+                                            null)
+                                    .body())
+                            .get("data"))
+                    .isEmpty();
+            // Space A's things are as they were.
+            assertThat(JSON.readTree(call(querySide, signer, ownerA, "GET", "/v1/agent/invocations/" + invocation, null)
+                                    .body())
+                            .get("status")
+                            .asText())
+                    .isEqualTo("Pending");
+            assertThat(JSON.readTree(call(querySide, signer, ownerA, "GET", "/v1/agent/commands", null)
+                            .body()))
+                    .hasSize(1);
+            assertThat(JSON.readTree(call(querySide, signer, ownerA, "GET", w, null)
+                                    .body())
+                            .get("enabled")
+                            .asBoolean())
+                    .isTrue();
+        }
+    }
+
     private String answer(String service, PrincipalHeaders signer, Principal principal, Call call) throws Exception {
         return call.method() + " " + call.path() + " "
                 + call(service, signer, principal, call.method(), call.path(), call.body())

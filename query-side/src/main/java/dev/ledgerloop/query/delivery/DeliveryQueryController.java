@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.paging.QueryParameters;
+import dev.ledgerloop.query.webhook.WebhookReader;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.SpaceOwners;
 import java.util.ArrayList;
@@ -30,9 +31,11 @@ class DeliveryQueryController {
     private static final Set<String> STATUSES = Set.of("Pending", "Succeeded", "Failed", "Exhausted");
 
     private final DeliveryReader reader;
+    private final WebhookReader webhooks;
 
-    DeliveryQueryController(DeliveryReader reader) {
+    DeliveryQueryController(DeliveryReader reader, WebhookReader webhooks) {
         this.reader = reader;
+        this.webhooks = webhooks;
     }
 
     @GetMapping("/v1/agent/webhook-deliveries")
@@ -72,12 +75,14 @@ class DeliveryQueryController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String type) {
         SpaceOwners.requireOwner(principal);
+        webhooks.requireInSpace(principal, webhookId);
         return reader.list(principal, filters(status, webhookId.toString(), type), limit(limit));
     }
 
     @GetMapping("/v1/admin/webhooks/{webhookId}/stats")
     Map<String, Object> endpointStats(Principal principal, @PathVariable UUID webhookId) {
         SpaceOwners.requireOwner(principal);
+        webhooks.requireInSpace(principal, webhookId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("webhookId", webhookId.toString());
         answer.putAll(
