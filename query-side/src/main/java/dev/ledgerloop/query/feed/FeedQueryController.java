@@ -1,18 +1,21 @@
 package dev.ledgerloop.query.feed;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.paging.Page;
 import dev.ledgerloop.query.paging.PageRequest;
-import dev.ledgerloop.query.participant.ParticipantReader;
-import dev.ledgerloop.query.timeline.TimelineFeed;
+import dev.ledgerloop.service.ApiException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,44 +23,76 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /v1/human/feed} (API.md §Humans): across the sessions where the human may answer, the messages that
- * wait for their answer, most urgent first, then by deadline (none last). Read from the {@code participants} and
- * {@code timeline} views.
+ * {@code GET /v1/human/feed} (API.md §Humans): across sessions, the messages that wait for this human's answer, most
+ * urgent first, then by deadline (none last), read from the {@code feed} view.
  */
 @RestController
 class FeedQueryController {
-    private final ParticipantReader participants;
-    private final MongoCollection<Document> timeline;
+    private final MongoCollection<Document> feed;
 
-    FeedQueryController(ParticipantReader participants, MongoDatabase database) {
-        this.participants = participants;
-        this.timeline = database.getCollection(TimelineFeed.COLLECTION);
+    FeedQueryController(MongoDatabase database) {
+        this.feed = database.getCollection(FeedProjection.COLLECTION);
+    }
+
+    /** API.md's message object as the feed shows it: every message here requires a response and waits for it. */
+    record FeedItem(
+            String id,
+            String sessionId,
+            String senderType,
+            String senderAgentId,
+            String senderUserId,
+            Map<String, Object> encryptedContent,
+            Map<String, Object> encryptedComponents,
+            boolean responseRequired,
+            String status,
+            String priority,
+            Instant deadlineAt,
+            String referenceId,
+            Instant createdAt,
+            Instant editedAt,
+            Instant deletedAt) {
+
+        static FeedItem of(Document document) {
+            return new FeedItem(
+                    document.getString("_id"),
+                    document.getString("sessionId"),
+                    document.getString("senderType"),
+                    document.getString("senderAgentId"),
+                    null,
+                    document.get("encryptedContent", Document.class),
+                    document.get("encryptedComponents", Document.class),
+                    true,
+                    "Pending",
+                    document.getString("priority"),
+                    Views.instant(document.get("deadlineAt")),
+                    document.getString("referenceId"),
+                    Views.instant(document.get("createdAt")),
+                    Views.instant(document.get("editedAt")),
+                    null);
+        }
     }
 
     @GetMapping("/v1/human/feed")
-    Page<Object> feed(
+    Page<FeedItem> feed(
             Principal principal,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String pageSize) {
         if (principal.isAgent()) {
-            throw new dev.ledgerloop.service.ApiException(
-                    dev.ledgerloop.platform.error.ErrorCode.FORBIDDEN, "Only humans use /v1/human endpoints");
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only humans use /v1/human endpoints");
         }
         PageRequest request = PageRequest.of(page, pageSize);
-        List<String> sessions = participants.sessionsAnsweredBy(principal);
-        Bson waiting = and(in("sessionId", sessions), TimelineFeed.WAITING_FOR_AN_ANSWER);
-        List<Object> data = new ArrayList<>();
-        if (!sessions.isEmpty()) {
-            timeline.find(waiting)
-                    .sort(Sorts.orderBy(
-                            Sorts.descending("priorityRank"),
-                            Sorts.ascending("deadlineSort"),
-                            Sorts.ascending("createdAt")))
-                    .skip(request.skip())
-                    .limit(request.pageSize())
-                    .forEach(item -> data.add(TimelineFeed.item(item)));
-        }
-        long total = sessions.isEmpty() ? 0 : timeline.countDocuments(waiting);
-        return new Page<>(data, total, request.page(), request.pageSize());
+        Bson mine = and(
+                eq("answerers", principal.subjectId()),
+                eq("spaceId", principal.spaceId().toString()));
+        List<FeedItem> data = new ArrayList<>();
+        feed.find(mine)
+                .sort(Sorts.orderBy(
+                        Sorts.descending("priorityRank"),
+                        Sorts.ascending("deadlineSort"),
+                        Sorts.ascending("createdAt")))
+                .skip(request.skip())
+                .limit(request.pageSize())
+                .forEach(document -> data.add(FeedItem.of(document)));
+        return new Page<>(data, feed.countDocuments(mine), request.page(), request.pageSize());
     }
 }

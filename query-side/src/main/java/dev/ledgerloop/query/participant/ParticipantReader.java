@@ -2,7 +2,6 @@ package dev.ledgerloop.query.participant;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -24,8 +23,6 @@ import org.springframework.stereotype.Component;
 /** Reads the {@code participants} view: who takes part in a session, and what a human takes part in. */
 @Component
 public class ParticipantReader {
-    /** The roles that may answer; viewers and guests only read (see ParticipantRole). */
-    public static final List<String> ANSWERING_ROLES = List.of("owner", "admin", "member");
 
     private final MongoCollection<Document> participants;
 
@@ -66,18 +63,5 @@ public class ParticipantReader {
                         null,
                         Views.instant(document.get("addedAt")))));
         return new Page<>(data, participants.countDocuments(filter), page.page(), page.pageSize());
-    }
-
-    /** The sessions in which the human may answer. */
-    public List<String> sessionsAnsweredBy(Principal principal) {
-        List<String> sessions = new ArrayList<>();
-        participants
-                .find(and(
-                        eq("userId", principal.subjectId()),
-                        eq("spaceId", principal.spaceId().toString()),
-                        eq("removed", false),
-                        in("role", ANSWERING_ROLES)))
-                .forEach(document -> sessions.add(document.getString("sessionId")));
-        return sessions;
     }
 }

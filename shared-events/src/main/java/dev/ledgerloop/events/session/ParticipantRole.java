@@ -8,7 +8,7 @@ public enum ParticipantRole {
     viewer,
     guest;
 
-    /** Viewers and guests read; everyone else may also send and answer. */
+    /** Viewers only read; everyone else, guests included, may also send and answer. */
     public boolean mayAnswer() {
         return this != viewer;
     }

@@ -1,0 +1,176 @@
+package dev.ledgerloop.query.feed;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import dev.ledgerloop.events.session.InteractionAcknowledged;
+import dev.ledgerloop.events.session.InteractionCancelled;
+import dev.ledgerloop.events.session.MessageDeleted;
+import dev.ledgerloop.events.session.MessageEdited;
+import dev.ledgerloop.events.session.MessageExpired;
+import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantAdded;
+import dev.ledgerloop.events.session.ParticipantRemoved;
+import dev.ledgerloop.events.session.ParticipantRole;
+import dev.ledgerloop.events.session.ParticipantRoleChanged;
+import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.query.Envelopes;
+import dev.ledgerloop.query.Views;
+import dev.ledgerloop.service.events.EventContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The human {@code feed} view (DESIGN §4): one document per message that waits for an answer, carrying the users
+ * who may answer it ({@code answerers}), removed once it is answered, acknowledged, cancelled, expired or deleted.
+ * Who may answer is kept per session ({@code feed_sessions}) and copied, as a whole list, onto the session's waiting
+ * messages whenever it changes. Every write is guarded by the session's event sequence, so a replay changes nothing.
+ */
+@Component
+@ProcessingGroup(FeedProjection.GROUP)
+class FeedProjection {
+    static final String GROUP = "feed";
+    static final String COLLECTION = "feed";
+    static final String SESSIONS = "feed_sessions";
+    static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
+    /** The session event the {@code answerers} list reflects; {@code version} is the message's own. */
+    private static final String ANSWERERS_VERSION = "answerersVersion";
+
+    private final MongoCollection<Document> feed;
+    private final MongoCollection<Document> sessions;
+
+    FeedProjection(MongoDatabase database) {
+        this.feed = database.getCollection(COLLECTION);
+        this.sessions = database.getCollection(SESSIONS);
+        feed.createIndex(Indexes.ascending("answerers", "spaceId"));
+        feed.createIndex(Indexes.ascending("sessionId"));
+    }
+
+    @EventHandler
+    void on(MessageSent event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (!event.responseRequired()) {
+            return;
+        }
+        Views.insertOnce(
+                feed,
+                new Document("_id", event.messageId().toString())
+                        .append("sessionId", event.sessionId().toString())
+                        .append("spaceId", EventContext.spaceId(metaData).toString())
+                        .append("answerers", answerers(event.sessionId()))
+                        .append("senderType", event.senderType().name())
+                        .append(
+                                "senderAgentId",
+                                event.senderAgentId() == null
+                                        ? null
+                                        : event.senderAgentId().toString())
+                        .append("encryptedContent", Envelopes.document(event.encryptedContent()))
+                        .append("encryptedComponents", Envelopes.document(event.encryptedComponents()))
+                        .append("priority", event.priority().name())
+                        .append("priorityRank", event.priority().ordinal())
+                        .append("deadlineAt", Views.date(event.deadlineAt()))
+                        .append(
+                                "deadlineSort",
+                                Views.date(event.deadlineAt() == null ? NO_DEADLINE : event.deadlineAt()))
+                        .append("referenceId", event.referenceId())
+                        .append("createdAt", Views.date(at))
+                        .append("editedAt", null)
+                        .append(ANSWERERS_VERSION, sequence)
+                        .append(Views.VERSION, sequence));
+    }
+
+    @EventHandler
+    void on(MessageEdited event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Views.updateGuarded(
+                feed,
+                event.messageId().toString(),
+                sequence,
+                com.mongodb.client.model.Updates.combine(
+                        set("encryptedContent", Envelopes.document(event.encryptedContent())),
+                        set("encryptedComponents", Envelopes.document(event.encryptedComponents())),
+                        set("editedAt", Views.date(at))),
+                false);
+    }
+
+    @EventHandler
+    void on(ResponseSubmitted event) {
+        leave(event.messageId());
+    }
+
+    @EventHandler
+    void on(InteractionAcknowledged event) {
+        leave(event.messageId());
+    }
+
+    @EventHandler
+    void on(InteractionCancelled event) {
+        leave(event.messageId());
+    }
+
+    @EventHandler
+    void on(MessageExpired event) {
+        leave(event.messageId());
+    }
+
+    @EventHandler
+    void on(MessageDeleted event) {
+        leave(event.messageId());
+    }
+
+    @EventHandler
+    void on(ParticipantAdded event, @SequenceNumber long sequence) {
+        changeRole(event.sessionId(), event.userId(), event.role(), sequence);
+    }
+
+    @EventHandler
+    void on(ParticipantRoleChanged event, @SequenceNumber long sequence) {
+        changeRole(event.sessionId(), event.userId(), event.role(), sequence);
+    }
+
+    @EventHandler
+    void on(ParticipantRemoved event, @SequenceNumber long sequence) {
+        changeRole(event.sessionId(), event.userId(), null, sequence);
+    }
+
+    /** Once out of the feed a message never comes back, so deleting it is idempotent. */
+    private void leave(UUID messageId) {
+        feed.deleteOne(eq("_id", messageId.toString()));
+    }
+
+    private void changeRole(UUID sessionId, String userId, ParticipantRole role, long sequence) {
+        Document session = sessions.find(eq("_id", sessionId.toString())).first();
+        if (session != null && session.getLong(Views.VERSION) >= sequence) {
+            return;
+        }
+        List<String> answerers =
+                new ArrayList<>(session == null ? List.of() : session.getList("answerers", String.class));
+        answerers.remove(userId);
+        if (role != null && role.mayAnswer()) {
+            answerers.add(userId);
+        }
+        Views.updateGuarded(sessions, sessionId.toString(), sequence, set("answerers", answerers), true);
+        // Messages written after this event already carry a later list; only earlier ones take this one.
+        feed.updateMany(
+                and(eq("sessionId", sessionId.toString()), lt(ANSWERERS_VERSION, sequence)),
+                com.mongodb.client.model.Updates.combine(
+                        set("answerers", answerers), set(ANSWERERS_VERSION, sequence)));
+    }
+
+    private List<String> answerers(UUID sessionId) {
+        Document session = sessions.find(eq("_id", sessionId.toString())).first();
+        return session == null ? List.of() : session.getList("answerers", String.class);
+    }
+}
