@@ -1,8 +1,7 @@
 package dev.ledgerloop.command.agent;
 
-import dev.ledgerloop.eventstore.AggregateEventStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
-import org.axonframework.common.caching.WeakReferenceCache;
+import dev.ledgerloop.service.events.AggregateRepositories;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +15,6 @@ class AgentRepositoryConfiguration {
 
     @Bean(REPOSITORY)
     EventSourcingRepository<Agent> agentRepository(EventStore eventStore, EventStoreDbStorageEngine engine) {
-        return EventSourcingRepository.builder(Agent.class)
-                .eventStore(new AggregateEventStore(eventStore, engine, AGGREGATE_TYPE))
-                .cache(new WeakReferenceCache())
-                .build();
+        return AggregateRepositories.eventSourced(Agent.class, AGGREGATE_TYPE, eventStore, engine);
     }
 }

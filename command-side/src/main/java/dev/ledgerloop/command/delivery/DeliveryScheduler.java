@@ -1,6 +1,7 @@
 package dev.ledgerloop.command.delivery;
 
 import dev.ledgerloop.command.webhook.WebhookProperties;
+import dev.ledgerloop.service.schedule.DueWorkLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * allow. Sending itself is asynchronous, so the thread never waits for an endpoint.
  */
 @Component
-class DeliveryScheduler implements SmartLifecycle {
+class DeliveryScheduler extends DueWorkLoop {
     private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
     private static final int BATCH = 100;
     /** An upper bound on sleeping, so that claims left by a stopped instance are picked up without a wake-up. */
@@ -31,10 +31,6 @@ class DeliveryScheduler implements SmartLifecycle {
     private final DeliverySender sender;
     private final Clock clock;
     private final Duration claimFor;
-    private final Object signal = new Object();
-    private boolean woken;
-    private volatile boolean running;
-    private Thread thread;
 
     DeliveryScheduler(
             DeliverySchedule schedule,
@@ -42,6 +38,7 @@ class DeliveryScheduler implements SmartLifecycle {
             @Lazy DeliverySender sender,
             Clock clock,
             WebhookProperties properties) {
+        super("delivery-scheduler");
         this.schedule = schedule;
         this.lanes = lanes;
         this.sender = sender;
@@ -50,54 +47,24 @@ class DeliveryScheduler implements SmartLifecycle {
         this.claimFor = properties.timeout().multipliedBy(2).plusSeconds(1);
     }
 
-    void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+    @Override
+    protected Duration runDueWork() {
+        startDueAttempts();
+        Instant now = clock.instant();
+        return schedule.nextDueAfter(now)
+                .map(due -> Duration.between(now, due))
+                .filter(untilDue -> untilDue.compareTo(MAX_SLEEP) < 0)
+                .orElse(MAX_SLEEP);
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "delivery-scheduler");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        wake();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                startDueAttempts();
-                sleepUntilDue();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Scheduling deliveries failed; trying again shortly", e);
-                sleep(MAX_SLEEP);
-            }
-        }
+    protected Duration retryAfterFailure() {
+        return MAX_SLEEP;
     }
 
     private void startDueAttempts() {
         boolean more = true;
-        while (more && running && !lanes.full()) {
+        while (more && running() && !lanes.full()) {
             Instant now = clock.instant();
             List<Document> due = schedule.due(now, lanes.busyEndpoints(), BATCH);
             more = due.size() == BATCH;
@@ -121,31 +88,6 @@ class DeliveryScheduler implements SmartLifecycle {
                     }
                     wake();
                 });
-            }
-        }
-    }
-
-    private void sleepUntilDue() throws InterruptedException {
-        Instant now = clock.instant();
-        Duration sleep = schedule.nextDueAfter(now)
-                .map(due -> Duration.between(now, due))
-                .filter(untilDue -> untilDue.compareTo(MAX_SLEEP) < 0)
-                .orElse(MAX_SLEEP);
-        synchronized (signal) {
-            if (!woken && !sleep.isNegative() && !sleep.isZero()) {
-                signal.wait(Math.max(1, sleep.toMillis()));
-            }
-            woken = false;
-        }
-    }
-
-    private void sleep(Duration duration) {
-        synchronized (signal) {
-            try {
-                signal.wait(duration.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
             }
         }
     }

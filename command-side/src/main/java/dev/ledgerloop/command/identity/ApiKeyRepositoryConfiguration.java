@@ -1,7 +1,7 @@
 package dev.ledgerloop.command.identity;
 
-import dev.ledgerloop.eventstore.AggregateEventStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.service.events.AggregateRepositories;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +15,6 @@ class ApiKeyRepositoryConfiguration {
 
     @Bean(REPOSITORY)
     EventSourcingRepository<ApiKey> apiKeyRepository(EventStore eventStore, EventStoreDbStorageEngine engine) {
-        return EventSourcingRepository.builder(ApiKey.class)
-                .eventStore(new AggregateEventStore(eventStore, engine, AGGREGATE_TYPE))
-                .build();
+        return AggregateRepositories.eventSourced(ApiKey.class, AGGREGATE_TYPE, eventStore, engine);
     }
 }

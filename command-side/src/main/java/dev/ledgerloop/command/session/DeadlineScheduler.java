@@ -7,17 +7,14 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.schedule.DueWorkLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,80 +23,26 @@ import org.springframework.stereotype.Component;
  * system. Several command-side instances may race on one deadline; the aggregate expires a message once.
  */
 @Component
-class DeadlineScheduler implements SmartLifecycle {
+class DeadlineScheduler extends DueWorkLoop {
     static final String COMPONENT = "deadlines";
     private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
     private static final Duration IDLE_RECHECK = Duration.ofMinutes(1);
-    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
     private final MongoCollection<Document> deadlines;
     private final SessionCommands commands;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private volatile boolean running;
-    private boolean wakeRequested;
-    private Thread thread;
 
     DeadlineScheduler(MongoDatabase database, SessionCommands commands, Clock clock) {
+        super("deadline-scheduler");
         this.deadlines = database.getCollection(DeadlinesProjection.COLLECTION);
         this.commands = commands;
         this.clock = clock;
     }
 
-    /** A deadline was recorded: look again at what is due first. */
-    void wake() {
-        lock.lock();
-        try {
-            wakeRequested = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "deadline-scheduler");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
-            Duration wait;
-            try {
-                wait = expireDue();
-            } catch (RuntimeException e) {
-                log.warn("Expiring due messages failed; trying again in {}", RETRY_AFTER_FAILURE, e);
-                wait = RETRY_AFTER_FAILURE;
-            }
-            sleep(wait);
-        }
-    }
-
     /** Expires every deadline that is due; answers how long until the next one. */
-    private Duration expireDue() {
-        while (running) {
+    @Override
+    protected Duration runDueWork() {
+        while (running()) {
             Document next = deadlines.find().sort(Sorts.ascending("dueAt")).first();
             if (next == null) {
                 return IDLE_RECHECK;
@@ -132,21 +75,5 @@ class DeadlineScheduler implements SmartLifecycle {
         }
         // The MessageExpired event removes it too; removing it now keeps this loop from sending it again.
         deadlines.deleteOne(eq("_id", deadline.getString("_id")));
-    }
-
-    private void sleep(Duration wait) {
-        lock.lock();
-        try {
-            long nanos = wait.toNanos();
-            while (running && !wakeRequested && nanos > 0) {
-                nanos = woken.awaitNanos(nanos);
-            }
-            wakeRequested = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
     }
 }

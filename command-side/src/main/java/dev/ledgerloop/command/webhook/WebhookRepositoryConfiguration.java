@@ -1,8 +1,7 @@
 package dev.ledgerloop.command.webhook;
 
-import dev.ledgerloop.eventstore.AggregateEventStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
-import org.axonframework.common.caching.WeakReferenceCache;
+import dev.ledgerloop.service.events.AggregateRepositories;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +16,6 @@ class WebhookRepositoryConfiguration {
     @Bean(REPOSITORY)
     EventSourcingRepository<WebhookEndpoint> webhookEndpointRepository(
             EventStore eventStore, EventStoreDbStorageEngine engine) {
-        return EventSourcingRepository.builder(WebhookEndpoint.class)
-                .eventStore(new AggregateEventStore(eventStore, engine, AGGREGATE_TYPE))
-                .cache(new WeakReferenceCache())
-                .build();
+        return AggregateRepositories.eventSourced(WebhookEndpoint.class, AGGREGATE_TYPE, eventStore, engine);
     }
 }

@@ -1,0 +1,31 @@
+package dev.ledgerloop.service.events;
+
+import dev.ledgerloop.eventstore.AggregateEventStore;
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * The repository every aggregate gets: it reads the aggregate's own stream ({@code <type>-<id>}; Axon asks the event
+ * store by identifier only, and {@link AggregateEventStore} supplies the type the stream name needs) and caches
+ * aggregates between commands.
+ *
+ * <p>Without the cache every command reloads and decrypts the whole stream, which grows with every event (measured
+ * on sessions: about 4 MB allocated per message send once they held ~150 events; 88 → 139 sends/s). A cached
+ * aggregate that another instance changed meanwhile fails its append on the expected revision; Axon drops it from
+ * the cache when the unit of work rolls back, and the next attempt loads it afresh. Entries are weakly held, so the
+ * garbage collector bounds the cache.
+ */
+public final class AggregateRepositories {
+    private AggregateRepositories() {}
+
+    /** @param axonType the type Axon stamps on the aggregate's events, e.g. "Session" for {@code session-<id>} */
+    public static <T> EventSourcingRepository<T> eventSourced(
+            Class<T> aggregate, String axonType, EventStore eventStore, EventStoreDbStorageEngine engine) {
+        return EventSourcingRepository.builder(aggregate)
+                .eventStore(new AggregateEventStore(eventStore, engine, axonType))
+                .cache(new WeakReferenceCache())
+                .build();
+    }
+}
