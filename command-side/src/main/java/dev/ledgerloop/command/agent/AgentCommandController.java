@@ -5,6 +5,9 @@ import dev.ledgerloop.events.agent.RegisteredCommand;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +29,20 @@ class AgentCommandController {
     /** Replaces the agent's whole set; answers the set as registered. */
     @PutMapping
     @SuppressWarnings("unchecked")
-    List<RegisteredCommand> register(Principal principal, @RequestBody(required = false) JsonNode body) {
+    List<RegisteredCommand> register(
+            Principal principal,
+            @RequestBody(required = false)
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            array =
+                                                    @ArraySchema(
+                                                            schema =
+                                                                    @Schema(
+                                                                            implementation =
+                                                                                    CommandRequestSchemas
+                                                                                            .CommandDefinition.class))))
+                    JsonNode body) {
         UUID agentId = agentOf(principal);
         return (List<RegisteredCommand>) commands.send(agentId, new RegisterCommands(agentId, parse(body)), principal);
     }

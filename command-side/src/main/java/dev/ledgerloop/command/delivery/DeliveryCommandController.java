@@ -8,6 +8,7 @@ import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.SpaceOwners;
 import dev.ledgerloop.service.events.EventContext;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -57,7 +58,9 @@ class DeliveryCommandController {
     @PostMapping("/v1/admin/webhooks/{webhookId}/recover")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> recover(
-            Principal principal, @PathVariable UUID webhookId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID webhookId,
+            @RequestBody(required = false) @Schema(implementation = RecoverRequestSchema.class) JsonNode body) {
         SpaceOwners.requireOwner(principal);
         Instant since = since(body);
         WebhookTarget target;

@@ -8,6 +8,7 @@ import dev.ledgerloop.platform.principal.AgentNames;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,7 +44,11 @@ class ProvisioningController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ProvisionedAgent create(Principal principal, @RequestBody(required = false) JsonNode body) {
+    ProvisionedAgent create(
+            Principal principal,
+            @RequestBody(required = false)
+                    @Schema(implementation = ProvisioningRequestSchemas.ProvisionAgentRequest.class)
+                    JsonNode body) {
         MetaData context = contextOf(principal);
         if (body == null || !body.isObject()) {
             throw ApiException.validation("The body must be a JSON object {name, description}");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,10 @@ class AgentInvocationController {
 
     @PostMapping("/complete")
     InvocationResource complete(
-            Principal principal, @PathVariable UUID invocationId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID invocationId,
+            @RequestBody(required = false) @Schema(implementation = InvocationRequestSchemas.CompleteRequest.class)
+                    JsonNode body) {
         UUID agentId = agentOf(principal);
         InvocationRequests request = new InvocationRequests(body);
         return invocations.send(
@@ -34,7 +38,10 @@ class AgentInvocationController {
 
     @PostMapping("/fail")
     InvocationResource fail(
-            Principal principal, @PathVariable UUID invocationId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID invocationId,
+            @RequestBody(required = false) @Schema(implementation = InvocationRequestSchemas.FailRequest.class)
+                    JsonNode body) {
         UUID agentId = agentOf(principal);
         InvocationRequests request = new InvocationRequests(body);
         return invocations.send(

@@ -8,6 +8,7 @@ import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +36,10 @@ class HumanInvocationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    InvocationResource invoke(Principal principal, @RequestBody(required = false) JsonNode body) {
+    InvocationResource invoke(
+            Principal principal,
+            @RequestBody(required = false) @Schema(implementation = InvocationRequestSchemas.InvokeRequest.class)
+                    JsonNode body) {
         String userId = userOf(principal);
         InvocationRequests request = new InvocationRequests(body);
         UUID agentId = request.requiredId("agentId");

@@ -34,7 +34,10 @@ class HumanSessionCommandController {
     @PostMapping("/join")
     @ResponseStatus(HttpStatus.CREATED)
     ParticipantResource join(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.JoinRequest.class)
+                    JsonNode body) {
         String token = new SessionRequests(body).requiredText("token", 100);
         return commands.send(
                 new RedeemGuestToken(sessionId, userOf(principal), token, clock.instant()),

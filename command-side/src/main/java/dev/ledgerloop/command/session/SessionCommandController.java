@@ -112,7 +112,10 @@ class SessionCommandController {
     @PostMapping("/{sessionId}/guest-tokens")
     @ResponseStatus(HttpStatus.CREATED)
     GuestTokenResource createGuestToken(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.GuestTokenRequest.class)
+                    JsonNode body) {
         SessionRequests request = new SessionRequests(body);
         Integer maxUses = request.optionalCount("maxUses", MAX_GUESTS);
         Instant expiresAt = request.optionalInstant("expiresAt");

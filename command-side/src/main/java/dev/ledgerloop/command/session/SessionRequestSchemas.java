@@ -53,4 +53,10 @@ final class SessionRequestSchemas {
     record RespondRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             EncryptedEnvelope encryptedResponse) {}
+
+    record GuestTokenRequest(@Schema(minimum = "1") Integer maxUses, Instant expiresAt) {}
+
+    record JoinRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the token from the publicUrl")
+            String token) {}
 }

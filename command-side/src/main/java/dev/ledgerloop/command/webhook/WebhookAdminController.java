@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.SpaceOwners;
 import dev.ledgerloop.service.events.EventContext;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,10 @@ class WebhookAdminController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    WebhookResource create(Principal principal, @RequestBody(required = false) JsonNode body) {
+    WebhookResource create(
+            Principal principal,
+            @RequestBody(required = false) @Schema(implementation = WebhookRequestSchemas.WebhookRequest.class)
+                    JsonNode body) {
         SpaceOwners.requireOwner(principal);
         WebhookRequests request = new WebhookRequests(body);
         List<UUID> agentIds = request.agentIds();
@@ -55,7 +59,10 @@ class WebhookAdminController {
 
     @PatchMapping("/{webhookId}")
     WebhookResource update(
-            Principal principal, @PathVariable UUID webhookId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID webhookId,
+            @RequestBody(required = false) @Schema(implementation = WebhookRequestSchemas.WebhookRequest.class)
+                    JsonNode body) {
         SpaceOwners.requireOwner(principal);
         WebhookRequests request = new WebhookRequests(body);
         UpdateWebhookEndpoint command = new UpdateWebhookEndpoint(

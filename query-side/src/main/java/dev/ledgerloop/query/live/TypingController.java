@@ -6,6 +6,7 @@ import dev.ledgerloop.query.participant.ParticipantReader;
 import dev.ledgerloop.query.session.SessionReader;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.web.ApiTimestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +42,9 @@ class TypingController {
     @PostMapping("/v1/agent/sessions/{sessionId}/typing")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Boolean> agentTyping(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = TypingRequestSchema.class) JsonNode body) {
         sessions.get(principal, sessionId);
         return send(sessionId, "agent", principal.subjectId(), body);
     }
@@ -49,7 +52,9 @@ class TypingController {
     @PostMapping("/v1/human/sessions/{sessionId}/typing")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Boolean> humanTyping(
-            Principal principal, @PathVariable UUID sessionId, @RequestBody(required = false) JsonNode body) {
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestBody(required = false) @Schema(implementation = TypingRequestSchema.class) JsonNode body) {
         participants.requireParticipant(principal, sessionId);
         return send(sessionId, "human", principal.subjectId(), body);
     }

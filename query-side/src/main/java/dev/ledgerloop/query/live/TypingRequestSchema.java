@@ -1,0 +1,7 @@
+package dev.ledgerloop.query.live;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The shape of {@code POST .../typing} (API.md §Sessions), for the API description only. */
+record TypingRequestSchema(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean typing) {}
