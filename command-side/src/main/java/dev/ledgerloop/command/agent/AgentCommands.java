@@ -3,10 +3,9 @@ package dev.ledgerloop.command.agent;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.events.RetriedCommands;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +16,10 @@ import org.springframework.stereotype.Component;
 public class AgentCommands {
     static final int ATTEMPTS = 5;
 
-    private final CommandGateway commands;
+    private final RetriedCommands commands;
 
     AgentCommands(CommandGateway commands) {
-        this.commands = commands;
+        this.commands = new RetriedCommands(commands, ATTEMPTS);
     }
 
     /** @throws ApiException 404 for an unknown agent, command, or one of another space; 400 for bad arguments */
@@ -29,16 +28,11 @@ public class AgentCommands {
     }
 
     Object send(UUID agentId, Object command, Principal principal) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commands.sendAndWait(command, EventContext.of(principal));
-            } catch (AggregateNotFoundException e) {
-                throw ApiException.notFound("Agent " + agentId + " not found");
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw ApiException.conflict("The agent was changed concurrently; try again");
-                }
-            }
-        }
+        return commands.send(
+                command,
+                EventContext.of(principal),
+                Object.class,
+                () -> ApiException.notFound("Agent " + agentId + " not found"),
+                "The agent was changed concurrently; try again");
     }
 }

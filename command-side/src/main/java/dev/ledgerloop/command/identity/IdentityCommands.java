@@ -1,10 +1,9 @@
 package dev.ledgerloop.command.identity;
 
 import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.events.RetriedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,23 +14,14 @@ import org.springframework.stereotype.Component;
 class IdentityCommands {
     private static final int ATTEMPTS = 3;
 
-    private final CommandGateway commands;
+    private final RetriedCommands commands;
 
     IdentityCommands(CommandGateway commands) {
-        this.commands = commands;
+        this.commands = new RetriedCommands(commands, ATTEMPTS);
     }
 
     <R> R send(Object command, MetaData context, Class<R> resultType, String notFound) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return resultType.cast(commands.sendAndWait(command, context));
-            } catch (AggregateNotFoundException e) {
-                throw ApiException.notFound(notFound);
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw ApiException.conflict("Changed concurrently; try again");
-                }
-            }
-        }
+        return commands.send(
+                command, context, resultType, () -> ApiException.notFound(notFound), "Changed concurrently; try again");
     }
 }

@@ -3,10 +3,9 @@ package dev.ledgerloop.command.invocation;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.events.RetriedCommands;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,23 +16,18 @@ import org.springframework.stereotype.Component;
 class InvocationCommands {
     static final int ATTEMPTS = 5;
 
-    private final CommandGateway commands;
+    private final RetriedCommands commands;
 
     InvocationCommands(CommandGateway commands) {
-        this.commands = commands;
+        this.commands = new RetriedCommands(commands, ATTEMPTS);
     }
 
     InvocationResource send(UUID invocationId, Object command, Principal principal) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return (InvocationResource) commands.sendAndWait(command, EventContext.of(principal));
-            } catch (AggregateNotFoundException e) {
-                throw ApiException.notFound("Invocation " + invocationId + " not found");
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw ApiException.conflict("The invocation was changed concurrently; try again");
-                }
-            }
-        }
+        return commands.send(
+                command,
+                EventContext.of(principal),
+                InvocationResource.class,
+                () -> ApiException.notFound("Invocation " + invocationId + " not found"),
+                "The invocation was changed concurrently; try again");
     }
 }

@@ -2,10 +2,9 @@ package dev.ledgerloop.command.session;
 
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.events.RetriedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +15,10 @@ import org.springframework.stereotype.Component;
 class SessionCommands {
     static final int ATTEMPTS = 5;
 
-    private final CommandGateway commands;
+    private final RetriedCommands commands;
 
     SessionCommands(CommandGateway commands) {
-        this.commands = commands;
+        this.commands = new RetriedCommands(commands, ATTEMPTS);
     }
 
     <R> R send(SessionCommand command, Principal principal, Class<R> resultType) {
@@ -28,16 +27,11 @@ class SessionCommands {
 
     /** With the metadata of a command the system sends on its own ({@code EventContext.system}). */
     <R> R send(SessionCommand command, MetaData context, Class<R> resultType) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return resultType.cast(commands.sendAndWait(command, context));
-            } catch (AggregateNotFoundException e) {
-                throw new SessionNotFoundException(command.sessionId());
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw new SessionRefusedException("The session was changed concurrently; try again");
-                }
-            }
-        }
+        return commands.send(
+                command,
+                context,
+                resultType,
+                () -> new SessionNotFoundException(command.sessionId()),
+                "The session was changed concurrently; try again");
     }
 }

@@ -1,9 +1,8 @@
 package dev.ledgerloop.command.webhook;
 
+import dev.ledgerloop.service.events.RetriedCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /** Sends endpoint commands; a concurrent change reloads and tries again a few times, then answers 409. */
@@ -11,24 +10,18 @@ import org.springframework.stereotype.Component;
 public class WebhookCommands {
     static final int ATTEMPTS = 5;
 
-    private final CommandGateway commands;
+    private final RetriedCommands commands;
 
     WebhookCommands(CommandGateway commands) {
-        this.commands = commands;
+        this.commands = new RetriedCommands(commands, ATTEMPTS);
     }
 
     public <R> R send(Object command, java.util.UUID webhookId, MetaData context, Class<R> resultType) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return resultType.cast(commands.sendAndWait(command, context));
-            } catch (AggregateNotFoundException e) {
-                throw new WebhookNotFoundException(webhookId);
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw dev.ledgerloop.service.ApiException.conflict(
-                            "The webhook was changed concurrently; try again");
-                }
-            }
-        }
+        return commands.send(
+                command,
+                context,
+                resultType,
+                () -> new WebhookNotFoundException(webhookId),
+                "The webhook was changed concurrently; try again");
     }
 }
