@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -128,7 +129,7 @@ class IdempotencyTest {
                         "ledgerloop.gateway.mongodb.uri",
                         mongoUri,
                         "ledgerloop.gateway.api-keys.provisioning-key-hash",
-                        TestGateway.sha256Hex(provisioningKey)))) {
+                        Sha256Hex.of(provisioningKey)))) {
             HttpResponse<String> response = provisioning.send(provisioning
                     .request("/v1/provision/agents")
                     .header("X-API-Key", provisioningKey)

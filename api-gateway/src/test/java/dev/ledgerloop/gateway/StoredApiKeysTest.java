@@ -11,6 +11,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.AgentNames;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
@@ -62,7 +63,7 @@ class StoredApiKeysTest {
                         "ledgerloop.gateway.api-keys.cache-ttl",
                         "1s",
                         "ledgerloop.gateway.api-keys.provisioning-key-hash",
-                        TestGateway.sha256Hex(PROVISIONING_KEY)));
+                        Sha256Hex.of(PROVISIONING_KEY)));
         backendVerifier = new PrincipalHeaders(gateway.secret, Clock.systemUTC(), Duration.ofMinutes(5));
     }
 
@@ -192,7 +193,7 @@ class StoredApiKeysTest {
         String key = "hlp_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
         database.getCollection("api_keys")
                 .insertOne(new Document("_id", keyId.toString())
-                        .append("keyHash", TestGateway.sha256Hex(key))
+                        .append("keyHash", Sha256Hex.of(key))
                         .append("spaceId", gateway.spaceId.toString())
                         .append("agentId", agentId.toString())
                         .append("agentName", agentName)

@@ -1,14 +1,12 @@
 package dev.ledgerloop.gateway;
 
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -46,7 +44,7 @@ final class TestGateway implements AutoCloseable {
         properties.put("ledgerloop.gateway.query-side-uri", querySide.toString());
         properties.put(
                 "ledgerloop.gateway.principal-secret", Base64.getEncoder().encodeToString(secret));
-        properties.put("ledgerloop.gateway.bootstrap-key-hash", sha256Hex(apiKey));
+        properties.put("ledgerloop.gateway.bootstrap-key-hash", Sha256Hex.of(apiKey));
         properties.put("ledgerloop.gateway.bootstrap-space-id", spaceId.toString());
         properties.put("ledgerloop.gateway.bootstrap-agent-id", agentId.toString());
         properties.put("ledgerloop.gateway.bootstrap-agent-name", AGENT_NAME);
@@ -100,15 +98,6 @@ final class TestGateway implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-    }
-
-    static String sha256Hex(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static byte[] randomBytes(int count) {

@@ -14,9 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,20 +51,7 @@ public final class LocalTokenIssuer {
                     .algorithm(JWSAlgorithm.ES256)
                     .generate();
             Files.createDirectories(dataDirectory);
-            Path temporary = dataDirectory.resolve(FILE + ".tmp");
-            Files.writeString(
-                    temporary,
-                    key.toJSONString(),
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the data directory's own permissions have to do.
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(file, key.toJSONString().getBytes(StandardCharsets.UTF_8));
             return new LocalTokenIssuer(key, Clock.systemUTC());
         } catch (ParseException | JOSEException e) {
             throw new IOException("The token issuer key in " + file + " is unreadable; delete it to make a new one", e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,7 +70,7 @@ class LocalTokenIssuerTest {
         assertThat(original.provisioningKeyOnce()).matches("hlp_prov_[0-9a-f]{64}");
         assertThat(upgraded.provisioningKeyOnce()).matches("hlp_prov_[0-9a-f]{64}");
         assertThat(later.provisioningKeyOnce()).isNull();
-        assertThat(later.provisioningKeyHash()).isEqualTo(StandaloneSecrets.sha256Hex(upgraded.provisioningKeyOnce()));
+        assertThat(later.provisioningKeyHash()).isEqualTo(Sha256Hex.of(upgraded.provisioningKeyOnce()));
         assertThat(later.masterKey()).isEqualTo(original.masterKey());
         assertThat(later.spaceId()).isEqualTo(original.spaceId());
     }

@@ -2,6 +2,7 @@ package dev.ledgerloop.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -19,7 +20,7 @@ class StandaloneSecretsTest {
 
         assertThat(first.bootstrapKeyOnce()).matches("hlp_[0-9a-f]{64}");
         assertThat(second.bootstrapKeyOnce()).isNull();
-        assertThat(second.bootstrapKeyHash()).isEqualTo(StandaloneSecrets.sha256Hex(first.bootstrapKeyOnce()));
+        assertThat(second.bootstrapKeyHash()).isEqualTo(Sha256Hex.of(first.bootstrapKeyOnce()));
         assertThat(second.masterKey()).isEqualTo(first.masterKey());
         assertThat(Base64.getDecoder().decode(second.masterKey())).hasSize(32);
         assertThat(second.spaceId()).isEqualTo(first.spaceId());

@@ -5,12 +5,9 @@ import dev.ledgerloop.gateway.authentication.AuthenticationFilter;
 import dev.ledgerloop.gateway.error.GatewayException;
 import dev.ledgerloop.gateway.store.GatewayDatabase;
 import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.Principal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -165,12 +162,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
     static String id(Principal principal, String path, String key) {
         String scope = principal.kind() + "\n" + principal.spaceId() + "\n" + principal.subjectId() + "\n"
                 + principal.keyId() + "\n" + path + "\n" + key;
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256Hex.of(scope);
     }
 
     @Override

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.command.agent.AgentResource;
 import dev.ledgerloop.command.agent.RegisterAgent;
 import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.AgentNames;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -67,7 +65,8 @@ class ProvisioningController {
                 new RegisterAgent(agentId, name, description), context, AgentResource.class, "Agent not found");
         String apiKey = "hlp_" + HexFormat.of().formatHex(randomBytes());
         UUID keyId = UUID.randomUUID();
-        commands.send(new IssueApiKey(keyId, sha256Hex(apiKey), agentId, name), context, UUID.class, "Key not found");
+        commands.send(
+                new IssueApiKey(keyId, Sha256Hex.of(apiKey), agentId, name), context, UUID.class, "Key not found");
         return new ProvisionedAgent(agent, apiKey, keyId);
     }
 
@@ -105,15 +104,6 @@ class ProvisioningController {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    static String sha256Hex(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** {@code {agent, apiKey, keyId}}: the key in clear this once. */

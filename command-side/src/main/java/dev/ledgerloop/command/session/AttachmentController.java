@@ -1,13 +1,11 @@
 package dev.ledgerloop.command.session;
 
 import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.attachment.AttachmentStore;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,20 +63,12 @@ class AttachmentController {
                                     ? MediaType.APPLICATION_OCTET_STREAM_VALUE
                                     : file.getContentType(),
                             bytes.length,
-                            sha256(bytes)),
+                            Sha256Hex.of(bytes)),
                     principal,
                     AttachmentResource.class);
         } catch (RuntimeException refused) {
             store.delete(attachmentId);
             throw refused;
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JRE has SHA-256", e);
         }
     }
 }

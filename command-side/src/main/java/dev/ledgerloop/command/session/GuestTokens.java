@@ -1,8 +1,6 @@
 package dev.ledgerloop.command.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -19,11 +17,6 @@ final class GuestTokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JRE has SHA-256", e);
-        }
+        return Sha256Hex.of(token);
     }
 }

@@ -3,11 +3,8 @@ package dev.ledgerloop.gateway.authentication.apikey;
 import dev.ledgerloop.gateway.authentication.Authenticator;
 import dev.ledgerloop.gateway.error.GatewayException;
 import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.Principal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
@@ -46,7 +43,7 @@ class ApiKeyAuthenticator implements Authenticator {
     public Mono<Principal> authenticate(ServerHttpRequest request) {
         List<String> keys = request.getHeaders().getOrEmpty(API_KEY);
         if (keys.size() == 1 && PROVISIONING_FORMAT.matcher(keys.get(0)).matches()) {
-            return Mono.justOrEmpty(provisioningKeys.findByHash(sha256Hex(keys.get(0))))
+            return Mono.justOrEmpty(provisioningKeys.findByHash(Sha256Hex.of(keys.get(0))))
                     .switchIfEmpty(
                             Mono.error(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "Unknown API key")));
         }
@@ -56,7 +53,7 @@ class ApiKeyAuthenticator implements Authenticator {
                     "Malformed API key: expected hlp_ (or hlp_prov_) followed by 64 lowercase hex characters"));
         }
         return directory
-                .findByHash(sha256Hex(keys.get(0)))
+                .findByHash(Sha256Hex.of(keys.get(0)))
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "Unknown API key")))
                 .flatMap(key -> agent(key, request)
                         .map(agent -> Principal.agent(key.spaceId(), agent.agentId(), agent.agentName(), key.keyId())))
@@ -74,14 +71,5 @@ class ApiKeyAuthenticator implements Authenticator {
                     "Invalid agent name in X-Hiloop: use 1 to 100 characters of A-Z, a-z, 0-9, '.', '_' and '-'"));
         }
         return Mono.just(AgentIdentity.of(key, names.get(0)));
-    }
-
-    static String sha256Hex(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

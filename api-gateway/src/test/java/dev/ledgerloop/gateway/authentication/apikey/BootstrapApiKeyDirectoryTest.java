@@ -3,6 +3,7 @@ package dev.ledgerloop.gateway.authentication.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerloop.gateway.GatewayProperties;
+import dev.ledgerloop.platform.hash.Sha256Hex;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 
 class BootstrapApiKeyDirectoryTest {
     private static final String KEY = "hlp_" + "0123456789abcdef".repeat(4);
-    private static final String HASH = ApiKeyAuthenticator.sha256Hex(KEY);
+    private static final String HASH = Sha256Hex.of(KEY);
     private static final UUID SPACE = UUID.randomUUID();
     private static final UUID AGENT = UUID.randomUUID();
 
@@ -33,10 +34,7 @@ class BootstrapApiKeyDirectoryTest {
     void anotherHashFindsNothing() {
         BootstrapApiKeyDirectory directory = BootstrapApiKeyDirectory.from(properties(HASH, AGENT));
 
-        assertThat(directory
-                        .findByHash(ApiKeyAuthenticator.sha256Hex(KEY + "0"))
-                        .block())
-                .isNull();
+        assertThat(directory.findByHash(Sha256Hex.of(KEY + "0")).block()).isNull();
         assertThat(directory.findByHash("not-a-hash").block()).isNull();
     }
 
