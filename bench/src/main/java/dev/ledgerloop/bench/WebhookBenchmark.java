@@ -210,7 +210,7 @@ public final class WebhookBenchmark {
         return Base64.getEncoder().encodeToString(random);
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    static int intArg(String[] args, String name, int fallback) {
         for (String arg : args) {
             if (arg.startsWith(name + "=")) {
                 return Integer.parseInt(arg.substring(name.length() + 1));

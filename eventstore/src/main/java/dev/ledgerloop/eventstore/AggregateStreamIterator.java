@@ -1,6 +1,5 @@
 package dev.ledgerloop.eventstore;
 
-import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.StreamNotFoundException;
@@ -16,7 +15,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * memory at once. A stream that does not exist reads as empty.
  */
 final class AggregateStreamIterator implements Iterator<DomainEventMessage<?>> {
-    private final EventStoreDBClient client;
+    private final ClientCalls calls;
     private final EventRecordCodec codec;
     private final String streamName;
     private final int pageSize;
@@ -25,8 +24,8 @@ final class AggregateStreamIterator implements Iterator<DomainEventMessage<?>> {
     private boolean exhausted;
 
     AggregateStreamIterator(
-            EventStoreDBClient client, EventRecordCodec codec, String streamName, long fromRevision, int pageSize) {
-        this.client = client;
+            ClientCalls calls, EventRecordCodec codec, String streamName, long fromRevision, int pageSize) {
+        this.calls = calls;
         this.codec = codec;
         this.streamName = streamName;
         this.nextRevision = fromRevision;
@@ -52,13 +51,12 @@ final class AggregateStreamIterator implements Iterator<DomainEventMessage<?>> {
     private void readPage() {
         List<ResolvedEvent> events;
         try {
-            events = ClientCalls.await(
-                            client.readStream(
-                                    streamName,
-                                    ReadStreamOptions.get()
-                                            .forwards()
-                                            .fromRevision(nextRevision)
-                                            .maxCount(pageSize)),
+            events = calls.readStream(
+                            streamName,
+                            ReadStreamOptions.get()
+                                    .forwards()
+                                    .fromRevision(nextRevision)
+                                    .maxCount(pageSize),
                             "reading " + streamName)
                     .getEvents();
         } catch (StreamNotFoundException e) {

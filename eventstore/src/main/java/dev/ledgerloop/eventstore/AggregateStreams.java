@@ -2,7 +2,6 @@ package dev.ledgerloop.eventstore;
 
 import com.eventstore.dbclient.AppendToStreamOptions;
 import com.eventstore.dbclient.EventData;
-import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.ExpectedRevision;
 import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.ResolvedEvent;
@@ -17,13 +16,13 @@ import org.axonframework.modelling.command.ConcurrencyException;
 
 /** Writes and reads the one stream each aggregate has; a stream's revisions are the aggregate's sequence numbers. */
 final class AggregateStreams {
-    private final EventStoreDBClient client;
+    private final ClientCalls calls;
     private final StreamNaming naming;
     private final EventRecordCodec codec;
     private final int pageSize;
 
-    AggregateStreams(EventStoreDBClient client, StreamNaming naming, EventRecordCodec codec, int pageSize) {
-        this.client = client;
+    AggregateStreams(ClientCalls calls, StreamNaming naming, EventRecordCodec codec, int pageSize) {
+        this.calls = calls;
         this.naming = naming;
         this.codec = codec;
         this.pageSize = pageSize;
@@ -42,10 +41,7 @@ final class AggregateStreams {
                 .collect(Collectors.toList());
         ExpectedRevision expected = batch.expectedRevision();
         try {
-            ClientCalls.await(
-                    client.appendToStream(
-                            stream, AppendToStreamOptions.get().expectedRevision(expected), records.iterator()),
-                    "appending to " + stream);
+            calls.append(stream, AppendToStreamOptions.get().expectedRevision(expected), records.iterator());
         } catch (WrongExpectedVersionException e) {
             throw new ConcurrencyException(
                     String.format(
@@ -63,20 +59,16 @@ final class AggregateStreams {
     DomainEventStream read(String aggregateType, String aggregateIdentifier, long firstSequenceNumber) {
         String stream = naming.streamName(aggregateType, aggregateIdentifier);
         return new IteratorBackedDomainEventStream(
-                new AggregateStreamIterator(client, codec, stream, Math.max(0, firstSequenceNumber), pageSize));
+                new AggregateStreamIterator(calls, codec, stream, Math.max(0, firstSequenceNumber), pageSize));
     }
 
     /** The revision of the stream's last event, which is the aggregate's last sequence number. */
     Optional<Long> lastSequenceNumber(String aggregateType, String aggregateIdentifier) {
         String stream = naming.streamName(aggregateType, aggregateIdentifier);
         try {
-            List<ResolvedEvent> last = ClientCalls.await(
-                            client.readStream(
-                                    stream,
-                                    ReadStreamOptions.get()
-                                            .backwards()
-                                            .fromEnd()
-                                            .maxCount(1)),
+            List<ResolvedEvent> last = calls.readStream(
+                            stream,
+                            ReadStreamOptions.get().backwards().fromEnd().maxCount(1),
                             "reading the end of " + stream)
                     .getEvents();
             return last.stream().findFirst().map(event -> event.getEvent().getRevision());

@@ -1,6 +1,5 @@
 package dev.ledgerloop.eventstore;
 
-import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.ReadAllOptions;
 import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
@@ -16,14 +15,14 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
  * (streams or event types starting with {@code $}). Not thread-safe: one reader owns it.
  */
 final class AllStreamPager {
-    private final EventStoreDBClient client;
+    private final ClientCalls calls;
     private final EventRecordCodec codec;
     private final int pageSize;
     /** The last position read, an aggregate event or a skipped one: the next page starts after it. */
     private EventStoreDbPositionToken lastRead;
 
-    AllStreamPager(EventStoreDBClient client, EventRecordCodec codec, int pageSize, EventStoreDbPositionToken after) {
-        this.client = client;
+    AllStreamPager(ClientCalls calls, EventRecordCodec codec, int pageSize, EventStoreDbPositionToken after) {
+        this.calls = calls;
         this.codec = codec;
         this.pageSize = pageSize;
         this.lastRead = after;
@@ -35,8 +34,8 @@ final class AllStreamPager {
         long requested = lastRead.isTail() ? pageSize : pageSize + 1L;
         ReadAllOptions options = ReadAllOptions.get().forwards().maxCount(requested);
         options = lastRead.isTail() ? options.fromStart() : options.fromPosition(lastRead.toPosition());
-        List<ResolvedEvent> page = ClientCalls.await(client.readAll(options), "reading $all after " + lastRead)
-                .getEvents();
+        List<ResolvedEvent> page =
+                calls.readAll(options, "reading $all after " + lastRead).getEvents();
         for (ResolvedEvent resolved : page) {
             RecordedEvent event = resolved.getEvent();
             EventStoreDbPositionToken token = EventStoreDbPositionToken.at(event.getPosition());

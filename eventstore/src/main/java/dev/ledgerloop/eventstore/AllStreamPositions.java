@@ -1,6 +1,5 @@
 package dev.ledgerloop.eventstore;
 
-import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.ReadAllOptions;
 import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
@@ -9,20 +8,18 @@ import java.util.List;
 
 /** Finds tokens in {@code $all} by reading it backwards from the end. */
 final class AllStreamPositions {
-    private final EventStoreDBClient client;
+    private final ClientCalls calls;
     private final int pageSize;
 
-    AllStreamPositions(EventStoreDBClient client, int pageSize) {
-        this.client = client;
+    AllStreamPositions(ClientCalls calls, int pageSize) {
+        this.calls = calls;
         this.pageSize = pageSize;
     }
 
     /** At the last event, whichever stream it is in; the tail when {@code $all} is empty. */
     EventStoreDbPositionToken head() {
-        List<ResolvedEvent> last = ClientCalls.await(
-                        client.readAll(
-                                ReadAllOptions.get().backwards().fromEnd().maxCount(1)),
-                        "reading the end of $all")
+        List<ResolvedEvent> last = calls.readAll(
+                        ReadAllOptions.get().backwards().fromEnd().maxCount(1), "reading the end of $all")
                 .getEvents();
         return last.isEmpty()
                 ? EventStoreDbPositionToken.TAIL
@@ -36,8 +33,8 @@ final class AllStreamPositions {
     EventStoreDbPositionToken lastBefore(Instant time) {
         ReadAllOptions page = ReadAllOptions.get().backwards().fromEnd().maxCount(pageSize);
         while (true) {
-            List<ResolvedEvent> events = ClientCalls.await(client.readAll(page), "reading $all backwards")
-                    .getEvents();
+            List<ResolvedEvent> events =
+                    calls.readAll(page, "reading $all backwards").getEvents();
             for (ResolvedEvent resolved : events) {
                 RecordedEvent event = resolved.getEvent();
                 if (event.getCreated().isBefore(time)) {

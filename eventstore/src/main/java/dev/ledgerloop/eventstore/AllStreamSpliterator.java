@@ -1,6 +1,5 @@
 package dev.ledgerloop.eventstore;
 
-import com.eventstore.dbclient.EventStoreDBClient;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Spliterator;
@@ -21,12 +20,12 @@ final class AllStreamSpliterator implements Spliterator<TrackedEventMessage<?>> 
 
     /** @param signal null for a stream that ends where {@code $all} ends */
     AllStreamSpliterator(
-            EventStoreDBClient client,
+            ClientCalls calls,
             EventRecordCodec codec,
             int pageSize,
             EventStoreDbPositionToken after,
             NewEventSignal signal) {
-        this.pager = new AllStreamPager(client, codec, pageSize, after);
+        this.pager = new AllStreamPager(calls, codec, pageSize, after);
         this.signal = signal;
     }
 

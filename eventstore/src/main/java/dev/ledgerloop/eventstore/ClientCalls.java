@@ -1,30 +1,86 @@
 package dev.ledgerloop.eventstore;
 
+import com.eventstore.dbclient.AppendToStreamOptions;
+import com.eventstore.dbclient.EventData;
+import com.eventstore.dbclient.EventStoreDBClient;
+import com.eventstore.dbclient.ReadAllOptions;
+import com.eventstore.dbclient.ReadResult;
+import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.StreamNotFoundException;
 import com.eventstore.dbclient.WrongExpectedVersionException;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
-/** Waits for a call of the asynchronous EventStoreDB client, so that Axon's synchronous contracts hold. */
+/**
+ * The engine's calls of the asynchronous EventStoreDB client, each with a deadline and waited for synchronously, so
+ * that Axon's synchronous contracts hold and no caller waits without a bound (docs/concurrency.md).
+ *
+ * <p>Every call carries the deadline to the server (gRPC {@code deadline}) and the wait for its answer is bounded by
+ * the same deadline plus a grace period, in case the answer is never delivered. A missed deadline is an {@link
+ * EventStoreUnavailableException}: the caller retries (a processor) or answers 503 (a request). An append that timed
+ * out may still have been written; a retry then meets the new revision and reloads.
+ */
 final class ClientCalls {
-    private ClientCalls() {}
+    private static final Duration GRACE = Duration.ofSeconds(1);
+
+    private final EventStoreDBClient client;
+    private final Duration deadline;
+
+    ClientCalls(EventStoreDBClient client, Duration deadline) {
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("The call deadline must be positive, was " + deadline);
+        }
+        this.client = client;
+        this.deadline = deadline;
+    }
+
+    /** The raw client, for subscriptions: they live as long as they are wanted and carry no deadline. */
+    EventStoreDBClient client() {
+        return client;
+    }
+
+    /** @throws WrongExpectedVersionException as the client raises it: the stream is at another revision */
+    void append(String stream, AppendToStreamOptions options, Iterator<EventData> events) {
+        await(client.appendToStream(stream, options.deadline(deadline.toMillis()), events), "appending to " + stream);
+    }
+
+    /** @throws StreamNotFoundException as the client raises it */
+    ReadResult readStream(String stream, ReadStreamOptions options, String action) {
+        return await(client.readStream(stream, options.deadline(deadline.toMillis())), action);
+    }
+
+    ReadResult readAll(ReadAllOptions options, String action) {
+        return await(client.readAll(options.deadline(deadline.toMillis())), action);
+    }
 
     /**
-     * The call's result. The outcomes the engine maps ({@link WrongExpectedVersionException},
-     * {@link StreamNotFoundException}) are rethrown as they are; any other failure becomes an {@link
-     * EventStoreException} naming {@code action}.
+     * The call's result. The outcomes the engine maps ({@link WrongExpectedVersionException}, {@link
+     * StreamNotFoundException}) are rethrown as they are; a missed deadline is an {@link
+     * EventStoreUnavailableException}; any other failure becomes an {@link EventStoreException} naming {@code action}.
      */
-    static <T> T await(CompletableFuture<T> call, String action) {
+    <T> T await(CompletableFuture<T> call, String action) {
+        CompletionThreads.refuseToWait(action);
         try {
-            return call.get();
+            return call.get(deadline.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreException("Interrupted while " + action, e);
+        } catch (TimeoutException e) {
+            call.cancel(false);
+            throw new EventStoreUnavailableException("EventStoreDB did not answer in " + deadline + " " + action, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof WrongExpectedVersionException || cause instanceof StreamNotFoundException) {
                 throw (RuntimeException) cause;
+            }
+            if (EventStoreUnavailableException.isDeadlineExceeded(cause)) {
+                throw new EventStoreUnavailableException(
+                        "EventStoreDB did not answer in " + deadline + " " + action, cause);
             }
             throw new EventStoreException("EventStoreDB failed " + action + ": " + cause, cause);
         }

@@ -36,9 +36,12 @@ import org.slf4j.LoggerFactory;
  * {@link #readEvents(String, long)} and {@link #lastSequenceNumberFor(String)} refuse with an explanation.
  */
 public final class EventStoreDbStorageEngine implements EventStorageEngine, AutoCloseable {
+    /** Default for {@link Builder#callDeadline(Duration)}: long enough for a leader election, short of Axon's 60 s. */
+    public static final Duration DEFAULT_CALL_DEADLINE = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(EventStoreDbStorageEngine.class);
 
-    private final EventStoreDBClient client;
+    private final ClientCalls calls;
     private final EventRecordCodec codec;
     private final int batchSize;
     private final AggregateStreams aggregateStreams;
@@ -49,12 +52,12 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
     private final Duration idleRecheckInterval;
 
     private EventStoreDbStorageEngine(Builder builder) {
-        this.client = builder.client;
+        this.calls = new ClientCalls(builder.client, builder.callDeadline);
         this.codec = builder.codec;
         this.batchSize = builder.batchSize;
-        this.aggregateStreams = new AggregateStreams(client, builder.streamNaming, codec, batchSize);
-        this.positions = new AllStreamPositions(client, batchSize);
-        this.newEvents = new NewEventSignal(builder.client, builder.idleRecheckInterval);
+        this.aggregateStreams = new AggregateStreams(calls, builder.streamNaming, codec, batchSize);
+        this.positions = new AllStreamPositions(calls, batchSize);
+        this.newEvents = new NewEventSignal(calls, builder.idleRecheckInterval);
         this.idleRecheckInterval = builder.idleRecheckInterval;
     }
 
@@ -101,7 +104,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         AllStreamSpliterator events = new AllStreamSpliterator(
-                client, codec, batchSize, startingAfter(trackingToken), mayBlock ? newEvents : null);
+                calls, codec, batchSize, startingAfter(trackingToken), mayBlock ? newEvents : null);
         return StreamSupport.stream(events, false).onClose(events::close);
     }
 
@@ -116,7 +119,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
             @Override
             public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
                 return new AllStreamBlockingStream(
-                        new AllStreamPager(client, codec, batchSize, startingAfter(trackingToken)),
+                        new AllStreamPager(calls, codec, batchSize, startingAfter(trackingToken)),
                         newEvents,
                         idleRecheckInterval);
             }
@@ -243,6 +246,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         private EventRecordCodec codec;
         private int batchSize = 256;
         private Duration idleRecheckInterval = Duration.ofSeconds(30);
+        private Duration callDeadline = DEFAULT_CALL_DEADLINE;
 
         private Builder() {}
 
@@ -281,6 +285,19 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
                 throw new IllegalArgumentException("idleRecheckInterval must be positive");
             }
             this.idleRecheckInterval = idleRecheckInterval;
+            return this;
+        }
+
+        /**
+         * How long any one call to EventStoreDB (an append, a read page, a subscription's confirmation) may take: the
+         * deadline goes to the server with the call, and a call that misses it fails with {@link
+         * EventStoreUnavailableException}. Default {@link #DEFAULT_CALL_DEADLINE}.
+         */
+        public Builder callDeadline(Duration callDeadline) {
+            if (callDeadline.isNegative() || callDeadline.isZero()) {
+                throw new IllegalArgumentException("callDeadline must be positive");
+            }
+            this.callDeadline = callDeadline;
             return this;
         }
 

@@ -1,6 +1,5 @@
 package dev.ledgerloop.eventstore;
 
-import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.SubscribeToAllOptions;
 import com.eventstore.dbclient.Subscription;
@@ -28,7 +27,7 @@ final class NewEventSignal implements AutoCloseable {
     /** Streams whose names do not start with {@code $}; the client sends this as the server-side filter's regex. */
     private static final String NON_SYSTEM_STREAMS = "^[^$]";
 
-    private final EventStoreDBClient client;
+    private final ClientCalls calls;
     private final Duration recheckInterval;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -41,8 +40,8 @@ final class NewEventSignal implements AutoCloseable {
      * @param recheckInterval the longest a reader sleeps without a signal: a safety net should a subscription end
      *     without telling (it then re-reads one page), not the way new events are found
      */
-    NewEventSignal(EventStoreDBClient client, Duration recheckInterval) {
-        this.client = client;
+    NewEventSignal(ClientCalls calls, Duration recheckInterval) {
+        this.calls = calls;
         this.recheckInterval = recheckInterval;
     }
 
@@ -64,7 +63,7 @@ final class NewEventSignal implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        ClientCalls.await(live, "subscribing to $all for new-event notifications");
+        calls.await(live, "subscribing to $all for new-event notifications");
         lock.lock();
         try {
             return generation;
@@ -152,7 +151,8 @@ final class NewEventSignal implements AutoCloseable {
 
     private CompletableFuture<Subscription> subscribe() {
         CompletableFuture<Subscription> pending = new CompletableFuture<>();
-        client.subscribeToAll(
+        calls.client()
+                .subscribeToAll(
                         new Listener(pending),
                         SubscribeToAllOptions.get()
                                 .fromEnd()

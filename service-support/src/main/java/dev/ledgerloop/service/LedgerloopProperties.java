@@ -23,9 +23,14 @@ public record LedgerloopProperties(
         @DefaultValue PrincipalCheck principal,
         @DefaultValue("http://localhost:8080") String publicUrl) {
 
-    /** @param connectionString an EventStoreDB connection string, e.g. {@code esdb://localhost:2113?tls=false} */
+    /**
+     * @param connectionString an EventStoreDB connection string, e.g. {@code esdb://localhost:2113?tls=false}
+     * @param callDeadline how long one call (an append, a read page) may take before it fails and the request
+     *     answers 503 (docs/concurrency.md)
+     */
     public record EventStore(
-            @DefaultValue("esdb://localhost:2113?tls=false") String connectionString) {}
+            @DefaultValue("esdb://localhost:2113?tls=false") String connectionString,
+            @DefaultValue("10s") Duration callDeadline) {}
 
     public record Mongo(
             @DefaultValue("mongodb://localhost:27017") String uri,

@@ -1,9 +1,11 @@
 package dev.ledgerloop.service;
 
+import dev.ledgerloop.service.events.CommandThreads;
 import dev.ledgerloop.service.events.EventStoreConfiguration;
 import dev.ledgerloop.service.openapi.ApiDescriptionConfiguration;
 import dev.ledgerloop.service.web.WebConfiguration;
 import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,12 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(LedgerloopProperties.class)
 @Import({EventStoreConfiguration.class, WebConfiguration.class, ApiDescriptionConfiguration.class})
 public class ServiceSupportConfiguration {
+
+    /** No command is handled on a thread the EventStoreDB client needs to complete its calls. */
+    @Bean
+    CommandThreads commandThreadsGuard(CommandBus commandBus) {
+        return CommandThreads.guard(commandBus);
+    }
 
     /** The time every service reads, replaceable in tests. */
     @Bean

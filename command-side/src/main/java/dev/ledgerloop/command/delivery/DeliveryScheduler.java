@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,19 @@ class DeliveryScheduler extends DueWorkLoop {
                     lanes.release(webhookId);
                     continue;
                 }
-                sender.attempt(claimed.get()).whenComplete((done, failure) -> {
+                CompletableFuture<Void> attempt;
+                try {
+                    attempt = sender.attempt(claimed.get());
+                } catch (RuntimeException e) {
+                    // The claim expires and the schedule decides again; the lane must not stay taken.
+                    lanes.release(webhookId);
+                    log.warn(
+                            "Attempt of delivery {} could not start",
+                            claimed.get().deliveryId(),
+                            e);
+                    continue;
+                }
+                attempt.whenComplete((done, failure) -> {
                     lanes.release(webhookId);
                     if (failure != null) {
                         log.warn(

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -37,6 +38,11 @@ import org.springframework.stereotype.Component;
  * success; anything else is retried on the {@link RetrySchedule}. {@code 410 Gone} disables the endpoint, and so does
  * failing without a success for longer than configured. The HTTP client is asynchronous on a small shared pool: no
  * thread waits for an endpoint.
+ *
+ * <p>Recording an attempt sends commands, which wait for aggregate locks and for appends; it runs on its own
+ * {@code webhook-recorder} threads, never on the thread that completed the HTTP exchange. The JDK's client completes
+ * {@code sendAsync} on the common fork-join pool, and the EventStoreDB client needs that pool to complete every
+ * append: blocking it with command handling stalled every write (docs/concurrency.md).
  */
 @Component
 class DeliverySender implements DisposableBean {
@@ -50,6 +56,7 @@ class DeliverySender implements DisposableBean {
     private final WebhookProperties properties;
     private final Clock clock;
     private final ExecutorService pool;
+    private final ExecutorService recorder;
     private final HttpClient http;
 
     DeliverySender(
@@ -65,11 +72,8 @@ class DeliverySender implements DisposableBean {
         this.targets = targets;
         this.properties = properties;
         this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "webhook-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(4, daemon("webhook-sender"));
+        this.recorder = Executors.newFixedThreadPool(2, daemon("webhook-recorder"));
         this.http = HttpClient.newBuilder()
                 .executor(pool)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -99,16 +103,36 @@ class DeliverySender implements DisposableBean {
         UUID requestId = UUID.randomUUID();
         HttpRequest request = request(delivery, target, now);
         long started = System.nanoTime();
-        return http.sendAsync(request, ResponsePrefix.handler()).handle((response, failure) -> {
-            long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            if (failure == null) {
-                boolean gone = response.statusCode() == 410;
-                record(delivery, requestId, now, response.statusCode(), null, latency, response.body(), gone);
-            } else {
-                record(delivery, requestId, now, null, errorClass(failure), latency, null, false);
-            }
-            return null;
-        });
+        return http.sendAsync(request, ResponsePrefix.handler())
+                .handleAsync(
+                        (response, failure) -> {
+                            long latency = Duration.ofNanos(System.nanoTime() - started)
+                                    .toMillis();
+                            if (failure == null) {
+                                boolean gone = response.statusCode() == 410;
+                                record(
+                                        delivery,
+                                        requestId,
+                                        now,
+                                        response.statusCode(),
+                                        null,
+                                        latency,
+                                        response.body(),
+                                        gone);
+                            } else {
+                                record(delivery, requestId, now, null, errorClass(failure), latency, null, false);
+                            }
+                            return null;
+                        },
+                        recorder);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private HttpRequest request(ScheduledDelivery delivery, WebhookTarget target, Instant now) {
@@ -214,5 +238,6 @@ class DeliverySender implements DisposableBean {
     @Override
     public void destroy() {
         pool.shutdownNow();
+        recorder.shutdownNow();
     }
 }

@@ -7,6 +7,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ledgerloop.events.EventMetadata;
 import dev.ledgerloop.events.chain.HashChain;
+import dev.ledgerloop.eventstore.CompletionThreads;
+import dev.ledgerloop.eventstore.EventStoreUnavailableException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +27,12 @@ final class ChainHeads {
     private record Head(long sequence, String hash) {}
 
     private final EventStoreDBClient client;
+    private final Duration deadline;
     private final Cache<String, Head> heads;
 
-    ChainHeads(EventStoreDBClient client, long maxStreams) {
+    ChainHeads(EventStoreDBClient client, Duration deadline, long maxStreams) {
         this.client = client;
+        this.deadline = deadline;
         this.heads = Caffeine.newBuilder().maximumSize(maxStreams).build();
     }
 
@@ -48,14 +53,16 @@ final class ChainHeads {
     }
 
     private String readHash(String stream, long revision) {
+        CompletionThreads.refuseToWait("reading the chain head of " + stream);
         try {
             List<ResolvedEvent> events = client.readStream(
                             stream,
                             ReadStreamOptions.get()
                                     .fromRevision(revision)
                                     .maxCount(1)
-                                    .notResolveLinkTos())
-                    .get(10, TimeUnit.SECONDS)
+                                    .notResolveLinkTos()
+                                    .deadline(deadline.toMillis()))
+                    .get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS)
                     .getEvents();
             if (events.isEmpty() || events.get(0).getEvent().getRevision() != revision) {
                 throw new IllegalStateException(
@@ -64,7 +71,10 @@ final class ChainHeads {
             EventMetadata metadata =
                     EventMetadata.fromJson(events.get(0).getEvent().getUserMetadata());
             return metadata.hash();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
+            throw new EventStoreUnavailableException(
+                    "EventStoreDB did not answer reading the chain head of " + stream, e);
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot read the chain head of " + stream, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -77,14 +77,21 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EncryptedEventRecordCodec encryptedEventRecordCodec(Keyring keyring, EventStoreDBClient client) {
+    EncryptedEventRecordCodec encryptedEventRecordCodec(
+            Keyring keyring, EventStoreDBClient client, LedgerloopProperties properties) {
         return new EncryptedEventRecordCodec(
-                new EventCodec(keyring, new AtRestCipher(), Upcasters.none()), new ChainHeads(client, CHAIN_HEADS));
+                new EventCodec(keyring, new AtRestCipher(), Upcasters.none()),
+                new ChainHeads(client, properties.eventstore().callDeadline(), CHAIN_HEADS));
     }
 
     @Bean(destroyMethod = "close")
-    EventStoreDbStorageEngine eventStorageEngine(EventStoreDBClient client, EncryptedEventRecordCodec codec) {
-        return EventStoreDbStorageEngine.builder().client(client).codec(codec).build();
+    EventStoreDbStorageEngine eventStorageEngine(
+            EventStoreDBClient client, EncryptedEventRecordCodec codec, LedgerloopProperties properties) {
+        return EventStoreDbStorageEngine.builder()
+                .client(client)
+                .codec(codec)
+                .callDeadline(properties.eventstore().callDeadline())
+                .build();
     }
 
     /**

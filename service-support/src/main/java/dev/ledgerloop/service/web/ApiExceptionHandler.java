@@ -1,5 +1,6 @@
 package dev.ledgerloop.service.web;
 
+import dev.ledgerloop.eventstore.EventStoreUnavailableException;
 import dev.ledgerloop.platform.error.ApiError;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.service.ApiException;
@@ -74,6 +75,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unforeseen(Exception e) {
+        if (EventStoreUnavailableException.isCauseOf(e)) {
+            log.warn("The event store did not answer in time: {}", e.toString());
+            return ResponseEntity.status(503)
+                    .header("Retry-After", "1")
+                    .body(ApiError.of(ErrorCode.INTERNAL, "The event store did not answer in time; try again"));
+        }
         log.error("Unhandled error answering a request", e);
         return answer(ErrorCode.INTERNAL, "Internal error");
     }

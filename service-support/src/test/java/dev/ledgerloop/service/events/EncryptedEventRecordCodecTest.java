@@ -173,7 +173,8 @@ class EncryptedEventRecordCodecTest {
 
     private static EventStoreDbStorageEngine engine() {
         EncryptedEventRecordCodec codec = new EncryptedEventRecordCodec(
-                new EventCodec(keyring, new AtRestCipher(), Upcasters.none()), new ChainHeads(client, 100));
+                new EventCodec(keyring, new AtRestCipher(), Upcasters.none()),
+                new ChainHeads(client, EventStoreDbStorageEngine.DEFAULT_CALL_DEADLINE, 100));
         return EventStoreDbStorageEngine.builder().client(client).codec(codec).build();
     }
 
