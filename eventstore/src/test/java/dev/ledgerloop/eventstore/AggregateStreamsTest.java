@@ -111,10 +111,12 @@ class AggregateStreamsTest {
 
         List<CompletableFuture<Void>> appends = new ArrayList<>();
         for (int writer = 0; writer < 2; writer++) {
-            appends.add(CompletableFuture.runAsync(() -> {
-                awaitQuietly(start);
-                engine.appendEvents(List.of(incremented(id, 1)));
-            }));
+            appends.add(CompletableFuture.runAsync(
+                    () -> {
+                        awaitQuietly(start);
+                        engine.appendEvents(List.of(incremented(id, 1)));
+                    },
+                    TestThreads.WORKERS));
         }
         start.countDown();
 

@@ -109,7 +109,8 @@ class AllStreamTrackingTest {
     void aBlockingReadWaitsForEventsThatAnotherInstanceWritesAndEndsWhenClosed() throws Exception {
         List<TrackedEventMessage<?>> received = new CopyOnWriteArrayList<>();
         Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(engine.createHeadToken(), true);
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> stream.forEach(received::add));
+        CompletableFuture<Void> reader =
+                CompletableFuture.runAsync(() -> stream.forEach(received::add), TestThreads.WORKERS);
         EventStoreDBClient otherInstance = node.newClient();
         EventStoreDbStorageEngine otherEngine =
                 EventStoreDbStorageEngine.builder().client(otherInstance).build();
@@ -165,13 +166,15 @@ class AllStreamTrackingTest {
     void aWaitOnTheProcessorSourceEndsWhenAnEventIsWritten() throws Exception {
         BlockingStream<TrackedEventMessage<?>> stream = engine.allEventsSource().openStream(engine.createHeadToken());
         try {
-            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return stream.hasNextAvailable(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return stream.hasNextAvailable(1, TimeUnit.MINUTES);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    TestThreads.WORKERS);
             String id = newCounterId();
             engine.appendEvents(List.of(created(id)));
 
@@ -187,7 +190,8 @@ class AllStreamTrackingTest {
     void closingTheEngineEndsTheBlockingReadsWaitingOnIt() throws Exception {
         List<TrackedEventMessage<?>> received = new CopyOnWriteArrayList<>();
         Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(engine.createHeadToken(), true);
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> stream.forEach(received::add));
+        CompletableFuture<Void> reader =
+                CompletableFuture.runAsync(() -> stream.forEach(received::add), TestThreads.WORKERS);
         engine.appendEvents(List.of(created(newCounterId())));
         await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
 

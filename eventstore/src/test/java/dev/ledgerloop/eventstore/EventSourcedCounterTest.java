@@ -102,7 +102,7 @@ class EventSourcedCounterTest {
         try {
             Aggregate<Counter> counter = app.counters().load(id);
             // The other instance changes the counter between this instance's load and commit.
-            CompletableFuture.runAsync(() -> otherInstance.send(new IncrementCounter(id, 10)))
+            CompletableFuture.runAsync(() -> otherInstance.send(new IncrementCounter(id, 10)), TestThreads.WORKERS)
                     .get(10, TimeUnit.SECONDS);
             counter.execute(loaded -> loaded.handle(new IncrementCounter(id, 1)));
 
