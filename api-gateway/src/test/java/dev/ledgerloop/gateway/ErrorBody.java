@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 
-/** Asserts that a response is the API error body (API.md §Errors) with a given status and code. */
+/** Asserts that a response is the API error body (docs/api.md §Errors) with a given status and code. */
 final class ErrorBody {
     private static final ObjectMapper JSON = new ObjectMapper();
 

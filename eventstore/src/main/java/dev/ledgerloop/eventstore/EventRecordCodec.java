@@ -8,8 +8,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
  * Turns an aggregate's event into an EventStoreDB record and back: the place where at-rest encryption plugs in
- * (DESIGN §2). {@link #decode} must give back the message identifier, aggregate type and identifier, sequence number,
- * timestamp, payload and metadata that {@link #encode} was given.
+ * (docs/architecture.md §Event model). {@link #decode} must give back the message identifier, aggregate type and
+ * identifier, sequence number, timestamp, payload and metadata that {@link #encode} was given.
  */
 public interface EventRecordCodec {
 

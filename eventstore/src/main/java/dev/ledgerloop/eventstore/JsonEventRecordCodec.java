@@ -84,7 +84,10 @@ public final class JsonEventRecordCodec implements EventRecordCodec {
                 serializer);
     }
 
-    /** The stable, readable name DESIGN §2 asks for; anonymous and local classes fall back to the serializer's. */
+    /**
+     * The stable, readable name docs/architecture.md §Event model asks for; anonymous and local classes fall back to
+     * the serializer's.
+     */
     private static String eventType(DomainEventMessage<?> message, SerializedType serializedType) {
         String simpleName = message.getPayloadType().getSimpleName();
         return simpleName.isEmpty() ? serializedType.getName() : simpleName;

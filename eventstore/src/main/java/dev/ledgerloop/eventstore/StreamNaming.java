@@ -2,7 +2,10 @@ package dev.ledgerloop.eventstore;
 
 import java.util.Locale;
 
-/** Names the EventStoreDB stream that holds one aggregate's events (DESIGN §2: one stream per aggregate). */
+/**
+ * Names the EventStoreDB stream that holds one aggregate's events (docs/architecture.md §Event model: one stream per
+ * aggregate).
+ */
 @FunctionalInterface
 public interface StreamNaming {
 

@@ -12,8 +12,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * What every projection does the same way. Writes are idempotent (DESIGN §4): an insert of something already there
- * is a no-op, and updates are guarded by the aggregate sequence number the view has reached.
+ * What every projection does the same way. Writes are idempotent (docs/architecture.md §Query side): an insert of
+ * something already there is a no-op, and updates are guarded by the aggregate sequence number the view has reached.
  */
 public final class Views {
     public static final String VERSION = "version";

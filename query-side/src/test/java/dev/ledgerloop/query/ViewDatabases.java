@@ -15,9 +15,9 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MongoDBContainer;
 
 /**
- * The MongoDB servers view tests run against (DESIGN §7): mongo-java-server always, and a real MongoDB through
- * Testcontainers where Docker answers; there the real one is skipped with a message saying so. Each call gives a
- * fresh database. Servers start once per JVM and stop with it.
+ * The MongoDB servers view tests run against (docs/architecture.md §Testing): mongo-java-server always, and a real
+ * MongoDB through Testcontainers where Docker answers; there the real one is skipped with a message saying so. Each
+ * call gives a fresh database. Servers start once per JVM and stop with it.
  */
 public final class ViewDatabases {
     private static MongoClient embedded;

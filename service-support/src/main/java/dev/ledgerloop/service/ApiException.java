@@ -2,7 +2,7 @@ package dev.ledgerloop.service;
 
 import dev.ledgerloop.platform.error.ErrorCode;
 
-/** An answer other than success, with the API.md error code and a message safe to show the caller. */
+/** An answer other than success, with the docs/api.md error code and a message safe to show the caller. */
 public class ApiException extends RuntimeException {
     private final ErrorCode code;
 

@@ -4,8 +4,8 @@ import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 
 /**
- * Who may administer a space (API.md §Webhooks: the space owner key). For now the owner is the agent acting through
- * the gateway's bootstrap key; admin JWTs come later, and only this class changes then.
+ * Who may administer a space (docs/api.md §Webhooks: the space owner key). For now the owner is the agent acting
+ * through the gateway's bootstrap key; admin JWTs come later, and only this class changes then.
  */
 public final class SpaceOwners {
     public static final String BOOTSTRAP_KEY_ID = "bootstrap";

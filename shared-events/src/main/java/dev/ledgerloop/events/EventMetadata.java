@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An event's clear metadata (DESIGN §2), stored as the EventStoreDB custom metadata so events can be routed and
- * audited without decryption. The property names are a stored contract; {@link #toJson()} is the canonical form.
+ * An event's clear metadata (docs/architecture.md §Event model), stored as the EventStoreDB custom metadata so events
+ * can be routed and audited without decryption. The property names are a stored contract; {@link #toJson()} is the
+ * canonical form.
  */
 public record EventMetadata(
         UUID eventId,

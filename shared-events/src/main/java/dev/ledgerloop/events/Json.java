@@ -32,7 +32,7 @@ final class Json {
 
     private Json() {}
 
-    /** API.md: {@code 2026-03-25T10:30:00.000Z}, always three fraction digits. */
+    /** docs/api.md §Conventions: {@code 2026-03-25T10:30:00.000Z}, always three fraction digits. */
     private static final class InstantMillisSerializer extends JsonSerializer<Instant> {
         private static final DateTimeFormatter FORMAT =
                 DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

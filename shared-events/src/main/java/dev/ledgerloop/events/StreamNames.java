@@ -3,7 +3,7 @@ package dev.ledgerloop.events;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Stream naming (DESIGN §2): one stream per aggregate, {@code <aggregate type>-<uuid>}. */
+/** Stream naming (docs/architecture.md §Event model): one stream per aggregate, {@code <aggregate type>-<uuid>}. */
 public final class StreamNames {
     private static final int UUID_LENGTH = 36;
 

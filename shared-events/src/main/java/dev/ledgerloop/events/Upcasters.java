@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Brings a stored payload written under an older schema version up to the current one, one version step at a time
- * (STYLE: never change a field's meaning; add a version and an upcaster). Empty while every event is at v1.
+ * (docs/architecture.md §Decisions: never change a field's meaning; add a version and an upcaster). Empty while every
+ * event is at v1.
  */
 public final class Upcasters {
     private final Map<Step, Upcaster> steps;

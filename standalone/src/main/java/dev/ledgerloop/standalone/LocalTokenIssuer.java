@@ -22,9 +22,10 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * The embedded default's local token issuer for humans (DESIGN §6): an ES256 key pair generated into the data
- * directory on first start. The gateway is given only the public key; {@link #mint} signs tokens for a user of the
- * embedded space, for development and tests ({@code java -jar ledgerloop-exec.jar --mint-token=<userId>}).
+ * The embedded default's local token issuer for humans (docs/architecture.md §Gateway and identity): an ES256 key pair
+ * generated into the data directory on first start. The gateway is given only the public key; {@link #mint} signs
+ * tokens for a user of the embedded space, for development and tests ({@code java -jar ledgerloop-exec.jar
+ * --mint-token=<userId>}).
  */
 public final class LocalTokenIssuer {
     public static final String ISSUER = "urn:ledgerloop:embedded";

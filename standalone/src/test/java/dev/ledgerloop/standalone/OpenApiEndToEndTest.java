@@ -24,9 +24,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The API description through the gateway of the whole system (API.md §Other): {@code /openapi.json} is public and
- * describes every endpoint the backends map, so an endpoint added without appearing there fails this test; {@code
- * /docs} is Swagger UI on it, served by the gateway.
+ * The API description through the gateway of the whole system (docs/api.md §API description): {@code /openapi.json} is
+ * public and describes every endpoint the backends map, so an endpoint added without appearing there fails this test;
+ * {@code /docs} is Swagger UI on it, served by the gateway.
  */
 class OpenApiEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Multi-tenancy (API.md §Authentication): space B — the same agent id, or a human of the same name, signed into
+ * Multi-tenancy (docs/api.md §Authentication): space B — the same agent id, or a human of the same name, signed into
  * another space — reaches none of space A's sessions through any session endpoint: every call answers 404, and
  * space A's data is unchanged afterwards. The backends are called with principals signed by the gateway's secret,
  * which is what the gateway forwards for a key or token of space B.

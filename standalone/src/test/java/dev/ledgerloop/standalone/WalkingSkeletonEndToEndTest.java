@@ -206,7 +206,7 @@ class WalkingSkeletonEndToEndTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A well-formed end-to-end envelope (API.md): the server checks its shape and never decrypts it. */
+    /** A well-formed end-to-end envelope (docs/api.md): the server checks its shape and never decrypts it. */
     private static String envelope() {
         return "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\",\"ciphertext\":\"" + base64(12 + 40 + 16)
                 + "\",\"wrappings\":[{\"kid\":\"human-1\",\"epk\":\"" + base64(32) + "\",\"wrappedKey\":\""

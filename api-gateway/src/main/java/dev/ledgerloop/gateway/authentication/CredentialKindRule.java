@@ -6,7 +6,7 @@ import dev.ledgerloop.platform.principal.Principal;
 import java.util.Optional;
 
 /**
- * Which kind of credentials each part of the API takes (API.md §Authentication): {@code /v1/human/**} a human's
+ * Which kind of credentials each part of the API takes (docs/api.md §Authentication): {@code /v1/human/**} a human's
  * Bearer token, {@code /v1/agent/**} an agent key, and provisioning keys only {@code /v1/provision/**}, which in turn
  * takes nothing else. The wrong kind for a human or agent route is 401 (these are not your credentials here); a
  * provisioning key elsewhere, or another key on a provisioning route, is 403.

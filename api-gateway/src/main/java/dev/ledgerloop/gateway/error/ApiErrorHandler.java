@@ -24,9 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers every error the gateway itself produces with the API error body (API.md §Errors): its own refusals, unknown
- * paths, and a backend it cannot reach (503) or that fails mid-answer (502). Never a stack trace. Backend answers are
- * not errors here: they pass through untouched.
+ * Answers every error the gateway itself produces with the API error body (docs/api.md §Errors): its own refusals,
+ * unknown paths, and a backend it cannot reach (503) or that fails mid-answer (502). Never a stack trace. Backend
+ * answers are not errors here: they pass through untouched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -21,9 +21,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses request bodies over {@code ledgerloop.gateway.max-request-bytes} with 413 (API.md §Other), or over {@code
- * ledgerloop.gateway.attachments.max-bytes} for attachment uploads: up front when Content-Length says so, and while
- * streaming for bodies of unknown length (chunked), counting what goes through.
+ * Refuses request bodies over {@code ledgerloop.gateway.max-request-bytes} with 413 (docs/api.md §Request size limits),
+ * or over {@code ledgerloop.gateway.attachments.max-bytes} for attachment uploads: up front when Content-Length says
+ * so, and while streaming for bodies of unknown length (chunked), counting what goes through.
  */
 @Component
 @EnableConfigurationProperties(AttachmentLimit.class)

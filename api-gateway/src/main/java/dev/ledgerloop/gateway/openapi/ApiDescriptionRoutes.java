@@ -21,8 +21,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The API description on the public port (API.md §Other), public like the health check: {@code /openapi.json}, and
- * {@code /docs}, Swagger UI served from its webjar in this jar (no CDN, works offline) reading {@code /openapi.json}.
+ * The API description on the public port (docs/api.md §API description), public like the health check: {@code
+ * /openapi.json}, and {@code /docs}, Swagger UI served from its webjar in this jar (no CDN, works offline) reading
+ * {@code /openapi.json}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDescriptionRoutes {

@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A token bucket (Bucket4j) per API key and per human, in this gateway's memory: over the limit answers 429
- * {@code RATE_LIMITED} with {@code Retry-After} in whole seconds (API.md §Errors). Several gateway instances each keep
- * their own buckets, so the effective limit is per instance.
+ * {@code RATE_LIMITED} with {@code Retry-After} in whole seconds (docs/api.md §Errors). Several gateway instances each
+ * keep their own buckets, so the effective limit is per instance.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)

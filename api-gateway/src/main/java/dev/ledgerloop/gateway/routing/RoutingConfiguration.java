@@ -24,7 +24,7 @@ class RoutingConfiguration {
         URI commandSide = baseUri("ledgerloop.gateway.command-side-uri", properties.commandSideUri());
         return routes.routes()
                 // Typing indicators are live signals, not changes: the query side, which holds the live streams,
-                // takes them (API.md §Sessions: not stored as an event).
+                // takes them (docs/api.md §Typing: not stored as an event).
                 .route("typing", route -> route.order(-1)
                         .path(TYPING)
                         .and()

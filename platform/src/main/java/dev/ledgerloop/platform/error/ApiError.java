@@ -1,7 +1,7 @@
 package dev.ledgerloop.platform.error;
 
 /**
- * The error body of every API answer (API.md §Errors): {@code {"error":{"code":"...","message":"..."}}}.
+ * The error body of every API answer (docs/api.md §Errors): {@code {"error":{"code":"...","message":"..."}}}.
  */
 public record ApiError(Detail error) {
     public record Detail(String code, String message) {}

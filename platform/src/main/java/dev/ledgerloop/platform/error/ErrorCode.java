@@ -1,6 +1,6 @@
 package dev.ledgerloop.platform.error;
 
-/** The documented error codes and their HTTP statuses (API.md §Errors). */
+/** The documented error codes and their HTTP statuses (docs/api.md §Errors). */
 public enum ErrorCode {
     VALIDATION_ERROR(400),
     UNAUTHENTICATED(401),

@@ -5,8 +5,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Agent names ({@code X-Hiloop}, API.md §Authentication) and the id a name stands for in a space: a name-based UUID,
- * so the gateway knows an agent's id without a lookup and the command side registers it under the same id.
+ * Agent names ({@code X-Hiloop}, docs/api.md §Authentication) and the id a name stands for in a space: a name-based
+ * UUID, so the gateway knows an agent's id without a lookup and the command side registers it under the same id.
  */
 public final class AgentNames {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");

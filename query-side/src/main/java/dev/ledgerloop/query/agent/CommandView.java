@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 
-/** A registered command as API.md §Commands gives it: {@code {name, description, parameters}}. */
+/** A registered command as docs/api.md §Commands gives it: {@code {name, description, parameters}}. */
 record CommandView(String name, String description, JsonNode parameters) {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -28,7 +28,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-/** The {@code deliveries} view (DESIGN §4): one document per delivery with its status and its last attempt. */
+/**
+ * The {@code deliveries} view (docs/architecture.md §Query side): one document per delivery with its status and its
+ * last attempt.
+ */
 @Component
 @ProcessingGroup(DeliveriesProjection.GROUP)
 class DeliveriesProjection {

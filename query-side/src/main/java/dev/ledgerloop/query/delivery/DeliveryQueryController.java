@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reading webhook deliveries (API.md §Webhooks): an agent's deliveries and their stats, and, for the space owner,
+ * Reading webhook deliveries (docs/api.md §Webhooks): an agent's deliveries and their stats, and, for the space owner,
  * an endpoint's.
  */
 @RestController

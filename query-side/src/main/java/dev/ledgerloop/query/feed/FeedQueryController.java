@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /v1/human/feed} (API.md §Humans): across sessions, the messages that wait for this human's answer, most
- * urgent first, then by deadline (none last), read from the {@code feed} view.
+ * {@code GET /v1/human/feed} (docs/api.md §Humans): across sessions, the messages that wait for this human's answer,
+ * most urgent first, then by deadline (none last), read from the {@code feed} view.
  */
 @RestController
 class FeedQueryController {
@@ -34,7 +34,7 @@ class FeedQueryController {
         this.feed = database.getCollection(FeedProjection.COLLECTION);
     }
 
-    /** API.md's message object as the feed shows it: every message here requires a response and waits for it. */
+    /** docs/api.md's message object as the feed shows it: every message here requires a response and waits for it. */
     record FeedItem(
             String id,
             String sessionId,

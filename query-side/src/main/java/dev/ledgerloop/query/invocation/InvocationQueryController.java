@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An agent polls the invocations of its commands (API.md §Commands), filtered by status and paginated. */
+/** An agent polls the invocations of its commands (docs/api.md §Commands), filtered by status and paginated. */
 @RestController
 @RequestMapping("/v1/agent/invocations")
 class InvocationQueryController {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
 
-/** The invocation object (API.md §Commands), read from the {@code invocations} view. */
+/** The invocation object (docs/api.md §Commands), read from the {@code invocations} view. */
 record InvocationView(
         String id,
         String agentId,

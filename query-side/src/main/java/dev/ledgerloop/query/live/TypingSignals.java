@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Typing indicators (API.md §Sessions: not stored as events, fanned out live): each session's open server-sent
+ * Typing indicators (docs/api.md §Typing: not stored as events, fanned out live): each session's open server-sent
  * event streams, and the signals sent to them as they come. Streams of this instance only; see docs/services.md.
  */
 @Component

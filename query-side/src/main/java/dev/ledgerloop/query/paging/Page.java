@@ -2,5 +2,5 @@ package dev.ledgerloop.query.paging;
 
 import java.util.List;
 
-/** API.md §Pagination's envelope: {@code {"data":[...],"total":47,"page":2,"pageSize":10}}. */
+/** docs/api.md §Pagination's envelope: {@code {"data":[...],"total":47,"page":2,"pageSize":10}}. */
 public record Page<T>(List<T> data, long total, int page, int pageSize) {}

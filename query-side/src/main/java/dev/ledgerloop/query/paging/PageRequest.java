@@ -2,7 +2,7 @@ package dev.ledgerloop.query.paging;
 
 import dev.ledgerloop.service.ApiException;
 
-/** API.md §Pagination: {@code page} from 1 (default 1), {@code pageSize} 1 to 100 (default 20); more → 400. */
+/** docs/api.md §Pagination: {@code page} from 1 (default 1), {@code pageSize} 1 to 100 (default 20); more → 400. */
 public record PageRequest(int page, int pageSize) {
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;

@@ -3,7 +3,7 @@ package dev.ledgerloop.query.paging;
 import dev.ledgerloop.service.ApiException;
 import java.util.Set;
 
-/** Query parameters read from their raw text, so that a wrong one answers API.md's 400 naming it. */
+/** Query parameters read from their raw text, so that a wrong one answers docs/api.md's 400 naming it. */
 public final class QueryParameters {
     private QueryParameters() {}
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A session's participants, for its agent (API.md §Sessions). */
+/** A session's participants, for its agent (docs/api.md §Sessions). */
 @RestController
 class ParticipantQueryController {
     private final SessionReader sessions;

@@ -30,7 +30,7 @@ public class ParticipantReader {
         this.participants = database.getCollection(ParticipantsProjection.COLLECTION);
     }
 
-    /** API.md's participant: the user id and role; names come from the identity provider, unknown here. */
+    /** docs/api.md's participant: the user id and role; names come from the identity provider, unknown here. */
     public record Participant(String userId, String role, String name, Instant addedAt) {}
 
     /** @throws ApiException 404 unless the human takes part in the session, in their own space */

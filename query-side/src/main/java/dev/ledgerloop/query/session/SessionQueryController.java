@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading sessions (API.md §Sessions): this agent's list, filtered and paginated, and one session. */
+/** Reading sessions (docs/api.md §Sessions): this agent's list, filtered and paginated, and one session. */
 @RestController
 @RequestMapping("/v1/agent/sessions")
 class SessionQueryController {

@@ -43,7 +43,7 @@ public class SessionReader {
 
     Page<SessionView> list(Principal principal, String status, Boolean isPublic, PageRequest page) {
         List<Bson> conditions = new ArrayList<>(List.of(ownedBy(principal)));
-        // Archiving takes a session out of the list (API.md §Sessions) unless archived ones are asked for.
+        // Archiving takes a session out of the list (docs/api.md §Sessions) unless archived ones are asked for.
         conditions.add(status != null ? eq("status", status) : ne("status", "Archived"));
         if (isPublic != null) {
             conditions.add(eq("isPublic", isPublic));

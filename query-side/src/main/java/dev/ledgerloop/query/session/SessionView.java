@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
 
-/** API.md's session object, read from the {@code sessions} view. */
+/** docs/api.md's session object, read from the {@code sessions} view. */
 record SessionView(
         String id,
         String status,

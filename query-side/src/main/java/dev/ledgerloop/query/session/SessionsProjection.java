@@ -27,7 +27,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-/** The {@code sessions} view (DESIGN §4): one document per session, for list and get. */
+/** The {@code sessions} view (docs/architecture.md §Query side): one document per session, for list and get. */
 @Component
 @ProcessingGroup(SessionsProjection.GROUP)
 class SessionsProjection {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * A timeline item as the API answers it: {@code kind} says which. A message item is API.md's message object with
+ * A timeline item as the API answers it: {@code kind} says which. A message item is docs/api.md's message object with
  * {@code kind: "message"}; a system item names what happened ({@code event}, e.g. {@code session.closed}).
  */
 final class TimelineItems {

@@ -14,7 +14,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * A session's timeline for its agent and for its participants, and the agent's long-poll for an answer
- * (API.md §Sessions, §Humans).
+ * (docs/api.md §Sessions, §Humans).
  */
 @RestController
 class TimelineQueryController {

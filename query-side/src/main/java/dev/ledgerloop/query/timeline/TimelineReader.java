@@ -21,7 +21,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a session's timeline, oldest first (API.md §Sessions, §Pagination), once the caller's right to see the
+ * Reads a session's timeline, oldest first (docs/api.md §Sessions, §Pagination), once the caller's right to see the
  * session was checked. By page ({@code page}, {@code pageSize}) it answers the pagination envelope; by cursor
  * ({@code limit}, and {@code before} an item id, to scroll back) the {@code limit} items before the cursor, or the
  * latest ones, with {@code hasMore}.

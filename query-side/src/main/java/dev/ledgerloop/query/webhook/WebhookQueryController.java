@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The space owner reads its webhook endpoints (API.md §Webhooks); secrets are never answered here. */
+/** The space owner reads its webhook endpoints (docs/api.md §Webhooks); secrets are never answered here. */
 @RestController
 @RequestMapping("/v1/admin/webhooks")
 class WebhookQueryController {

@@ -19,10 +19,10 @@ import org.bson.BsonString;
 import org.bson.Document;
 
 /**
- * Attachment bytes, kept outside the event log (DESIGN §2: the log holds their hash in the event) in a MongoDB
- * GridFS bucket. The bytes a client uploads are already end-to-end encrypted; they are encrypted once more at rest
- * under the session stream's data key, bound to the session and the attachment id, so crypto-shredding a session
- * erases its attachments too.
+ * Attachment bytes, kept outside the event log (docs/architecture.md §Decisions: the log holds their hash in the event)
+ * in a MongoDB GridFS bucket. The bytes a client uploads are already end-to-end encrypted; they are encrypted once more
+ * at rest under the session stream's data key, bound to the session and the attachment id, so crypto-shredding a
+ * session erases its attachments too.
  */
 public final class AttachmentStore {
     static final String BUCKET = "attachments";

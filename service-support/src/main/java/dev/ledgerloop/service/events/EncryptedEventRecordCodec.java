@@ -20,14 +20,15 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 
 /**
- * The record codec of DESIGN §2: the payload AES-GCM encrypted under the stream's data key, the clear metadata
- * chained onto the stream's previous event. Axon metadata is not stored as such: the space and actor (see {@link
- * EventContext}) and Axon's correlation ids become fields of {@link EventMetadata}, and come back as Axon metadata on
- * decode.
+ * The record codec of docs/architecture.md §At-rest encryption and §Hash chain: the payload AES-GCM encrypted under the
+ * stream's data key, the clear metadata chained onto the stream's previous event. Axon metadata is not stored as such:
+ * the space and actor (see {@link EventContext}) and Axon's correlation ids become fields of {@link EventMetadata}, and
+ * come back as Axon metadata on decode.
  */
 public final class EncryptedEventRecordCodec implements EventRecordCodec {
     // Axon's MessageOriginProvider: "correlationId" is the id of the message that caused this one, "traceId" the id
-    // of the first message of the chain. DESIGN §2 calls those the causation and the correlation id.
+    // of the first message of the chain. docs/architecture.md §Event model calls those the causation and the
+    // correlation id.
     private static final String AXON_CAUSE = "correlationId";
     private static final String AXON_ORIGIN = "traceId";
 

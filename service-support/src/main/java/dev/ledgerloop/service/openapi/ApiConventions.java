@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * What every Ledgerloop endpoint shares, added to the generated description: the two ways to authenticate, the error
- * body of API.md §Errors and the error answers as reusable responses, referenced from each operation.
+ * body of docs/api.md §Errors and the error answers as reusable responses, referenced from each operation.
  */
 final class ApiConventions {
     static final String API_KEY = "ApiKey";
@@ -45,14 +45,14 @@ final class ApiConventions {
                         .type(SecurityScheme.Type.APIKEY)
                         .in(SecurityScheme.In.HEADER)
                         .name("X-API-Key")
-                        .description("An agent's API key (API.md §Authentication)"));
+                        .description("An agent's API key (docs/api.md §Authentication)"));
         components.addSecuritySchemes(
                 BEARER,
                 new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
-                        .description("A human's token (API.md §Humans)"));
+                        .description("A human's token (docs/api.md §Humans)"));
         components.addSchemas(ERROR_SCHEMA, errorSchema());
         addResponses(components, ALWAYS);
         addResponses(components, WRITES_ONLY);
@@ -120,7 +120,7 @@ final class ApiConventions {
                 .addProperty("message", new StringSchema())
                 .required(List.of("code", "message"));
         return new ObjectSchema()
-                .description("Every error answer (API.md §Errors)")
+                .description("Every error answer (docs/api.md §Errors)")
                 .addProperty("error", detail)
                 .required(List.of("error"));
     }

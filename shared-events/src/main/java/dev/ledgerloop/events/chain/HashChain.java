@@ -9,8 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The per-stream hash chain (DESIGN §2): {@code hash = hex(SHA-256(prevHash ‖ canonical metadata without "hash" ‖
- * ciphertext))}, where prevHash enters as its 32 raw bytes and the first event's prevHash is {@link #GENESIS}.
+ * The per-stream hash chain (docs/architecture.md §Hash chain): {@code hash = hex(SHA-256(prevHash ‖ canonical metadata
+ * without "hash" ‖ ciphertext))}, where prevHash enters as its 32 raw bytes and the first event's prevHash is {@link
+ * #GENESIS}.
  */
 public final class HashChain {
     public static final String GENESIS = "0".repeat(64);

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What an event's ciphertext is bound to (DESIGN §2): a ciphertext moved to another stream, event id, event type or
- * schema version fails to decrypt.
+ * What an event's ciphertext is bound to (docs/architecture.md §At-rest encryption): a ciphertext moved to another
+ * stream, event id, event type or schema version fails to decrypt.
  */
 public record AssociatedData(String streamId, UUID eventId, String eventType, int schemaVersion) {
     private static final String LABEL = "ledgerloop/event/v1";

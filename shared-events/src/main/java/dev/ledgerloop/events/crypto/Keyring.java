@@ -12,8 +12,8 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Per-stream data keys (DESIGN §2): created on a stream's first event, stored wrapped under the space's
- * key-encryption key, unwrapped once and kept in a bounded in-memory cache.
+ * Per-stream data keys (docs/architecture.md §At-rest encryption): created on a stream's first event, stored wrapped
+ * under the space's key-encryption key, unwrapped once and kept in a bounded in-memory cache.
  */
 public final class Keyring {
     private final MasterKey masterKey;

@@ -3,7 +3,7 @@ package dev.ledgerloop.events.envelope;
 import java.util.List;
 
 /**
- * Content a client encrypted end to end (API.md §Encrypted envelope); the server checks its shape with
+ * Content a client encrypted end to end (docs/api.md §Encrypted envelope); the server checks its shape with
  * {@link EnvelopeParser} and stores it opaque, never decrypting it.
  */
 public record EncryptedEnvelope(int v, String alg, String ciphertext, List<Wrapping> wrappings) {

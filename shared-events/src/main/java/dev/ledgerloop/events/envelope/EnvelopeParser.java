@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * Checks that a request field holds an encrypted envelope of exactly the shape API.md §Encrypted envelope gives,
+ * Checks that a request field holds an encrypted envelope of exactly the shape docs/api.md §Encrypted envelope gives,
  * sent as a JSON object or as a string holding that JSON. It checks sizes and encodings only, never decrypts.
  */
 public final class EnvelopeParser {

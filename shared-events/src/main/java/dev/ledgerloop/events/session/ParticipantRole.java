@@ -1,6 +1,6 @@
 package dev.ledgerloop.events.session;
 
-/** A human's role in a session (API.md §Sessions), spelled as the API spells it. */
+/** A human's role in a session (docs/api.md §Participants), spelled as the API spells it. */
 public enum ParticipantRole {
     owner,
     admin,

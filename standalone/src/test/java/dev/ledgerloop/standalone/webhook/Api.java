@@ -69,7 +69,7 @@ final class Api {
         return new Answer(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
     }
 
-    /** A well-formed end-to-end envelope (API.md): the server checks its shape and never decrypts it. */
+    /** A well-formed end-to-end envelope (docs/api.md): the server checks its shape and never decrypts it. */
     static String envelope() {
         return "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\",\"ciphertext\":\"" + base64(12 + 40 + 16)
                 + "\",\"wrappings\":[{\"kid\":\"human-1\",\"epk\":\"" + base64(32) + "\",\"wrappedKey\":\""

@@ -24,11 +24,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Makes sure an agent that acts is registered (API.md §Authentication: an unknown {@code X-Hiloop} name creates the
- * agent). The first time this gateway sees an agent it looks in the {@code agents} view, and if the agent is not there
- * asks the command side to register it ({@code PUT /v1/agent/registration}, idempotent: one {@code AgentRegistered}
- * event however many gateways ask). The request then goes on; a failed registration is retried on the next request.
- * Needs the gateway's MongoDB; without it agents are not registered.
+ * Makes sure an agent that acts is registered (docs/api.md §Authentication: an unknown {@code X-Hiloop} name creates
+ * the agent). The first time this gateway sees an agent it looks in the {@code agents} view, and if the agent is not
+ * there asks the command side to register it ({@code PUT /v1/agent/registration}, idempotent: one {@code
+ * AgentRegistered} event however many gateways ask). The request then goes on; a failed registration is retried on the
+ * next request. Needs the gateway's MongoDB; without it agents are not registered.
  */
 @Component
 class AgentRegistrar {

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Agents' {@code X-API-Key: hlp_<64 lowercase hex>}, looked up by its SHA-256 hash, with {@code X-Hiloop: <agent
- * name>} choosing which agent the key acts as (API.md §Authentication). The key itself is never logged nor kept.
+ * name>} choosing which agent the key acts as (docs/api.md §Authentication). The key itself is never logged nor kept.
  */
 @Component
 @Order(100)

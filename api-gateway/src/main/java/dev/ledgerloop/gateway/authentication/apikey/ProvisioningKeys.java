@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The provisioning key ({@code hlp_prov_...}) from configuration, of the bootstrap space: it may only create agents and
- * their keys (API.md §Authentication). Compared by hash in constant time.
+ * their keys (docs/api.md §Authentication). Compared by hash in constant time.
  */
 final class ProvisioningKeys {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");

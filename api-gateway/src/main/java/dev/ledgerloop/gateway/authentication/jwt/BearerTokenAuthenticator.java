@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Humans' {@code Authorization: Bearer <JWT>} (API.md §Authentication), checked by {@link HumanTokenVerifier}. Any
+ * Humans' {@code Authorization: Bearer <JWT>} (docs/api.md §Authentication), checked by {@link HumanTokenVerifier}. Any
  * token that does not verify answers 401 without saying why (the reason would help a forger only).
  */
 @Component

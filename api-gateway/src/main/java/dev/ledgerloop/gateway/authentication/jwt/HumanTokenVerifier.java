@@ -34,8 +34,8 @@ import java.util.UUID;
 
 /**
  * Checks a human's JWT (signature by a configured key, {@code iss}, {@code exp}, {@code nbf}) and reads the principal
- * from it: {@code sub} is the user id, the {@code space} claim the tenant (DESIGN §6). Asymmetric algorithms only, so
- * the gateway never holds a key that could mint tokens.
+ * from it: {@code sub} is the user id, the {@code space} claim the tenant (docs/architecture.md §Gateway and identity).
+ * Asymmetric algorithms only, so the gateway never holds a key that could mint tokens.
  */
 public final class HumanTokenVerifier {
     static final String SPACE_CLAIM = "space";
