@@ -25,13 +25,9 @@ interface FilteredSubscriptionTests extends ServerUnderTest {
         append(prefix + "-in2", ExpectedRevision.noStream(), ofType("C"));
         RecordingListener listener = new RecordingListener();
 
-        Subscription subscription = subscribeToAll(
+        Subscription subscription = subscribeToAllFromStart(
                 listener,
-                SubscribeToAllOptions.get()
-                        .fromStart()
-                        .filter(SubscriptionFilter.newBuilder()
-                                .addStreamNamePrefix(prefix)
-                                .build()));
+                SubscriptionFilter.newBuilder().addStreamNamePrefix(prefix).build());
 
         await().untilAsserted(() -> assertThat(listener.eventTypes()).containsExactly("A", "C"));
         subscription.stop();
@@ -49,13 +45,9 @@ interface FilteredSubscriptionTests extends ServerUnderTest {
         append("x-" + prefix, ExpectedRevision.noStream(), ofType("Inside"));
         RecordingListener listener = new RecordingListener();
 
-        Subscription subscription = subscribeToAll(
+        Subscription subscription = subscribeToAllFromStart(
                 listener,
-                SubscribeToAllOptions.get()
-                        .fromStart()
-                        .filter(SubscriptionFilter.newBuilder()
-                                .addStreamNamePrefix(prefix)
-                                .build()));
+                SubscriptionFilter.newBuilder().addStreamNamePrefix(prefix).build());
 
         await().untilAsserted(() -> assertThat(listener.eventTypes()).containsExactly("Inside"));
         subscription.stop();
@@ -69,13 +61,11 @@ interface FilteredSubscriptionTests extends ServerUnderTest {
         append("rx-" + token + "-2", ExpectedRevision.noStream(), ofType("C"));
         RecordingListener listener = new RecordingListener();
 
-        Subscription subscription = subscribeToAll(
+        Subscription subscription = subscribeToAllFromStart(
                 listener,
-                SubscribeToAllOptions.get()
-                        .fromStart()
-                        .filter(SubscriptionFilter.newBuilder()
-                                .withStreamNameRegularExpression("^rx-" + token + "-[0-9]+$")
-                                .build()));
+                SubscriptionFilter.newBuilder()
+                        .withStreamNameRegularExpression("^rx-" + token + "-[0-9]+$")
+                        .build());
 
         await().untilAsserted(() -> assertThat(listener.eventTypes()).containsExactly("A", "C"));
         subscription.stop();
@@ -88,13 +78,9 @@ interface FilteredSubscriptionTests extends ServerUnderTest {
         append(stream, ExpectedRevision.noStream(), ofType(type + "Opened"), ofType("Other"), ofType(type + "Closed"));
         RecordingListener listener = new RecordingListener();
 
-        Subscription subscription = subscribeToAll(
+        Subscription subscription = subscribeToAllFromStart(
                 listener,
-                SubscribeToAllOptions.get()
-                        .fromStart()
-                        .filter(SubscriptionFilter.newBuilder()
-                                .addEventTypePrefix(type)
-                                .build()));
+                SubscriptionFilter.newBuilder().addEventTypePrefix(type).build());
 
         await().untilAsserted(
                         () -> assertThat(listener.eventTypes()).containsExactly(type + "Opened", type + "Closed"));
@@ -107,13 +93,11 @@ interface FilteredSubscriptionTests extends ServerUnderTest {
         String stream = streamName("nosystem");
         RecordingListener listener = new RecordingListener();
 
-        Subscription subscription = subscribeToAll(
+        Subscription subscription = subscribeToAllFromStart(
                 listener,
-                SubscribeToAllOptions.get()
-                        .fromStart()
-                        .filter(SubscriptionFilter.newBuilder()
-                                .withEventTypeRegularExpression("^[^\\$].*")
-                                .build()));
+                SubscriptionFilter.newBuilder()
+                        .withEventTypeRegularExpression("^[^\\$].*")
+                        .build());
         append(stream, ExpectedRevision.noStream(), ofType("Visible"));
 
         await().untilAsserted(() -> assertThat(listener.events)
@@ -152,5 +136,10 @@ interface FilteredSubscriptionTests extends ServerUnderTest {
         }
         assertThat(listener.events).isEmpty();
         subscription.stop();
+    }
+
+    private Subscription subscribeToAllFromStart(RecordingListener listener, SubscriptionFilter filter)
+            throws Exception {
+        return subscribeToAll(listener, SubscribeToAllOptions.get().fromStart().filter(filter));
     }
 }
