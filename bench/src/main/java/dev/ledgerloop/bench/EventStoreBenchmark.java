@@ -13,7 +13,7 @@ import com.eventstore.dbclient.Subscription;
 import com.eventstore.dbclient.SubscriptionListener;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -114,10 +114,11 @@ public final class EventStoreBenchmark {
     private final EventStoreDBClient client;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
-    private final Supplier<EventStore.WriteStats> writeStats;
+    private final Supplier<StreamDatabase.WriteStats> writeStats;
     private long eventsWritten;
 
-    private EventStoreBenchmark(Config config, EventStoreDBClient client, Supplier<EventStore.WriteStats> writeStats) {
+    private EventStoreBenchmark(
+            Config config, EventStoreDBClient client, Supplier<StreamDatabase.WriteStats> writeStats) {
         this.writeStats = writeStats;
         this.config = config;
         this.client = client;
@@ -259,7 +260,7 @@ public final class EventStoreBenchmark {
 
     private void appendPhase(int eventsPerAppend, int inFlight) throws Exception {
         String prefix = "bench-" + run + "-b" + eventsPerAppend + "-c" + inFlight + "-";
-        EventStore.WriteStats before = writeStats.get();
+        StreamDatabase.WriteStats before = writeStats.get();
         Drive result = drive(
                 TimeUnit.SECONDS.toNanos(config.appendSeconds()),
                 inFlight,
@@ -275,7 +276,7 @@ public final class EventStoreBenchmark {
                 result.operations() / seconds,
                 result.operations() * eventsPerAppend / seconds,
                 result.latency());
-        EventStore.WriteStats after = writeStats.get();
+        StreamDatabase.WriteStats after = writeStats.get();
         long fsyncs = after.fsyncs() - before.fsyncs();
         System.out.printf(
                 "%-44s (group commit: %,d fsyncs, %.1f appends per fsync)%n",

@@ -18,14 +18,22 @@ public final class BackendApplication {
     /** Axon's anonymous usage reporting, which would call an AxonIQ server from a self-hosted deployment. */
     static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
 
+    /** Axon's advertisement for AxonIQ Console, ten lines in every backend's log at each start. */
+    static final String AXON_CONSOLE_MESSAGE = "disable-axoniq-console-message";
+
     public static SpringApplicationBuilder builder(Class<?> applicationClass, String name) {
-        // Axon reads this system property (or AXONIQ_UPDATE_CHECKER_DISABLED), not a Spring property.
-        if (System.getProperty(AXON_UPDATE_CHECK) == null) {
-            System.setProperty(AXON_UPDATE_CHECK, "true");
-        }
+        // Axon reads these as system properties (or environment variables), not as Spring properties.
+        trueUnlessSet(AXON_UPDATE_CHECK);
+        trueUnlessSet(AXON_CONSOLE_MESSAGE);
         return new SpringApplicationBuilder(applicationClass)
                 .web(WebApplicationType.SERVLET)
                 .properties(defaults(name));
+    }
+
+    private static void trueUnlessSet(String systemProperty) {
+        if (System.getProperty(systemProperty) == null) {
+            System.setProperty(systemProperty, "true");
+        }
     }
 
     static Map<String, Object> defaults(String name) {
@@ -42,6 +50,8 @@ public final class BackendApplication {
         defaults.put("server.error.whitelabel.enabled", "false");
         // The API description (ApiDescriptionConfiguration): answers are JSON, errors are described once by
         // ApiConventions rather than from the exception handler of every controller.
+        // Enabled explicitly: the gateway serves it, merged, at /openapi.json (springdoc warns when left implicit).
+        defaults.put("springdoc.api-docs.enabled", "true");
         defaults.put("springdoc.api-docs.path", ApiDescriptionConfiguration.PATH);
         defaults.put("springdoc.default-produces-media-type", "application/json");
         defaults.put("springdoc.override-with-generic-response", "false");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -85,10 +86,12 @@ public final class LedgerloopSystem implements AutoCloseable {
             String[] backendSettings = settings.toArray(String[]::new);
             ConfigurableApplicationContext commandSide = BackendApplication.builder(
                             CommandSideApplication.class, CommandSideApplication.NAME)
+                    .bannerMode(Banner.Mode.OFF)
                     .run(backendSettings);
             services.add(commandSide);
             ConfigurableApplicationContext querySide = BackendApplication.builder(
                             QuerySideApplication.class, QuerySideApplication.NAME)
+                    .bannerMode(Banner.Mode.OFF)
                     .run(backendSettings);
             services.add(querySide);
             Map<String, Object> backends = new LinkedHashMap<>();
@@ -100,9 +103,18 @@ public final class LedgerloopSystem implements AutoCloseable {
             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                     .main(GatewayApplication.class)
                     .web(WebApplicationType.REACTIVE)
+                    .bannerMode(Banner.Mode.OFF)
                     .properties(gatewayProperties(secrets, tokenIssuer, mongo.connectionString(), backends))
                     .run(gatewayArguments(gatewayPort, gatewaySettings));
-            return new LedgerloopSystem(node, mongo, services, gateway, secrets, tokenIssuer);
+            LedgerloopSystem system = new LedgerloopSystem(node, mongo, services, gateway, secrets, tokenIssuer);
+            log.info(
+                    "Ledgerloop started: gateway on port {}, command side {}, query side {}, event store {}, MongoDB {}",
+                    system.gatewayPort(),
+                    system.commandSideUri(),
+                    system.querySideUri(),
+                    system.eventStoreConnectionString(),
+                    system.mongoConnectionString());
+            return system;
         } catch (RuntimeException | IOException e) {
             services.forEach(ConfigurableApplicationContext::close);
             if (mongo != null) {

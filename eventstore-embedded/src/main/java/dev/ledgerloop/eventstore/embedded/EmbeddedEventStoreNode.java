@@ -2,8 +2,8 @@ package dev.ledgerloop.eventstore.embedded;
 
 import dev.ledgerloop.eventstore.embedded.grpc.ServerFeaturesService;
 import dev.ledgerloop.eventstore.embedded.grpc.StreamsService;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
-import dev.ledgerloop.eventstore.embedded.store.StoreSettings;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabaseSettings;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -25,19 +25,19 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedEventStoreNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedEventStoreNode.class);
 
-    private final EventStore store;
+    private final StreamDatabase store;
     private final ExecutorService readers;
     private final Server server;
 
-    private EmbeddedEventStoreNode(EventStore store, ExecutorService readers, Server server) {
+    private EmbeddedEventStoreNode(StreamDatabase store, ExecutorService readers, Server server) {
         this.store = store;
         this.readers = readers;
         this.server = server;
     }
 
     public static EmbeddedEventStoreNode start(NodeSettings settings) {
-        EventStore store =
-                EventStore.open(new StoreSettings(settings.dataDirectory(), settings.segmentSize(), Clock.systemUTC()));
+        StreamDatabase store = StreamDatabase.open(
+                new StreamDatabaseSettings(settings.dataDirectory(), settings.segmentSize(), Clock.systemUTC()));
         ExecutorService readers = Executors.newFixedThreadPool(
                 Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), namedThreads("eventstore-reader-"));
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
@@ -66,7 +66,7 @@ public final class EmbeddedEventStoreNode implements AutoCloseable {
     }
 
     /** Writes answered and fsyncs taken since start (group commit shares one fsync among concurrent writes). */
-    public EventStore.WriteStats writeStats() {
+    public StreamDatabase.WriteStats writeStats() {
         return store.writeStats();
     }
 

@@ -1,6 +1,6 @@
 package dev.ledgerloop.eventstore.embedded;
 
-import dev.ledgerloop.eventstore.embedded.store.StoreSettings;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabaseSettings;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +26,11 @@ public record NodeSettings(Path dataDirectory, String host, int port, long maxAp
 
     public static NodeSettings of(Path dataDirectory) {
         return new NodeSettings(
-                dataDirectory, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_APPEND_SIZE, StoreSettings.DEFAULT_SEGMENT_SIZE);
+                dataDirectory,
+                "127.0.0.1",
+                DEFAULT_PORT,
+                DEFAULT_MAX_APPEND_SIZE,
+                StreamDatabaseSettings.DEFAULT_SEGMENT_SIZE);
     }
 
     public NodeSettings withDataDirectory(Path dataDirectory) {

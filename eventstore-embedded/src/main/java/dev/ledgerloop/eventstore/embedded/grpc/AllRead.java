@@ -3,17 +3,17 @@ package dev.ledgerloop.eventstore.embedded.grpc;
 import com.eventstore.dbclient.proto.shared.Shared;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadResp;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
 import dev.ledgerloop.eventstore.embedded.store.StoredEvent;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
 
 /**
  * Reads {@code $all} forwards (from a position, inclusive) or backwards (from a position, exclusive), optionally
  * filtered, over the records that were durable when the read started.
  */
 final class AllRead extends ReadSource {
-    private final EventStore store;
-    private final EventMessages messages;
-    private final EventFilter filter;
+    private final StreamDatabase store;
+    private final ReadResponses messages;
+    private final AllFilter filter;
     private final ReadReq.Options.AllOptions options;
     private final boolean forwards;
     private final boolean compatible;
@@ -21,9 +21,9 @@ final class AllRead extends ReadSource {
     private int count = -1;
     private int index;
 
-    AllRead(EventStore store, ReadReq.Options options, EventFilter filter) {
+    AllRead(StreamDatabase store, ReadReq.Options options, AllFilter filter) {
         this.store = store;
-        this.messages = new EventMessages(store, options);
+        this.messages = new ReadResponses(store, options);
         this.filter = filter;
         this.options = options.getAll();
         this.forwards = options.getReadDirection() == ReadReq.Options.ReadDirection.Forwards;

@@ -2,26 +2,26 @@ package dev.ledgerloop.eventstore.embedded.grpc;
 
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadResp;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
 import dev.ledgerloop.eventstore.embedded.store.StoredEvent;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
 
 /**
  * A catch-up subscription to {@code $all}, optionally filtered. Starting "from position p" delivers events after
  * p (EventStoreDB skips {@code position <= start}). A filtered subscription also sends a {@code checkpoint} each
- * time it has scanned {@link EventFilter#checkpointInterval()} events, matching or not, so that a client whose
+ * time it has scanned {@link AllFilter#checkpointInterval()} events, matching or not, so that a client whose
  * filter rarely matches can still record its progress.
  */
-final class AllSubscription extends Subscription {
-    private final EventStore store;
-    private final EventMessages messages;
-    private final EventFilter filter;
+final class AllSubscription extends CatchUpSubscription {
+    private final StreamDatabase store;
+    private final ReadResponses messages;
+    private final AllFilter filter;
     private final ReadReq.Options.AllOptions options;
     private int index;
     private long scannedSinceCheckpoint;
 
-    AllSubscription(EventStore store, ReadReq.Options options, EventFilter filter) {
+    AllSubscription(StreamDatabase store, ReadReq.Options options, AllFilter filter) {
         this.store = store;
-        this.messages = new EventMessages(store, options);
+        this.messages = new ReadResponses(store, options);
         this.filter = filter;
         this.options = options.getAll();
     }

@@ -2,8 +2,8 @@ package dev.ledgerloop.eventstore.embedded.grpc;
 
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.AppendReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.AppendResp;
-import dev.ledgerloop.eventstore.embedded.store.ExpectedRevision;
 import dev.ledgerloop.eventstore.embedded.store.ProposedEvent;
+import dev.ledgerloop.eventstore.embedded.store.RevisionExpectation;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class AppendCall implements StreamObserver<AppendReq> {
     interface Appender {
-        CompletableFuture<AppendResp> append(String stream, ExpectedRevision expected, List<ProposedEvent> events);
+        CompletableFuture<AppendResp> append(String stream, RevisionExpectation expected, List<ProposedEvent> events);
     }
 
     private final StreamObserver<AppendResp> responses;
@@ -26,7 +26,7 @@ final class AppendCall implements StreamObserver<AppendReq> {
     private final Appender appender;
     private final List<ProposedEvent> events = new ArrayList<>();
     private String stream;
-    private ExpectedRevision expected;
+    private RevisionExpectation expected;
     private long size;
     private boolean failed;
 
@@ -57,7 +57,7 @@ final class AppendCall implements StreamObserver<AppendReq> {
                     throw RpcErrors.badRequest("Append options were sent twice");
                 }
                 stream = Wire.writableStreamName(request.getOptions().getStreamIdentifier());
-                expected = ExpectedRevisions.of(request.getOptions());
+                expected = RevisionExpectations.of(request.getOptions());
             }
             case PROPOSED_MESSAGE -> {
                 if (stream == null) {

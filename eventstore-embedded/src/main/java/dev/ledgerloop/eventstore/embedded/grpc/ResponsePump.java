@@ -1,7 +1,7 @@
 package dev.ledgerloop.eventstore.embedded.grpc;
 
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadResp;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -22,13 +22,13 @@ final class ResponsePump implements Runnable {
 
     private final ServerCallStreamObserver<ReadResp> call;
     private final ReadSource source;
-    private final EventStore store;
+    private final StreamDatabase store;
     private final Executor executor;
     private final AtomicInteger scheduled = new AtomicInteger();
     private volatile boolean done;
 
     private ResponsePump(
-            ServerCallStreamObserver<ReadResp> call, ReadSource source, EventStore store, Executor executor) {
+            ServerCallStreamObserver<ReadResp> call, ReadSource source, StreamDatabase store, Executor executor) {
         this.call = call;
         this.source = source;
         this.store = store;
@@ -36,7 +36,8 @@ final class ResponsePump implements Runnable {
     }
 
     /** Must be called from the service method itself: gRPC only accepts the handlers before it returns. */
-    static void start(ServerCallStreamObserver<ReadResp> call, ReadSource source, EventStore store, Executor executor) {
+    static void start(
+            ServerCallStreamObserver<ReadResp> call, ReadSource source, StreamDatabase store, Executor executor) {
         ResponsePump pump = new ResponsePump(call, source, store, executor);
         call.setOnCancelHandler(() -> pump.done = true);
         call.setOnReadyHandler(pump::schedule);

@@ -2,7 +2,7 @@ package dev.ledgerloop.eventstore.embedded.grpc;
 
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadResp;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
 import dev.ledgerloop.eventstore.embedded.store.StreamView;
 
 /**
@@ -11,8 +11,8 @@ import dev.ledgerloop.eventstore.embedded.store.StreamView;
  * a tombstoned one, and with {@code compatibility >= 1} a trailing {@code last_stream_position}.
  */
 final class StreamRead extends ReadSource {
-    private final EventStore store;
-    private final EventMessages messages;
+    private final StreamDatabase store;
+    private final ReadResponses messages;
     private final String stream;
     private final ReadReq.Options.StreamOptions options;
     private final boolean forwards;
@@ -21,9 +21,9 @@ final class StreamRead extends ReadSource {
     private StreamView view;
     private long next;
 
-    StreamRead(EventStore store, ReadReq.Options options, String stream) {
+    StreamRead(StreamDatabase store, ReadReq.Options options, String stream) {
         this.store = store;
-        this.messages = new EventMessages(store, options);
+        this.messages = new ReadResponses(store, options);
         this.stream = stream;
         this.options = options.getStream();
         this.forwards = options.getReadDirection() == ReadReq.Options.ReadDirection.Forwards;

@@ -2,23 +2,23 @@ package dev.ledgerloop.eventstore.embedded.grpc;
 
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadResp;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
 import dev.ledgerloop.eventstore.embedded.store.StreamView;
 
 /**
  * A catch-up subscription to one stream. Starting "from revision r" delivers revisions after r, as EventStoreDB's
  * {@code StreamSubscription} does; a tombstone ends it with the {@code stream-deleted} error.
  */
-final class StreamSubscription extends Subscription {
-    private final EventStore store;
-    private final EventMessages messages;
+final class StreamSubscription extends CatchUpSubscription {
+    private final StreamDatabase store;
+    private final ReadResponses messages;
     private final String stream;
     private final ReadReq.Options.StreamOptions options;
     private long next;
 
-    StreamSubscription(EventStore store, ReadReq.Options options, String stream) {
+    StreamSubscription(StreamDatabase store, ReadReq.Options options, String stream) {
         this.store = store;
-        this.messages = new EventMessages(store, options);
+        this.messages = new ReadResponses(store, options);
         this.stream = stream;
         this.options = options.getStream();
     }

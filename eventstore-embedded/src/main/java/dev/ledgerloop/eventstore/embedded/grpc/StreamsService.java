@@ -10,9 +10,9 @@ import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadResp;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.TombstoneReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.TombstoneResp;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
-import dev.ledgerloop.eventstore.embedded.store.ExpectedRevision;
-import dev.ledgerloop.eventstore.embedded.store.WriteResult;
+import dev.ledgerloop.eventstore.embedded.store.RevisionExpectation;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
+import dev.ledgerloop.eventstore.embedded.store.WriteOutcome;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -34,11 +34,11 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
     private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
     private static final Shared.Empty EMPTY = Shared.Empty.getDefaultInstance();
 
-    private final EventStore store;
+    private final StreamDatabase store;
     private final Executor readers;
     private final long maxAppendSize;
 
-    public StreamsService(EventStore store, Executor readers, long maxAppendSize) {
+    public StreamsService(StreamDatabase store, Executor readers, long maxAppendSize) {
         this.store = store;
         this.readers = readers;
         this.maxAppendSize = maxAppendSize;
@@ -51,8 +51,8 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
                         .thenApply(result -> toAppendResp(stream, result)));
     }
 
-    private static AppendResp toAppendResp(String stream, WriteResult result) {
-        if (result instanceof WriteResult.Written written) {
+    private static AppendResp toAppendResp(String stream, WriteOutcome result) {
+        if (result instanceof WriteOutcome.Written written) {
             AppendResp.Success.Builder success = AppendResp.Success.newBuilder();
             if (written.currentRevision() < 0) {
                 success.setNoStream(Shared.Empty.getDefaultInstance());
@@ -68,10 +68,10 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
             }
             return AppendResp.newBuilder().setSuccess(success).build();
         }
-        if (result instanceof WriteResult.WrongExpectedRevision wrong) {
+        if (result instanceof WriteOutcome.WrongExpectedRevision wrong) {
             return AppendResp.newBuilder()
                     .setWrongExpectedVersion(
-                            ExpectedRevisions.wrongExpectedVersion(wrong.currentRevision(), wrong.expected()))
+                            RevisionExpectations.wrongExpectedVersion(wrong.currentRevision(), wrong.expected()))
                     .build();
         }
         throw RpcErrors.streamDeleted(stream);
@@ -108,7 +108,7 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
                         : new StreamRead(store, options, stream);
             }
             case ALL -> {
-                EventFilter filter = EventFilter.of(options);
+                AllFilter filter = AllFilter.of(options);
                 return subscription ? new AllSubscription(store, options, filter) : new AllRead(store, options, filter);
             }
             default -> throw RpcErrors.badRequest("Read needs a stream or $all option");
@@ -118,7 +118,7 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
     @Override
     public void delete(DeleteReq request, StreamObserver<DeleteResp> responses) {
         DeleteReq.Options options = request.getOptions();
-        unary(responses, () -> removal(options.getStreamIdentifier(), ExpectedRevisions.of(options), store::delete)
+        unary(responses, () -> removal(options.getStreamIdentifier(), RevisionExpectations.of(options), store::delete)
                 .thenApply(position -> position < 0
                         ? DeleteResp.newBuilder().setNoPosition(EMPTY).build()
                         : DeleteResp.newBuilder()
@@ -131,7 +131,8 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
     @Override
     public void tombstone(TombstoneReq request, StreamObserver<TombstoneResp> responses) {
         TombstoneReq.Options options = request.getOptions();
-        unary(responses, () -> removal(options.getStreamIdentifier(), ExpectedRevisions.of(options), store::tombstone)
+        unary(responses, () -> removal(
+                        options.getStreamIdentifier(), RevisionExpectations.of(options), store::tombstone)
                 .thenApply(position -> position < 0
                         ? TombstoneResp.newBuilder().setNoPosition(EMPTY).build()
                         : TombstoneResp.newBuilder()
@@ -144,18 +145,18 @@ public final class StreamsService extends StreamsGrpc.StreamsImplBase {
     /** A delete or tombstone: the position of the record it wrote, or -1. */
     private static CompletableFuture<Long> removal(
             Shared.StreamIdentifier identifier,
-            ExpectedRevision expected,
-            BiFunction<String, ExpectedRevision, CompletableFuture<WriteResult>> operation) {
+            RevisionExpectation expected,
+            BiFunction<String, RevisionExpectation, CompletableFuture<WriteOutcome>> operation) {
         String stream = Wire.writableStreamName(identifier);
         return operation.apply(stream, expected).thenApply(result -> writtenPosition(stream, expected, result));
     }
 
     /** Deletes answer a failed expectation with an error, not a message (the client's {@code GrpcUtils}). */
-    private static long writtenPosition(String stream, ExpectedRevision expected, WriteResult result) {
-        if (result instanceof WriteResult.Written written) {
+    private static long writtenPosition(String stream, RevisionExpectation expected, WriteOutcome result) {
+        if (result instanceof WriteOutcome.Written written) {
             return written.position();
         }
-        if (result instanceof WriteResult.WrongExpectedRevision wrong) {
+        if (result instanceof WriteOutcome.WrongExpectedRevision wrong) {
             throw RpcErrors.wrongExpectedVersion(stream, expected.raw(), wrong.currentRevision());
         }
         throw RpcErrors.streamDeleted(stream);

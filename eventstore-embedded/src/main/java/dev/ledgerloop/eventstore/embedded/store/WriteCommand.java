@@ -7,17 +7,20 @@ import java.util.concurrent.CompletableFuture;
 sealed interface WriteCommand {
     String stream();
 
-    ExpectedRevision expected();
+    RevisionExpectation expected();
 
-    CompletableFuture<WriteResult> result();
+    CompletableFuture<WriteOutcome> result();
 
     record Append(
-            String stream, ExpectedRevision expected, List<ProposedEvent> events, CompletableFuture<WriteResult> result)
+            String stream,
+            RevisionExpectation expected,
+            List<ProposedEvent> events,
+            CompletableFuture<WriteOutcome> result)
             implements WriteCommand {}
 
-    record Delete(String stream, ExpectedRevision expected, CompletableFuture<WriteResult> result)
+    record Delete(String stream, RevisionExpectation expected, CompletableFuture<WriteOutcome> result)
             implements WriteCommand {}
 
-    record Tombstone(String stream, ExpectedRevision expected, CompletableFuture<WriteResult> result)
+    record Tombstone(String stream, RevisionExpectation expected, CompletableFuture<WriteOutcome> result)
             implements WriteCommand {}
 }

@@ -34,17 +34,17 @@ class EmbeddedNodeConformanceTest extends EventStoreConformanceSuite {
     }
 
     @Override
-    protected String host() {
+    public String host() {
         return "localhost";
     }
 
     @Override
-    protected int port() {
+    public int port() {
         return node.port();
     }
 
     @Override
-    protected long maxAppendSize() {
+    public long maxAppendSize() {
         return MAX_APPEND_SIZE;
     }
 }

@@ -45,17 +45,17 @@ class EventStoreDbContainerConformanceTest extends EventStoreConformanceSuite {
     }
 
     @Override
-    protected String host() {
+    public String host() {
         return server.getHost();
     }
 
     @Override
-    protected int port() {
+    public int port() {
         return server.getMappedPort(GRPC_PORT);
     }
 
     @Override
-    protected long maxAppendSize() {
+    public long maxAppendSize() {
         return EmbeddedNodeConformanceTest.MAX_APPEND_SIZE;
     }
 }

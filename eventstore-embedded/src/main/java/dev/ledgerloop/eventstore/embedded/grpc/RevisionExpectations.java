@@ -5,31 +5,31 @@ import com.eventstore.dbclient.proto.streams.StreamsOuterClass.AppendReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.AppendResp;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.DeleteReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.TombstoneReq;
-import dev.ledgerloop.eventstore.embedded.store.ExpectedRevision;
+import dev.ledgerloop.eventstore.embedded.store.RevisionExpectation;
 
 /** Reads the expected-revision oneofs of the write requests and writes the wrong-expected-version answer. */
-final class ExpectedRevisions {
-    private ExpectedRevisions() {}
+final class RevisionExpectations {
+    private RevisionExpectations() {}
 
-    static ExpectedRevision of(AppendReq.Options options) {
+    static RevisionExpectation of(AppendReq.Options options) {
         return of(options.getExpectedStreamRevisionCase(), options.getRevision());
     }
 
-    static ExpectedRevision of(DeleteReq.Options options) {
+    static RevisionExpectation of(DeleteReq.Options options) {
         return of(options.getExpectedStreamRevisionCase(), options.getRevision());
     }
 
-    static ExpectedRevision of(TombstoneReq.Options options) {
+    static RevisionExpectation of(TombstoneReq.Options options) {
         return of(options.getExpectedStreamRevisionCase(), options.getRevision());
     }
 
     /** The three requests declare the same oneof as three generated enums with the same constant names. */
-    private static ExpectedRevision of(Enum<?> expectedCase, long revision) {
+    private static RevisionExpectation of(Enum<?> expectedCase, long revision) {
         return switch (expectedCase.name()) {
-            case "REVISION" -> ExpectedRevision.exact(revision);
-            case "NO_STREAM" -> ExpectedRevision.NO_STREAM;
-            case "STREAM_EXISTS" -> ExpectedRevision.STREAM_EXISTS;
-            case "ANY" -> ExpectedRevision.ANY;
+            case "REVISION" -> RevisionExpectation.exact(revision);
+            case "NO_STREAM" -> RevisionExpectation.NO_STREAM;
+            case "STREAM_EXISTS" -> RevisionExpectation.STREAM_EXISTS;
+            case "ANY" -> RevisionExpectation.ANY;
             default -> throw RpcErrors.badRequest("Expected stream revision is required");
         };
     }
@@ -38,7 +38,7 @@ final class ExpectedRevisions {
      * EventStoreDB fills both the current fields and the ones kept for clients of server 20.6.0, which had no
      * way to say "expected no stream".
      */
-    static AppendResp.WrongExpectedVersion wrongExpectedVersion(long currentRevision, ExpectedRevision expected) {
+    static AppendResp.WrongExpectedVersion wrongExpectedVersion(long currentRevision, RevisionExpectation expected) {
         AppendResp.WrongExpectedVersion.Builder answer = AppendResp.WrongExpectedVersion.newBuilder();
         Shared.Empty empty = Shared.Empty.getDefaultInstance();
         if (currentRevision < 0) {

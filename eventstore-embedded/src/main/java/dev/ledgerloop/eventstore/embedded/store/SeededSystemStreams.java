@@ -9,10 +9,10 @@ import java.util.UUID;
  * built-in users), so that {@code $all} holds system events as it does on a real node and client code that must
  * skip them (stream or event type filters) is exercised for real. No credentials are written.
  */
-final class SystemStreams {
-    private SystemStreams() {}
+final class SeededSystemStreams {
+    private SeededSystemStreams() {}
 
-    static void seed(EventStore store) {
+    static void seed(StreamDatabase store) {
         append(
                 store,
                 "$settings",
@@ -36,9 +36,9 @@ final class SystemStreams {
         append(store, "$users", "$User", "\"ops\"");
     }
 
-    private static void append(EventStore store, String stream, String type, String json) {
+    private static void append(StreamDatabase store, String stream, String type, String json) {
         ProposedEvent event =
                 new ProposedEvent(UUID.randomUUID(), type, true, json.getBytes(StandardCharsets.UTF_8), new byte[0]);
-        store.append(stream, ExpectedRevision.ANY, List.of(event)).join();
+        store.append(stream, RevisionExpectation.ANY, List.of(event)).join();
     }
 }

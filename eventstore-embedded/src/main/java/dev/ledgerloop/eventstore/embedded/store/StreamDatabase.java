@@ -28,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * only what has been synced: {@link #durableEnd()} moves after the fsync, and every read is bounded by it, so no
  * reader ever observes an event that a crash could still take away.
  */
-public final class EventStore implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(EventStore.class);
+public final class StreamDatabase implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamDatabase.class);
     private static final int MAX_BATCH = 4096;
     private static final int RECENT_EVENT_IDS = 100_000;
 
-    private final StoreSettings settings;
+    private final StreamDatabaseSettings settings;
     private final SegmentedLog segmentedLog;
     private final Map<String, StreamEntries> streams = new ConcurrentHashMap<>();
     private final LongList all = new LongList();
@@ -52,7 +52,7 @@ public final class EventStore implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    private EventStore(StoreSettings settings) {
+    private StreamDatabase(StreamDatabaseSettings settings) {
         this.settings = settings;
         this.segmentedLog = SegmentedLog.open(
                 settings.dataDirectory(),
@@ -69,30 +69,31 @@ public final class EventStore implements AutoCloseable {
         this.writer.setDaemon(true);
     }
 
-    public static EventStore open(StoreSettings settings) {
-        EventStore store = new EventStore(settings);
+    public static StreamDatabase open(StreamDatabaseSettings settings) {
+        StreamDatabase store = new StreamDatabase(settings);
         store.writer.start();
         if (store.all.size() == 0) {
-            SystemStreams.seed(store);
+            SeededSystemStreams.seed(store);
         }
         return store;
     }
 
-    public CompletableFuture<WriteResult> append(String stream, ExpectedRevision expected, List<ProposedEvent> events) {
+    public CompletableFuture<WriteOutcome> append(
+            String stream, RevisionExpectation expected, List<ProposedEvent> events) {
         return submit(new WriteCommand.Append(stream, expected, List.copyOf(events), new CompletableFuture<>()));
     }
 
     /** Soft delete: the stream reads as not found until it is written again; its events stay in {@code $all}. */
-    public CompletableFuture<WriteResult> delete(String stream, ExpectedRevision expected) {
+    public CompletableFuture<WriteOutcome> delete(String stream, RevisionExpectation expected) {
         return submit(new WriteCommand.Delete(stream, expected, new CompletableFuture<>()));
     }
 
     /** Hard delete: the stream can never be read or written again. */
-    public CompletableFuture<WriteResult> tombstone(String stream, ExpectedRevision expected) {
+    public CompletableFuture<WriteOutcome> tombstone(String stream, RevisionExpectation expected) {
         return submit(new WriteCommand.Tombstone(stream, expected, new CompletableFuture<>()));
     }
 
-    private CompletableFuture<WriteResult> submit(WriteCommand command) {
+    private CompletableFuture<WriteOutcome> submit(WriteCommand command) {
         Throwable failed = failure;
         if (failed != null) {
             return CompletableFuture.failedFuture(
@@ -185,7 +186,7 @@ public final class EventStore implements AutoCloseable {
     }
 
     private void commit(List<WriteCommand> batch) {
-        List<WriteResult> results = new ArrayList<>(batch.size());
+        List<WriteOutcome> results = new ArrayList<>(batch.size());
         long before = segmentedLog.end();
         for (WriteCommand command : batch) {
             results.add(execute(command));
@@ -212,10 +213,10 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    private WriteResult execute(WriteCommand command) {
+    private WriteOutcome execute(WriteCommand command) {
         StreamEntries entries = streams.get(command.stream());
         if (entries != null && entries.tombstoned()) {
-            return new WriteResult.StreamDeleted(command.stream());
+            return new WriteOutcome.StreamDeleted(command.stream());
         }
         long lastRevision = entries == null ? -1 : entries.lastRevision();
         boolean softDeleted = entries != null && entries.softDeleted();
@@ -223,14 +224,14 @@ public final class EventStore implements AutoCloseable {
         // A retry of an append that already went through answers as the first time (EventStoreDB's idempotent
         // writes): with "any" it would otherwise be written twice, with an exact expectation it would now fail.
         if (command instanceof WriteCommand.Append append
-                && (!satisfied || append.expected().kind() == ExpectedRevision.Kind.ANY)) {
-            WriteResult replay = idempotentReplay(append, entries);
+                && (!satisfied || append.expected().kind() == RevisionExpectation.Kind.ANY)) {
+            WriteOutcome replay = idempotentReplay(append, entries);
             if (replay != null) {
                 return replay;
             }
         }
         if (!satisfied) {
-            return new WriteResult.WrongExpectedRevision(lastRevision, command.expected());
+            return new WriteOutcome.WrongExpectedRevision(lastRevision, command.expected());
         }
         if (command instanceof WriteCommand.Append append) {
             return writeEvents(append, entries, lastRevision, softDeleted);
@@ -244,7 +245,7 @@ public final class EventStore implements AutoCloseable {
     }
 
     /** EventStoreDB's expected-version rules; a soft-deleted stream counts as absent but keeps its revision. */
-    private static boolean satisfies(ExpectedRevision expected, long lastRevision, boolean softDeleted) {
+    private static boolean satisfies(RevisionExpectation expected, long lastRevision, boolean softDeleted) {
         return switch (expected.kind()) {
             case ANY -> true;
             case NO_STREAM -> lastRevision == -1 || softDeleted;
@@ -258,7 +259,7 @@ public final class EventStore implements AutoCloseable {
      * without writing anything, as in EventStoreDB (idempotent writes by event id). With {@code any} the node
      * remembers recent event ids, as EventStoreDB does.
      */
-    private WriteResult idempotentReplay(WriteCommand.Append append, StreamEntries entries) {
+    private WriteOutcome idempotentReplay(WriteCommand.Append append, StreamEntries entries) {
         if (entries == null || append.events().isEmpty()) {
             return null;
         }
@@ -291,13 +292,13 @@ public final class EventStore implements AutoCloseable {
                 return null;
             }
         }
-        return new WriteResult.Written(lastRevision, entries.positions.get((int) lastRevision));
+        return new WriteOutcome.Written(lastRevision, entries.positions.get((int) lastRevision));
     }
 
-    private WriteResult writeEvents(
+    private WriteOutcome writeEvents(
             WriteCommand.Append append, StreamEntries entries, long lastRevision, boolean softDeleted) {
         if (append.events().isEmpty()) {
-            return new WriteResult.Written(lastRevision, -1);
+            return new WriteOutcome.Written(lastRevision, -1);
         }
         List<EventRecord> records = new ArrayList<>(append.events().size() + 1);
         if (softDeleted) {
@@ -320,7 +321,7 @@ public final class EventStore implements AutoCloseable {
         return writeRecords(records, revision);
     }
 
-    private WriteResult writeRecords(List<EventRecord> records, long currentRevision) {
+    private WriteOutcome writeRecords(List<EventRecord> records, long currentRevision) {
         List<ByteBuffer> payloads = new ArrayList<>(records.size());
         for (EventRecord record : records) {
             payloads.add(record.encode());
@@ -330,7 +331,7 @@ public final class EventStore implements AutoCloseable {
             index(records.get(i), positions[i]);
             recentEventIds.put(records.get(i).eventId(), positions[i]);
         }
-        return new WriteResult.Written(currentRevision, positions[positions.length - 1]);
+        return new WriteOutcome.Written(currentRevision, positions[positions.length - 1]);
     }
 
     private EventRecord metadataRecord(String stream, StreamEntries entries, long truncateBefore) {

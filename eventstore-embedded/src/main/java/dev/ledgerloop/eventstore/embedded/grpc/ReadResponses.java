@@ -3,18 +3,18 @@ package dev.ledgerloop.eventstore.embedded.grpc;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.ReadResp;
 import dev.ledgerloop.eventstore.embedded.store.EventRecord;
-import dev.ledgerloop.eventstore.embedded.store.EventStore;
 import dev.ledgerloop.eventstore.embedded.store.StoredEvent;
+import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
 import dev.ledgerloop.eventstore.embedded.store.StreamView;
 import java.nio.charset.StandardCharsets;
 
 /** Turns stored events into {@code ReadResp} event messages, resolving {@code $>} links when asked to. */
-final class EventMessages {
-    private final EventStore store;
+final class ReadResponses {
+    private final StreamDatabase store;
     private final boolean resolveLinks;
     private final boolean uuidAsString;
 
-    EventMessages(EventStore store, ReadReq.Options options) {
+    ReadResponses(StreamDatabase store, ReadReq.Options options) {
         this.store = store;
         this.resolveLinks = options.getResolveLinks();
         this.uuidAsString = options.getUuidOption().getContentCase() == ReadReq.Options.UUIDOption.ContentCase.STRING;

@@ -1,10 +1,10 @@
 package dev.ledgerloop.eventstore.embedded.store;
 
 /** The optimistic-concurrency expectation of an append or delete. */
-public record ExpectedRevision(Kind kind, long revision) {
-    public static final ExpectedRevision ANY = new ExpectedRevision(Kind.ANY, -1);
-    public static final ExpectedRevision NO_STREAM = new ExpectedRevision(Kind.NO_STREAM, -1);
-    public static final ExpectedRevision STREAM_EXISTS = new ExpectedRevision(Kind.STREAM_EXISTS, -1);
+public record RevisionExpectation(Kind kind, long revision) {
+    public static final RevisionExpectation ANY = new RevisionExpectation(Kind.ANY, -1);
+    public static final RevisionExpectation NO_STREAM = new RevisionExpectation(Kind.NO_STREAM, -1);
+    public static final RevisionExpectation STREAM_EXISTS = new RevisionExpectation(Kind.STREAM_EXISTS, -1);
 
     public enum Kind {
         ANY,
@@ -13,8 +13,8 @@ public record ExpectedRevision(Kind kind, long revision) {
         EXACT
     }
 
-    public static ExpectedRevision exact(long revision) {
-        return new ExpectedRevision(Kind.EXACT, revision);
+    public static RevisionExpectation exact(long revision) {
+        return new RevisionExpectation(Kind.EXACT, revision);
     }
 
     /** The raw value EventStoreDB uses in error trailers: -2 any, -1 no stream, -4 stream exists, else the revision. */

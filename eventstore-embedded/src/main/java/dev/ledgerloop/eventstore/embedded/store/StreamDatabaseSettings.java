@@ -10,16 +10,16 @@ import java.time.Clock;
  * @param segmentSize bytes after which a new segment file is started
  * @param clock source of the events' created timestamps
  */
-public record StoreSettings(Path dataDirectory, long segmentSize, Clock clock) {
+public record StreamDatabaseSettings(Path dataDirectory, long segmentSize, Clock clock) {
     public static final long DEFAULT_SEGMENT_SIZE = 256L * 1024 * 1024;
 
-    public StoreSettings {
+    public StreamDatabaseSettings {
         if (segmentSize < 4096) {
             throw new IllegalArgumentException("segmentSize must be at least 4096 bytes");
         }
     }
 
-    public static StoreSettings of(Path dataDirectory) {
-        return new StoreSettings(dataDirectory, DEFAULT_SEGMENT_SIZE, Clock.systemUTC());
+    public static StreamDatabaseSettings of(Path dataDirectory) {
+        return new StreamDatabaseSettings(dataDirectory, DEFAULT_SEGMENT_SIZE, Clock.systemUTC());
     }
 }

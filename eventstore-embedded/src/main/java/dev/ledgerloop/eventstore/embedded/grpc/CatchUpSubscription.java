@@ -8,7 +8,7 @@ import java.util.UUID;
  * of the log, then live events as they become durable. It reads the log itself all the way, so a slow subscriber
  * never loses events and never makes the node buffer for it.
  */
-abstract class Subscription extends ReadSource {
+abstract class CatchUpSubscription extends ReadSource {
     private boolean confirmed;
     private boolean caughtUp;
 

@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>db-client-java 5.4 sends stream and event-type prefixes in the {@code regex} field (see its
  * {@code SubscriptionFilter.addPrefix}); both forms are served.
  */
-final class EventFilter {
+final class AllFilter {
     /** EventStoreDB's search window when the client asks for {@code count} instead of a maximum. */
     private static final int DEFAULT_SEARCH_WINDOW = 32;
 
@@ -23,18 +23,18 @@ final class EventFilter {
     private final List<String> prefixes;
     private final long checkpointInterval;
 
-    private EventFilter(boolean onStreamName, Pattern regex, List<String> prefixes, long checkpointInterval) {
+    private AllFilter(boolean onStreamName, Pattern regex, List<String> prefixes, long checkpointInterval) {
         this.onStreamName = onStreamName;
         this.regex = regex;
         this.prefixes = prefixes;
         this.checkpointInterval = checkpointInterval;
     }
 
-    static EventFilter none() {
-        return new EventFilter(true, null, List.of(), 0);
+    static AllFilter none() {
+        return new AllFilter(true, null, List.of(), 0);
     }
 
-    static EventFilter of(ReadReq.Options options) {
+    static AllFilter of(ReadReq.Options options) {
         if (options.getFilterOptionCase() != ReadReq.Options.FilterOptionCase.FILTER) {
             return none();
         }
@@ -66,7 +66,7 @@ final class EventFilter {
                 ? Integer.toUnsignedLong(filter.getMax())
                 : DEFAULT_SEARCH_WINDOW;
         long multiplier = Math.max(1, Integer.toUnsignedLong(filter.getCheckpointIntervalMultiplier()));
-        return new EventFilter(onStreamName, regex, List.copyOf(expression.getPrefixList()), window * multiplier);
+        return new AllFilter(onStreamName, regex, List.copyOf(expression.getPrefixList()), window * multiplier);
     }
 
     boolean active() {

@@ -1,0 +1,47 @@
+package dev.ledgerloop.standalone.logging;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.util.StatusPrinter2;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.logging.LoggingSystem;
+
+/**
+ * The embedded default's logging: the full log goes to {@code <data>/logs/ledgerloop.log}, rolling by size; the
+ * console shows only warnings and errors, or the full log too with {@code --verbose}. Keys are printed to the console
+ * by the caller and never logged.
+ */
+public final class ConsoleAndFileLogging {
+    private static final String FILE_NAME = "ledgerloop.log";
+    private static final String CONFIGURATION = "ledgerloop-logback.xml";
+
+    private ConsoleAndFileLogging() {}
+
+    /** Configures logging for this JVM and answers the log file. */
+    public static Path configure(Path dataDirectory, boolean verbose) {
+        Path directory = dataDirectory.resolve("logs").toAbsolutePath();
+        Path file = directory.resolve(FILE_NAME);
+        // Spring Boot would configure logging anew for each of the three application contexts, undoing this.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        context.putProperty("LEDGERLOOP_LOG_DIRECTORY", directory.toString());
+        context.putProperty("LEDGERLOOP_LOG_FILE", file.toString());
+        context.putProperty("LEDGERLOOP_CONSOLE_THRESHOLD", verbose ? "TRACE" : "WARN");
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        try {
+            configurator.doConfigure(ConsoleAndFileLogging.class.getResource(CONFIGURATION));
+        } catch (JoranException e) {
+            throw new IllegalStateException("Cannot configure logging from " + CONFIGURATION, e);
+        }
+        new StatusPrinter2().printInCaseOfErrorsOrWarnings(context);
+        // gRPC and Tomcat log through java.util.logging, which would print to the console on its own.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        return file;
+    }
+}
