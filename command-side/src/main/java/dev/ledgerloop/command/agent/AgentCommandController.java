@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/agent/commands")
 class AgentCommandController {
-    private final AgentCommands commands;
+    private final AgentCommandSender commands;
 
-    AgentCommandController(AgentCommands commands) {
+    AgentCommandController(AgentCommandSender commands) {
         this.commands = commands;
     }
 

@@ -12,6 +12,7 @@ import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -95,7 +96,7 @@ class WebhookDispatcher {
     @EventHandler
     void on(SessionOpened event, EventMessage<?> message, @Timestamp Instant at) {
         UUID spaceId = EventContext.spaceId(message.getMetaData());
-        MongoWrites.insertOnce(
+        GuardedWrites.insertOnce(
                 sessionAgents,
                 new Document("_id", event.sessionId().toString())
                         .append("agentId", event.agentId().toString()));

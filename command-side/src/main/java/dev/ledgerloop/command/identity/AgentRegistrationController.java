@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AgentRegistrationController {
-    private final IdentityCommands commands;
+    private final IdentityCommandSender commands;
 
-    AgentRegistrationController(IdentityCommands commands) {
+    AgentRegistrationController(IdentityCommandSender commands) {
         this.commands = commands;
     }
 

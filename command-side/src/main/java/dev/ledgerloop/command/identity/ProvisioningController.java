@@ -34,9 +34,9 @@ class ProvisioningController {
     static final int MAX_DESCRIPTION = 1000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final IdentityCommands commands;
+    private final IdentityCommandSender commands;
 
-    ProvisioningController(IdentityCommands commands) {
+    ProvisioningController(IdentityCommandSender commands) {
         this.commands = commands;
     }
 

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/agent/invocations/{invocationId}")
 class AgentInvocationController {
-    private final InvocationCommands invocations;
+    private final InvocationCommandSender invocations;
 
-    AgentInvocationController(InvocationCommands invocations) {
+    AgentInvocationController(InvocationCommandSender invocations) {
         this.invocations = invocations;
     }
 

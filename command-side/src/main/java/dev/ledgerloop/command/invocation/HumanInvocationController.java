@@ -2,7 +2,7 @@ package dev.ledgerloop.command.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ledgerloop.command.agent.AgentCommands;
+import dev.ledgerloop.command.agent.AgentCommandSender;
 import dev.ledgerloop.command.agent.ValidateInvocation;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.platform.error.ErrorCode;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/human/invocations")
 class HumanInvocationController {
-    private final AgentCommands agents;
-    private final InvocationCommands invocations;
+    private final AgentCommandSender agents;
+    private final InvocationCommandSender invocations;
 
-    HumanInvocationController(AgentCommands agents, InvocationCommands invocations) {
+    HumanInvocationController(AgentCommandSender agents, InvocationCommandSender invocations) {
         this.agents = agents;
         this.invocations = invocations;
     }

@@ -26,10 +26,10 @@ import org.springframework.web.multipart.MultipartFile;
 class AttachmentController {
     private static final int MAX_FILENAME = 255;
 
-    private final SessionCommands commands;
+    private final SessionCommandSender commands;
     private final AttachmentStore store;
 
-    AttachmentController(SessionCommands commands, AttachmentStore store) {
+    AttachmentController(SessionCommandSender commands, AttachmentStore store) {
         this.commands = commands;
         this.store = store;
     }

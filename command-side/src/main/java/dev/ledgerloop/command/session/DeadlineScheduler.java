@@ -29,10 +29,10 @@ class DeadlineScheduler extends DueWorkLoop {
     private static final Duration IDLE_RECHECK = Duration.ofMinutes(1);
 
     private final MongoCollection<Document> deadlines;
-    private final SessionCommands commands;
+    private final SessionCommandSender commands;
     private final Clock clock;
 
-    DeadlineScheduler(MongoDatabase database, SessionCommands commands, Clock clock) {
+    DeadlineScheduler(MongoDatabase database, SessionCommandSender commands, Clock clock) {
         super("deadline-scheduler");
         this.deadlines = database.getCollection(DeadlinesProjection.COLLECTION);
         this.commands = commands;

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/human/sessions/{sessionId}")
 class HumanSessionCommandController {
-    private final SessionCommands commands;
+    private final SessionCommandSender commands;
     private final Clock clock;
 
-    HumanSessionCommandController(SessionCommands commands, Clock clock) {
+    HumanSessionCommandController(SessionCommandSender commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }

@@ -27,11 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionCommandController {
     private static final int MAX_GUESTS = 10_000;
 
-    private final SessionCommands commands;
+    private final SessionCommandSender commands;
     private final Clock clock;
     private final String publicUrl;
 
-    SessionCommandController(SessionCommands commands, Clock clock, LedgerloopProperties properties) {
+    SessionCommandController(SessionCommandSender commands, Clock clock, LedgerloopProperties properties) {
         this.commands = commands;
         this.clock = clock;
         this.publicUrl = properties.publicUrl();

@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/admin/webhooks")
 class WebhookAdminController {
-    private final WebhookCommands commands;
+    private final WebhookCommandSender commands;
     private final TargetUrlPolicy targets;
     private final WebhookProperties properties;
     private final Clock clock;
 
     WebhookAdminController(
-            WebhookCommands commands, TargetUrlPolicy targets, WebhookProperties properties, Clock clock) {
+            WebhookCommandSender commands, TargetUrlPolicy targets, WebhookProperties properties, Clock clock) {
         this.commands = commands;
         this.targets = targets;
         this.properties = properties;

@@ -3,6 +3,8 @@ package dev.ledgerloop.service.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import dev.ledgerloop.service.LedgerloopProperties;
+import dev.ledgerloop.service.web.request.EmptyRequestBodies;
+import dev.ledgerloop.service.web.request.RequestRecordConverter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -13,13 +15,32 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The HTTP edge of a backend: the signed-principal check, the error body, API timestamps. */
+/**
+ * The HTTP edge of a backend: the signed-principal check, the error body, API timestamps, strictly bound request
+ * records.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(ApiExceptionHandler.class)
 public class WebConfiguration implements WebMvcConfigurer {
+    private final RequestRecordConverter requestRecords;
+
+    public WebConfiguration(ObjectMapper json) {
+        this.requestRecords = new RequestRecordConverter(json);
+    }
+
+    @Bean
+    EmptyRequestBodies emptyRequestBodies() {
+        return new EmptyRequestBodies(requestRecords);
+    }
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.add(0, requestRecords);
+    }
 
     @Bean
     PrincipalHeaders principalHeaders(LedgerloopProperties properties) {

@@ -2,7 +2,7 @@ package dev.ledgerloop.command.session;
 
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.events.EventContext;
-import dev.ledgerloop.service.events.RetriedCommands;
+import dev.ledgerloop.service.events.RetryingCommandSender;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
  * appended first) reloads the session and tries again a few times, then answers 409 (DESIGN §3).
  */
 @Component
-class SessionCommands {
+class SessionCommandSender {
     static final int ATTEMPTS = 5;
 
-    private final RetriedCommands commands;
+    private final RetryingCommandSender commands;
 
-    SessionCommands(CommandGateway commands) {
-        this.commands = new RetriedCommands(commands, ATTEMPTS);
+    SessionCommandSender(CommandGateway commands) {
+        this.commands = new RetryingCommandSender(commands, ATTEMPTS);
     }
 
     <R> R send(SessionCommand command, Principal principal, Class<R> resultType) {

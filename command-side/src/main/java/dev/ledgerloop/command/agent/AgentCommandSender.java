@@ -3,7 +3,7 @@ package dev.ledgerloop.command.agent;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
-import dev.ledgerloop.service.events.RetriedCommands;
+import dev.ledgerloop.service.events.RetryingCommandSender;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * retried a few times on a fresh load, then answers 409 (DESIGN §3).
  */
 @Component
-public class AgentCommands {
+public class AgentCommandSender {
     static final int ATTEMPTS = 5;
 
-    private final RetriedCommands commands;
+    private final RetryingCommandSender commands;
 
-    AgentCommands(CommandGateway commands) {
-        this.commands = new RetriedCommands(commands, ATTEMPTS);
+    AgentCommandSender(CommandGateway commands) {
+        this.commands = new RetryingCommandSender(commands, ATTEMPTS);
     }
 
     /** @throws ApiException 404 for an unknown agent, command, or one of another space; 400 for bad arguments */

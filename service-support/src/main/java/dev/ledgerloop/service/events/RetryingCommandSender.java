@@ -1,6 +1,6 @@
 package dev.ledgerloop.service.events;
 
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -8,15 +8,15 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Sends a command to an aggregate and waits for its answer (DESIGN §3): when another instance changed the aggregate
- * first (the append met another revision), the command runs again on a fresh load, a bounded number of times, then
- * answers 409. An aggregate that does not exist answers what the caller says (usually 404).
+ * Sends a command to an aggregate and waits for its answer: when another instance changed the aggregate first (the
+ * append met another revision), the command runs again on a fresh load, a bounded number of times, then is refused
+ * as a conflict. An aggregate that does not exist answers what the caller says (usually not found).
  */
-public final class RetriedCommands {
+public final class RetryingCommandSender {
     private final CommandGateway commands;
     private final int attempts;
 
-    public RetriedCommands(CommandGateway commands, int attempts) {
+    public RetryingCommandSender(CommandGateway commands, int attempts) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
@@ -26,7 +26,7 @@ public final class RetriedCommands {
 
     /**
      * @param notFound what to throw when the aggregate does not exist
-     * @param conflict the 409 message once every attempt met a concurrent change
+     * @param conflict the conflict's message once every attempt met a concurrent change
      */
     public <R> R send(
             Object command,
@@ -41,7 +41,7 @@ public final class RetriedCommands {
                 throw notFound.get();
             } catch (ConcurrencyException e) {
                 if (attempt == attempts) {
-                    throw ApiException.conflict(conflict);
+                    throw DomainException.conflict(conflict);
                 }
             }
         }

@@ -1,7 +1,7 @@
 package dev.ledgerloop.command.identity;
 
 import dev.ledgerloop.service.ApiException;
-import dev.ledgerloop.service.events.RetriedCommands;
+import dev.ledgerloop.service.events.RetryingCommandSender;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
  * loser's append fails on the expected revision, and the retry finds it registered (no second event).
  */
 @Component
-class IdentityCommands {
+class IdentityCommandSender {
     private static final int ATTEMPTS = 3;
 
-    private final RetriedCommands commands;
+    private final RetryingCommandSender commands;
 
-    IdentityCommands(CommandGateway commands) {
-        this.commands = new RetriedCommands(commands, ATTEMPTS);
+    IdentityCommandSender(CommandGateway commands) {
+        this.commands = new RetryingCommandSender(commands, ATTEMPTS);
     }
 
     <R> R send(Object command, MetaData context, Class<R> resultType, String notFound) {

@@ -3,7 +3,7 @@ package dev.ledgerloop.command.invocation;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
-import dev.ledgerloop.service.events.RetriedCommands;
+import dev.ledgerloop.service.events.RetryingCommandSender;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * retried a few times on a fresh load, then answers 409 (DESIGN §3).
  */
 @Component
-class InvocationCommands {
+class InvocationCommandSender {
     static final int ATTEMPTS = 5;
 
-    private final RetriedCommands commands;
+    private final RetryingCommandSender commands;
 
-    InvocationCommands(CommandGateway commands) {
-        this.commands = new RetriedCommands(commands, ATTEMPTS);
+    InvocationCommandSender(CommandGateway commands) {
+        this.commands = new RetryingCommandSender(commands, ATTEMPTS);
     }
 
     InvocationResource send(UUID invocationId, Object command, Principal principal) {
