@@ -8,7 +8,7 @@ import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A human invokes an agent's registered command (API.md §Humans) and may withdraw it while it is pending. Plain
+ * A human invokes an agent's registered command and may withdraw it while it is pending. Plain
  * {@code arguments} are checked against the command's schema; end-to-end encrypted ones the server cannot read. An
  * invocation with neither must be one the schema accepts without arguments.
  */
@@ -36,16 +36,16 @@ class HumanInvocationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    InvocationResource invoke(
-            Principal principal,
-            @RequestBody(required = false) @Schema(implementation = InvocationRequestSchemas.InvokeRequest.class)
-                    JsonNode body) {
+    InvocationResource invoke(Principal principal, @RequestBody @Valid InvocationRequests.InvokeRequest body) {
         String userId = userOf(principal);
-        InvocationRequests request = new InvocationRequests(body);
-        UUID agentId = request.requiredId("agentId");
-        String command = request.requiredText("command", InvocationRequests.MAX_COMMAND_NAME);
-        EncryptedEnvelope encryptedArguments = request.optionalEnvelope("encryptedArguments");
-        JsonNode arguments = request.optionalObject("arguments");
+        UUID agentId = body.agentId();
+        String command = body.command();
+        EncryptedEnvelope encryptedArguments = body.encryptedArguments();
+        JsonNode arguments = body.arguments();
+        if (arguments != null && arguments.toString().length() > InvocationRequests.MAX_ARGUMENTS_CHARS) {
+            throw ApiException.validation("Field 'arguments' must be at most " + InvocationRequests.MAX_ARGUMENTS_CHARS
+                    + " characters of JSON");
+        }
         JsonNode checked =
                 arguments == null && encryptedArguments == null ? JsonNodeFactory.instance.objectNode() : arguments;
         agents.validate(new ValidateInvocation(agentId, command, checked), principal);

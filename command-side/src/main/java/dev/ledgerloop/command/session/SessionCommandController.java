@@ -1,13 +1,12 @@
 package dev.ledgerloop.command.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.LedgerloopProperties;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,12 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The session endpoints that change something (API.md §Sessions); reads are the query side's. */
+/** The session endpoints that change something; reads are the query side's. */
 @RestController
 @RequestMapping("/v1/agent/sessions")
 class SessionCommandController {
-    private static final int MAX_GUESTS = 10_000;
-
     private final SessionCommandSender commands;
     private final Clock clock;
     private final String publicUrl;
@@ -39,17 +36,13 @@ class SessionCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    SessionResource open(
-            Principal principal,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.OpenSessionRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+    SessionResource open(Principal principal, @RequestBody @Valid SessionRequests.OpenSessionRequest body) {
         OpenSession command = new OpenSession(
                 UUID.randomUUID(),
                 agentOf(principal),
-                request.optionalEnvelope("encryptedTitle"),
-                request.optionalBoolean("isPublic", false),
-                request.optionalCount("maxGuests", MAX_GUESTS));
+                body.encryptedTitle(),
+                Boolean.TRUE.equals(body.isPublic()),
+                body.maxGuests());
         return commands.send(command, principal, SessionResource.class);
     }
 
@@ -58,19 +51,17 @@ class SessionCommandController {
     MessageResource send(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.SendMessageRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+            @RequestBody @Valid SessionRequests.SendMessageRequest body) {
         SendMessage command = new SendMessage(
                 sessionId,
                 agentOf(principal),
                 UUID.randomUUID(),
-                request.requiredEnvelope("encryptedContent"),
-                request.optionalEnvelope("encryptedComponents"),
-                request.optionalBoolean("responseRequired", false),
-                request.optionalPriority("priority", Priority.Medium),
-                request.optionalInstant("deadlineAt"),
-                request.optionalText("referenceId", SessionRequests.MAX_REFERENCE_ID));
+                body.encryptedContent(),
+                body.encryptedComponents(),
+                Boolean.TRUE.equals(body.responseRequired()),
+                body.priority() == null ? Priority.Medium : body.priority(),
+                body.deadlineAt(),
+                body.referenceId());
         return commands.send(command, principal, MessageResource.class);
     }
 
@@ -79,15 +70,9 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable UUID messageId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.EditMessageRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+            @RequestBody @Valid SessionRequests.EditMessageRequest body) {
         EditMessage command = new EditMessage(
-                sessionId,
-                agentOf(principal),
-                messageId,
-                request.requiredEnvelope("encryptedContent"),
-                request.optionalEnvelope("encryptedComponents"));
+                sessionId, agentOf(principal), messageId, body.encryptedContent(), body.encryptedComponents());
         return commands.send(command, principal, EditedMessageResource.class);
     }
 
@@ -114,11 +99,9 @@ class SessionCommandController {
     GuestTokenResource createGuestToken(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.GuestTokenRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
-        Integer maxUses = request.optionalCount("maxUses", MAX_GUESTS);
-        Instant expiresAt = request.optionalInstant("expiresAt");
+            @RequestBody @Valid SessionRequests.GuestTokenRequest body) {
+        Integer maxUses = body.maxUses();
+        Instant expiresAt = body.expiresAt();
         if (maxUses != null && maxUses == 0) {
             throw ApiException.validation("Field 'maxUses' must be at least 1");
         }
@@ -158,14 +141,12 @@ class SessionCommandController {
     ParticipantResource addParticipant(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.AddParticipantRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+            @RequestBody @Valid SessionRequests.AddParticipantRequest body) {
         AddParticipant command = new AddParticipant(
                 sessionId,
                 agentOf(principal),
-                request.requiredText("userId", SessionRequests.MAX_USER_ID),
-                request.role("role", ParticipantRole.member));
+                body.userId(),
+                body.role() == null ? ParticipantRole.member : body.role());
         return commands.send(command, principal, ParticipantResource.class);
     }
 
@@ -174,11 +155,9 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable String userId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.ChangeRoleRequest.class)
-                    JsonNode body) {
-        ParticipantRole role = new SessionRequests(body).role("role", null);
+            @RequestBody @Valid SessionRequests.ChangeRoleRequest body) {
         return commands.send(
-                new ChangeParticipantRole(sessionId, agentOf(principal), userId, role),
+                new ChangeParticipantRole(sessionId, agentOf(principal), userId, body.role()),
                 principal,
                 ParticipantResource.class);
     }

@@ -101,6 +101,7 @@ public final class RequestRecordConverter extends MappingJackson2HttpMessageConv
     /** No coercion between JSON types: {@code "5"} is not a number, {@code 1} not a boolean, {@code 1.5} not 1. */
     private static ObjectMapper strict(ObjectMapper json) {
         ObjectMapper strict = json.copy();
+        strict.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         strict.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         strict.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
