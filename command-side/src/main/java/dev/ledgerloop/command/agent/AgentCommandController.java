@@ -1,5 +1,6 @@
 package dev.ledgerloop.command.agent;
 
+import dev.ledgerloop.command.agent.AgentCommand.RegisterCommands;
 import dev.ledgerloop.events.agent.RegisteredCommand;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;

@@ -1,7 +1,8 @@
 package dev.ledgerloop.command.agent;
 
+import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.events.RetryingCommandSender;
 import java.util.UUID;
@@ -22,7 +23,8 @@ public class AgentCommandSender {
         this.commands = new RetryingCommandSender(commands, ATTEMPTS);
     }
 
-    /** @throws ApiException 404 for an unknown agent, command, or one of another space; 400 for bad arguments */
+    /** @throws DomainException not found for an unknown agent, command, or one of another space; invalid for bad
+     *     arguments */
     public void validate(ValidateInvocation invocation, Principal principal) {
         send(invocation.agentId(), invocation, principal);
     }
@@ -32,7 +34,7 @@ public class AgentCommandSender {
                 command,
                 EventContext.of(principal),
                 Object.class,
-                () -> ApiException.notFound("Agent " + agentId + " not found"),
+                () -> DomainException.notFound("Agent " + agentId + " not found"),
                 "The agent was changed concurrently; try again");
     }
 }

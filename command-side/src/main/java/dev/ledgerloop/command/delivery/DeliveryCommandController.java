@@ -1,11 +1,13 @@
 package dev.ledgerloop.command.delivery;
 
-import dev.ledgerloop.command.webhook.DescribeWebhookEndpoint;
+import dev.ledgerloop.command.delivery.DeliveryCommand.RetryDelivery;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DescribeWebhookEndpoint;
 import dev.ledgerloop.command.webhook.WebhookTarget;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.SpaceOwners;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.web.request.IfMistyped;
 import dev.ledgerloop.service.web.request.RequestRecord;
@@ -77,7 +79,7 @@ class DeliveryCommandController {
         for (UUID deliveryId : exhausted) {
             try {
                 commands.sendAndWait(new RetryDelivery(deliveryId, null), EventContext.of(principal));
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 // Retried or delivered meanwhile.
             }
         }

@@ -3,6 +3,7 @@ package dev.ledgerloop.command.delivery;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
+import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;

@@ -1,7 +1,7 @@
 package dev.ledgerloop.command.identity;
 
+import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentResource;
-import dev.ledgerloop.command.agent.RegisterAgent;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;

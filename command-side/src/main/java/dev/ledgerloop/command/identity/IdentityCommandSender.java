@@ -1,6 +1,6 @@
 package dev.ledgerloop.command.identity;
 
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.RetryingCommandSender;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -22,6 +22,10 @@ class IdentityCommandSender {
 
     <R> R send(Object command, MetaData context, Class<R> resultType, String notFound) {
         return commands.send(
-                command, context, resultType, () -> ApiException.notFound(notFound), "Changed concurrently; try again");
+                command,
+                context,
+                resultType,
+                () -> DomainException.notFound(notFound),
+                "Changed concurrently; try again");
     }
 }

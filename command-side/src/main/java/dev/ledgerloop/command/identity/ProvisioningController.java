@@ -1,7 +1,9 @@
 package dev.ledgerloop.command.identity;
 
+import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentResource;
-import dev.ledgerloop.command.agent.RegisterAgent;
+import dev.ledgerloop.command.identity.ApiKeyCommand.IssueApiKey;
+import dev.ledgerloop.command.identity.ApiKeyCommand.RevokeApiKey;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.AgentNames;

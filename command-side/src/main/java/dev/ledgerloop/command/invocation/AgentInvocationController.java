@@ -1,5 +1,7 @@
 package dev.ledgerloop.command.invocation;
 
+import dev.ledgerloop.command.invocation.InvocationCommand.CompleteInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.FailInvocation;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;

@@ -2,8 +2,10 @@ package dev.ledgerloop.command.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
 import dev.ledgerloop.command.agent.AgentCommandSender;
-import dev.ledgerloop.command.agent.ValidateInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.RequestInvocation;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;

@@ -1,7 +1,7 @@
 package dev.ledgerloop.command.invocation;
 
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.events.RetryingCommandSender;
 import java.util.UUID;
@@ -27,7 +27,7 @@ class InvocationCommandSender {
                 command,
                 EventContext.of(principal),
                 InvocationResource.class,
-                () -> ApiException.notFound("Invocation " + invocationId + " not found"),
+                () -> DomainException.notFound("Invocation " + invocationId + " not found"),
                 "The invocation was changed concurrently; try again");
     }
 }

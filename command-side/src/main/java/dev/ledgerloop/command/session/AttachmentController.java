@@ -1,5 +1,7 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.command.session.SessionCommand.AttachFile;
+import dev.ledgerloop.command.session.SessionResources.AttachmentResource;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.Principal;

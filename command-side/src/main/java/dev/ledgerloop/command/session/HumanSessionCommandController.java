@@ -1,5 +1,11 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.command.session.SessionCommand.RedeemGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.SendHumanMessage;
+import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
+import dev.ledgerloop.command.session.SessionResources.MessageResource;
+import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
+import dev.ledgerloop.command.session.SessionResources.ResponseResource;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;

@@ -1,5 +1,24 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.command.session.SessionCommand.AcknowledgeInteraction;
+import dev.ledgerloop.command.session.SessionCommand.AddParticipant;
+import dev.ledgerloop.command.session.SessionCommand.ArchiveSession;
+import dev.ledgerloop.command.session.SessionCommand.CancelInteraction;
+import dev.ledgerloop.command.session.SessionCommand.ChangeParticipantRole;
+import dev.ledgerloop.command.session.SessionCommand.CloseSession;
+import dev.ledgerloop.command.session.SessionCommand.CreateGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
+import dev.ledgerloop.command.session.SessionCommand.EditMessage;
+import dev.ledgerloop.command.session.SessionCommand.OpenSession;
+import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
+import dev.ledgerloop.command.session.SessionCommand.RevokeGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.SendMessage;
+import dev.ledgerloop.command.session.SessionResources.EditedMessageResource;
+import dev.ledgerloop.command.session.SessionResources.GuestTokenResource;
+import dev.ledgerloop.command.session.SessionResources.InteractionResource;
+import dev.ledgerloop.command.session.SessionResources.MessageResource;
+import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
+import dev.ledgerloop.command.session.SessionResources.SessionResource;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;

@@ -1,5 +1,9 @@
 package dev.ledgerloop.command.webhook;
 
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.CreateWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DeleteWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.RotateWebhookSecret;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.UpdateWebhookEndpoint;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.SpaceOwners;
