@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,20 +27,29 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @Import(ApiExceptionHandler.class)
 public class WebConfiguration implements WebMvcConfigurer {
-    private final RequestRecordConverter requestRecords;
+    // Not a bean: as a MappingJackson2HttpMessageConverter bean it would replace Spring Boot's own for responses.
+    private final ObjectProvider<ObjectMapper> json;
+    private RequestRecordConverter requestRecords;
 
-    public WebConfiguration(ObjectMapper json) {
-        this.requestRecords = new RequestRecordConverter(json);
+    public WebConfiguration(ObjectProvider<ObjectMapper> json) {
+        this.json = json;
     }
 
     @Bean
     EmptyRequestBodies emptyRequestBodies() {
-        return new EmptyRequestBodies(requestRecords);
+        return new EmptyRequestBodies(requestRecords());
     }
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        converters.add(0, requestRecords);
+        converters.add(0, requestRecords());
+    }
+
+    private synchronized RequestRecordConverter requestRecords() {
+        if (requestRecords == null) {
+            requestRecords = new RequestRecordConverter(json.getObject());
+        }
+        return requestRecords;
     }
 
     @Bean
