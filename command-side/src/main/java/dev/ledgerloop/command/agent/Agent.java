@@ -29,7 +29,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An agent, in the space it first acted in (DESIGN §3): its registration (name, description; written once, on
+ * An agent, in the space it first acted in: its registration (name, description; written once, on
  * provisioning or on the first use of its {@code X-Hiloop} name) and the commands it offers humans. Whichever comes
  * first creates it; to another space it does not exist.
  */
@@ -144,7 +144,7 @@ class Agent {
         }
     }
 
-    /** Another space's agent answers as if it did not exist (API.md §Authentication). */
+    /** Another space's agent answers as if it did not exist. */
     private void requireInSpace(MetaData metaData) {
         if (!spaceId.equals(EventContext.spaceId(metaData))) {
             throw DomainException.notFound("Agent " + id + " not found");

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends agent commands on behalf of a principal; an agent never registered answers 404, and a concurrent change is
- * retried a few times on a fresh load, then answers 409 (DESIGN §3).
+ * retried a few times on a fresh load, then answers 409.
  */
 @Component
 public class AgentCommandSender {

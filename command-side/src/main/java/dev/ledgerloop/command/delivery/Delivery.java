@@ -24,7 +24,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One event delivered to one endpoint (DESIGN §5): every attempt and its outcome is an event on {@code
+ * One event delivered to one endpoint: every attempt and its outcome is an event on {@code
  * delivery-<id>}. An attempt reported twice (a sender restarted after sending) is recorded once.
  */
 @Aggregate(

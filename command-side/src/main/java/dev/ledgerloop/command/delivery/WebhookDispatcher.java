@@ -30,7 +30,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns domain events into deliveries (DESIGN §5): maps each to its public webhook type, matches the space's active
+ * Turns domain events into deliveries: maps each to its public webhook type, matches the space's active
  * endpoints and creates one delivery per (event, endpoint). The delivery id is derived from both, so a replay or a
  * restart creates nothing twice: the second creation conflicts on the stream and counts as done.
  *

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code PUT /v1/agent/registration}: registers the calling agent if it is new (an {@code AgentRegistered} event,
  * once) and answers it. The gateway calls it the first time it sees an agent act, so that an unknown
- * {@code X-Hiloop} name creates the agent (API.md §Authentication); an agent may call it too.
+ * {@code X-Hiloop} name creates the agent; an agent may call it too.
  */
 @RestController
 class AgentRegistrationController {

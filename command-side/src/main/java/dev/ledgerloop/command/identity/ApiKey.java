@@ -18,7 +18,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An agent's API key (DESIGN §6), on stream {@code apikey-<keyId>}; Axon type "Apikey" so that it matches the type the
+ * An agent's API key, on stream {@code apikey-<keyId>}; Axon type "Apikey" so that it matches the type the
  * event codec derives from the stream prefix. Only the key's hash is ever stored. Revoking twice changes nothing.
  */
 @Aggregate(repository = ApiKeyRepositoryConfiguration.REPOSITORY, type = ApiKeyRepositoryConfiguration.AGGREGATE_TYPE)

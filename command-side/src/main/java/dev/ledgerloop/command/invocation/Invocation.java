@@ -27,7 +27,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A human invoking an agent's registered command (DESIGN §3). The invoked agent finishes it once, by completing or
+ * A human invoking an agent's registered command. The invoked agent finishes it once, by completing or
  * failing it; the human who invoked may cancel it while it is pending. To any other agent, or another space, it does
  * not exist.
  */

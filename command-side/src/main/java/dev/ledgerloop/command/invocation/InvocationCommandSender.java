@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends invocation commands on behalf of a principal; an unknown invocation answers 404, and a concurrent change is
- * retried a few times on a fresh load, then answers 409 (DESIGN §3).
+ * retried a few times on a fresh load, then answers 409.
  */
 @Component
 class InvocationCommandSender {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Uploads (API.md §Sessions, attachments): a multipart {@code file} part holding end-to-end encrypted bytes. The
+ * Uploads: a multipart {@code file} part holding end-to-end encrypted bytes. The
  * bytes are stored first, then the event that names them by hash; if the event is refused they are removed.
  */
 @RestController

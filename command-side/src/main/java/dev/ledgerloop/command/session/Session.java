@@ -70,7 +70,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A conversation between an agent and humans (DESIGN §3). It belongs to the agent that opened it, in that agent's
+ * A conversation between an agent and humans. It belongs to the agent that opened it, in that agent's
  * space: to anyone else it does not exist, and to a human it exists only while they are a participant. An active
  * session takes messages, answers and changes; a closed one takes only archiving; an archived one nothing.
  *
@@ -466,7 +466,7 @@ class Session {
         updatedAt = millis(at);
     }
 
-    /** Another agent's or another space's session answers as if it did not exist (API.md §Authentication). */
+    /** Another agent's or another space's session answers as if it did not exist. */
     private void requireOwnedBy(UUID actingAgent, MetaData metaData) {
         if (!agentId.equals(actingAgent) || !spaceId.equals(EventContext.spaceId(metaData))) {
             throw new SessionNotFoundException(id);

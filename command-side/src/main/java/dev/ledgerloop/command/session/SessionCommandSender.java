@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends session commands on behalf of a principal. A concurrent change to the same session (another instance
- * appended first) reloads the session and tries again a few times, then answers 409 (DESIGN §3).
+ * appended first) reloads the session and tries again a few times, then answers 409.
  */
 @Component
 class SessionCommandSender {

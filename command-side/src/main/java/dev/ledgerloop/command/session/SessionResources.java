@@ -14,7 +14,7 @@ import java.util.UUID;
 final class SessionResources {
     private SessionResources() {}
 
-    /** API.md's session object, as a command answers it. */
+    /** The session as a command answers it. */
     record SessionResource(
             UUID id,
             SessionStatus status,
@@ -26,7 +26,7 @@ final class SessionResources {
             Instant updatedAt,
             Instant lastMessageAt) {}
 
-    /** API.md's message object, as the send command answers it. */
+    /** The message as the send command answers it. */
     record MessageResource(
             UUID id,
             UUID sessionId,

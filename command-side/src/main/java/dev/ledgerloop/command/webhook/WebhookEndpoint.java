@@ -30,7 +30,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A webhook endpoint of one space (DESIGN §5): where deliveries go, which events it wants, and the secrets that sign
+ * A webhook endpoint of one space: where deliveries go, which events it wants, and the secrets that sign
  * them. After a rotation the previous secret signs alongside the new one until its time is up. A deleted endpoint,
  * or one of another space, does not exist for the caller.
  */
@@ -175,7 +175,7 @@ class WebhookEndpoint {
         updatedAt = millis(at);
     }
 
-    /** A deleted endpoint, or another space's, answers as if it did not exist (API.md §Authentication). */
+    /** A deleted endpoint, or another space's, answers as if it did not exist. */
     private void requireVisibleIn(MetaData metaData) {
         if (deleted || !spaceId.equals(EventContext.spaceId(metaData))) {
             throw new WebhookNotFoundException(id);

@@ -29,7 +29,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-/** The {@code deliveries} view (DESIGN §4): one document per delivery with its status and its last attempt. */
+/** The {@code deliveries} view: one document per delivery with its status and its last attempt. */
 @Component
 @ProcessingGroup(DeliveriesProjection.GROUP)
 class DeliveriesProjection {

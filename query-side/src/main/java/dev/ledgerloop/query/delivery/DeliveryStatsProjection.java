@@ -34,7 +34,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code delivery_stats} view (DESIGN §4): per endpoint, per agent and per (endpoint, agent), one document per
+ * The {@code delivery_stats} view: per endpoint, per agent and per (endpoint, agent), one document per
  * hour with counts by outcome and a mergeable latency histogram, plus the last failure. An event is counted once:
  * a per-delivery mark ({@code delivery_stats_applied}) records the last sequence counted, so a replay adds nothing.
  * (A crash between the mark and the counts loses that event's count rather than doubling it.)

@@ -36,7 +36,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The human {@code feed} view (DESIGN §4): one document per message that waits for an answer, carrying the users
+ * The human {@code feed} view: one document per message that waits for an answer, carrying the users
  * who may answer it ({@code answerers}), removed once it is answered, acknowledged, cancelled, expired or deleted.
  * Who may answer is kept per session ({@code feed_sessions}) and copied, as a whole list, onto the session's waiting
  * messages whenever it changes. Every write is guarded by the session's event sequence, so a replay changes nothing.

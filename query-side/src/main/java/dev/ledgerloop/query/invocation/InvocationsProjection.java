@@ -29,7 +29,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code invocations} view (DESIGN §4): one document per invocation, for the invoked agent's polling. Plain
+ * The {@code invocations} view: one document per invocation, for the invoked agent's polling. Plain
  * arguments are kept as JSON text, since their keys need not be valid MongoDB field names.
  */
 @Component

@@ -28,7 +28,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-/** The {@code sessions} view (DESIGN §4): one document per session, for list and get. */
+/** The {@code sessions} view: one document per session, for list and get. */
 @Component
 @ProcessingGroup(SessionsProjection.GROUP)
 class SessionsProjection {

@@ -35,7 +35,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code timeline} view (DESIGN §4): one document per item of a session, ordered by the session's event
+ * The {@code timeline} view: one document per item of a session, ordered by the session's event
  * sequence. Messages are items of kind {@code message} (edited in place, keeping {@code editedAt}; deleted ones stay
  * as tombstones with {@code deletedAt} and no content), answers are items of kind {@code response}, lifecycle
  * changes items of kind {@code system}. Item updates are guarded by the sequence of the event that made them.

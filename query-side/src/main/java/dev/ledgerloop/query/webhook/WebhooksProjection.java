@@ -29,7 +29,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-/** The {@code webhooks} view: the space owner's endpoints as API.md shows them, never with their secrets. */
+/** The {@code webhooks} view: the space owner's endpoints as the API shows them, never with their secrets. */
 @Component
 @ProcessingGroup(WebhooksProjection.GROUP)
 class WebhooksProjection {
