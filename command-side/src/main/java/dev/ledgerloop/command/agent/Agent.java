@@ -2,10 +2,13 @@ package dev.ledgerloop.command.agent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
+import dev.ledgerloop.command.agent.AgentCommand.RegisterCommands;
+import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
 import dev.ledgerloop.events.agent.RegisteredCommand;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +29,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An agent, in the space it first acted in (DESIGN §3): its registration (name, description; written once, on
+ * An agent, in the space it first acted in: its registration (name, description; written once, on
  * provisioning or on the first use of its {@code X-Hiloop} name) and the commands it offers humans. Whichever comes
  * first creates it; to another space it does not exist.
  */
@@ -82,12 +85,12 @@ class Agent {
         requireInSpace(metaData);
         RegisteredCommand registered = commands.get(invocation.command());
         if (registered == null) {
-            throw ApiException.notFound("Command '" + invocation.command() + "' is not registered by agent " + id);
+            throw DomainException.notFound("Command '" + invocation.command() + "' is not registered by agent " + id);
         }
         if (invocation.arguments() != null) {
             List<String> violations = CommandSchemas.violationsOf(registered.parameters(), invocation.arguments());
             if (!violations.isEmpty()) {
-                throw ApiException.validation("Field 'arguments' does not match the parameters of command '"
+                throw DomainException.invalid("Field 'arguments' does not match the parameters of command '"
                         + registered.name() + "': " + String.join("; ", violations));
             }
         }
@@ -119,7 +122,7 @@ class Agent {
 
     private static void check(List<RegisteredCommand> commands) {
         if (commands.size() > MAX_COMMANDS) {
-            throw ApiException.validation("At most " + MAX_COMMANDS + " commands can be registered");
+            throw DomainException.invalid("At most " + MAX_COMMANDS + " commands can be registered");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < commands.size(); i++) {
@@ -141,15 +144,15 @@ class Agent {
         }
     }
 
-    /** Another space's agent answers as if it did not exist (API.md §Authentication). */
+    /** Another space's agent answers as if it did not exist. */
     private void requireInSpace(MetaData metaData) {
         if (!spaceId.equals(EventContext.spaceId(metaData))) {
-            throw ApiException.notFound("Agent " + id + " not found");
+            throw DomainException.notFound("Agent " + id + " not found");
         }
     }
 
-    private static ApiException invalid(String field, String problem) {
-        return ApiException.validation("Field '" + field + "' " + problem);
+    private static DomainException invalid(String field, String problem) {
+        return DomainException.invalid("Field '" + field + "' " + problem);
     }
 
     private static MetaData context(MetaData commandMetaData) {

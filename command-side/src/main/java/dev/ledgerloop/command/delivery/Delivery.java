@@ -2,14 +2,17 @@ package dev.ledgerloop.command.delivery;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
+import dev.ledgerloop.command.delivery.DeliveryCommand.ExhaustDelivery;
+import dev.ledgerloop.command.delivery.DeliveryCommand.RecordAttempt;
+import dev.ledgerloop.command.delivery.DeliveryCommand.RetryDelivery;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
-import dev.ledgerloop.platform.error.ErrorCode;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -21,7 +24,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One event delivered to one endpoint (DESIGN §5): every attempt and its outcome is an event on {@code
+ * One event delivered to one endpoint: every attempt and its outcome is an event on {@code
  * delivery-<id>}. An attempt reported twice (a sender restarted after sending) is recorded once.
  */
 @Aggregate(
@@ -99,13 +102,13 @@ class Delivery {
     void handle(RetryDelivery command, MetaData metaData) {
         if (!spaceId.equals(EventContext.spaceId(metaData))
                 || (command.agentId() != null && !command.agentId().equals(agentId))) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "Delivery " + id + " not found");
+            throw DomainException.notFound("Delivery " + id + " not found");
         }
         if (status == DeliveryStatus.Succeeded) {
-            throw ApiException.conflict("Delivery " + id + " has succeeded already");
+            throw DomainException.conflict("Delivery " + id + " has succeeded already");
         }
         if (status != DeliveryStatus.Exhausted) {
-            throw ApiException.conflict("Delivery " + id + " has attempts still scheduled");
+            throw DomainException.conflict("Delivery " + id + " has attempts still scheduled");
         }
         apply(new DeliveryRetriedManually(id, webhookId), context(metaData));
     }

@@ -1,17 +1,21 @@
 package dev.ledgerloop.command.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ledgerloop.command.webhook.DescribeWebhookEndpoint;
+import dev.ledgerloop.command.delivery.DeliveryCommand.RetryDelivery;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DescribeWebhookEndpoint;
 import dev.ledgerloop.command.webhook.WebhookTarget;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.SpaceOwners;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.web.request.IfMistyped;
+import dev.ledgerloop.service.web.request.RequestRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Asking for deliveries again (API.md §Webhooks): an agent retries one of its deliveries; the space owner recovers
+ * Asking for deliveries again (docs/webhooks.md): an agent retries one of its deliveries; the space owner recovers
  * every delivery of an endpoint given up on since a time.
  */
 @RestController
@@ -58,11 +62,9 @@ class DeliveryCommandController {
     @PostMapping("/v1/admin/webhooks/{webhookId}/recover")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> recover(
-            Principal principal,
-            @PathVariable UUID webhookId,
-            @RequestBody(required = false) @Schema(implementation = RecoverRequestSchema.class) JsonNode body) {
+            Principal principal, @PathVariable UUID webhookId, @RequestBody @Valid RecoverRequest body) {
         SpaceOwners.requireOwner(principal);
-        Instant since = since(body);
+        Instant since = body.since();
         WebhookTarget target;
         try {
             target = commands.sendAndWait(
@@ -77,23 +79,19 @@ class DeliveryCommandController {
         for (UUID deliveryId : exhausted) {
             try {
                 commands.sendAndWait(new RetryDelivery(deliveryId, null), EventContext.of(principal));
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 // Retried or delivered meanwhile.
             }
         }
         return Map.of("recovered", exhausted.size());
     }
 
-    private static Instant since(JsonNode body) {
-        JsonNode since = body == null ? null : body.get("since");
-        try {
-            if (since != null && since.isTextual()) {
-                return Instant.parse(since.textValue());
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw ApiException.validation(
-                "Field 'since' must be an ISO-8601 UTC timestamp such as 2026-03-25T10:30:00.000Z");
+    @RequestRecord(wrongBody = "Field 'since' " + RecoverRequest.SINCE)
+    record RecoverRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "recover what was exhausted since then")
+            @NotNull(message = SINCE)
+            @IfMistyped(SINCE)
+            Instant since) {
+        static final String SINCE = "must be an ISO-8601 UTC timestamp such as 2026-03-25T10:30:00.000Z";
     }
 }

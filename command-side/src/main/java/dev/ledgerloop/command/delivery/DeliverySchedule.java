@@ -14,6 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,13 +49,17 @@ class DeliverySchedule {
 
     /** Applies a change that decides the next attempt (or that there is none): any claim ends with it. */
     void reschedule(UUID deliveryId, long sequence, Bson changes) {
-        MongoWrites.upsertAfter(
-                schedule, deliveryId.toString(), sequence, Updates.combine(changes, Updates.set(CLAIMED_UNTIL, null)));
+        GuardedWrites.updateGuarded(
+                schedule,
+                deliveryId.toString(),
+                sequence,
+                Updates.combine(changes, Updates.set(CLAIMED_UNTIL, null)),
+                true);
     }
 
     /** Applies a change that leaves the next attempt, and so a claim for it, as it is. */
     void note(UUID deliveryId, long sequence, Bson changes) {
-        MongoWrites.upsertAfter(schedule, deliveryId.toString(), sequence, changes);
+        GuardedWrites.updateGuarded(schedule, deliveryId.toString(), sequence, changes, true);
     }
 
     /** Due deliveries not claimed by anyone, of endpoints other than {@code excluded}, the longest due first. */
@@ -80,7 +85,10 @@ class DeliverySchedule {
     /** Claims the delivery as read for one attempt; empty if another instance (or a newer event) came first. */
     Optional<ScheduledDelivery> claim(Document due, Instant now, Duration claimFor) {
         Document claimed = schedule.findOneAndUpdate(
-                and(eq("_id", due.getString("_id")), eq(MongoWrites.VERSION, due.get(MongoWrites.VERSION)), dueBy(now)),
+                and(
+                        eq("_id", due.getString("_id")),
+                        eq(GuardedWrites.VERSION, due.get(GuardedWrites.VERSION)),
+                        dueBy(now)),
                 Updates.set(CLAIMED_UNTIL, Date.from(now.plus(claimFor))));
         if (claimed == null) {
             return Optional.empty();

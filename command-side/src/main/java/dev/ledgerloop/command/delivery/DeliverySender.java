@@ -1,8 +1,10 @@
 package dev.ledgerloop.command.delivery;
 
-import dev.ledgerloop.command.webhook.DescribeWebhookEndpoint;
-import dev.ledgerloop.command.webhook.DisableWebhookEndpoint;
+import dev.ledgerloop.command.delivery.DeliveryCommand.ExhaustDelivery;
+import dev.ledgerloop.command.delivery.DeliveryCommand.RecordAttempt;
 import dev.ledgerloop.command.webhook.TargetUrlPolicy;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DescribeWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DisableWebhookEndpoint;
 import dev.ledgerloop.command.webhook.WebhookProperties;
 import dev.ledgerloop.command.webhook.WebhookTarget;
 import dev.ledgerloop.service.events.EventContext;

@@ -3,6 +3,7 @@ package dev.ledgerloop.command.delivery;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
+import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
@@ -12,6 +13,7 @@ import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -28,7 +30,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns domain events into deliveries (DESIGN §5): maps each to its public webhook type, matches the space's active
+ * Turns domain events into deliveries: maps each to its public webhook type, matches the space's active
  * endpoints and creates one delivery per (event, endpoint). The delivery id is derived from both, so a replay or a
  * restart creates nothing twice: the second creation conflicts on the stream and counts as done.
  *
@@ -95,7 +97,7 @@ class WebhookDispatcher {
     @EventHandler
     void on(SessionOpened event, EventMessage<?> message, @Timestamp Instant at) {
         UUID spaceId = EventContext.spaceId(message.getMetaData());
-        MongoWrites.insertOnce(
+        GuardedWrites.insertOnce(
                 sessionAgents,
                 new Document("_id", event.sessionId().toString())
                         .append("agentId", event.agentId().toString()));

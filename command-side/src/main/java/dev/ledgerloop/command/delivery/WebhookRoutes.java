@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,11 +39,12 @@ class WebhookRoutes {
 
     /** Applies a change from the endpoint's event with that sequence number, unless a later one was applied. */
     void change(UUID webhookId, UUID spaceId, long sequence, Bson changes) {
-        MongoWrites.upsertAfter(
+        GuardedWrites.updateGuarded(
                 routes,
                 webhookId.toString(),
                 sequence,
-                Updates.combine(changes, Updates.set("spaceId", spaceId.toString())));
+                Updates.combine(changes, Updates.set("spaceId", spaceId.toString())),
+                true);
     }
 
     @SuppressWarnings("unchecked")

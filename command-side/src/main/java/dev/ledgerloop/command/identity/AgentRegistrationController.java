@@ -1,7 +1,7 @@
 package dev.ledgerloop.command.identity;
 
+import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentResource;
-import dev.ledgerloop.command.agent.RegisterAgent;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
@@ -13,13 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code PUT /v1/agent/registration}: registers the calling agent if it is new (an {@code AgentRegistered} event,
  * once) and answers it. The gateway calls it the first time it sees an agent act, so that an unknown
- * {@code X-Hiloop} name creates the agent (API.md §Authentication); an agent may call it too.
+ * {@code X-Hiloop} name creates the agent; an agent may call it too.
  */
 @RestController
 class AgentRegistrationController {
-    private final IdentityCommands commands;
+    private final IdentityCommandSender commands;
 
-    AgentRegistrationController(IdentityCommands commands) {
+    AgentRegistrationController(IdentityCommandSender commands) {
         this.commands = commands;
     }
 

@@ -2,9 +2,11 @@ package dev.ledgerloop.command.identity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.ledgerloop.command.identity.ApiKeyCommand.IssueApiKey;
+import dev.ledgerloop.command.identity.ApiKeyCommand.RevokeApiKey;
 import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,7 +18,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An agent's API key (DESIGN §6), on stream {@code apikey-<keyId>}; Axon type "Apikey" so that it matches the type the
+ * An agent's API key, on stream {@code apikey-<keyId>}; Axon type "Apikey" so that it matches the type the
  * event codec derives from the stream prefix. Only the key's hash is ever stored. Revoking twice changes nothing.
  */
 @Aggregate(repository = ApiKeyRepositoryConfiguration.REPOSITORY, type = ApiKeyRepositoryConfiguration.AGGREGATE_TYPE)
@@ -44,7 +46,7 @@ class ApiKey {
     @CommandHandler
     void handle(RevokeApiKey command, MetaData metaData) {
         if (!agentId.equals(command.agentId()) || !spaceId.equals(EventContext.spaceId(metaData))) {
-            throw ApiException.notFound("API key " + command.keyId() + " not found");
+            throw DomainException.notFound("API key " + command.keyId() + " not found");
         }
         if (!revoked) {
             apply(new ApiKeyRevoked(id), context(metaData));

@@ -1,15 +1,20 @@
 package dev.ledgerloop.command.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentResource;
-import dev.ledgerloop.command.agent.RegisterAgent;
+import dev.ledgerloop.command.identity.ApiKeyCommand.IssueApiKey;
+import dev.ledgerloop.command.identity.ApiKeyCommand.RevokeApiKey;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.AgentNames;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
-import io.swagger.v3.oas.annotations.media.Schema;
+import dev.ledgerloop.service.web.request.IfMistyped;
+import dev.ledgerloop.service.web.request.RequestRecord;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -24,42 +29,35 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Provisioning (API.md §Authentication), for provisioning keys only: create an agent with a new API key, shown once
+ * Provisioning, for provisioning keys only: create an agent with a new API key, shown once
  * and stored only as its SHA-256 hash, and revoke an agent's key. An agent's id follows from its name, so creating an
  * agent that exists (e.g. one created by {@code X-Hiloop}) issues another key for it.
  */
 @RestController
 @RequestMapping("/v1/provision/agents")
 class ProvisioningController {
+    static final int MAX_NAME = 100;
     static final int MAX_DESCRIPTION = 1000;
+    private static final String NAME = "must be a string of at most " + MAX_NAME + " characters";
+    private static final String DESCRIPTION = "must be a string of at most " + MAX_DESCRIPTION + " characters";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final IdentityCommands commands;
+    private final IdentityCommandSender commands;
 
-    ProvisioningController(IdentityCommands commands) {
+    ProvisioningController(IdentityCommandSender commands) {
         this.commands = commands;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ProvisionedAgent create(
-            Principal principal,
-            @RequestBody(required = false)
-                    @Schema(implementation = ProvisioningRequestSchemas.ProvisionAgentRequest.class)
-                    JsonNode body) {
+    ProvisionedAgent create(Principal principal, @RequestBody @Valid ProvisionAgentRequest body) {
         MetaData context = contextOf(principal);
-        if (body == null || !body.isObject()) {
-            throw ApiException.validation("The body must be a JSON object {name, description}");
-        }
-        String name = text(body, "name", 100);
-        if (name == null) {
-            throw ApiException.validation("Field 'name' is required");
-        }
+        String name = body.name();
         if (!AgentNames.isValid(name)) {
             throw ApiException.validation(
                     "Field 'name' must be 1 to 100 characters of A-Z, a-z, 0-9, '.', '_' and '-'");
         }
-        String description = text(body, "description", MAX_DESCRIPTION);
+        String description = body.description();
         UUID agentId = AgentNames.agentId(principal.spaceId(), name);
         AgentResource agent = commands.send(
                 new RegisterAgent(agentId, name, description), context, AgentResource.class, "Agent not found");
@@ -88,23 +86,19 @@ class ProvisioningController {
         return EventContext.system(principal.spaceId(), "provisioning-key:" + principal.keyId());
     }
 
-    private static String text(JsonNode body, String field, int maxLength) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() || value.asText().length() > maxLength) {
-            throw ApiException.validation(
-                    "Field '" + field + "' must be a string of at most " + maxLength + " characters");
-        }
-        return value.asText();
-    }
-
     private static byte[] randomBytes() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return bytes;
     }
+
+    @RequestRecord(wrongBody = "The body must be a JSON object {name, description}")
+    record ProvisionAgentRequest(
+            @NotNull(message = "is required") @Size(max = MAX_NAME, message = NAME) @IfMistyped(NAME)
+            String name,
+
+            @Size(max = MAX_DESCRIPTION, message = DESCRIPTION) @IfMistyped(DESCRIPTION)
+            String description) {}
 
     /** {@code {agent, apiKey, keyId}}: the key in clear this once. */
     record ProvisionedAgent(AgentResource agent, String apiKey, UUID keyId) {}

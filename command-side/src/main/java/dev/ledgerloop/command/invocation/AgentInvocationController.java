@@ -1,10 +1,11 @@
 package dev.ledgerloop.command.invocation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.command.invocation.InvocationCommand.CompleteInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.FailInvocation;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,13 +13,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The invoked agent finishes an invocation (API.md §Commands); polling for them is the query side's. */
+/** The invoked agent finishes an invocation; polling for them is the query side's. */
 @RestController
 @RequestMapping("/v1/agent/invocations/{invocationId}")
 class AgentInvocationController {
-    private final InvocationCommands invocations;
+    private final InvocationCommandSender invocations;
 
-    AgentInvocationController(InvocationCommands invocations) {
+    AgentInvocationController(InvocationCommandSender invocations) {
         this.invocations = invocations;
     }
 
@@ -26,28 +27,19 @@ class AgentInvocationController {
     InvocationResource complete(
             Principal principal,
             @PathVariable UUID invocationId,
-            @RequestBody(required = false) @Schema(implementation = InvocationRequestSchemas.CompleteRequest.class)
-                    JsonNode body) {
+            @RequestBody @Valid InvocationRequests.CompleteRequest body) {
         UUID agentId = agentOf(principal);
-        InvocationRequests request = new InvocationRequests(body);
         return invocations.send(
-                invocationId,
-                new CompleteInvocation(invocationId, agentId, request.requiredEnvelope("encryptedResult")),
-                principal);
+                invocationId, new CompleteInvocation(invocationId, agentId, body.encryptedResult()), principal);
     }
 
     @PostMapping("/fail")
     InvocationResource fail(
             Principal principal,
             @PathVariable UUID invocationId,
-            @RequestBody(required = false) @Schema(implementation = InvocationRequestSchemas.FailRequest.class)
-                    JsonNode body) {
+            @RequestBody @Valid InvocationRequests.FailRequest body) {
         UUID agentId = agentOf(principal);
-        InvocationRequests request = new InvocationRequests(body);
-        return invocations.send(
-                invocationId,
-                new FailInvocation(invocationId, agentId, request.requiredText("error", InvocationRequests.MAX_ERROR)),
-                principal);
+        return invocations.send(invocationId, new FailInvocation(invocationId, agentId, body.error()), principal);
     }
 
     private static UUID agentOf(Principal principal) {

@@ -2,13 +2,15 @@ package dev.ledgerloop.command.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ledgerloop.command.agent.AgentCommands;
-import dev.ledgerloop.command.agent.ValidateInvocation;
+import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
+import dev.ledgerloop.command.agent.AgentCommandSender;
+import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.RequestInvocation;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,33 +21,33 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A human invokes an agent's registered command (API.md §Humans) and may withdraw it while it is pending. Plain
+ * A human invokes an agent's registered command and may withdraw it while it is pending. Plain
  * {@code arguments} are checked against the command's schema; end-to-end encrypted ones the server cannot read. An
  * invocation with neither must be one the schema accepts without arguments.
  */
 @RestController
 @RequestMapping("/v1/human/invocations")
 class HumanInvocationController {
-    private final AgentCommands agents;
-    private final InvocationCommands invocations;
+    private final AgentCommandSender agents;
+    private final InvocationCommandSender invocations;
 
-    HumanInvocationController(AgentCommands agents, InvocationCommands invocations) {
+    HumanInvocationController(AgentCommandSender agents, InvocationCommandSender invocations) {
         this.agents = agents;
         this.invocations = invocations;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    InvocationResource invoke(
-            Principal principal,
-            @RequestBody(required = false) @Schema(implementation = InvocationRequestSchemas.InvokeRequest.class)
-                    JsonNode body) {
+    InvocationResource invoke(Principal principal, @RequestBody @Valid InvocationRequests.InvokeRequest body) {
         String userId = userOf(principal);
-        InvocationRequests request = new InvocationRequests(body);
-        UUID agentId = request.requiredId("agentId");
-        String command = request.requiredText("command", InvocationRequests.MAX_COMMAND_NAME);
-        EncryptedEnvelope encryptedArguments = request.optionalEnvelope("encryptedArguments");
-        JsonNode arguments = request.optionalObject("arguments");
+        UUID agentId = body.agentId();
+        String command = body.command();
+        EncryptedEnvelope encryptedArguments = body.encryptedArguments();
+        JsonNode arguments = body.arguments();
+        if (arguments != null && arguments.toString().length() > InvocationRequests.MAX_ARGUMENTS_CHARS) {
+            throw ApiException.validation("Field 'arguments' must be at most " + InvocationRequests.MAX_ARGUMENTS_CHARS
+                    + " characters of JSON");
+        }
         JsonNode checked =
                 arguments == null && encryptedArguments == null ? JsonNodeFactory.instance.objectNode() : arguments;
         agents.validate(new ValidateInvocation(agentId, command, checked), principal);

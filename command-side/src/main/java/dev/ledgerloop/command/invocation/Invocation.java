@@ -3,12 +3,16 @@ package dev.ledgerloop.command.invocation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.CompleteInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.FailInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.RequestInvocation;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +27,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A human invoking an agent's registered command (DESIGN §3). The invoked agent finishes it once, by completing or
+ * A human invoking an agent's registered command. The invoked agent finishes it once, by completing or
  * failing it; the human who invoked may cancel it while it is pending. To any other agent, or another space, it does
  * not exist.
  */
@@ -130,12 +134,12 @@ class Invocation {
 
     private void requirePending() {
         if (status != InvocationStatus.Pending) {
-            throw ApiException.conflict("Invocation " + id + " is already " + status);
+            throw DomainException.conflict("Invocation " + id + " is already " + status);
         }
     }
 
-    private ApiException notFound() {
-        return ApiException.notFound("Invocation " + id + " not found");
+    private DomainException notFound() {
+        return DomainException.notFound("Invocation " + id + " not found");
     }
 
     private InvocationResource resource() {

@@ -1,5 +1,7 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.command.session.SessionCommand.AttachFile;
+import dev.ledgerloop.command.session.SessionResources.AttachmentResource;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.Principal;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Uploads (API.md §Sessions, attachments): a multipart {@code file} part holding end-to-end encrypted bytes. The
+ * Uploads: a multipart {@code file} part holding end-to-end encrypted bytes. The
  * bytes are stored first, then the event that names them by hash; if the event is refused they are removed.
  */
 @RestController
@@ -26,10 +28,10 @@ import org.springframework.web.multipart.MultipartFile;
 class AttachmentController {
     private static final int MAX_FILENAME = 255;
 
-    private final SessionCommands commands;
+    private final SessionCommandSender commands;
     private final AttachmentStore store;
 
-    AttachmentController(SessionCommands commands, AttachmentStore store) {
+    AttachmentController(SessionCommandSender commands, AttachmentStore store) {
         this.commands = commands;
         this.store = store;
     }

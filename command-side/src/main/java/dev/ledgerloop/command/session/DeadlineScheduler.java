@@ -5,7 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.command.session.SessionCommand.ExpireMessage;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.schedule.DueWorkLoop;
 import java.time.Clock;
@@ -29,10 +30,10 @@ class DeadlineScheduler extends DueWorkLoop {
     private static final Duration IDLE_RECHECK = Duration.ofMinutes(1);
 
     private final MongoCollection<Document> deadlines;
-    private final SessionCommands commands;
+    private final SessionCommandSender commands;
     private final Clock clock;
 
-    DeadlineScheduler(MongoDatabase database, SessionCommands commands, Clock clock) {
+    DeadlineScheduler(MongoDatabase database, SessionCommandSender commands, Clock clock) {
         super("deadline-scheduler");
         this.deadlines = database.getCollection(DeadlinesProjection.COLLECTION);
         this.commands = commands;
@@ -66,7 +67,7 @@ class DeadlineScheduler extends DueWorkLoop {
                     new ExpireMessage(sessionId, messageId),
                     EventContext.system(UUID.fromString(deadline.getString("spaceId")), COMPONENT),
                     Void.class);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             log.warn(
                     "Deadline of message {} in session {} names nothing to expire: {}",
                     messageId,

@@ -1,10 +1,15 @@
 package dev.ledgerloop.command.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.command.session.SessionCommand.RedeemGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.SendHumanMessage;
+import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
+import dev.ledgerloop.command.session.SessionResources.MessageResource;
+import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
+import dev.ledgerloop.command.session.SessionResources.ResponseResource;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -16,16 +21,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a human changes in a session (API.md §Humans): send, answer a pending message, and join as a guest with a
+ * What a human changes in a session: send, answer a pending message, and join as a guest with a
  * guest token.
  */
 @RestController
 @RequestMapping("/v1/human/sessions/{sessionId}")
 class HumanSessionCommandController {
-    private final SessionCommands commands;
+    private final SessionCommandSender commands;
     private final Clock clock;
 
-    HumanSessionCommandController(SessionCommands commands, Clock clock) {
+    HumanSessionCommandController(SessionCommandSender commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }
@@ -34,13 +39,9 @@ class HumanSessionCommandController {
     @PostMapping("/join")
     @ResponseStatus(HttpStatus.CREATED)
     ParticipantResource join(
-            Principal principal,
-            @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.JoinRequest.class)
-                    JsonNode body) {
-        String token = new SessionRequests(body).requiredText("token", 100);
+            Principal principal, @PathVariable UUID sessionId, @RequestBody @Valid SessionRequests.JoinRequest body) {
         return commands.send(
-                new RedeemGuestToken(sessionId, userOf(principal), token, clock.instant()),
+                new RedeemGuestToken(sessionId, userOf(principal), body.token(), clock.instant()),
                 principal,
                 ParticipantResource.class);
     }
@@ -50,15 +51,9 @@ class HumanSessionCommandController {
     MessageResource send(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.HumanMessageRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+            @RequestBody @Valid SessionRequests.HumanMessageRequest body) {
         SendHumanMessage command = new SendHumanMessage(
-                sessionId,
-                userOf(principal),
-                UUID.randomUUID(),
-                request.requiredEnvelope("encryptedContent"),
-                request.optionalEnvelope("encryptedComponents"));
+                sessionId, userOf(principal), UUID.randomUUID(), body.encryptedContent(), body.encryptedComponents());
         return commands.send(command, principal, MessageResource.class);
     }
 
@@ -68,15 +63,9 @@ class HumanSessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable UUID messageId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.RespondRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+            @RequestBody @Valid SessionRequests.RespondRequest body) {
         SubmitResponse command = new SubmitResponse(
-                sessionId,
-                userOf(principal),
-                messageId,
-                UUID.randomUUID(),
-                request.requiredEnvelope("encryptedResponse"));
+                sessionId, userOf(principal), messageId, UUID.randomUUID(), body.encryptedResponse());
         return commands.send(command, principal, ResponseResource.class);
     }
 

@@ -2,6 +2,32 @@ package dev.ledgerloop.command.session;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.ledgerloop.command.session.SessionCommand.AcknowledgeInteraction;
+import dev.ledgerloop.command.session.SessionCommand.AddParticipant;
+import dev.ledgerloop.command.session.SessionCommand.ArchiveSession;
+import dev.ledgerloop.command.session.SessionCommand.AttachFile;
+import dev.ledgerloop.command.session.SessionCommand.CancelInteraction;
+import dev.ledgerloop.command.session.SessionCommand.ChangeParticipantRole;
+import dev.ledgerloop.command.session.SessionCommand.CloseSession;
+import dev.ledgerloop.command.session.SessionCommand.CreateGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
+import dev.ledgerloop.command.session.SessionCommand.EditMessage;
+import dev.ledgerloop.command.session.SessionCommand.ExpireMessage;
+import dev.ledgerloop.command.session.SessionCommand.OpenSession;
+import dev.ledgerloop.command.session.SessionCommand.RedeemGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
+import dev.ledgerloop.command.session.SessionCommand.RevokeGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.SendHumanMessage;
+import dev.ledgerloop.command.session.SessionCommand.SendMessage;
+import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
+import dev.ledgerloop.command.session.SessionResources.AttachmentResource;
+import dev.ledgerloop.command.session.SessionResources.EditedMessageResource;
+import dev.ledgerloop.command.session.SessionResources.GuestTokenResource;
+import dev.ledgerloop.command.session.SessionResources.InteractionResource;
+import dev.ledgerloop.command.session.SessionResources.MessageResource;
+import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
+import dev.ledgerloop.command.session.SessionResources.ResponseResource;
+import dev.ledgerloop.command.session.SessionResources.SessionResource;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.events.session.GuestTokenCreated;
@@ -23,8 +49,7 @@ import dev.ledgerloop.events.session.SenderType;
 import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
-import dev.ledgerloop.platform.error.ErrorCode;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +70,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A conversation between an agent and humans (DESIGN §3). It belongs to the agent that opened it, in that agent's
+ * A conversation between an agent and humans. It belongs to the agent that opened it, in that agent's
  * space: to anyone else it does not exist, and to a human it exists only while they are a participant. An active
  * session takes messages, answers and changes; a closed one takes only archiving; an archived one nothing.
  *
@@ -112,7 +137,7 @@ class Session {
     MessageResource handle(SendHumanMessage command, MetaData metaData) {
         requireParticipant(command.userId(), metaData);
         if (!participants.get(command.userId()).mayAnswer()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "A " + participants.get(command.userId()) + " cannot send");
+            throw DomainException.forbidden("A " + participants.get(command.userId()) + " cannot send");
         }
         requireActive("accepts no messages");
         MessageSent sent = new MessageSent(
@@ -156,10 +181,10 @@ class Session {
         requireParticipant(command.userId(), metaData);
         MessageState message = Optional.ofNullable(messages.get(command.messageId()))
                 .filter(found -> !found.deleted)
-                .orElseThrow(() -> new ApiException(
-                        ErrorCode.NOT_FOUND, "Message " + command.messageId() + " not found in session " + id));
+                .orElseThrow(() ->
+                        DomainException.notFound("Message " + command.messageId() + " not found in session " + id));
         if (!participants.get(command.userId()).mayAnswer()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "A viewer cannot answer");
+            throw DomainException.forbidden("A viewer cannot answer");
         }
         requireActive("accepts no answers");
         if (!message.responseRequired) {
@@ -262,7 +287,7 @@ class Session {
         requireOwnedBy(command.agentId(), metaData);
         GuestTokenState token = guestTokens.get(command.tokenId());
         if (token == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "Guest token " + command.tokenId() + " not found");
+            throw DomainException.notFound("Guest token " + command.tokenId() + " not found");
         }
         if (!token.revoked) {
             apply(new GuestTokenRevoked(id, command.tokenId()), context(metaData));
@@ -279,7 +304,7 @@ class Session {
         Map.Entry<UUID, GuestTokenState> match = guestTokens.entrySet().stream()
                 .filter(entry -> entry.getValue().tokenHash.equals(hash))
                 .findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such guest token for session " + id));
+                .orElseThrow(() -> DomainException.notFound("No such guest token for session " + id));
         String refusal = match.getValue().refusal(command.at());
         if (refusal != null) {
             throw new SessionRefusedException("This guest token " + refusal);
@@ -441,7 +466,7 @@ class Session {
         updatedAt = millis(at);
     }
 
-    /** Another agent's or another space's session answers as if it did not exist (API.md §Authentication). */
+    /** Another agent's or another space's session answers as if it did not exist. */
     private void requireOwnedBy(UUID actingAgent, MetaData metaData) {
         if (!agentId.equals(actingAgent) || !spaceId.equals(EventContext.spaceId(metaData))) {
             throw new SessionNotFoundException(id);
@@ -457,7 +482,7 @@ class Session {
 
     private void requireKnownParticipant(String userId) {
         if (!participants.containsKey(userId)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "User " + userId + " is not a participant of " + id);
+            throw DomainException.notFound("User " + userId + " is not a participant of " + id);
         }
     }
 
@@ -470,7 +495,7 @@ class Session {
     private MessageState agentMessage(UUID messageId, UUID agent) {
         MessageState message = messages.get(messageId);
         if (message == null || message.deleted || !agent.equals(message.senderAgentId)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "Message " + messageId + " not found in session " + id);
+            throw DomainException.notFound("Message " + messageId + " not found in session " + id);
         }
         return message;
     }

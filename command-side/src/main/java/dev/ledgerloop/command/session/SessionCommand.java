@@ -1,8 +1,120 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.events.session.ParticipantRole;
+import dev.ledgerloop.events.session.Priority;
+import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A command to one session. */
-interface SessionCommand {
+/** What may be asked of a {@link Session}: each command names the session it goes to. */
+sealed interface SessionCommand {
     UUID sessionId();
+
+    /** Open a session for an agent; send it with the principal's {@code EventContext}. */
+    record OpenSession(
+            UUID sessionId, UUID agentId, EncryptedEnvelope encryptedTitle, boolean isPublic, Integer maxGuests)
+            implements SessionCommand {}
+
+    /** An agent sends a message into its session. */
+    record SendMessage(
+            @TargetAggregateIdentifier UUID sessionId,
+            UUID agentId,
+            UUID messageId,
+            EncryptedEnvelope encryptedContent,
+            EncryptedEnvelope encryptedComponents,
+            boolean responseRequired,
+            Priority priority,
+            Instant deadlineAt,
+            String referenceId)
+            implements SessionCommand {}
+
+    /** A participant sends a message into the session. */
+    record SendHumanMessage(
+            @TargetAggregateIdentifier UUID sessionId,
+            String userId,
+            UUID messageId,
+            EncryptedEnvelope encryptedContent,
+            EncryptedEnvelope encryptedComponents)
+            implements SessionCommand {}
+
+    /** An agent replaces the content of a message it sent. */
+    record EditMessage(
+            @TargetAggregateIdentifier UUID sessionId,
+            UUID agentId,
+            UUID messageId,
+            EncryptedEnvelope encryptedContent,
+            EncryptedEnvelope encryptedComponents)
+            implements SessionCommand {}
+
+    /** An agent deletes a message it sent. */
+    record DeleteMessage(@TargetAggregateIdentifier UUID sessionId, UUID agentId, UUID messageId)
+            implements SessionCommand {}
+
+    /** A participant answers a message that requires a response. */
+    record SubmitResponse(
+            @TargetAggregateIdentifier UUID sessionId,
+            String userId,
+            UUID messageId,
+            UUID responseId,
+            EncryptedEnvelope encryptedResponse)
+            implements SessionCommand {}
+
+    /** An agent marks the answered interaction of its session completed. */
+    record AcknowledgeInteraction(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
+
+    /** An agent cancels the pending interaction of its session. */
+    record CancelInteraction(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
+
+    /** The system expires a message whose deadline passed unanswered; a no-op when it was answered meanwhile. */
+    record ExpireMessage(@TargetAggregateIdentifier UUID sessionId, UUID messageId) implements SessionCommand {}
+
+    /** An agent adds a human to its session. */
+    record AddParticipant(@TargetAggregateIdentifier UUID sessionId, UUID agentId, String userId, ParticipantRole role)
+            implements SessionCommand {}
+
+    /** An agent changes a participant's role. */
+    record ChangeParticipantRole(
+            @TargetAggregateIdentifier UUID sessionId, UUID agentId, String userId, ParticipantRole role)
+            implements SessionCommand {}
+
+    /** An agent removes a participant. */
+    record RemoveParticipant(@TargetAggregateIdentifier UUID sessionId, UUID agentId, String userId)
+            implements SessionCommand {}
+
+    /** An agent creates a guest token for its session; the token itself is returned once and only its hash is kept. */
+    record CreateGuestToken(
+            @TargetAggregateIdentifier UUID sessionId,
+            UUID agentId,
+            UUID tokenId,
+            String token,
+            Integer maxUses,
+            Instant expiresAt,
+            String publicUrl)
+            implements SessionCommand {}
+
+    /** An agent revokes a guest token of its session. */
+    record RevokeGuestToken(@TargetAggregateIdentifier UUID sessionId, UUID agentId, UUID tokenId)
+            implements SessionCommand {}
+
+    /** A human joins a session as a guest with a token the agent gave out; {@code at} is when they asked. */
+    record RedeemGuestToken(@TargetAggregateIdentifier UUID sessionId, String userId, String token, Instant at)
+            implements SessionCommand {}
+
+    /** An agent attaches a file whose bytes are already stored (see AttachmentStore). */
+    record AttachFile(
+            @TargetAggregateIdentifier UUID sessionId,
+            UUID agentId,
+            UUID attachmentId,
+            String filename,
+            String mimeType,
+            long size,
+            String sha256)
+            implements SessionCommand {}
+
+    /** An agent closes its session; later messages are refused. */
+    record CloseSession(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
+
+    /** An agent archives its session. */
+    record ArchiveSession(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
 }

@@ -1,13 +1,31 @@
 package dev.ledgerloop.command.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.command.session.SessionCommand.AcknowledgeInteraction;
+import dev.ledgerloop.command.session.SessionCommand.AddParticipant;
+import dev.ledgerloop.command.session.SessionCommand.ArchiveSession;
+import dev.ledgerloop.command.session.SessionCommand.CancelInteraction;
+import dev.ledgerloop.command.session.SessionCommand.ChangeParticipantRole;
+import dev.ledgerloop.command.session.SessionCommand.CloseSession;
+import dev.ledgerloop.command.session.SessionCommand.CreateGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
+import dev.ledgerloop.command.session.SessionCommand.EditMessage;
+import dev.ledgerloop.command.session.SessionCommand.OpenSession;
+import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
+import dev.ledgerloop.command.session.SessionCommand.RevokeGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.SendMessage;
+import dev.ledgerloop.command.session.SessionResources.EditedMessageResource;
+import dev.ledgerloop.command.session.SessionResources.GuestTokenResource;
+import dev.ledgerloop.command.session.SessionResources.InteractionResource;
+import dev.ledgerloop.command.session.SessionResources.MessageResource;
+import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
+import dev.ledgerloop.command.session.SessionResources.SessionResource;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.LedgerloopProperties;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,17 +39,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The session endpoints that change something (API.md §Sessions); reads are the query side's. */
+/** The session endpoints that change something; reads are the query side's. */
 @RestController
 @RequestMapping("/v1/agent/sessions")
 class SessionCommandController {
-    private static final int MAX_GUESTS = 10_000;
-
-    private final SessionCommands commands;
+    private final SessionCommandSender commands;
     private final Clock clock;
     private final String publicUrl;
 
-    SessionCommandController(SessionCommands commands, Clock clock, LedgerloopProperties properties) {
+    SessionCommandController(SessionCommandSender commands, Clock clock, LedgerloopProperties properties) {
         this.commands = commands;
         this.clock = clock;
         this.publicUrl = properties.publicUrl();
@@ -39,17 +55,13 @@ class SessionCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    SessionResource open(
-            Principal principal,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.OpenSessionRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+    SessionResource open(Principal principal, @RequestBody @Valid SessionRequests.OpenSessionRequest body) {
         OpenSession command = new OpenSession(
                 UUID.randomUUID(),
                 agentOf(principal),
-                request.optionalEnvelope("encryptedTitle"),
-                request.optionalBoolean("isPublic", false),
-                request.optionalCount("maxGuests", MAX_GUESTS));
+                body.encryptedTitle(),
+                Boolean.TRUE.equals(body.isPublic()),
+                body.maxGuests());
         return commands.send(command, principal, SessionResource.class);
     }
 
@@ -58,19 +70,17 @@ class SessionCommandController {
     MessageResource send(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.SendMessageRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+            @RequestBody @Valid SessionRequests.SendMessageRequest body) {
         SendMessage command = new SendMessage(
                 sessionId,
                 agentOf(principal),
                 UUID.randomUUID(),
-                request.requiredEnvelope("encryptedContent"),
-                request.optionalEnvelope("encryptedComponents"),
-                request.optionalBoolean("responseRequired", false),
-                request.optionalPriority("priority", Priority.Medium),
-                request.optionalInstant("deadlineAt"),
-                request.optionalText("referenceId", SessionRequests.MAX_REFERENCE_ID));
+                body.encryptedContent(),
+                body.encryptedComponents(),
+                Boolean.TRUE.equals(body.responseRequired()),
+                body.priority() == null ? Priority.Medium : body.priority(),
+                body.deadlineAt(),
+                body.referenceId());
         return commands.send(command, principal, MessageResource.class);
     }
 
@@ -79,15 +89,9 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable UUID messageId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.EditMessageRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+            @RequestBody @Valid SessionRequests.EditMessageRequest body) {
         EditMessage command = new EditMessage(
-                sessionId,
-                agentOf(principal),
-                messageId,
-                request.requiredEnvelope("encryptedContent"),
-                request.optionalEnvelope("encryptedComponents"));
+                sessionId, agentOf(principal), messageId, body.encryptedContent(), body.encryptedComponents());
         return commands.send(command, principal, EditedMessageResource.class);
     }
 
@@ -114,11 +118,9 @@ class SessionCommandController {
     GuestTokenResource createGuestToken(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.GuestTokenRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
-        Integer maxUses = request.optionalCount("maxUses", MAX_GUESTS);
-        Instant expiresAt = request.optionalInstant("expiresAt");
+            @RequestBody @Valid SessionRequests.GuestTokenRequest body) {
+        Integer maxUses = body.maxUses();
+        Instant expiresAt = body.expiresAt();
         if (maxUses != null && maxUses == 0) {
             throw ApiException.validation("Field 'maxUses' must be at least 1");
         }
@@ -158,14 +160,12 @@ class SessionCommandController {
     ParticipantResource addParticipant(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.AddParticipantRequest.class)
-                    JsonNode body) {
-        SessionRequests request = new SessionRequests(body);
+            @RequestBody @Valid SessionRequests.AddParticipantRequest body) {
         AddParticipant command = new AddParticipant(
                 sessionId,
                 agentOf(principal),
-                request.requiredText("userId", SessionRequests.MAX_USER_ID),
-                request.role("role", ParticipantRole.member));
+                body.userId(),
+                body.role() == null ? ParticipantRole.member : body.role());
         return commands.send(command, principal, ParticipantResource.class);
     }
 
@@ -174,11 +174,9 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @PathVariable String userId,
-            @RequestBody(required = false) @Schema(implementation = SessionRequestSchemas.ChangeRoleRequest.class)
-                    JsonNode body) {
-        ParticipantRole role = new SessionRequests(body).role("role", null);
+            @RequestBody @Valid SessionRequests.ChangeRoleRequest body) {
         return commands.send(
-                new ChangeParticipantRole(sessionId, agentOf(principal), userId, role),
+                new ChangeParticipantRole(sessionId, agentOf(principal), userId, body.role()),
                 principal,
                 ParticipantResource.class);
     }

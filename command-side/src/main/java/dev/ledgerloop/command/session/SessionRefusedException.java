@@ -1,11 +1,10 @@
 package dev.ledgerloop.command.session;
 
-import dev.ledgerloop.platform.error.ErrorCode;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 
-/** The session's state does not allow the command (e.g. a message to a closed session): 409. */
-class SessionRefusedException extends ApiException {
+/** The session's state does not allow the command (e.g. a message to a closed session): a conflict. */
+class SessionRefusedException extends DomainException {
     SessionRefusedException(String message) {
-        super(ErrorCode.CONFLICT, message);
+        super(Kind.CONFLICT, message);
     }
 }

@@ -1,149 +1,91 @@
 package dev.ledgerloop.command.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
-import dev.ledgerloop.events.envelope.EnvelopeParser;
-import dev.ledgerloop.events.envelope.InvalidEnvelopeException;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.web.request.IfMistyped;
+import dev.ledgerloop.service.web.request.RequestRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
-/**
- * Checks the shape of session request bodies (API.md §Sessions) and names the first wrong field the way API.md's
- * example does: {@code Field 'encryptedContent' is required}. Unknown fields are ignored.
- */
+/** The session request bodies (docs/services.md): each binds, validates and describes itself in the API. */
 final class SessionRequests {
-    static final int MAX_ENVELOPE_BYTES = 256 * 1024;
+    static final int MAX_GUESTS = 10_000;
     static final int MAX_REFERENCE_ID = 200;
     static final int MAX_USER_ID = 200;
+    static final int MAX_TOKEN = 100;
+    static final String REQUIRED = "is required";
+    private static final String GUEST_COUNT = "must be a whole number from 0 to " + MAX_GUESTS;
 
-    private final EnvelopeParser envelopes = new EnvelopeParser(MAX_ENVELOPE_BYTES);
-    private final JsonNode body;
+    private SessionRequests() {}
 
-    SessionRequests(JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            this.body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        } else if (!body.isObject()) {
-            throw ApiException.validation("The request body must be a JSON object");
-        } else {
-            this.body = body;
-        }
-    }
+    @RequestRecord
+    record OpenSessionRequest(
+            EncryptedEnvelope encryptedTitle,
+            @Schema(defaultValue = "false") Boolean isPublic,
 
-    EncryptedEnvelope requiredEnvelope(String field) {
-        try {
-            return envelopes.parse(field, body.get(field));
-        } catch (InvalidEnvelopeException e) {
-            throw ApiException.validation(e.getMessage());
-        }
-    }
+            @Min(value = 0, message = GUEST_COUNT)
+            @Max(value = MAX_GUESTS, message = GUEST_COUNT)
+            @IfMistyped(GUEST_COUNT)
+            Integer maxGuests) {}
 
-    EncryptedEnvelope optionalEnvelope(String field) {
-        return absent(field) ? null : requiredEnvelope(field);
-    }
+    @RequestRecord
+    record SendMessageRequest(
+            @NotNull(message = REQUIRED) EncryptedEnvelope encryptedContent,
+            EncryptedEnvelope encryptedComponents,
+            @Schema(defaultValue = "false") Boolean responseRequired,
+            @Schema(defaultValue = "Medium") Priority priority,
+            Instant deadlineAt,
 
-    boolean optionalBoolean(String field, boolean otherwise) {
-        if (absent(field)) {
-            return otherwise;
-        }
-        JsonNode value = body.get(field);
-        if (!value.isBoolean()) {
-            throw invalid(field, "must be true or false");
-        }
-        return value.booleanValue();
-    }
+            @Size(max = MAX_REFERENCE_ID, message = "must be a string of at most " + MAX_REFERENCE_ID + " characters")
+            @IfMistyped("must be a string of at most " + MAX_REFERENCE_ID + " characters")
+            String referenceId) {}
 
-    Integer optionalCount(String field, int max) {
-        if (absent(field)) {
-            return null;
-        }
-        JsonNode value = body.get(field);
-        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > max) {
-            throw invalid(field, "must be a whole number from 0 to " + max);
-        }
-        return value.intValue();
-    }
+    @RequestRecord
+    record EditMessageRequest(
+            @NotNull(message = REQUIRED) EncryptedEnvelope encryptedContent, EncryptedEnvelope encryptedComponents) {}
 
-    Priority optionalPriority(String field, Priority otherwise) {
-        if (absent(field)) {
-            return otherwise;
-        }
-        JsonNode value = body.get(field);
-        for (Priority priority : Priority.values()) {
-            if (value.isTextual() && priority.name().equals(value.textValue())) {
-                return priority;
-            }
-        }
-        throw invalid(
-                field,
-                "must be one of "
-                        + Arrays.stream(Priority.values()).map(Enum::name).collect(Collectors.joining(", ")));
-    }
+    @RequestRecord
+    record AddParticipantRequest(
+            @NotNull(message = REQUIRED)
+            @NotBlank(message = "must not be blank")
+            @Size(max = MAX_USER_ID, message = "must be a string of at most " + MAX_USER_ID + " characters")
+            @IfMistyped("must be a string of at most " + MAX_USER_ID + " characters")
+            String userId,
 
-    Instant optionalInstant(String field) {
-        if (absent(field)) {
-            return null;
-        }
-        JsonNode value = body.get(field);
-        try {
-            if (value.isTextual()) {
-                return Instant.parse(value.textValue());
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw invalid(field, "must be an ISO-8601 UTC timestamp such as 2026-03-25T10:30:00.000Z");
-    }
+            @Schema(defaultValue = "member") ParticipantRole role) {}
 
-    String optionalText(String field, int maxLength) {
-        if (absent(field)) {
-            return null;
-        }
-        JsonNode value = body.get(field);
-        if (!value.isTextual() || value.textValue().length() > maxLength) {
-            throw invalid(field, "must be a string of at most " + maxLength + " characters");
-        }
-        return value.textValue();
-    }
+    @RequestRecord
+    record ChangeRoleRequest(@NotNull(message = REQUIRED) ParticipantRole role) {}
 
-    String requiredText(String field, int maxLength) {
-        if (absent(field)) {
-            throw invalid(field, "is required");
-        }
-        String text = optionalText(field, maxLength);
-        if (text.isBlank()) {
-            throw invalid(field, "must not be blank");
-        }
-        return text;
-    }
+    @RequestRecord
+    record HumanMessageRequest(
+            @NotNull(message = REQUIRED) EncryptedEnvelope encryptedContent, EncryptedEnvelope encryptedComponents) {}
 
-    /** A participant role as API.md spells it; {@code otherwise} null makes the field required. */
-    ParticipantRole role(String field, ParticipantRole otherwise) {
-        if (absent(field)) {
-            if (otherwise == null) {
-                throw invalid(field, "is required");
-            }
-            return otherwise;
-        }
-        JsonNode value = body.get(field);
-        for (ParticipantRole role : ParticipantRole.values()) {
-            if (value.isTextual() && role.name().equals(value.textValue())) {
-                return role;
-            }
-        }
-        throw invalid(field, "must be one of owner, admin, member, viewer, guest");
-    }
+    @RequestRecord
+    record RespondRequest(@NotNull(message = REQUIRED) EncryptedEnvelope encryptedResponse) {}
 
-    private boolean absent(String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull();
-    }
+    @RequestRecord
+    record GuestTokenRequest(
+            @Schema(minimum = "1")
+            @Min(value = 0, message = GUEST_COUNT)
+            @Max(value = MAX_GUESTS, message = GUEST_COUNT)
+            @IfMistyped(GUEST_COUNT)
+            Integer maxUses,
 
-    private static ApiException invalid(String field, String problem) {
-        return ApiException.validation("Field '" + field + "' " + problem);
-    }
+            Instant expiresAt) {}
+
+    @RequestRecord
+    record JoinRequest(
+            @Schema(description = "the token from the publicUrl")
+            @NotNull(message = REQUIRED)
+            @NotBlank(message = "must not be blank")
+            @Size(max = MAX_TOKEN, message = "must be a string of at most " + MAX_TOKEN + " characters")
+            @IfMistyped("must be a string of at most " + MAX_TOKEN + " characters")
+            String token) {}
 }

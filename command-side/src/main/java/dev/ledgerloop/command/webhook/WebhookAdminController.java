@@ -1,15 +1,20 @@
 package dev.ledgerloop.command.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.CreateWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DeleteWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.RotateWebhookSecret;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.UpdateWebhookEndpoint;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.SpaceOwners;
 import dev.ledgerloop.service.events.EventContext;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,17 +24,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The space owner's webhook endpoints that change something (API.md §Webhooks); reads are the query side's. */
+/** The space owner's webhook endpoints that change something (docs/webhooks.md); reads are the query side's. */
 @RestController
 @RequestMapping("/v1/admin/webhooks")
 class WebhookAdminController {
-    private final WebhookCommands commands;
+    private final WebhookCommandSender commands;
     private final TargetUrlPolicy targets;
     private final WebhookProperties properties;
     private final Clock clock;
 
     WebhookAdminController(
-            WebhookCommands commands, TargetUrlPolicy targets, WebhookProperties properties, Clock clock) {
+            WebhookCommandSender commands, TargetUrlPolicy targets, WebhookProperties properties, Clock clock) {
         this.commands = commands;
         this.targets = targets;
         this.properties = properties;
@@ -40,20 +45,17 @@ class WebhookAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     WebhookResource create(
             Principal principal,
-            @RequestBody(required = false) @Schema(implementation = WebhookRequestSchemas.WebhookRequest.class)
-                    JsonNode body) {
+            @RequestBody @Validated(WebhookRequests.Creating.class) WebhookRequests.WebhookRequest body) {
         SpaceOwners.requireOwner(principal);
-        WebhookRequests request = new WebhookRequests(body);
-        List<UUID> agentIds = request.agentIds();
-        Boolean enabled = request.enabled();
+        List<UUID> agentIds = body.distinctAgentIds();
         CreateWebhookEndpoint command = new CreateWebhookEndpoint(
                 UUID.randomUUID(),
-                request.url(true, targets),
-                request.eventTypes(true),
+                allowedUrl(body.url()),
+                body.distinctEventTypes(),
                 agentIds == null ? List.of() : agentIds,
-                enabled == null || enabled,
+                body.enabled() == null || body.enabled(),
                 WebhookSecrets.generate(),
-                request.token());
+                body.token());
         return commands.send(command, command.webhookId(), EventContext.of(principal), WebhookResource.class);
     }
 
@@ -61,16 +63,14 @@ class WebhookAdminController {
     WebhookResource update(
             Principal principal,
             @PathVariable UUID webhookId,
-            @RequestBody(required = false) @Schema(implementation = WebhookRequestSchemas.WebhookRequest.class)
-                    JsonNode body) {
+            @RequestBody @Valid WebhookRequests.WebhookRequest body) {
         SpaceOwners.requireOwner(principal);
-        WebhookRequests request = new WebhookRequests(body);
         UpdateWebhookEndpoint command = new UpdateWebhookEndpoint(
                 webhookId,
-                request.url(false, targets),
-                request.eventTypes(false),
-                request.agentIds(),
-                request.enabled());
+                body.url() == null ? null : allowedUrl(body.url()),
+                body.distinctEventTypes(),
+                body.distinctAgentIds(),
+                body.enabled());
         return commands.send(command, webhookId, EventContext.of(principal), WebhookResource.class);
     }
 
@@ -88,5 +88,12 @@ class WebhookAdminController {
                 webhookId, WebhookSecrets.generate(), clock.instant().plus(properties.secretOverlap()));
         String secret = commands.send(command, webhookId, EventContext.of(principal), String.class);
         return Map.of("secret", secret);
+    }
+
+    private String allowedUrl(String url) {
+        targets.refusal(url).ifPresent(reason -> {
+            throw ApiException.validation("Field 'url' " + reason);
+        });
+        return url;
     }
 }

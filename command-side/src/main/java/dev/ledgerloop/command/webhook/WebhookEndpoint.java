@@ -2,6 +2,12 @@ package dev.ledgerloop.command.webhook;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.CreateWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DeleteWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DescribeWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DisableWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.RotateWebhookSecret;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.UpdateWebhookEndpoint;
 import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
 import dev.ledgerloop.events.webhook.WebhookEndpointDeleted;
 import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
@@ -24,7 +30,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A webhook endpoint of one space (DESIGN §5): where deliveries go, which events it wants, and the secrets that sign
+ * A webhook endpoint of one space: where deliveries go, which events it wants, and the secrets that sign
  * them. After a rotation the previous secret signs alongside the new one until its time is up. A deleted endpoint,
  * or one of another space, does not exist for the caller.
  */
@@ -169,7 +175,7 @@ class WebhookEndpoint {
         updatedAt = millis(at);
     }
 
-    /** A deleted endpoint, or another space's, answers as if it did not exist (API.md §Authentication). */
+    /** A deleted endpoint, or another space's, answers as if it did not exist. */
     private void requireVisibleIn(MetaData metaData) {
         if (deleted || !spaceId.equals(EventContext.spaceId(metaData))) {
             throw new WebhookNotFoundException(id);

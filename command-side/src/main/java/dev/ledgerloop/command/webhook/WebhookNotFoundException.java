@@ -1,12 +1,11 @@
 package dev.ledgerloop.command.webhook;
 
-import dev.ledgerloop.platform.error.ErrorCode;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import java.util.UUID;
 
 /** No such endpoint for the caller: it does not exist, was deleted, or is another space's. */
-class WebhookNotFoundException extends ApiException {
+class WebhookNotFoundException extends DomainException {
     WebhookNotFoundException(UUID webhookId) {
-        super(ErrorCode.NOT_FOUND, "Webhook " + webhookId + " not found");
+        super(Kind.NOT_FOUND, "Webhook " + webhookId + " not found");
     }
 }

@@ -1,148 +1,78 @@
 package dev.ledgerloop.command.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ledgerloop.service.ApiException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import dev.ledgerloop.service.web.request.IfMistyped;
+import dev.ledgerloop.service.web.request.RequestRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** Checks the shape of webhook request bodies (API.md §Webhooks) and names the first wrong field. */
+/** The webhook admin request body (docs/webhooks.md): it binds, validates and describes itself in the API. */
 final class WebhookRequests {
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_EVENT_TYPES = 50;
     static final int MAX_AGENT_IDS = 1000;
     static final int MAX_TOKEN_LENGTH = 1024;
-    /** {@code session.message.new}, a wildcard over a prefix ({@code session.*}), or everything ({@code *}). */
-    private static final Pattern EVENT_TYPE = Pattern.compile("\\*|[a-z_]+(\\.[a-z_]+)*(\\.\\*)?");
+    private static final String URL = "must be a string of at most " + MAX_URL_LENGTH + " characters";
+    private static final String EVENT_TYPES = "must be a list of 1 to " + MAX_EVENT_TYPES + " event types";
+    private static final String EVENT_TYPE = "must hold event types such as session.message.new or session.*";
+    private static final String AGENT_IDS = "must be a list of at most " + MAX_AGENT_IDS + " agent ids";
+    private static final String AGENT_ID = "must hold agent ids (UUIDs)";
+    private static final String TOKEN = "must be printable ASCII of 1 to " + MAX_TOKEN_LENGTH + " characters";
 
-    private final JsonNode body;
+    private WebhookRequests() {}
 
-    WebhookRequests(JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            this.body = JsonNodeFactory.instance.objectNode();
-        } else if (!body.isObject()) {
-            throw ApiException.validation("The request body must be a JSON object");
-        } else {
-            this.body = body;
+    /** The constraints of creating an endpoint on top of those of changing one: url and event types are required. */
+    interface Creating extends Default {}
+
+    @RequestRecord
+    record WebhookRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "https://hooks.example.com/ledgerloop")
+            @NotNull(groups = Creating.class, message = "is required")
+            @Size(max = MAX_URL_LENGTH, message = URL)
+            @IfMistyped(URL)
+            String url,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"session.*\"]")
+            @NotNull(groups = Creating.class, message = "is required")
+            @Size(min = 1, max = MAX_EVENT_TYPES, message = EVENT_TYPES)
+            @IfMistyped(value = EVENT_TYPES, item = EVENT_TYPE)
+            List<
+                            @NotNull(message = EVENT_TYPE)
+                            // session.message.new, a wildcard over a prefix (session.*), or everything (*)
+                            @Pattern(regexp = "\\*|[a-z_]+(\\.[a-z_]+)*(\\.\\*)?", message = EVENT_TYPE) String>
+                    eventTypes,
+
+            @IfMistyped("must be an object such as {\"agentIds\":[]}") @Valid
+            Scope scope,
+
+            @Schema(defaultValue = "true") Boolean enabled,
+
+            @Schema(description = "sent as Authorization: Bearer <token>")
+            @Pattern(regexp = "[\\x21-\\x7e]{1," + MAX_TOKEN_LENGTH + "}", message = TOKEN)
+            @IfMistyped(TOKEN)
+            String token) {
+
+        /** The event types without repeats, in their order; null when not given. */
+        List<String> distinctEventTypes() {
+            return eventTypes == null ? null : List.copyOf(new LinkedHashSet<>(eventTypes));
         }
-    }
 
-    String url(boolean required, TargetUrlPolicy policy) {
-        if (absent("url")) {
-            if (required) {
-                throw ApiException.validation("Field 'url' is required");
+        /** The agents the endpoint is scoped to without repeats (none: every agent); null when not given. */
+        List<UUID> distinctAgentIds() {
+            if (scope == null) {
+                return null;
             }
-            return null;
+            return scope.agentIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(scope.agentIds()));
         }
-        JsonNode value = body.get("url");
-        if (!value.isTextual() || value.textValue().length() > MAX_URL_LENGTH) {
-            throw invalid("url", "must be a string of at most " + MAX_URL_LENGTH + " characters");
-        }
-        policy.refusal(value.textValue()).ifPresent(reason -> {
-            throw invalid("url", reason);
-        });
-        return value.textValue();
     }
 
-    List<String> eventTypes(boolean required) {
-        if (absent("eventTypes")) {
-            if (required) {
-                throw ApiException.validation("Field 'eventTypes' is required");
-            }
-            return null;
-        }
-        JsonNode value = body.get("eventTypes");
-        if (!value.isArray() || value.isEmpty() || value.size() > MAX_EVENT_TYPES) {
-            throw invalid("eventTypes", "must be a list of 1 to " + MAX_EVENT_TYPES + " event types");
-        }
-        LinkedHashSet<String> types = new LinkedHashSet<>();
-        for (JsonNode type : value) {
-            if (!type.isTextual() || !EVENT_TYPE.matcher(type.textValue()).matches()) {
-                throw invalid("eventTypes", "must hold event types such as session.message.new or session.*");
-            }
-            types.add(type.textValue());
-        }
-        return List.copyOf(types);
-    }
-
-    List<UUID> agentIds() {
-        if (absent("scope")) {
-            return null;
-        }
-        JsonNode scope = body.get("scope");
-        if (!scope.isObject()) {
-            throw invalid("scope", "must be an object such as {\"agentIds\":[]}");
-        }
-        JsonNode ids = scope.get("agentIds");
-        if (ids == null || ids.isNull()) {
-            return List.of();
-        }
-        if (!ids.isArray() || ids.size() > MAX_AGENT_IDS) {
-            throw invalid("scope.agentIds", "must be a list of at most " + MAX_AGENT_IDS + " agent ids");
-        }
-        List<UUID> agents = new ArrayList<>();
-        for (JsonNode id : ids) {
-            try {
-                if (id.isTextual()) {
-                    agents.add(UUID.fromString(id.textValue()));
-                    continue;
-                }
-            } catch (IllegalArgumentException e) {
-                // answered below
-            }
-            throw invalid("scope.agentIds", "must hold agent ids (UUIDs)");
-        }
-        return List.copyOf(new LinkedHashSet<>(agents));
-    }
-
-    Boolean enabled() {
-        if (absent("enabled")) {
-            return null;
-        }
-        JsonNode value = body.get("enabled");
-        if (!value.isBoolean()) {
-            throw invalid("enabled", "must be true or false");
-        }
-        return value.booleanValue();
-    }
-
-    String token() {
-        if (absent("token")) {
-            return null;
-        }
-        JsonNode value = body.get("token");
-        if (!value.isTextual()
-                || value.textValue().isEmpty()
-                || value.textValue().length() > MAX_TOKEN_LENGTH
-                || !value.textValue().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw invalid("token", "must be printable ASCII of 1 to " + MAX_TOKEN_LENGTH + " characters");
-        }
-        return value.textValue();
-    }
-
-    Instant requiredInstant(String field) {
-        JsonNode value = body.get(field);
-        try {
-            if (value != null && value.isTextual()) {
-                return Instant.parse(value.textValue());
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw invalid(field, "must be an ISO-8601 UTC timestamp such as 2026-03-25T10:30:00.000Z");
-    }
-
-    private boolean absent(String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull();
-    }
-
-    private static ApiException invalid(String field, String problem) {
-        return ApiException.validation("Field '" + field + "' " + problem);
-    }
+    record Scope(
+            @Size(max = MAX_AGENT_IDS, message = AGENT_IDS) @IfMistyped(value = AGENT_IDS, item = AGENT_ID)
+            List<@NotNull(message = AGENT_ID) UUID> agentIds) {}
 }

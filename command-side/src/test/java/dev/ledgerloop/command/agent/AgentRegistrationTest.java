@@ -1,5 +1,6 @@
 package dev.ledgerloop.command.agent;
 
+import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.service.events.EventContext;
 import java.util.UUID;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.command.agent.AgentCommand.RegisterCommands;
+import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
 import dev.ledgerloop.events.agent.CommandsRegistered;
 import dev.ledgerloop.events.agent.RegisteredCommand;
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +58,7 @@ class AgentTest {
         fixture.given(registered(DEPLOY, PING), registered(PING))
                 .when(new ValidateInvocation(AGENT, "deploy", null), AS_A_HUMAN)
                 .expectNoEvents()
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage("Command 'deploy' is not registered by agent " + AGENT);
     }
 
@@ -72,7 +74,7 @@ class AgentTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterCommands(AGENT, List.of(PING, DEPLOY, PING)), AS_THE_AGENT)
                 .expectNoEvents()
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage("Field '[2].name' repeats 'ping'; command names must be unique");
     }
 
@@ -82,7 +84,7 @@ class AgentTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterCommands(AGENT, List.of(command(name))), AS_THE_AGENT)
                     .expectNoEvents()
-                    .expectException(ApiException.class)
+                    .expectException(DomainException.class)
                     .expectExceptionMessage(
                             "Field '[0].name' must be 1 to 100 characters of A-Z, a-z, 0-9, '_', '.' or '-'");
         }
@@ -107,7 +109,7 @@ class AgentTest {
                                     AGENT, List.of(PING, new RegisteredCommand("bad", null, json(schema)))),
                             AS_THE_AGENT)
                     .expectNoEvents()
-                    .expectException(ApiException.class)
+                    .expectException(DomainException.class)
                     .expectExceptionMessage(
                             org.hamcrest.Matchers.startsWith("Field '[1].parameters' is not a valid JSON Schema: "));
         }
@@ -133,13 +135,13 @@ class AgentTest {
                         new RegisterCommands(AGENT, List.of(PING)),
                         EventContext.of(Principal.agent(UUID.randomUUID(), AGENT, "default", "key-1")))
                 .expectNoEvents()
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage("Agent " + AGENT + " not found");
         fixture.given(registered(DEPLOY))
                 .when(
                         new ValidateInvocation(AGENT, "deploy", json("{\"service\":\"a\",\"version\":\"1\"}")),
                         EventContext.of(Principal.human(UUID.randomUUID(), "user-1")))
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage("Agent " + AGENT + " not found");
     }
 
@@ -158,14 +160,14 @@ class AgentTest {
         fixture.given(registered(DEPLOY))
                 .when(new ValidateInvocation(AGENT, "deploy", json("{\"service\":\"api\",\"version\":2}")), AS_A_HUMAN)
                 .expectNoEvents()
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.startsWith(
                                 "Field 'arguments' does not match the parameters of command 'deploy': "),
                         org.hamcrest.Matchers.containsString("version")));
         fixture.given(registered(DEPLOY))
                 .when(new ValidateInvocation(AGENT, "deploy", json("{}")), AS_A_HUMAN)
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("service"));
     }
 

@@ -2,13 +2,16 @@ package dev.ledgerloop.command.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
+import dev.ledgerloop.command.delivery.DeliveryCommand.RecordAttempt;
+import dev.ledgerloop.command.delivery.DeliveryCommand.RetryDelivery;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.util.UUID;
@@ -92,11 +95,11 @@ class DeliveryTest {
     void another_agent_cannot_retry_it_and_a_delivery_with_attempts_scheduled_is_not_retried() {
         fixture.given(created(), new DeliveryExhausted(DELIVERY, WEBHOOK, AGENT, "gone"))
                 .when(new RetryDelivery(DELIVERY, UUID.randomUUID()), SYSTEM)
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage("Delivery " + DELIVERY + " not found");
         fixture.given(created())
                 .when(new RetryDelivery(DELIVERY, AGENT), SYSTEM)
-                .expectException(ApiException.class);
+                .expectException(DomainException.class);
     }
 
     @Test

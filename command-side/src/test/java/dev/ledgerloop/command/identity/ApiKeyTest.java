@@ -1,8 +1,10 @@
 package dev.ledgerloop.command.identity;
 
+import dev.ledgerloop.command.identity.ApiKeyCommand.IssueApiKey;
+import dev.ledgerloop.command.identity.ApiKeyCommand.RevokeApiKey;
 import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -51,7 +53,7 @@ class ApiKeyTest {
     void another_agents_key_does_not_exist_for_the_revocation() {
         fixture.given(issued())
                 .when(new RevokeApiKey(KEY, UUID.randomUUID()), PROVISIONING)
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectNoEvents();
     }
 
@@ -59,7 +61,7 @@ class ApiKeyTest {
     void another_spaces_key_does_not_exist_for_the_revocation() {
         fixture.given(issued())
                 .when(new RevokeApiKey(KEY, AGENT), EventContext.system(UUID.randomUUID(), "provisioning-key:p"))
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectNoEvents();
     }
 

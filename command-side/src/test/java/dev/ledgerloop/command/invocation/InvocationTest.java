@@ -2,6 +2,10 @@ package dev.ledgerloop.command.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.CompleteInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.FailInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.RequestInvocation;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
@@ -9,7 +13,7 @@ import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.util.List;
 import java.util.UUID;
@@ -94,17 +98,17 @@ class InvocationTest {
             fixture.given(requested(), finished)
                     .when(new CompleteInvocation(INVOCATION, AGENT, SEALED), AS_THE_AGENT)
                     .expectNoEvents()
-                    .expectException(ApiException.class)
+                    .expectException(DomainException.class)
                     .expectExceptionMessage(
                             org.hamcrest.Matchers.startsWith("Invocation " + INVOCATION + " is already"));
             fixture.given(requested(), finished)
                     .when(new FailInvocation(INVOCATION, AGENT, "again"), AS_THE_AGENT)
                     .expectNoEvents()
-                    .expectException(ApiException.class);
+                    .expectException(DomainException.class);
             fixture.given(requested(), finished)
                     .when(new CancelInvocation(INVOCATION, USER), AS_THE_HUMAN)
                     .expectNoEvents()
-                    .expectException(ApiException.class);
+                    .expectException(DomainException.class);
         }
     }
 
@@ -125,7 +129,7 @@ class InvocationTest {
                         new CompleteInvocation(INVOCATION, stranger, SEALED),
                         EventContext.of(Principal.agent(SPACE, stranger, "other", "key-2")))
                 .expectNoEvents()
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage("Invocation " + INVOCATION + " not found");
         fixture.given(requested())
                 .when(

@@ -2,6 +2,22 @@ package dev.ledgerloop.command.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerloop.command.session.SessionCommand.AcknowledgeInteraction;
+import dev.ledgerloop.command.session.SessionCommand.AddParticipant;
+import dev.ledgerloop.command.session.SessionCommand.ArchiveSession;
+import dev.ledgerloop.command.session.SessionCommand.CancelInteraction;
+import dev.ledgerloop.command.session.SessionCommand.ChangeParticipantRole;
+import dev.ledgerloop.command.session.SessionCommand.CloseSession;
+import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
+import dev.ledgerloop.command.session.SessionCommand.EditMessage;
+import dev.ledgerloop.command.session.SessionCommand.ExpireMessage;
+import dev.ledgerloop.command.session.SessionCommand.OpenSession;
+import dev.ledgerloop.command.session.SessionCommand.RedeemGuestToken;
+import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
+import dev.ledgerloop.command.session.SessionCommand.SendMessage;
+import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
+import dev.ledgerloop.command.session.SessionResources.MessageResource;
+import dev.ledgerloop.command.session.SessionResources.SessionResource;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.session.GuestTokenCreated;
@@ -23,7 +39,7 @@ import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.util.List;
@@ -150,7 +166,7 @@ class SessionTest {
         fixture.given(opened(), inSpace(question(null)), inSpace(new MessageDeleted(SESSION, MESSAGE)))
                 .when(new EditMessage(SESSION, AGENT, MESSAGE, CONTENT, null), AS_THE_AGENT)
                 .expectNoEvents()
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("not found"));
     }
 
@@ -174,7 +190,7 @@ class SessionTest {
         fixture.given(opened(), inSpace(participant("alice", ParticipantRole.viewer)), inSpace(question(null)))
                 .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT), AS_ALICE)
                 .expectNoEvents()
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("viewer"));
     }
 
@@ -236,7 +252,7 @@ class SessionTest {
         fixture.given(opened())
                 .when(new RemoveParticipant(SESSION, AGENT, "bob"), AS_THE_AGENT)
                 .expectNoEvents()
-                .expectException(ApiException.class);
+                .expectException(DomainException.class);
     }
 
     @Test
@@ -277,7 +293,7 @@ class SessionTest {
         fixture.given(opened(), created)
                 .when(new RedeemGuestToken(SESSION, "gina", "hlg_wrong", now), AS_GINA)
                 .expectNoEvents()
-                .expectException(ApiException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("No such guest token"));
     }
 

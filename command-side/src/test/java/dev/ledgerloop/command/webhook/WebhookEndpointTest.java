@@ -2,6 +2,12 @@ package dev.ledgerloop.command.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.CreateWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DeleteWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DescribeWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DisableWebhookEndpoint;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.RotateWebhookSecret;
+import dev.ledgerloop.command.webhook.WebhookEndpointCommand.UpdateWebhookEndpoint;
 import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
 import dev.ledgerloop.events.webhook.WebhookEndpointDeleted;
 import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;

@@ -12,8 +12,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import dev.ledgerloop.events.agent.CommandsRegistered;
-import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -48,11 +48,11 @@ class CommandsProjection {
         try {
             // Upserts whether or not an earlier agent event made the document; an older event matches nothing.
             commands.updateOne(
-                    and(eq("_id", event.agentId().toString()), lt(Views.VERSION, sequence)),
+                    and(eq("_id", event.agentId().toString()), lt(GuardedWrites.VERSION, sequence)),
                     combine(
                             set("spaceId", EventContext.spaceId(metaData).toString()),
                             set("commands", registered),
-                            set(Views.VERSION, sequence)),
+                            set(GuardedWrites.VERSION, sequence)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             // The document is at this event or past it already.

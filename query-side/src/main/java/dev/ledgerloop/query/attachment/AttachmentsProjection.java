@@ -6,6 +6,7 @@ import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,7 +31,7 @@ class AttachmentsProjection {
 
     @EventHandler
     void on(AttachmentUploaded event, MetaData metaData, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 attachments,
                 new Document("_id", event.attachmentId().toString())
                         .append("sessionId", event.sessionId().toString())

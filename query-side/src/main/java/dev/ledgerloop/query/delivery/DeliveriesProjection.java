@@ -17,6 +17,7 @@ import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -48,7 +49,7 @@ class DeliveriesProjection {
 
     @EventHandler
     void on(DeliveryCreated event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 deliveries,
                 new Document("_id", event.deliveryId().toString())
                         .append("spaceId", EventContext.spaceId(metaData).toString())
@@ -69,7 +70,7 @@ class DeliveriesProjection {
                         .append("exhaustedReason", null)
                         .append("createdAt", Views.date(at))
                         .append("updatedAt", Views.date(at))
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 
     @EventHandler
@@ -136,7 +137,7 @@ class DeliveriesProjection {
 
     private void update(UUID deliveryId, long sequence, Bson changes) {
         deliveries.updateOne(
-                and(eq("_id", deliveryId.toString()), lt(Views.VERSION, sequence)),
-                combine(changes, set(Views.VERSION, sequence)));
+                and(eq("_id", deliveryId.toString()), lt(GuardedWrites.VERSION, sequence)),
+                combine(changes, set(GuardedWrites.VERSION, sequence)));
     }
 }

@@ -18,6 +18,7 @@ import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -153,8 +154,8 @@ class DeliveryStatsProjection {
     private boolean markFirstTime(UUID deliveryId, long sequence) {
         try {
             applied.updateOne(
-                    and(eq("_id", deliveryId.toString()), lt(Views.VERSION, sequence)),
-                    Updates.set(Views.VERSION, sequence),
+                    and(eq("_id", deliveryId.toString()), lt(GuardedWrites.VERSION, sequence)),
+                    Updates.set(GuardedWrites.VERSION, sequence),
                     new UpdateOptions().upsert(true));
             return true;
         } catch (MongoWriteException e) {

@@ -22,6 +22,7 @@ import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ class FeedProjection {
         if (!event.responseRequired()) {
             return;
         }
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 feed,
                 new Document("_id", event.messageId().toString())
                         .append("sessionId", event.sessionId().toString())
@@ -90,12 +91,12 @@ class FeedProjection {
                         .append("createdAt", Views.date(at))
                         .append("editedAt", null)
                         .append(ANSWERERS_VERSION, sequence)
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 
     @EventHandler
     void on(MessageEdited event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.updateGuarded(
+        GuardedWrites.updateGuarded(
                 feed,
                 event.messageId().toString(),
                 sequence,
@@ -153,7 +154,7 @@ class FeedProjection {
 
     private void changeRole(UUID sessionId, String userId, ParticipantRole role, long sequence) {
         Document session = sessions.find(eq("_id", sessionId.toString())).first();
-        if (session != null && session.getLong(Views.VERSION) >= sequence) {
+        if (session != null && session.getLong(GuardedWrites.VERSION) >= sequence) {
             return;
         }
         List<String> answerers =
@@ -162,7 +163,7 @@ class FeedProjection {
         if (role != null && role.mayAnswer()) {
             answerers.add(userId);
         }
-        Views.updateGuarded(sessions, sessionId.toString(), sequence, set("answerers", answerers), true);
+        GuardedWrites.updateGuarded(sessions, sessionId.toString(), sequence, set("answerers", answerers), true);
         // Messages written after this event already carry a later list; only earlier ones take this one.
         feed.updateMany(
                 and(eq("sessionId", sessionId.toString()), lt(ANSWERERS_VERSION, sequence)),

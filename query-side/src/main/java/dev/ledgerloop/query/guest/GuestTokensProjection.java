@@ -11,6 +11,7 @@ import dev.ledgerloop.events.session.GuestTokenRedeemed;
 import dev.ledgerloop.events.session.GuestTokenRevoked;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,7 +37,7 @@ class GuestTokensProjection {
 
     @EventHandler
     void on(GuestTokenCreated event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 tokens,
                 new Document("_id", event.tokenId().toString())
                         .append("sessionId", event.sessionId().toString())
@@ -46,16 +47,16 @@ class GuestTokensProjection {
                         .append("expiresAt", Views.date(event.expiresAt()))
                         .append("revoked", false)
                         .append("createdAt", Views.date(at))
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 
     @EventHandler
     void on(GuestTokenRevoked event, @SequenceNumber long sequence) {
-        Views.updateGuarded(tokens, event.tokenId().toString(), sequence, set("revoked", true), false);
+        GuardedWrites.updateGuarded(tokens, event.tokenId().toString(), sequence, set("revoked", true), false);
     }
 
     @EventHandler
     void on(GuestTokenRedeemed event, @SequenceNumber long sequence) {
-        Views.updateGuarded(tokens, event.tokenId().toString(), sequence, inc("uses", 1), false);
+        GuardedWrites.updateGuarded(tokens, event.tokenId().toString(), sequence, inc("uses", 1), false);
     }
 }

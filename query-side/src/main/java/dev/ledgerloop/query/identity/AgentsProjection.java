@@ -7,6 +7,7 @@ import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,13 +33,13 @@ class AgentsProjection {
 
     @EventHandler
     void on(AgentRegistered event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 agents,
                 new Document("_id", event.agentId().toString())
                         .append("spaceId", EventContext.spaceId(metaData).toString())
                         .append("name", event.name())
                         .append("description", event.description())
                         .append("createdAt", Views.date(at))
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 }

@@ -14,6 +14,7 @@ import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,7 +43,7 @@ class ApiKeysProjection {
 
     @EventHandler
     void on(ApiKeyIssued event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 keys,
                 new Document("_id", event.keyId().toString())
                         .append("keyHash", event.keyHash())
@@ -52,13 +53,13 @@ class ApiKeysProjection {
                         .append("revoked", false)
                         .append("issuedAt", Views.date(at))
                         .append("revokedAt", null)
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 
     @EventHandler
     void on(ApiKeyRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
         keys.updateOne(
-                and(eq("_id", event.keyId().toString()), lt(Views.VERSION, sequence)),
-                combine(set("revoked", true), set("revokedAt", Views.date(at)), set(Views.VERSION, sequence)));
+                and(eq("_id", event.keyId().toString()), lt(GuardedWrites.VERSION, sequence)),
+                combine(set("revoked", true), set("revokedAt", Views.date(at)), set(GuardedWrites.VERSION, sequence)));
     }
 }

@@ -16,6 +16,7 @@ import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -46,7 +47,7 @@ class InvocationsProjection {
 
     @EventHandler
     void on(InvocationRequested event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 invocations,
                 new Document("_id", event.invocationId().toString())
                         .append("spaceId", EventContext.spaceId(metaData).toString())
@@ -64,7 +65,7 @@ class InvocationsProjection {
                         .append("error", null)
                         .append("createdAt", Views.date(at))
                         .append("completedAt", null)
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 
     @EventHandler
@@ -89,11 +90,11 @@ class InvocationsProjection {
 
     private void finish(UUID invocationId, long sequence, String status, Instant at, Bson changes) {
         invocations.updateOne(
-                and(eq("_id", invocationId.toString()), lt(Views.VERSION, sequence)),
+                and(eq("_id", invocationId.toString()), lt(GuardedWrites.VERSION, sequence)),
                 combine(
                         changes,
                         set("status", status),
                         set("completedAt", Views.date(at)),
-                        set(Views.VERSION, sequence)));
+                        set(GuardedWrites.VERSION, sequence)));
     }
 }

@@ -11,6 +11,7 @@ import dev.ledgerloop.events.session.ParticipantRemoved;
 import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -41,7 +42,7 @@ class ParticipantsProjection {
 
     @EventHandler
     void on(ParticipantAdded event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.updateGuarded(
+        GuardedWrites.updateGuarded(
                 participants,
                 id(event.sessionId(), event.userId()),
                 sequence,
@@ -57,7 +58,7 @@ class ParticipantsProjection {
 
     @EventHandler
     void on(ParticipantRoleChanged event, @SequenceNumber long sequence) {
-        Views.updateGuarded(
+        GuardedWrites.updateGuarded(
                 participants,
                 id(event.sessionId(), event.userId()),
                 sequence,
@@ -67,7 +68,8 @@ class ParticipantsProjection {
 
     @EventHandler
     void on(ParticipantRemoved event, @SequenceNumber long sequence) {
-        Views.updateGuarded(participants, id(event.sessionId(), event.userId()), sequence, set("removed", true), false);
+        GuardedWrites.updateGuarded(
+                participants, id(event.sessionId(), event.userId()), sequence, set("removed", true), false);
     }
 
     static String id(UUID sessionId, String userId) {

@@ -16,6 +16,7 @@ import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -43,7 +44,7 @@ class SessionsProjection {
 
     @EventHandler
     void on(SessionOpened event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 sessions,
                 new Document("_id", event.sessionId().toString())
                         .append("spaceId", EventContext.spaceId(metaData).toString())
@@ -55,7 +56,7 @@ class SessionsProjection {
                         .append("createdAt", Views.date(at))
                         .append("updatedAt", Views.date(at))
                         .append("lastMessageAt", null)
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 
     @EventHandler
@@ -78,7 +79,7 @@ class SessionsProjection {
 
     private void update(UUID sessionId, long sequence, Bson changes) {
         sessions.updateOne(
-                and(eq("_id", sessionId.toString()), lt(Views.VERSION, sequence)),
-                combine(changes, set(Views.VERSION, sequence)));
+                and(eq("_id", sessionId.toString()), lt(GuardedWrites.VERSION, sequence)),
+                combine(changes, set(GuardedWrites.VERSION, sequence)));
     }
 }

@@ -21,6 +21,7 @@ import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -57,7 +58,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(MessageSent event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 items,
                 item(event.messageId().toString(), event.sessionId(), TimelineItems.MESSAGE, metaData, sequence, at)
                         .append("senderType", event.senderType().name())
@@ -78,7 +79,7 @@ class TimelineProjection {
                         .append("referenceId", event.referenceId())
                         .append("editedAt", null)
                         .append("deletedAt", null)
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 
     @EventHandler
@@ -105,7 +106,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(ResponseSubmitted event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 items,
                 item(event.responseId().toString(), event.sessionId(), TimelineItems.RESPONSE, metaData, sequence, at)
                         .append("messageId", event.messageId().toString())
@@ -137,7 +138,7 @@ class TimelineProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 items,
                 system(eventId, event.sessionId(), "participant.added", metaData, sequence, at)
                         .append("userId", event.userId())
@@ -151,7 +152,7 @@ class TimelineProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 items,
                 system(eventId, event.sessionId(), "participant.role_changed", metaData, sequence, at)
                         .append("userId", event.userId())
@@ -165,7 +166,7 @@ class TimelineProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 items,
                 system(eventId, event.sessionId(), "participant.removed", metaData, sequence, at)
                         .append("userId", event.userId()));
@@ -178,7 +179,7 @@ class TimelineProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        Views.insertOnce(items, system(eventId, event.sessionId(), "session.closed", metaData, sequence, at));
+        GuardedWrites.insertOnce(items, system(eventId, event.sessionId(), "session.closed", metaData, sequence, at));
     }
 
     @EventHandler
@@ -188,11 +189,11 @@ class TimelineProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        Views.insertOnce(items, system(eventId, event.sessionId(), "session.archived", metaData, sequence, at));
+        GuardedWrites.insertOnce(items, system(eventId, event.sessionId(), "session.archived", metaData, sequence, at));
     }
 
     private void updateMessage(UUID messageId, long sequence, Bson changes) {
-        Views.updateGuarded(items, messageId.toString(), sequence, changes, false);
+        GuardedWrites.updateGuarded(items, messageId.toString(), sequence, changes, false);
     }
 
     private static Document system(

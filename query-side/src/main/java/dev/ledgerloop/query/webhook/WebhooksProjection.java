@@ -17,6 +17,7 @@ import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.events.webhook.WebhookSecretRotated;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -44,7 +45,7 @@ class WebhooksProjection {
 
     @EventHandler
     void on(WebhookEndpointCreated event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Views.insertOnce(
+        GuardedWrites.insertOnce(
                 webhooks,
                 new Document("_id", event.webhookId().toString())
                         .append("spaceId", EventContext.spaceId(metaData).toString())
@@ -58,7 +59,7 @@ class WebhooksProjection {
                         .append("deleted", false)
                         .append("createdAt", Views.date(at))
                         .append("updatedAt", Views.date(at))
-                        .append(Views.VERSION, sequence));
+                        .append(GuardedWrites.VERSION, sequence));
     }
 
     @EventHandler
@@ -106,7 +107,7 @@ class WebhooksProjection {
 
     private void update(UUID webhookId, long sequence, Bson changes) {
         webhooks.updateOne(
-                and(eq("_id", webhookId.toString()), lt(Views.VERSION, sequence)),
-                combine(changes, set(Views.VERSION, sequence)));
+                and(eq("_id", webhookId.toString()), lt(GuardedWrites.VERSION, sequence)),
+                combine(changes, set(GuardedWrites.VERSION, sequence)));
     }
 }

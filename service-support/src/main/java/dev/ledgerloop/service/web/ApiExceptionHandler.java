@@ -4,12 +4,15 @@ import dev.ledgerloop.eventstore.EventStoreUnavailableException;
 import dev.ledgerloop.platform.error.ApiError;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.domain.DomainException;
+import dev.ledgerloop.service.web.request.InvalidRequestBodyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -19,7 +22,11 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error a controller raises becomes the API.md error body with its status; anything unforeseen is a 500. */
+/**
+ * Every error a request meets becomes the API's error body with its status, here and nowhere else: an aggregate's
+ * {@link DomainException} by its kind, a request body that does not bind or breaks a constraint as 400, and anything
+ * unforeseen as 500.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -27,6 +34,22 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return answer(e.code(), e.getMessage());
+    }
+
+    /** A refusal of an aggregate: its kind decides the status. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ApiError> refused(DomainException e) {
+        return answer(codeOf(e.kind()), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRequestBodyException.class)
+    ResponseEntity<ApiError> invalidBody(InvalidRequestBodyException e) {
+        return answer(ErrorCode.VALIDATION_ERROR, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalidRequest(MethodArgumentNotValidException e) {
+        return answer(ErrorCode.VALIDATION_ERROR, RequestProblems.first(e.getBindingResult()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -83,6 +106,15 @@ class ApiExceptionHandler {
         }
         log.error("Unhandled error answering a request", e);
         return answer(ErrorCode.INTERNAL, "Internal error");
+    }
+
+    private static ErrorCode codeOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case CONFLICT -> ErrorCode.CONFLICT;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case INVALID -> ErrorCode.VALIDATION_ERROR;
+        };
     }
 
     private static ResponseEntity<ApiError> answer(ErrorCode code, String message) {

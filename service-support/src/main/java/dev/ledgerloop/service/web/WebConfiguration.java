@@ -3,23 +3,54 @@ package dev.ledgerloop.service.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import dev.ledgerloop.service.LedgerloopProperties;
+import dev.ledgerloop.service.web.request.EmptyRequestBodies;
+import dev.ledgerloop.service.web.request.RequestRecordConverter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The HTTP edge of a backend: the signed-principal check, the error body, API timestamps. */
+/**
+ * The HTTP edge of a backend: the signed-principal check, the error body, API timestamps, strictly bound request
+ * records.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(ApiExceptionHandler.class)
 public class WebConfiguration implements WebMvcConfigurer {
+    // Not a bean: as a MappingJackson2HttpMessageConverter bean it would replace Spring Boot's own for responses.
+    private final ObjectProvider<ObjectMapper> json;
+    private RequestRecordConverter requestRecords;
+
+    public WebConfiguration(ObjectProvider<ObjectMapper> json) {
+        this.json = json;
+    }
+
+    @Bean
+    EmptyRequestBodies emptyRequestBodies() {
+        return new EmptyRequestBodies(requestRecords());
+    }
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.add(0, requestRecords());
+    }
+
+    private synchronized RequestRecordConverter requestRecords() {
+        if (requestRecords == null) {
+            requestRecords = new RequestRecordConverter(json.getObject());
+        }
+        return requestRecords;
+    }
 
     @Bean
     PrincipalHeaders principalHeaders(LedgerloopProperties properties) {

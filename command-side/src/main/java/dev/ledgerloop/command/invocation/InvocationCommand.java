@@ -1,0 +1,31 @@
+package dev.ledgerloop.command.invocation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** What may be asked of an {@link Invocation}. */
+sealed interface InvocationCommand {
+    /** A human invokes an agent's registered command, whose arguments were already checked against its schema. */
+    record RequestInvocation(
+            UUID invocationId,
+            UUID agentId,
+            String command,
+            EncryptedEnvelope encryptedArguments,
+            JsonNode arguments,
+            String requestedBy)
+            implements InvocationCommand {}
+
+    /** The invoked agent reports the result. */
+    record CompleteInvocation(
+            @TargetAggregateIdentifier UUID invocationId, UUID agentId, EncryptedEnvelope encryptedResult)
+            implements InvocationCommand {}
+
+    /** The invoked agent reports that it could not carry the invocation out. */
+    record FailInvocation(@TargetAggregateIdentifier UUID invocationId, UUID agentId, String error)
+            implements InvocationCommand {}
+
+    /** The human who invoked withdraws the invocation. */
+    record CancelInvocation(@TargetAggregateIdentifier UUID invocationId, String userId) implements InvocationCommand {}
+}
