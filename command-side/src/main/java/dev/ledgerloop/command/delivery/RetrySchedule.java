@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
- * When the next attempt is due after a failed one (DESIGN §5): the configured delays (by default immediately, 5 s,
- * 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), each spread by a random jitter; none after the last.
+ * When the next attempt is due after a failed one (docs/webhooks.md): the configured delays (by default immediately, 5
+ * s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), each spread by a random jitter; none after the last.
  */
 @Component
 class RetrySchedule {

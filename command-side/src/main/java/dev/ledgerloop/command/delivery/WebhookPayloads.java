@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The JSON bodies of deliveries (API.md §Webhooks): {@code {id, type, createdAt, data}}, where data carries the
+ * The JSON bodies of deliveries (docs/api.md §Webhooks): {@code {id, type, createdAt, data}}, where data carries the
  * event's ids and, for content, its end-to-end envelopes as the API shows them: the receiver decrypts.
  */
 final class WebhookPayloads {

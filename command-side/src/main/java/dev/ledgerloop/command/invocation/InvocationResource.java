@@ -5,7 +5,7 @@ import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The invocation object (API.md §Commands), as a command answers it. */
+/** The invocation object (docs/api.md §Commands), as a command answers it. */
 record InvocationResource(
         UUID id,
         UUID agentId,

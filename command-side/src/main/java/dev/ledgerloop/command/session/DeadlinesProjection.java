@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The open deadlines of messages that wait for an answer, kept in MongoDB from the events so that they survive a
- * restart (DESIGN: deadlines are durable, not in-memory timers). {@link DeadlineScheduler} expires what falls due.
- * Idempotent: a deadline put back by a replay expires nothing, the aggregate ignores it.
+ * restart (docs/architecture.md §Decisions: deadlines are durable, not in-memory timers). {@link DeadlineScheduler}
+ * expires what falls due. Idempotent: a deadline put back by a replay expires nothing, the aggregate ignores it.
  */
 @Component
 @ProcessingGroup(DeadlinesProjection.GROUP)

@@ -1,6 +1,6 @@
 package dev.ledgerloop.command.session;
 
-/** API.md's session statuses, spelled as the API spells them. */
+/** docs/api.md's session statuses, spelled as the API spells them. */
 enum SessionStatus {
     Active,
     Closed,

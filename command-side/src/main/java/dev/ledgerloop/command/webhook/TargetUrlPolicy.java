@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps webhooks from reaching inside our network (SSRF, DESIGN §5): a target must be http(s) and its host must not
- * resolve to a loopback, private, link-local, shared or metadata address, unless configuration allows that host.
+ * Keeps webhooks from reaching inside our network (SSRF, docs/webhooks.md): a target must be http(s) and its host must
+ * not resolve to a loopback, private, link-local, shared or metadata address, unless configuration allows that host.
  */
 @Component
 public class TargetUrlPolicy {

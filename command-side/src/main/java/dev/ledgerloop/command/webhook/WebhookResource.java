@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** API.md's webhook object; {@code secret} only in the answer to its creation. */
+/** docs/api.md's webhook object; {@code secret} only in the answer to its creation. */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 record WebhookResource(
         UUID id,

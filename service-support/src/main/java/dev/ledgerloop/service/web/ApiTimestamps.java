@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * API.md: timestamps are ISO-8601 UTC with milliseconds, always three digits ({@code 2026-03-25T10:30:00.000Z});
+ * docs/api.md: timestamps are ISO-8601 UTC with milliseconds, always three digits ({@code 2026-03-25T10:30:00.000Z});
  * {@link Instant#toString()} drops zero fractions and keeps micro- or nanoseconds.
  */
 public final class ApiTimestamps extends JsonSerializer<Instant> {

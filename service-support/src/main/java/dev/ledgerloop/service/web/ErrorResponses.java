@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 
-/** Writes the API.md error body where no controller runs (filters). */
+/** Writes the docs/api.md error body where no controller runs (filters). */
 final class ErrorResponses {
     private final ObjectMapper json;
 
