@@ -40,7 +40,7 @@ class CommandsAndInvocationsEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void anAgentRegistersCommandsAHumanInvokesOneAndTheAgentCompletesIt() throws Exception {
+    void an_agent_registers_commands_a_human_invokes_one_and_the_agent_completes_it() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             String key = system.secrets().bootstrapKeyOnce();
             UUID space = system.secrets().spaceId();

@@ -29,7 +29,7 @@ class DeadlineRestartEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aDeadlineThatPassesWhileTheSystemIsDownExpiresTheQuestionAfterTheRestart() throws Exception {
+    void a_deadline_that_passes_while_the_system_is_down_expires_the_question_after_the_restart() throws Exception {
         String key;
         String session;
         String question;

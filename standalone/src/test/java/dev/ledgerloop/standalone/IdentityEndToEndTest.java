@@ -49,7 +49,7 @@ class IdentityEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void humansAgentsAndProvisioningKeysEachReachOnlyTheirRoutes() throws Exception {
+    void humans_agents_and_provisioning_keys_each_reach_only_their_routes() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             String base = "http://localhost:" + system.gatewayPort();
             String bootstrapKey = system.secrets().bootstrapKeyOnce();
@@ -155,7 +155,7 @@ class IdentityEndToEndTest {
     }
 
     @Test
-    void aKeyOverItsBurstIsAnswered429WithRetryAfter() throws Exception {
+    void a_key_over_its_burst_is_answered_429_with_retry_after() throws Exception {
         int burst = 5;
         try (LedgerloopSystem system = LedgerloopSystem.start(
                 data,
@@ -195,7 +195,7 @@ class IdentityEndToEndTest {
     }
 
     @Test
-    void theSameIdempotencyKeyTwiceOpensOneSession() throws Exception {
+    void the_same_idempotency_key_twice_opens_one_session() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             String base = "http://localhost:" + system.gatewayPort();
             String key = system.secrets().bootstrapKeyOnce();

@@ -52,7 +52,7 @@ class OpenApiEndToEndTest {
     }
 
     @Test
-    void openApiJsonIsPublicAndDescribesEveryEndpointTheBackendsMap() throws Exception {
+    void openapi_json_is_public_and_describes_every_endpoint_the_backends_map() throws Exception {
         HttpResponse<String> response = get("/openapi.json");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -68,7 +68,7 @@ class OpenApiEndToEndTest {
     }
 
     @Test
-    void theDescriptionCarriesTheSharedConventionsAndHidesThePrincipal() throws Exception {
+    void the_description_carries_the_shared_conventions_and_hides_the_principal() throws Exception {
         JsonNode document = JSON.readTree(get("/openapi.json").body());
 
         assertThat(document.at("/components/securitySchemes/ApiKey/name").asText())
@@ -97,7 +97,7 @@ class OpenApiEndToEndTest {
     }
 
     @Test
-    void docsIsSwaggerUiOnTheMergedDescriptionAndItsAssetsLoad() throws Exception {
+    void docs_is_swagger_ui_on_the_merged_description_and_its_assets_load() throws Exception {
         HttpResponse<String> page = get("/docs");
 
         assertThat(page.statusCode()).isEqualTo(200);
@@ -111,7 +111,7 @@ class OpenApiEndToEndTest {
     }
 
     @Test
-    void theBackendsOwnDescriptionIsNotOnThePublicPort() throws Exception {
+    void the_backends_own_description_is_not_on_the_public_port() throws Exception {
         assertThat(get("/v3/api-docs").statusCode()).isEqualTo(404);
     }
 

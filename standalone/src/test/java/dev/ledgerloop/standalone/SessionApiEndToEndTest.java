@@ -55,7 +55,7 @@ class SessionApiEndToEndTest {
     }
 
     @Test
-    void participantsAnswerAndTheAgentAwaitsAcknowledgesEditsAndDeletes() throws Exception {
+    void participants_answer_and_the_agent_awaits_acknowledges_edits_and_deletes() throws Exception {
         String session = createSession();
         String sessionUri = base + "/v1/agent/sessions/" + session;
         assertThat(agentPost(sessionUri + "/participants", "{\"userId\":\"alice\",\"role\":\"member\"}")
@@ -124,7 +124,8 @@ class SessionApiEndToEndTest {
     }
 
     @Test
-    void theFeedListsWhatWaitsByPriorityThenDeadlineAndCancelledOrExpiredQuestionsLeaveIt() throws Exception {
+    void the_feed_lists_what_waits_by_priority_then_deadline_and_cancelled_or_expired_questions_leave_it()
+            throws Exception {
         String session = createSession();
         String sessionUri = base + "/v1/agent/sessions/" + session;
         agentPost(sessionUri + "/participants", "{\"userId\":\"dora\",\"role\":\"member\"}");
@@ -152,7 +153,7 @@ class SessionApiEndToEndTest {
     }
 
     @Test
-    void sessionAndMessageObjectsHaveExactlyApiMdsFields() throws Exception {
+    void session_and_message_objects_have_exactly_the_fields_of_api_md() throws Exception {
         HttpResponse<String> created = agentPost(base + "/v1/agent/sessions", "{\"isPublic\":true,\"maxGuests\":2}");
         JsonNode session = JSON.readTree(created.body());
         assertThat(fieldNames(session))
@@ -208,7 +209,7 @@ class SessionApiEndToEndTest {
     }
 
     @Test
-    void fiftyParallelSendsToOneSessionAllLandInTheTimeline() throws Exception {
+    void fifty_parallel_sends_to_one_session_all_land_in_the_timeline() throws Exception {
         String session = createSession();
         String messages = base + "/v1/agent/sessions/" + session + "/messages";
         List<CompletableFuture<HttpResponse<String>>> sends = new ArrayList<>();
@@ -233,7 +234,7 @@ class SessionApiEndToEndTest {
     }
 
     @Test
-    void guestTokensAdmitHumansUntilUsedUpOrRevoked() throws Exception {
+    void guest_tokens_admit_humans_until_used_up_or_revoked() throws Exception {
         String session = createSession();
         String sessionUri = base + "/v1/agent/sessions/" + session;
         HttpResponse<String> created = agentPost(sessionUri + "/guest-tokens", "{\"maxUses\":1}");
@@ -275,7 +276,7 @@ class SessionApiEndToEndTest {
     }
 
     @Test
-    void attachmentsAreStoredEncryptedOutsideTheLogListedAndDownloadedAsUploaded() throws Exception {
+    void attachments_are_stored_encrypted_outside_the_log_listed_and_downloaded_as_uploaded() throws Exception {
         String session = createSession();
         String attachments = base + "/v1/agent/sessions/" + session + "/attachments";
         byte[] file = new byte[200_000];
@@ -320,7 +321,7 @@ class SessionApiEndToEndTest {
     }
 
     @Test
-    void typingFansOutLiveToTheSessionsListenersWithoutAnEvent() throws Exception {
+    void typing_fans_out_live_to_the_sessions_listeners_without_an_event() throws Exception {
         String session = createSession();
         String sessionUri = base + "/v1/agent/sessions/" + session;
         agentPost(sessionUri + "/participants", "{\"userId\":\"tess\",\"role\":\"member\"}");
@@ -353,7 +354,7 @@ class SessionApiEndToEndTest {
     }
 
     @Test
-    void anArchivedSessionLeavesTheListAndRefusesChanges() throws Exception {
+    void an_archived_session_leaves_the_list_and_refuses_changes() throws Exception {
         String session = createSession();
         String sessionUri = base + "/v1/agent/sessions/" + session;
         HttpResponse<String> archived = agentPost(sessionUri + "/archive", "{}");

@@ -43,7 +43,7 @@ class SpaceIsolationEndToEndTest {
     private record Call(String method, String path, String body) {}
 
     @Test
-    void anotherSpaceFindsNothingOfThisSpaceThroughAnyEndpoint() throws Exception {
+    void another_space_finds_nothing_of_this_space_through_any_endpoint() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             PrincipalHeaders signer = new PrincipalHeaders(
                     Base64.getDecoder().decode(system.secrets().principalSecret()),
@@ -145,7 +145,7 @@ class SpaceIsolationEndToEndTest {
     }
 
     @Test
-    void anotherSpaceFindsNoCommandInvocationAttachmentWebhookOrDeliveryOfThisSpace() throws Exception {
+    void another_space_finds_no_command_invocation_attachment_webhook_or_delivery_of_this_space() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             PrincipalHeaders signer = new PrincipalHeaders(
                     Base64.getDecoder().decode(system.secrets().principalSecret()),

@@ -36,7 +36,7 @@ class StandaloneJarIT {
     Path data;
 
     @Test
-    void theRunnableJarStartsTheWholeSystemAndServesTheApi() throws Exception {
+    void the_runnable_jar_starts_the_whole_system_and_serves_the_api() throws Exception {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(

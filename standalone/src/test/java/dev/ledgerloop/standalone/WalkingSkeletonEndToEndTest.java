@@ -42,7 +42,7 @@ class WalkingSkeletonEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aMessageGoesFromTheApiIntoTheEncryptedLogAndBackOutAsATimeline() throws Exception {
+    void a_message_goes_from_the_api_into_the_encrypted_log_and_back_out_as_a_timeline() throws Exception {
         String key;
         String sessionId;
         String title = envelope();

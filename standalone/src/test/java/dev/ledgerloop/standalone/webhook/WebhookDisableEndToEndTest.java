@@ -20,7 +20,7 @@ class WebhookDisableEndToEndTest {
     Path data;
 
     @Test
-    void anEndpointFailingLongerThanTheLimitIsDisabledWithTheReason() throws Exception {
+    void an_endpoint_failing_longer_than_the_limit_is_disabled_with_the_reason() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(
                         data,
                         0,

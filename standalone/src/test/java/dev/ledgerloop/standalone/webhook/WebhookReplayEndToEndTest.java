@@ -27,7 +27,7 @@ class WebhookReplayEndToEndTest {
     Path data;
 
     @Test
-    void replayingTheDispatcherFromTheStartDuplicatesNoDelivery() throws Exception {
+    void replaying_the_dispatcher_from_the_start_duplicates_no_delivery() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0);
                 WebhookReceiver receiver = new WebhookReceiver()) {
             Api api = new Api(system.gatewayPort(), system.secrets().bootstrapKeyOnce(), "replayed");
