@@ -1,16 +1,15 @@
 package dev.ledgerloop.standalone;
 
+import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ledgerloop.standalone.fixture.Answer;
+import dev.ledgerloop.standalone.fixture.Api;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneJarIT {
     private static final Pattern KEY = Pattern.compile("hlp_[0-9a-f]{64}");
-    private static final String ENVELOPE = "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\","
-            + "\"ciphertext\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappings\":[{\"kid\":\"me\","
-            + "\"epk\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappedKey\":"
-            + "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7\"}]}";
 
     @TempDir
     Path data;
@@ -52,27 +47,16 @@ class StandaloneJarIT {
         output.setDaemon(true);
         output.start();
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            String base = "http://localhost:" + port;
+            Api gateway = Api.gateway(port);
             await().atMost(Duration.ofMinutes(2))
                     .ignoreExceptions()
-                    .until(() -> key.get() != null
-                            && http.send(
-                                                    HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                                                            .build(),
-                                                    HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    == 200);
+                    .until(() ->
+                            key.get() != null && gateway.get("/actuator/health").status() == 200);
 
-            HttpResponse<String> created = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/v1/agent/sessions"))
-                            .header("X-API-Key", key.get())
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"encryptedTitle\":" + ENVELOPE + "}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode()).isEqualTo(201);
-            assertThat(created.body()).contains("\"status\":\"Active\"");
+            Answer created =
+                    gateway.withKey(key.get()).post("/v1/agent/sessions", "{\"encryptedTitle\":" + envelope() + "}");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.text()).contains("\"status\":\"Active\"");
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
