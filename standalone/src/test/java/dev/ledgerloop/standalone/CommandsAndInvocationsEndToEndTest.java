@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.Backends;
 import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -36,10 +36,7 @@ class CommandsAndInvocationsEndToEndTest {
             UUID space = system.secrets().spaceId();
             UUID agentId = system.secrets().agentId();
             Api agent = Api.gateway(system).withKey(key);
-            PrincipalHeaders signer = Api.principalSigner(system);
-            Api commandSide = Api.at(system.commandSideUri());
-            Api querySide = Api.at(system.querySideUri());
-            Api human = commandSide.signedAs(signer, Principal.human(space, "user-1"));
+            Api human = commandSide(system, Principal.human(space, "user-1"));
             String invocations = "/v1/human/invocations";
 
             // The agent registers its commands; a schema that is not JSON Schema is refused.
@@ -97,7 +94,7 @@ class CommandsAndInvocationsEndToEndTest {
             assertThat(human.post(invocations, "{\"agentId\":\"" + UUID.randomUUID() + "\",\"command\":\"deploy\"}")
                             .status())
                     .isEqualTo(404);
-            Api agentPrincipal = commandSide.signedAs(signer, Principal.agent(space, agentId, "default", "key"));
+            Api agentPrincipal = commandSide(system, Principal.agent(space, agentId, "default", "key"));
             assertThat(agentPrincipal
                             .post(invocations, "{\"agentId\":\"" + agentId + "\",\"command\":\"ping\"}")
                             .status())
@@ -158,8 +155,7 @@ class CommandsAndInvocationsEndToEndTest {
             assertThat(cancelled.status()).isEqualTo(200);
             assertThat(cancelled.body().get("status").asText()).isEqualTo("Cancelled");
             assertThat(human.post(cancel, "{}").status()).isEqualTo(409);
-            assertThat(commandSide
-                            .signedAs(signer, Principal.human(space, "user-2"))
+            assertThat(commandSide(system, Principal.human(space, "user-2"))
                             .post(cancel, "{}")
                             .status())
                     .isEqualTo(404);
@@ -171,27 +167,33 @@ class CommandsAndInvocationsEndToEndTest {
 
             // Another space sees none of it.
             UUID otherSpace = UUID.randomUUID();
-            Api stranger = commandSide.signedAs(signer, Principal.human(otherSpace, "user-1"));
+            Api stranger = commandSide(system, Principal.human(otherSpace, "user-1"));
             Answer fromElsewhere = stranger.post(invocations, "{\"agentId\":\"" + agentId + "\",\"command\":\"ping\"}");
             assertThat(fromElsewhere.status()).isEqualTo(404);
-            Principal sameAgentElsewhere = Principal.agent(otherSpace, agentId, "default", "key");
-            assertThat(querySide
-                            .signedAs(signer, sameAgentElsewhere)
+            Backends sameAgentElsewhere =
+                    Backends.signedAs(system, Principal.agent(otherSpace, agentId, "default", "key"));
+            assertThat(sameAgentElsewhere
+                            .querySide()
                             .get("/v1/agent/invocations/" + invocationId)
                             .status())
                     .isEqualTo(404);
-            assertThat(commandSide
-                            .signedAs(signer, sameAgentElsewhere)
+            assertThat(sameAgentElsewhere
+                            .commandSide()
                             .post("/v1/agent/invocations/" + invocationId + "/fail", "{\"error\":\"x\"}")
                             .status())
                     .isEqualTo(404);
-            assertThat(querySide
-                            .signedAs(signer, sameAgentElsewhere)
+            assertThat(sameAgentElsewhere
+                            .querySide()
                             .get("/v1/agent/invocations")
                             .body()
                             .get("total")
                             .asLong())
                     .isZero();
         }
+    }
+
+    /** The command side itself, called as the principal the gateway would forward. */
+    private static Api commandSide(LedgerloopSystem system, Principal principal) {
+        return Backends.signedAs(system, principal).commandSide();
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.Backends;
 import dev.ledgerloop.standalone.fixture.Envelopes;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,36 +34,33 @@ class SpaceIsolationEndToEndTest {
     @Test
     void another_space_finds_nothing_of_this_space_through_any_endpoint() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
-            PrincipalHeaders signer = Api.principalSigner(system);
             UUID spaceA = system.secrets().spaceId();
             UUID spaceB = UUID.randomUUID();
             UUID agent = UUID.randomUUID();
-            Principal agentA = Principal.agent(spaceA, agent, "default", "key-a");
-            Principal agentB = Principal.agent(spaceB, agent, "default", "key-b");
-            Principal aliceB = Principal.human(spaceB, "alice");
-            Api commandSide = Api.at(system.commandSideUri());
-            Api querySide = Api.at(system.querySideUri());
-            Api commandAgentA = commandSide.signedAs(signer, agentA);
-            Api queryAgentA = querySide.signedAs(signer, agentA);
-            Api commandAgentB = commandSide.signedAs(signer, agentB);
-            Api queryAgentB = querySide.signedAs(signer, agentB);
-            Api commandAliceB = commandSide.signedAs(signer, aliceB);
-            Api queryAliceB = querySide.signedAs(signer, aliceB);
+            Backends agentA = Backends.signedAs(system, Principal.agent(spaceA, agent, "default", "key-a"));
+            Backends agentB = Backends.signedAs(system, Principal.agent(spaceB, agent, "default", "key-b"));
+            Backends aliceB = Backends.signedAs(system, Principal.human(spaceB, "alice"));
 
-            String session = id(commandAgentA.send("POST", "/v1/agent/sessions", "{}"));
+            String session = id(agentA.commandSide().send("POST", "/v1/agent/sessions", "{}"));
             String s = "/v1/agent/sessions/" + session;
-            String question = id(commandAgentA.send(
-                    "POST", s + "/messages", "{\"encryptedContent\":" + ENVELOPE + ",\"responseRequired\":true}"));
-            commandAgentA.send("POST", s + "/participants", "{\"userId\":\"alice\"}");
-            String token = commandAgentA
+            String question = id(agentA.commandSide()
+                    .send(
+                            "POST",
+                            s + "/messages",
+                            "{\"encryptedContent\":" + ENVELOPE + ",\"responseRequired\":true}"));
+            agentA.commandSide().send("POST", s + "/participants", "{\"userId\":\"alice\"}");
+            String token = agentA.commandSide()
                     .send("POST", s + "/guest-tokens", "{}")
                     .body()
                     .get("token")
                     .asText();
             forTheViews()
-                    .until(() -> queryAgentA.get(s + "/timeline").text().contains(question)
-                            && queryAgentA.get(s + "/participants").text().contains("alice"));
-            String before = queryAgentA.get(s + "/timeline").text();
+                    .until(() -> agentA.querySide().get(s + "/timeline").text().contains(question)
+                            && agentA.querySide()
+                                    .get(s + "/participants")
+                                    .text()
+                                    .contains("alice"));
+            String before = agentA.querySide().get(s + "/timeline").text();
 
             List<Call> agentWrites = List.of(
                     new Call("POST", s + "/messages", "{\"encryptedContent\":" + ENVELOPE + "}"),
@@ -96,84 +93,77 @@ class SpaceIsolationEndToEndTest {
 
             List<String> answers = new ArrayList<>();
             for (Call write : agentWrites) {
-                answers.add(answer(commandAgentB, write));
+                answers.add(answer(agentB.commandSide(), write));
             }
             for (Call read : agentReads) {
-                answers.add(answer(queryAgentB, read));
+                answers.add(answer(agentB.querySide(), read));
             }
             for (Call write : humanWrites) {
-                answers.add(answer(commandAliceB, write));
+                answers.add(answer(aliceB.commandSide(), write));
             }
             for (Call read : humanReads) {
-                answers.add(answer(queryAliceB, read));
+                answers.add(answer(aliceB.querySide(), read));
             }
             assertThat(answers).allSatisfy(answer -> assertThat(answer).endsWith(" 404"));
             assertThat(answers)
                     .hasSize(agentWrites.size() + agentReads.size() + humanWrites.size() + humanReads.size());
 
-            JsonNode list = queryAgentB.get("/v1/agent/sessions").body();
+            JsonNode list = agentB.querySide().get("/v1/agent/sessions").body();
             assertThat(list.get("total").asLong()).isZero();
-            JsonNode feed = queryAliceB.get("/v1/human/feed").body();
+            JsonNode feed = aliceB.querySide().get("/v1/human/feed").body();
             assertThat(feed.get("total").asLong()).isZero();
 
             // Nothing space B sent changed space A's session.
-            JsonNode sessionA = queryAgentA.get(s).body();
+            JsonNode sessionA = agentA.querySide().get(s).body();
             assertThat(sessionA.get("status").asText()).isEqualTo("Active");
-            assertThat(queryAgentA.get(s + "/timeline").text()).isEqualTo(before);
+            assertThat(agentA.querySide().get(s + "/timeline").text()).isEqualTo(before);
         }
     }
 
     @Test
     void another_space_finds_no_command_invocation_attachment_webhook_or_delivery_of_this_space() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
-            PrincipalHeaders signer = Api.principalSigner(system);
             UUID spaceA = system.secrets().spaceId();
             UUID spaceB = UUID.randomUUID();
             UUID agent = UUID.randomUUID();
             // Both act with their space's owner key, so that the webhook admin endpoints are theirs to call.
-            Principal ownerA = Principal.agent(spaceA, agent, "default", "bootstrap");
-            Principal ownerB = Principal.agent(spaceB, agent, "default", "bootstrap");
-            Principal aliceA = Principal.human(spaceA, "alice");
-            Principal aliceB = Principal.human(spaceB, "alice");
-            Api commandSide = Api.at(system.commandSideUri());
-            Api querySide = Api.at(system.querySideUri());
-            Api commandOwnerA = commandSide.signedAs(signer, ownerA);
-            Api queryOwnerA = querySide.signedAs(signer, ownerA);
-            Api commandOwnerB = commandSide.signedAs(signer, ownerB);
-            Api queryOwnerB = querySide.signedAs(signer, ownerB);
-            Api commandAliceA = commandSide.signedAs(signer, aliceA);
-            Api commandAliceB = commandSide.signedAs(signer, aliceB);
+            Backends ownerA = Backends.signedAs(system, Principal.agent(spaceA, agent, "default", "bootstrap"));
+            Backends ownerB = Backends.signedAs(system, Principal.agent(spaceB, agent, "default", "bootstrap"));
+            Backends aliceA = Backends.signedAs(system, Principal.human(spaceA, "alice"));
+            Backends aliceB = Backends.signedAs(system, Principal.human(spaceB, "alice"));
 
-            assertThat(commandOwnerA
+            assertThat(ownerA.commandSide()
                             .send(
                                     "PUT",
                                     "/v1/agent/commands",
                                     "[{\"name\":\"deploy\",\"description\":\"Deploy\",\"parameters\":{\"type\":\"object\"}}]")
                             .status())
                     .isEqualTo(200);
-            String invocation = id(commandAliceA.send(
-                    "POST",
-                    "/v1/human/invocations",
-                    "{\"agentId\":\"" + agent + "\",\"command\":\"deploy\",\"arguments\":{}}"));
-            String webhook = id(commandOwnerA.send(
-                    "POST",
-                    "/v1/admin/webhooks",
-                    "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"session.*\"]}"));
-            String session = id(commandOwnerA.send("POST", "/v1/agent/sessions", "{}"));
+            String invocation = id(aliceA.commandSide()
+                    .send(
+                            "POST",
+                            "/v1/human/invocations",
+                            "{\"agentId\":\"" + agent + "\",\"command\":\"deploy\",\"arguments\":{}}"));
+            String webhook = id(ownerA.commandSide()
+                    .send(
+                            "POST",
+                            "/v1/admin/webhooks",
+                            "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"session.*\"]}"));
+            String session = id(ownerA.commandSide().send("POST", "/v1/agent/sessions", "{}"));
             patiently()
-                    .until(() -> queryOwnerA
+                    .until(() -> ownerA.querySide()
                                     .get("/v1/agent/webhook-deliveries?limit=10")
                                     .body()
                                     .get("data")
                                     .size()
                             > 0);
-            String delivery = queryOwnerA
+            String delivery = ownerA.querySide()
                     .get("/v1/agent/webhook-deliveries?limit=10")
                     .body()
                     .at("/data/0/id")
                     .asText();
             patiently()
-                    .until(() -> queryOwnerA
+                    .until(() -> ownerA.querySide()
                                     .get("/v1/agent/invocations/" + invocation)
                                     .status()
                             == 200);
@@ -192,7 +182,7 @@ class SpaceIsolationEndToEndTest {
                     new Call("POST", w + "/recover", "{\"since\":\"2020-01-01T00:00:00Z\"}"),
                     new Call("DELETE", w, null),
                     new Call("POST", "/v1/agent/webhook-deliveries/" + delivery + "/retry", "{}"))) {
-                answers.add(answer(commandOwnerB, write));
+                answers.add(answer(ownerB.commandSide(), write));
             }
             for (Call read : List.of(
                     new Call("GET", "/v1/agent/invocations/" + invocation, null),
@@ -201,40 +191,42 @@ class SpaceIsolationEndToEndTest {
                     new Call("GET", w + "/deliveries", null),
                     new Call("GET", w + "/stats", null),
                     new Call("GET", "/v1/agent/sessions/" + session + "/attachments/" + UUID.randomUUID(), null))) {
-                answers.add(answer(queryOwnerB, read));
+                answers.add(answer(ownerB.querySide(), read));
             }
             answers.add(answer(
-                    commandAliceB,
+                    aliceB.commandSide(),
                     new Call(
                             "POST",
                             "/v1/human/invocations",
                             "{\"agentId\":\"" + agent + "\",\"command\":\"deploy\",\"arguments\":{}}")));
-            answers.add(
-                    answer(commandAliceB, new Call("POST", "/v1/human/invocations/" + invocation + "/cancel", "{}")));
+            answers.add(answer(
+                    aliceB.commandSide(), new Call("POST", "/v1/human/invocations/" + invocation + "/cancel", "{}")));
             assertThat(answers).allSatisfy(answer -> assertThat(answer).endsWith(" 404"));
 
-            assertThat(queryOwnerB.get("/v1/agent/commands").body()).isEmpty();
-            assertThat(queryOwnerB
+            assertThat(ownerB.querySide().get("/v1/agent/commands").body()).isEmpty();
+            assertThat(ownerB.querySide()
                             .get("/v1/agent/invocations")
                             .body()
                             .get("total")
                             .asLong())
                     .isZero();
-            assertThat(queryOwnerB.get("/v1/admin/webhooks").body().toString()).doesNotContain(webhook);
-            assertThat(queryOwnerB
+            assertThat(ownerB.querySide().get("/v1/admin/webhooks").body().toString())
+                    .doesNotContain(webhook);
+            assertThat(ownerB.querySide()
                             .get("/v1/agent/webhook-deliveries?limit=10")
                             .body()
                             .get("data"))
                     .isEmpty();
             // Space A's things are as they were.
-            assertThat(queryOwnerA
+            assertThat(ownerA.querySide()
                             .get("/v1/agent/invocations/" + invocation)
                             .body()
                             .get("status")
                             .asText())
                     .isEqualTo("Pending");
-            assertThat(queryOwnerA.get("/v1/agent/commands").body()).hasSize(1);
-            assertThat(queryOwnerA.get(w).body().get("enabled").asBoolean()).isTrue();
+            assertThat(ownerA.querySide().get("/v1/agent/commands").body()).hasSize(1);
+            assertThat(ownerA.querySide().get(w).body().get("enabled").asBoolean())
+                    .isTrue();
         }
     }
 
