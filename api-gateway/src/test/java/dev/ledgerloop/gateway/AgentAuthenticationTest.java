@@ -48,7 +48,7 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void theBackendReceivesASignedPrincipalOfTheKeysDefaultAgentAndNeverTheKey() {
+    void the_backend_receives_a_signed_principal_of_the_keys_default_agent_and_never_the_key() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
                 .POST(BodyPublishers.ofString("{}"))
                 .build());
@@ -62,7 +62,7 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void principalHeadersSentByTheClientNeverReachTheBackend() {
+    void principal_headers_sent_by_the_client_never_reach_the_backend() {
         Principal forged = Principal.agent(UUID.randomUUID(), UUID.randomUUID(), "intruder", "k");
         var forgedHeaders = new PrincipalHeaders(
                         "an-attacker-guessing-the-secret!".getBytes(StandardCharsets.UTF_8),
@@ -89,7 +89,7 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void aMissingKeyAnswers401AndReachesNoBackend() {
+    void a_missing_key_answers_401_and_reaches_no_backend() {
         HttpResponse<String> response =
                 gateway.send(gateway.request("/v1/agent/sessions").build());
 
@@ -115,7 +115,7 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void anUnknownKeyAnswers401() {
+    void an_unknown_key_answers_401() {
         String unknown = "hlp_" + "ab".repeat(32);
 
         HttpResponse<String> response = gateway.send(gateway.request("/v1/agent/sessions")
@@ -128,7 +128,7 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void aBearerTokenAnswers401ForNow() {
+    void a_bearer_token_answers_401_for_now() {
         HttpResponse<String> response = gateway.send(gateway.request("/v1/human/feed")
                 .header("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig")
                 .build());
@@ -138,7 +138,7 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void anAuthorizationHeaderBesideTheKeyIsNotForwarded() {
+    void an_authorization_header_beside_the_key_is_not_forwarded() {
         gateway.send(gateway.agentRequest("/v1/agent/sessions")
                 .header("Authorization", "Basic dXNlcjpwYXNz")
                 .build());
@@ -149,7 +149,7 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void anAgentNameActsAsAStableAgentOfTheKeysSpace() {
+    void an_agent_name_acts_as_a_stable_agent_of_the_keys_space() {
         Principal first = principalActingAs("deploy-bot");
         Principal again = principalActingAs("deploy-bot");
         Principal other = principalActingAs("monitor-bot");
@@ -164,13 +164,13 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void theDefaultAgentNameActsAsTheDefaultAgent() {
+    void the_default_agent_name_acts_as_the_default_agent() {
         assertThat(principalActingAs(TestGateway.AGENT_NAME).subjectId()).isEqualTo(gateway.agentId.toString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "deploy bot", "deploy/bot", "bot!", "ünïcode", "x"})
-    void anInvalidAgentNameAnswers400(String name) {
+    void an_invalid_agent_name_answers_400(String name) {
         // "x" stands for the 101-character name built below (a parameter cannot be that long readably).
         String agentName = name.equals("x") ? "a".repeat(101) : name;
 
@@ -183,14 +183,14 @@ class AgentAuthenticationTest {
     }
 
     @Test
-    void aNameOfAHundredAllowedCharactersIsAccepted() {
+    void a_name_of_a_hundred_allowed_characters_is_accepted() {
         String name = "Aa0._-".repeat(16) + "abcd";
 
         assertThat(principalActingAs(name).agentName()).isEqualTo(name);
     }
 
     @Test
-    void anInvalidAgentNameWithAnUnknownKeyStillAnswers401() {
+    void an_invalid_agent_name_with_an_unknown_key_still_answers_401() {
         HttpResponse<String> response = gateway.send(gateway.request("/v1/agent/sessions")
                 .header("X-API-Key", "hlp_" + "cd".repeat(32))
                 .header("X-Hiloop", "bad name")

@@ -62,7 +62,7 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void openApiJsonMergesBothBackendsWithoutAnyKey() throws Exception {
+    void openapi_json_merges_both_backends_without_any_key() throws Exception {
         HttpResponse<String> response =
                 gateway.send(gateway.request("/openapi.json").build());
 
@@ -87,7 +87,7 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void aSchemaNameBothBackendsUseDifferentlyIsKeptApartWithItsReferences() throws Exception {
+    void a_schema_name_both_backends_use_differently_is_kept_apart_with_its_references() throws Exception {
         JsonNode document = JSON.readTree(
                 gateway.send(gateway.request("/openapi.json").build()).body());
 
@@ -104,7 +104,7 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void theBackendsAreAskedAtTheirInternalDescriptionPathWithoutAPrincipal() {
+    void the_backends_are_asked_at_their_internal_description_path_without_a_principal() {
         commandSide.forget();
         commandSide.answerWith(Backend.Answer.json(200, COMMAND_SIDE));
         try (TestGateway fresh = TestGateway.start(commandSide.uri(), querySide.uri())) {
@@ -118,7 +118,7 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void aBackendThatIsDownLeavesItsPartOutAndSaysSo() throws Exception {
+    void a_backend_that_is_down_leaves_its_part_out_and_says_so() throws Exception {
         Backend stopped = Backend.start("stopped");
         URI down = stopped.uri();
         stopped.close();
@@ -135,7 +135,7 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void docsIsSwaggerUiReadingTheMergedDescription() {
+    void docs_is_swagger_ui_reading_the_merged_description() {
         HttpResponse<String> page = gateway.send(gateway.request("/docs").build());
 
         assertThat(page.statusCode()).isEqualTo(200);
@@ -147,7 +147,7 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void swaggerUiAndItsBootScriptLoadFromTheGateway() {
+    void swagger_ui_and_its_boot_script_load_from_the_gateway() {
         HttpResponse<String> bundle = gateway.send(
                 gateway.request("/docs/swagger-ui/swagger-ui-bundle.js").build());
         HttpResponse<String> css =
@@ -163,7 +163,7 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void anUnknownDocsAssetAnswers404WithTheErrorBody() {
+    void an_unknown_docs_asset_answers_404_with_the_error_body() {
         HttpResponse<String> response =
                 gateway.send(gateway.request("/docs/swagger-ui/nothing.js").build());
 

@@ -33,7 +33,7 @@ class BackendFailureTest {
     }
 
     @Test
-    void aBackendThatIsDownAnswers503WithTheErrorBody() {
+    void a_backend_that_is_down_answers_503_with_the_error_body() {
         HttpResponse<String> response =
                 gateway.send(gateway.agentRequest("/v1/agent/sessions").build());
 
@@ -43,7 +43,7 @@ class BackendFailureTest {
     }
 
     @Test
-    void aBackendThatHangsUpAnswers502WithTheErrorBody() {
+    void a_backend_that_hangs_up_answers_502_with_the_error_body() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
                 .POST(BodyPublishers.ofString("{}"))
                 .build());

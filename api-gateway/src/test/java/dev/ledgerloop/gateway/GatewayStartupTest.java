@@ -34,7 +34,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    void twoGatewaysRunSideBySideInOneJvmEachWithItsOwnConfiguration() {
+    void two_gateways_run_side_by_side_in_one_jvm_each_with_its_own_configuration() {
         Backend otherQuerySide = Backend.start("other-query");
         try (TestGateway first = TestGateway.start(commandSide.uri(), querySide.uri());
                 TestGateway second = TestGateway.start(commandSide.uri(), otherQuerySide.uri())) {
@@ -69,7 +69,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    void aMissingPrincipalSecretRefusesToStart() {
+    void a_missing_principal_secret_refuses_to_start() {
         Map<String, Object> properties = validProperties();
         properties.remove("ledgerloop.gateway.principal-secret");
 
@@ -77,7 +77,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    void aShortPrincipalSecretRefusesToStartWithoutShowingIt() {
+    void a_short_principal_secret_refuses_to_start_without_showing_it() {
         String shortSecret = Base64.getEncoder().encodeToString(TestGateway.randomBytes(31));
         Map<String, Object> properties = validProperties();
         properties.put("ledgerloop.gateway.principal-secret", shortSecret);
@@ -92,7 +92,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    void aPrincipalSecretThatIsNotBase64RefusesToStart() {
+    void a_principal_secret_that_is_not_base64_refuses_to_start() {
         Map<String, Object> properties = validProperties();
         properties.put("ledgerloop.gateway.principal-secret", "not base64 at all, though long enough!!");
 
@@ -100,7 +100,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    void aMalformedBootstrapKeyHashRefusesToStart() {
+    void a_malformed_bootstrap_key_hash_refuses_to_start() {
         Map<String, Object> properties = validProperties();
         properties.put("ledgerloop.gateway.bootstrap-key-hash", "hlp_" + "ab".repeat(32));
 
@@ -108,7 +108,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    void aBootstrapKeyWithoutItsSpaceRefusesToStart() {
+    void a_bootstrap_key_without_its_space_refuses_to_start() {
         Map<String, Object> properties = validProperties();
         properties.remove("ledgerloop.gateway.bootstrap-space-id");
 
@@ -116,7 +116,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    void aBackendUriWithAPathRefusesToStart() {
+    void a_backend_uri_with_a_path_refuses_to_start() {
         Map<String, Object> properties = validProperties();
         properties.put("ledgerloop.gateway.query-side-uri", querySide.uri() + "/api");
 

@@ -66,7 +66,7 @@ class HumanAuthenticationTest {
     }
 
     @Test
-    void aValidTokenReachesTheBackendAsTheHumanOfItsSpaceWithoutTheToken() throws Exception {
+    void a_valid_token_reaches_the_backend_as_the_human_of_its_space_without_the_token() throws Exception {
         String token = token(issuerKey, ISSUER, "alice", SPACE, Instant.now().plusSeconds(300));
 
         HttpResponse<String> response = gateway.send(gateway.request("/v1/human/feed")
@@ -84,14 +84,14 @@ class HumanAuthenticationTest {
     }
 
     @Test
-    void anExpiredTokenAnswers401() throws Exception {
+    void an_expired_token_answers_401() throws Exception {
         String token = token(issuerKey, ISSUER, "alice", SPACE, Instant.now().minusSeconds(3600));
 
         assertRefused(token);
     }
 
     @Test
-    void aTokenOfAnotherIssuerAnswers401() throws Exception {
+    void a_token_of_another_issuer_answers_401() throws Exception {
         assertRefused(token(
                 issuerKey,
                 "https://evil.example.test",
@@ -101,22 +101,22 @@ class HumanAuthenticationTest {
     }
 
     @Test
-    void aTokenSignedByAnotherKeyAnswers401() throws Exception {
+    void a_token_signed_by_another_key_answers_401() throws Exception {
         assertRefused(token(newKey(), ISSUER, "alice", SPACE, Instant.now().plusSeconds(300)));
     }
 
     @Test
-    void aTokenWithoutASpaceAnswers401() throws Exception {
+    void a_token_without_a_space_answers_401() throws Exception {
         assertRefused(token(issuerKey, ISSUER, "alice", null, Instant.now().plusSeconds(300)));
     }
 
     @Test
-    void garbageAnswers401() {
+    void a_token_that_is_garbage_answers_401() {
         assertRefused("not.a.jwt");
     }
 
     @Test
-    void aHumanCannotUseAgentRoutesNorAnAgentKeyHumanRoutes() throws Exception {
+    void a_human_cannot_use_agent_routes_nor_an_agent_key_human_routes() throws Exception {
         String token = token(issuerKey, ISSUER, "alice", SPACE, Instant.now().plusSeconds(300));
 
         HttpResponse<String> human = gateway.send(gateway.request("/v1/agent/sessions")
@@ -133,7 +133,7 @@ class HumanAuthenticationTest {
     }
 
     @Test
-    void aPemPublicKeyWorksToo() throws Exception {
+    void a_pem_public_key_works_too() throws Exception {
         java.security.interfaces.ECPublicKey publicKey = issuerKey.toECPublicKey();
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(publicKey.getEncoded())
@@ -154,7 +154,7 @@ class HumanAuthenticationTest {
     }
 
     @Test
-    void keysCanComeFromTheIssuersJwkSetUri() throws Exception {
+    void keys_can_come_from_the_issuers_jwk_set_uri() throws Exception {
         try (Backend issuer = Backend.start("issuer")) {
             issuer.answerWith(
                     Backend.Answer.json(200, new com.nimbusds.jose.jwk.JWKSet(issuerKey.toPublicJWK()).toString()));

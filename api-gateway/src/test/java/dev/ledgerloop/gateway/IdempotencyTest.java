@@ -50,7 +50,7 @@ class IdempotencyTest {
     }
 
     @Test
-    void aRepeatedKeyGetsTheFirstAnswerWithoutReachingTheBackendAgain() {
+    void a_repeated_key_gets_the_first_answer_without_reaching_the_backend_again() {
         commandSide.answerWith(Backend.Answer.json(201, "{\"id\":\"first\"}"));
         String key = UUID.randomUUID().toString();
 
@@ -69,7 +69,7 @@ class IdempotencyTest {
     }
 
     @Test
-    void anotherKeyOrAnotherPathIsAnotherRequest() {
+    void another_key_or_another_path_is_another_request() {
         String key = UUID.randomUUID().toString();
 
         post("/v1/agent/sessions", key);
@@ -82,7 +82,7 @@ class IdempotencyTest {
     }
 
     @Test
-    void anotherAgentsSameKeyIsAnotherRequest() {
+    void another_agents_same_key_is_another_request() {
         String key = UUID.randomUUID().toString();
 
         gateway.send(gateway.agentRequest("/v1/agent/sessions")
@@ -101,7 +101,7 @@ class IdempotencyTest {
     }
 
     @Test
-    void aServerErrorIsNotKeptSoARetryRunsAgain() {
+    void a_server_error_is_not_kept_so_a_retry_runs_again() {
         commandSide.answerWith(Backend.Answer.json(500, "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"x\"}}"));
         String key = UUID.randomUUID().toString();
 
@@ -114,13 +114,13 @@ class IdempotencyTest {
     }
 
     @Test
-    void aMalformedKeyAnswers400() {
+    void a_malformed_key_answers_400() {
         assertError(post("/v1/agent/sessions", "with space"), 400, "VALIDATION_ERROR");
         assertThat(commandSide.receivedNothing()).isTrue();
     }
 
     @Test
-    void provisioningAnswersAreNeverKeptBecauseTheyHoldANewKey() {
+    void provisioning_answers_are_never_kept_because_they_hold_a_new_key() {
         String provisioningKey = "hlp_prov_" + java.util.HexFormat.of().formatHex(TestGateway.randomBytes(32));
         try (TestGateway provisioning = TestGateway.start(
                 commandSide.uri(),
@@ -143,7 +143,7 @@ class IdempotencyTest {
     }
 
     @Test
-    void withoutAStoreTheKeyIsRefusedRatherThanIgnored() {
+    void without_a_store_the_key_is_refused_rather_than_ignored() {
         try (TestGateway plain = TestGateway.start(commandSide.uri(), querySide.uri())) {
             HttpResponse<String> response = plain.send(plain.agentRequest("/v1/agent/sessions")
                     .header("Idempotency-Key", "k-1")

@@ -52,7 +52,7 @@ class RateLimitTest {
     }
 
     @Test
-    void aKeyOverItsBurstGets429WithRetryAfterWhileOthersGoOnAndItRecovers() throws Exception {
+    void a_key_over_its_burst_gets_429_with_retry_after_while_others_go_on_and_it_recovers() throws Exception {
         // Whatever agent name the key acts as, it is the key's bucket.
         for (int i = 0; i < BURST; i++) {
             HttpResponse<String> ok = gateway.send(gateway.agentRequest("/v1/agent/sessions")

@@ -38,7 +38,7 @@ class RequestSizeLimitTest {
     }
 
     @Test
-    void aBodyOfTwoMebibytesWithItsContentLengthAnswers413() {
+    void a_body_of_two_mebibytes_with_its_content_length_answers_413() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages")
                 .POST(BodyPublishers.ofByteArray(new byte[2 * MIB]))
                 .build());
@@ -48,7 +48,7 @@ class RequestSizeLimitTest {
     }
 
     @Test
-    void aStreamedBodyOfTwoMebibytesWithoutContentLengthAnswers413() {
+    void a_streamed_body_of_two_mebibytes_without_content_length_answers_413() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages")
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2 * MIB])))
                 .build());
@@ -57,7 +57,7 @@ class RequestSizeLimitTest {
     }
 
     @Test
-    void anAttachmentUploadHasTheLargerAttachmentLimit() {
+    void an_attachment_upload_has_the_larger_attachment_limit() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
                 .POST(BodyPublishers.ofByteArray(new byte[2 * MIB]))
                 .build());
@@ -67,7 +67,7 @@ class RequestSizeLimitTest {
     }
 
     @Test
-    void aBodyOfExactlyTheLimitIsForwardedWhole() {
+    void a_body_of_exactly_the_limit_is_forwarded_whole() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
                 .POST(BodyPublishers.ofByteArray(new byte[MIB]))
                 .build());
@@ -77,7 +77,7 @@ class RequestSizeLimitTest {
     }
 
     @Test
-    void aStreamedBodyUnderTheLimitIsForwardedWhole() {
+    void a_streamed_body_under_the_limit_is_forwarded_whole() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/attachments")
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MIB - 1])))
                 .build());

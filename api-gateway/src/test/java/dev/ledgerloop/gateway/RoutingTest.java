@@ -40,7 +40,7 @@ class RoutingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"GET", "HEAD"})
-    void readsGoToTheQuerySide(String method) {
+    void reads_go_to_the_query_side(String method) {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
                 .method(method, BodyPublishers.noBody())
                 .build());
@@ -54,7 +54,7 @@ class RoutingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
-    void writesGoToTheCommandSideWithTheirBody(String method) {
+    void writes_go_to_the_command_side_with_their_body(String method) {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages/m-1")
                 .header("Content-Type", "application/json")
                 .method(method, BodyPublishers.ofString("{\"typing\":true}"))
@@ -70,7 +70,7 @@ class RoutingTest {
     }
 
     @Test
-    void theLongPollIsAReadAndItsPathAndQueryAreForwardedUnchanged() {
+    void the_long_poll_is_a_read_and_its_path_and_query_are_forwarded_unchanged() {
         String pathAndQuery = "/v1/agent/sessions/0b5c7d1e-0000-4000-8000-000000000001/await?timeoutMs=250&x=a%2Fb%20c";
 
         HttpResponse<String> response =
@@ -81,7 +81,7 @@ class RoutingTest {
     }
 
     @Test
-    void backendErrorsPassThroughUntouched() {
+    void backend_errors_pass_through_untouched() {
         String conflict = "{\"error\":{\"code\":\"CONFLICT\",\"message\":\"Session is closed\"}}";
         commandSide.answerWith(new Backend.Answer(
                 409,
@@ -98,7 +98,7 @@ class RoutingTest {
     }
 
     @Test
-    void aBackendServerErrorPassesThroughToo() {
+    void a_backend_server_error_passes_through_too() {
         String internal = "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal error\"}}";
         querySide.answerWith(Backend.Answer.json(500, internal));
 
@@ -111,7 +111,7 @@ class RoutingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/v2/agent/sessions", "/v10", "/actuator", "/actuator/env", "/index.html", "/agent"})
-    void unknownPathsAnswer404WithTheErrorBody(String path) {
+    void unknown_paths_answer_404_with_the_error_body(String path) {
         HttpResponse<String> response = gateway.send(gateway.agentRequest(path).build());
 
         assertThat(assertError(response, 404, "NOT_FOUND")).contains(path);
@@ -119,7 +119,7 @@ class RoutingTest {
     }
 
     @Test
-    void aHeadRequestForAnUnknownPathAnswers404WithoutABody() {
+    void a_head_request_for_an_unknown_path_answers_404_without_a_body() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v2/agent/sessions")
                 .method("HEAD", BodyPublishers.noBody())
                 .build());
@@ -129,7 +129,7 @@ class RoutingTest {
     }
 
     @Test
-    void aMethodWithoutARouteAnswers404() {
+    void a_method_without_a_route_answers_404() {
         HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
                 .method("OPTIONS", BodyPublishers.noBody())
                 .build());
@@ -141,7 +141,7 @@ class RoutingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/v1/../actuator/env", "/v1/%2e%2e/actuator", "/v1/..;/actuator", "/v1/a%2Fb", "/v1/./x"})
-    void pathsABackendCouldNormaliseElsewhereAreRefused(String path) {
+    void paths_a_backend_could_normalise_elsewhere_are_refused(String path) {
         HttpResponse<String> response = gateway.send(gateway.agentRequest(path).build());
 
         assertError(response, 400, "VALIDATION_ERROR");
@@ -149,7 +149,7 @@ class RoutingTest {
     }
 
     @Test
-    void healthIsPublic() {
+    void health_is_public_without_a_key() {
         HttpResponse<String> response =
                 gateway.send(gateway.request("/actuator/health").build());
 
@@ -158,7 +158,7 @@ class RoutingTest {
     }
 
     @Test
-    void theApiDescriptionNeedsNoKey() {
+    void the_api_description_needs_no_key() {
         HttpResponse<String> response =
                 gateway.send(gateway.request("/openapi.json").build());
 

@@ -83,7 +83,7 @@ class StoredApiKeysTest {
     }
 
     @Test
-    void anIssuedKeyActsAsItsAgentUntilRevoked() {
+    void an_issued_key_acts_as_its_agent_until_revoked() {
         UUID keyId = UUID.randomUUID();
         UUID agentId = UUID.randomUUID();
         String key = storeKey(keyId, agentId, "billing-bot");
@@ -111,7 +111,7 @@ class StoredApiKeysTest {
     }
 
     @Test
-    void anUnknownKeyAnswers401() {
+    void an_unknown_key_answers_401() {
         String unknown = "hlp_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
 
         assertError(
@@ -123,14 +123,14 @@ class StoredApiKeysTest {
     }
 
     @Test
-    void theBootstrapKeyStaysValid() {
+    void the_bootstrap_key_stays_valid() {
         assertThat(gateway.send(gateway.agentRequest("/v1/agent/sessions").build())
                         .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
-    void anAgentNotInTheViewIsRegisteredOnceOnTheCommandSide() {
+    void an_agent_not_in_the_view_is_registered_once_on_the_command_side() {
         String name = "new-bot-" + UUID.randomUUID().toString().substring(0, 8);
 
         gateway.send(gateway.agentRequest("/v1/agent/sessions")
@@ -152,7 +152,7 @@ class StoredApiKeysTest {
     }
 
     @Test
-    void aProvisioningKeyReachesOnlyProvisioning() {
+    void a_provisioning_key_reaches_only_provisioning() {
         HttpResponse<String> provision = gateway.send(gateway.request("/v1/provision/agents")
                 .header("X-API-Key", PROVISIONING_KEY)
                 .POST(BodyPublishers.ofString("{\"name\":\"a\"}"))
@@ -177,7 +177,7 @@ class StoredApiKeysTest {
     }
 
     @Test
-    void anUnknownProvisioningKeyAnswers401() {
+    void an_unknown_provisioning_key_answers_401() {
         String unknown = "hlp_prov_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
 
         assertError(

@@ -48,7 +48,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void anAggregatesEventsGoToItsOwnStreamWithRevisionsEqualToSequenceNumbers() throws Exception {
+    void an_aggregates_events_go_to_its_own_stream_with_revisions_equal_to_sequence_numbers() throws Exception {
         String id = newCounterId();
 
         engine.appendEvents(history(id, 3));
@@ -61,7 +61,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void oneAppendOfSeveralAggregatesWritesEachToItsStreamInOrder() throws Exception {
+    void one_append_of_several_aggregates_writes_each_to_its_stream_in_order() throws Exception {
         String first = newCounterId();
         String second = newCounterId();
 
@@ -72,7 +72,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void laterEventsAreAppendedAtTheRevisionAfterTheAggregatesLastOne() {
+    void later_events_are_appended_at_the_revision_after_the_aggregates_last_one() {
         String id = newCounterId();
         engine.appendEvents(history(id, 2));
 
@@ -82,7 +82,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void appendingASequenceNumberThatIsTakenFailsWithAConcurrencyException() {
+    void appending_a_sequence_number_that_is_taken_fails_with_a_concurrency_exception() {
         String id = newCounterId();
         engine.appendEvents(history(id, 2));
 
@@ -94,7 +94,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void creatingAnAggregateWhoseStreamExistsFailsWithAConcurrencyException() {
+    void creating_an_aggregate_whose_stream_exists_fails_with_a_concurrency_exception() {
         String id = newCounterId();
         engine.appendEvents(List.of(created(id)));
 
@@ -104,7 +104,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void ofTwoConcurrentAppendsAtTheSameSequenceNumberExactlyOneWins() throws Exception {
+    void of_two_concurrent_appends_at_the_same_sequence_number_exactly_one_wins() throws Exception {
         String id = newCounterId();
         engine.appendEvents(List.of(created(id)));
         CountDownLatch start = new CountDownLatch(1);
@@ -130,7 +130,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void eventsThatBelongToNoAggregateAreRefusedAndNothingIsWritten() {
+    void events_that_belong_to_no_aggregate_are_refused_and_nothing_is_written() {
         String id = newCounterId();
 
         assertThatThrownBy(() -> engine.appendEvents(
@@ -141,7 +141,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void anAggregatesEventsMustHaveConsecutiveSequenceNumbers() {
+    void an_aggregates_events_must_have_consecutive_sequence_numbers() {
         String id = newCounterId();
 
         assertThatThrownBy(() -> engine.appendEvents(List.of(created(id), incremented(id, 2))))
@@ -150,7 +150,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void readingAnAggregateGivesBackEveryEventOverSeveralPages() {
+    void reading_an_aggregate_gives_back_every_event_over_several_pages() {
         String id = newCounterId();
         List<DomainEventMessage<?>> written = history(id, 8);
         engine.appendEvents(written);
@@ -168,7 +168,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void readingFromASequenceNumberSkipsTheEventsBeforeIt() {
+    void reading_from_a_sequence_number_skips_the_events_before_it() {
         String id = newCounterId();
         engine.appendEvents(history(id, 5));
 
@@ -180,7 +180,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void anAggregateWithoutAStreamReadsAsEmpty() {
+    void an_aggregate_without_a_stream_reads_as_empty() {
         String id = newCounterId();
 
         assertThat(engine.readEvents("Counter", id, 0).hasNext()).isFalse();
@@ -188,7 +188,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void withoutAnAggregateTypeTheEngineExplainsHowToReadAnAggregate() {
+    void without_an_aggregate_type_the_engine_explains_how_to_read_an_aggregate() {
         assertThatThrownBy(() -> engine.readEvents(newCounterId()))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("AggregateEventStore");
@@ -197,7 +197,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void aCustomStreamNamingDecidesWhereEventsGo() throws Exception {
+    void a_custom_stream_naming_decides_where_events_go() throws Exception {
         String id = newCounterId();
         EventStoreDbStorageEngine named = EventStoreDbStorageEngine.builder()
                 .client(node.client())
@@ -212,7 +212,7 @@ class AggregateStreamsTest {
     }
 
     @Test
-    void thereAreNoSnapshotsYet() {
+    void there_are_no_snapshots_yet() {
         String id = newCounterId();
         engine.appendEvents(history(id, 2));
 

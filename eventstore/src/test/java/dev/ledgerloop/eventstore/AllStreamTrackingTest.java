@@ -55,7 +55,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void fromTheTailEveryAggregateEventComesInAllOrderAndNoSystemEventDoes() throws Exception {
+    void from_the_tail_every_aggregate_event_comes_in_all_order_and_no_system_event_does() throws Exception {
         assertThat(readAll().stream().filter(event -> event.getStreamId().startsWith("$")))
                 .as("$all starts with the node's system events")
                 .isNotEmpty();
@@ -79,7 +79,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void readingAfterATokenStartsWithTheNextEvent() {
+    void reading_after_a_token_starts_with_the_next_event() {
         String id = newCounterId();
         engine.appendEvents(history(id, 5));
         List<TrackedEventMessage<?>> all = of(readAfter(null), id);
@@ -90,7 +90,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void aTombstoneEventStoreDbWritesIntoAnAggregateStreamIsSkipped() throws Exception {
+    void a_tombstone_eventstoredb_writes_into_an_aggregate_stream_is_skipped() throws Exception {
         String deleted = newCounterId();
         engine.appendEvents(history(deleted, 2));
         node.client().tombstoneStream("counter-" + deleted).get(10, TimeUnit.SECONDS);
@@ -106,7 +106,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void aBlockingReadWaitsForEventsThatAnotherInstanceWritesAndEndsWhenClosed() throws Exception {
+    void a_blocking_read_waits_for_events_that_another_instance_writes_and_ends_when_closed() throws Exception {
         List<TrackedEventMessage<?>> received = new CopyOnWriteArrayList<>();
         Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(engine.createHeadToken(), true);
         CompletableFuture<Void> reader =
@@ -134,7 +134,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void theProcessorSourceCallsBackWhenAnotherInstanceWritesAndThenHasTheEvents() throws Exception {
+    void the_processor_source_calls_back_when_another_instance_writes_and_then_has_the_events() throws Exception {
         AtomicInteger callbacks = new AtomicInteger();
         BlockingStream<TrackedEventMessage<?>> stream = engine.allEventsSource().openStream(engine.createHeadToken());
         EventStoreDBClient otherInstance = node.newClient();
@@ -163,7 +163,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void aWaitOnTheProcessorSourceEndsWhenAnEventIsWritten() throws Exception {
+    void a_wait_on_the_processor_source_ends_when_an_event_is_written() throws Exception {
         BlockingStream<TrackedEventMessage<?>> stream = engine.allEventsSource().openStream(engine.createHeadToken());
         try {
             CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(
@@ -187,7 +187,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void closingTheEngineEndsTheBlockingReadsWaitingOnIt() throws Exception {
+    void closing_the_engine_ends_the_blocking_reads_waiting_on_it() throws Exception {
         List<TrackedEventMessage<?>> received = new CopyOnWriteArrayList<>();
         Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(engine.createHeadToken(), true);
         CompletableFuture<Void> reader =
@@ -202,7 +202,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void theHeadTokenIsAtTheLastEventSoOnlyNewEventsFollowIt() {
+    void the_head_token_is_at_the_last_event_so_only_new_events_follow_it() {
         String before = newCounterId();
         engine.appendEvents(history(before, 2));
         TrackingToken lastWritten = of(readAfter(null), before).get(1).trackingToken();
@@ -219,7 +219,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void theTailTokenIsBeforeEverything() {
+    void the_tail_token_is_before_everything() {
         TrackingToken tail = engine.createTailToken();
 
         assertThat(tail).isEqualTo(EventStoreDbPositionToken.TAIL);
@@ -227,7 +227,7 @@ class AllStreamTrackingTest {
     }
 
     @Test
-    void aTokenAtATimeTracksTheEventsWrittenFromThatTimeOn() throws Exception {
+    void a_token_at_a_time_tracks_the_events_written_from_that_time_on() throws Exception {
         String earlier = newCounterId();
         engine.appendEvents(List.of(created(earlier)));
         RecordedEvent written = node.client()

@@ -57,7 +57,7 @@ class EventSourcedCounterTest {
     }
 
     @Test
-    void commandsCreateAndChangeACounterWhoseEventsLandInItsOwnStream() throws Exception {
+    void commands_create_and_change_a_counter_whose_events_land_in_its_own_stream() throws Exception {
         String id = UUID.randomUUID().toString();
 
         app.send(new CreateCounter(id));
@@ -81,7 +81,7 @@ class EventSourcedCounterTest {
     }
 
     @Test
-    void anotherInstanceRebuildsACounterFromItsStream() {
+    void another_instance_rebuilds_a_counter_from_its_stream() {
         String id = UUID.randomUUID().toString();
         app.send(new CreateCounter(id));
         app.send(new IncrementCounter(id, 4));
@@ -94,7 +94,8 @@ class EventSourcedCounterTest {
     }
 
     @Test
-    void whenTwoInstancesChangeACounterAtOnceTheLaterCommitFailsWithAConcurrencyException() throws Exception {
+    void when_two_instances_change_a_counter_at_once_the_later_commit_fails_with_a_concurrency_exception()
+            throws Exception {
         String id = UUID.randomUUID().toString();
         app.send(new CreateCounter(id));
 
@@ -120,7 +121,7 @@ class EventSourcedCounterTest {
     }
 
     @Test
-    void theProcessorHandlesEveryEventInAllOrderAndNeverASystemEvent() throws Exception {
+    void the_processor_handles_every_event_in_all_order_and_never_a_system_event() throws Exception {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
 
@@ -149,7 +150,7 @@ class EventSourcedCounterTest {
     }
 
     @Test
-    void theProcessorPicksUpEventsThatAnotherInstanceWritesWhileItWaits() {
+    void the_processor_picks_up_events_that_another_instance_writes_while_it_waits() {
         String id = UUID.randomUUID().toString();
 
         otherInstance.send(new CreateCounter(id));
@@ -160,7 +161,7 @@ class EventSourcedCounterTest {
     }
 
     @Test
-    void aRestartedProcessorContinuesFromItsTokenWithoutHandlingAnythingTwice() {
+    void a_restarted_processor_continues_from_its_token_without_handling_anything_twice() {
         String id = UUID.randomUUID().toString();
         app.send(new CreateCounter(id));
         app.send(new IncrementCounter(id, 1));

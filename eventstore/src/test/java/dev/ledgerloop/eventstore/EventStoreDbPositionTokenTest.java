@@ -20,7 +20,7 @@ class EventStoreDbPositionTokenTest {
     private final EventStoreDbPositionToken late = new EventStoreDbPositionToken(200, 200);
 
     @Test
-    void aTokenCoversItselfEverythingBeforeItAndNull() {
+    void a_token_covers_itself_everything_before_it_and_null() {
         assertThat(late.covers(late)).isTrue();
         assertThat(late.covers(early)).isTrue();
         assertThat(late.covers(sameCommitLaterPrepare)).isTrue();
@@ -29,14 +29,14 @@ class EventStoreDbPositionTokenTest {
     }
 
     @Test
-    void aTokenDoesNotCoverWhatComesAfterIt() {
+    void a_token_does_not_cover_what_comes_after_it() {
         assertThat(early.covers(late)).isFalse();
         assertThat(sameCommitLaterPrepare.covers(late)).isFalse();
         assertThat(EventStoreDbPositionToken.TAIL.covers(early)).isFalse();
     }
 
     @Test
-    void theBoundsAreTheEarlierAndTheLaterToken() {
+    void the_bounds_are_the_earlier_and_the_later_token() {
         assertThat(early.lowerBound(late)).isEqualTo(early);
         assertThat(late.lowerBound(early)).isEqualTo(early);
         assertThat(early.upperBound(late)).isEqualTo(late);
@@ -46,13 +46,13 @@ class EventStoreDbPositionTokenTest {
     }
 
     @Test
-    void nullMeansNothingHandledYetSoItIsTheTail() {
+    void null_means_nothing_handled_yet_so_it_is_the_tail() {
         assertThat(late.lowerBound(null)).isEqualTo(EventStoreDbPositionToken.TAIL);
         assertThat(late.upperBound(null)).isEqualTo(late);
     }
 
     @Test
-    void tokensOfAnotherSourceCannotBeCompared() {
+    void tokens_of_another_source_cannot_be_compared() {
         TrackingToken other = new GlobalSequenceTrackingToken(5);
 
         assertThatThrownBy(() -> early.covers(other)).isInstanceOf(IllegalArgumentException.class);
@@ -61,13 +61,13 @@ class EventStoreDbPositionTokenTest {
     }
 
     @Test
-    void thePositionIsTheCommitPosition() {
+    void the_position_is_the_commit_position() {
         assertThat(sameCommitLaterPrepare.position()).hasValue(200);
         assertThat(EventStoreDbPositionToken.TAIL.position()).hasValue(-1);
     }
 
     @Test
-    void aTokenConvertsToAndFromTheClientsPosition() {
+    void a_token_converts_to_and_from_the_clients_position() {
         Position position = new Position(300, 250);
 
         EventStoreDbPositionToken token = EventStoreDbPositionToken.at(position);
@@ -79,14 +79,14 @@ class EventStoreDbPositionTokenTest {
     }
 
     @Test
-    void onlyRealPositionsAndTheTailAreTokens() {
+    void only_real_positions_and_the_tail_are_tokens() {
         assertThatThrownBy(() -> new EventStoreDbPositionToken(-1, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EventStoreDbPositionToken(5, 6)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new EventStoreDbPositionToken(-1, -1).isTail()).isTrue();
     }
 
     @Test
-    void replayDetectionWorksWithTheseTokens() {
+    void replay_detection_works_with_these_tokens() {
         TrackingToken replay = ReplayToken.createReplayToken(late, early);
 
         assertThat(ReplayToken.isReplay(replay)).isTrue();
@@ -96,12 +96,12 @@ class EventStoreDbPositionTokenTest {
     }
 
     @Test
-    void tokensSurviveTheJacksonSerializerOfATokenStore() {
+    void tokens_survive_the_jackson_serializer_of_a_token_store() {
         assertSurvives(JacksonSerializer.defaultSerializer());
     }
 
     @Test
-    void tokensSurviveTheXStreamSerializerOfATokenStore() {
+    void tokens_survive_the_xstream_serializer_of_a_token_store() {
         XStream xStream = new XStream();
         xStream.allowTypes(new Class<?>[] {EventStoreDbPositionToken.class});
         assertSurvives(XStreamSerializer.builder().xStream(xStream).build());

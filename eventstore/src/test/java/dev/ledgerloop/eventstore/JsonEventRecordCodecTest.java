@@ -44,7 +44,7 @@ class JsonEventRecordCodecTest {
             timestamp);
 
     @Test
-    void anEventComesBackAsTheSameAxonMessage() throws Exception {
+    void an_event_comes_back_as_the_same_axon_message() throws Exception {
         RecordedEvent stored = store(codec.encode("counter-" + counterId, message));
 
         DomainEventMessage<?> decoded = codec.decode(stored);
@@ -60,7 +60,7 @@ class JsonEventRecordCodecTest {
     }
 
     @Test
-    void anEventWhosePayloadClassIsGoneStillDecodesBecauseThePayloadIsReadLazily() throws Exception {
+    void an_event_whose_payload_class_is_gone_still_decodes_because_the_payload_is_read_lazily() throws Exception {
         EventData encoded = codec.encode("counter-" + counterId, message);
         ObjectNode metadata = (ObjectNode) new ObjectMapper().readTree(encoded.getUserMetadata());
         metadata.put("payloadType", "com.example.RemovedEvent");
@@ -75,7 +75,7 @@ class JsonEventRecordCodecTest {
     }
 
     @Test
-    void theRecordHasAReadableTypeJsonDataAndTheAxonEnvelopeAsClearMetadata() throws Exception {
+    void the_record_has_a_readable_type_json_data_and_the_axon_envelope_as_clear_metadata() throws Exception {
         RecordedEvent stored = store(codec.encode("counter-" + counterId, message));
 
         assertThat(stored.getEventId()).isEqualTo(UUID.fromString(messageId));
@@ -94,7 +94,7 @@ class JsonEventRecordCodecTest {
     }
 
     @Test
-    void anEventWrittenWithoutTheAxonEnvelopeIsRefusedWithItsPlace() throws Exception {
+    void an_event_written_without_the_axon_envelope_is_refused_with_its_place() throws Exception {
         RecordedEvent foreign = store(EventDataBuilder.json(UUID.randomUUID(), "SomethingElse", "{}".getBytes())
                 .build());
 

@@ -15,7 +15,7 @@ class EmbeddedMongoTest {
     Path dataDirectory;
 
     @Test
-    void documentsWrittenThroughTheRealDriverSurviveARestart() throws Exception {
+    void documents_written_through_the_real_driver_survive_a_restart() throws Exception {
         Path file = dataDirectory.resolve("mongo.mv");
         try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {

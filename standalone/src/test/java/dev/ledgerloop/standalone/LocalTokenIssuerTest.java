@@ -21,7 +21,8 @@ class LocalTokenIssuerTest {
     Path data;
 
     @Test
-    void tokensAreSignedByAKeyPairThatSurvivesARestartAndOnlyItsPublicHalfIsHandedOut() throws Exception {
+    void tokens_are_signed_by_a_key_pair_that_survives_a_restart_and_only_its_public_half_is_handed_out()
+            throws Exception {
         LocalTokenIssuer first = LocalTokenIssuer.loadOrCreate(data);
         LocalTokenIssuer again = LocalTokenIssuer.loadOrCreate(data);
         UUID space = UUID.randomUUID();
@@ -39,7 +40,7 @@ class LocalTokenIssuerTest {
     }
 
     @Test
-    void theMintTokenOptionPrintsATokenForTheDataDirectorysSpace() throws Exception {
+    void the_mint_token_option_prints_a_token_for_the_data_directorys_space() throws Exception {
         StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(data);
 
         SignedJWT token = SignedJWT.parse(StandaloneMain.mintToken(data, "bob"));
@@ -53,7 +54,7 @@ class LocalTokenIssuerTest {
     }
 
     @Test
-    void aDataDirectoryFromBeforeProvisioningKeysGetsOneOnItsNextStart() throws Exception {
+    void a_data_directory_from_before_provisioning_keys_gets_one_on_its_next_start() throws Exception {
         StandaloneSecrets original = StandaloneSecrets.loadOrCreate(data);
         Properties stored = new Properties();
         try (var in = Files.newInputStream(data.resolve(StandaloneSecrets.FILE))) {

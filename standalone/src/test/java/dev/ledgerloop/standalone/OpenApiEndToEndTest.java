@@ -3,11 +3,8 @@ package dev.ledgerloop.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.ledgerloop.standalone.fixture.Answer;
+import dev.ledgerloop.standalone.fixture.Api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,19 +26,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@code /docs} is Swagger UI on it, served by the gateway.
  */
 class OpenApiEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path data;
 
     private static LedgerloopSystem system;
-    private static String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static Api gateway;
 
     @BeforeAll
     static void start() throws Exception {
         system = LedgerloopSystem.start(data, 0);
-        base = "http://localhost:" + system.gatewayPort();
+        gateway = Api.gateway(system).withTimeout(Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -52,11 +46,11 @@ class OpenApiEndToEndTest {
     }
 
     @Test
-    void openApiJsonIsPublicAndDescribesEveryEndpointTheBackendsMap() throws Exception {
-        HttpResponse<String> response = get("/openapi.json");
+    void openapi_json_is_public_and_describes_every_endpoint_the_backends_map() throws Exception {
+        Answer response = gateway.get("/openapi.json");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode document = JSON.readTree(response.body());
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode document = response.body();
         assertThat(document.get("openapi").asText()).startsWith("3.");
         assertThat(document.at("/info/title").asText()).isEqualTo("Ledgerloop API");
         assertThat(document.at("/info/description").asText()).doesNotContain("Incomplete");
@@ -68,8 +62,8 @@ class OpenApiEndToEndTest {
     }
 
     @Test
-    void theDescriptionCarriesTheSharedConventionsAndHidesThePrincipal() throws Exception {
-        JsonNode document = JSON.readTree(get("/openapi.json").body());
+    void the_description_carries_the_shared_conventions_and_hides_the_principal() throws Exception {
+        JsonNode document = gateway.get("/openapi.json").body();
 
         assertThat(document.at("/components/securitySchemes/ApiKey/name").asText())
                 .isEqualTo("X-API-Key");
@@ -97,22 +91,22 @@ class OpenApiEndToEndTest {
     }
 
     @Test
-    void docsIsSwaggerUiOnTheMergedDescriptionAndItsAssetsLoad() throws Exception {
-        HttpResponse<String> page = get("/docs");
+    void docs_is_swagger_ui_on_the_merged_description_and_its_assets_load() throws Exception {
+        Answer page = gateway.get("/docs");
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type"))
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).contains("/docs/swagger-ui/swagger-ui-bundle.js", "/openapi.json");
-        HttpResponse<String> bundle = get("/docs/swagger-ui/swagger-ui-bundle.js");
-        assertThat(bundle.statusCode()).isEqualTo(200);
-        assertThat(bundle.body()).contains("SwaggerUIBundle");
-        assertThat(get("/docs/ledgerloop/docs.js").statusCode()).isEqualTo(200);
+        assertThat(page.text()).contains("/docs/swagger-ui/swagger-ui-bundle.js", "/openapi.json");
+        Answer bundle = gateway.get("/docs/swagger-ui/swagger-ui-bundle.js");
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(bundle.text()).contains("SwaggerUIBundle");
+        assertThat(gateway.get("/docs/ledgerloop/docs.js").status()).isEqualTo(200);
     }
 
     @Test
-    void theBackendsOwnDescriptionIsNotOnThePublicPort() throws Exception {
-        assertThat(get("/v3/api-docs").statusCode()).isEqualTo(404);
+    void the_backends_own_description_is_not_on_the_public_port() throws Exception {
+        assertThat(gateway.get("/v3/api-docs").status()).isEqualTo(404);
     }
 
     /** "METHOD /path" of every handler method of ours (not the frameworks') in both backends. */
@@ -159,14 +153,5 @@ class OpenApiEndToEndTest {
 
     private static String response(JsonNode document) {
         return document.path("paths").toString();
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .timeout(Duration.ofSeconds(20))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,23 +1,18 @@
 package dev.ledgerloop.standalone;
 
+import static dev.ledgerloop.standalone.fixture.Waits.forTheViews;
+import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.platform.principal.PrincipalHeaders;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.ledgerloop.standalone.fixture.Answer;
+import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.Backends;
+import dev.ledgerloop.standalone.fixture.Envelopes;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,57 +24,43 @@ import org.junit.jupiter.api.io.TempDir;
  * which is what the gateway forwards for a key or token of space B.
  */
 class SpaceIsolationEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ENVELOPE = "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\","
-            + "\"ciphertext\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappings\":[{\"kid\":\"me\","
-            + "\"epk\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappedKey\":"
-            + "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7\"}]}";
+    private static final String ENVELOPE = Envelopes.envelope();
 
     @TempDir
     Path data;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     private record Call(String method, String path, String body) {}
 
     @Test
-    void anotherSpaceFindsNothingOfThisSpaceThroughAnyEndpoint() throws Exception {
+    void another_space_finds_nothing_of_this_space_through_any_endpoint() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
-            PrincipalHeaders signer = new PrincipalHeaders(
-                    Base64.getDecoder().decode(system.secrets().principalSecret()),
-                    Clock.systemUTC(),
-                    Duration.ofMinutes(5));
             UUID spaceA = system.secrets().spaceId();
             UUID spaceB = UUID.randomUUID();
             UUID agent = UUID.randomUUID();
-            Principal agentA = Principal.agent(spaceA, agent, "default", "key-a");
-            Principal agentB = Principal.agent(spaceB, agent, "default", "key-b");
-            Principal aliceB = Principal.human(spaceB, "alice");
+            Backends agentA = Backends.signedAs(system, Principal.agent(spaceA, agent, "default", "key-a"));
+            Backends agentB = Backends.signedAs(system, Principal.agent(spaceB, agent, "default", "key-b"));
+            Backends aliceB = Backends.signedAs(system, Principal.human(spaceB, "alice"));
 
-            String session = id(call(system.commandSideUri(), signer, agentA, "POST", "/v1/agent/sessions", "{}"));
+            String session = id(agentA.commandSide().send("POST", "/v1/agent/sessions", "{}"));
             String s = "/v1/agent/sessions/" + session;
-            String question = id(call(
-                    system.commandSideUri(),
-                    signer,
-                    agentA,
-                    "POST",
-                    s + "/messages",
-                    "{\"encryptedContent\":" + ENVELOPE + ",\"responseRequired\":true}"));
-            call(system.commandSideUri(), signer, agentA, "POST", s + "/participants", "{\"userId\":\"alice\"}");
-            String token = JSON.readTree(
-                            call(system.commandSideUri(), signer, agentA, "POST", s + "/guest-tokens", "{}")
-                                    .body())
+            String question = id(agentA.commandSide()
+                    .send(
+                            "POST",
+                            s + "/messages",
+                            "{\"encryptedContent\":" + ENVELOPE + ",\"responseRequired\":true}"));
+            agentA.commandSide().send("POST", s + "/participants", "{\"userId\":\"alice\"}");
+            String token = agentA.commandSide()
+                    .send("POST", s + "/guest-tokens", "{}")
+                    .body()
                     .get("token")
                     .asText();
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> call(system.querySideUri(), signer, agentA, "GET", s + "/timeline", null)
-                                    .body()
-                                    .contains(question)
-                            && call(system.querySideUri(), signer, agentA, "GET", s + "/participants", null)
-                                    .body()
+            forTheViews()
+                    .until(() -> agentA.querySide().get(s + "/timeline").text().contains(question)
+                            && agentA.querySide()
+                                    .get(s + "/participants")
+                                    .text()
                                     .contains("alice"));
-            String before = call(system.querySideUri(), signer, agentA, "GET", s + "/timeline", null)
-                    .body();
+            String before = agentA.querySide().get(s + "/timeline").text();
 
             List<Call> agentWrites = List.of(
                     new Call("POST", s + "/messages", "{\"encryptedContent\":" + ENVELOPE + "}"),
@@ -112,100 +93,79 @@ class SpaceIsolationEndToEndTest {
 
             List<String> answers = new ArrayList<>();
             for (Call write : agentWrites) {
-                answers.add(answer(system.commandSideUri(), signer, agentB, write));
+                answers.add(answer(agentB.commandSide(), write));
             }
             for (Call read : agentReads) {
-                answers.add(answer(system.querySideUri(), signer, agentB, read));
+                answers.add(answer(agentB.querySide(), read));
             }
             for (Call write : humanWrites) {
-                answers.add(answer(system.commandSideUri(), signer, aliceB, write));
+                answers.add(answer(aliceB.commandSide(), write));
             }
             for (Call read : humanReads) {
-                answers.add(answer(system.querySideUri(), signer, aliceB, read));
+                answers.add(answer(aliceB.querySide(), read));
             }
             assertThat(answers).allSatisfy(answer -> assertThat(answer).endsWith(" 404"));
             assertThat(answers)
                     .hasSize(agentWrites.size() + agentReads.size() + humanWrites.size() + humanReads.size());
 
-            JsonNode list = JSON.readTree(call(system.querySideUri(), signer, agentB, "GET", "/v1/agent/sessions", null)
-                    .body());
+            JsonNode list = agentB.querySide().get("/v1/agent/sessions").body();
             assertThat(list.get("total").asLong()).isZero();
-            JsonNode feed = JSON.readTree(call(system.querySideUri(), signer, aliceB, "GET", "/v1/human/feed", null)
-                    .body());
+            JsonNode feed = aliceB.querySide().get("/v1/human/feed").body();
             assertThat(feed.get("total").asLong()).isZero();
 
             // Nothing space B sent changed space A's session.
-            JsonNode sessionA = JSON.readTree(
-                    call(system.querySideUri(), signer, agentA, "GET", s, null).body());
+            JsonNode sessionA = agentA.querySide().get(s).body();
             assertThat(sessionA.get("status").asText()).isEqualTo("Active");
-            assertThat(call(system.querySideUri(), signer, agentA, "GET", s + "/timeline", null)
-                            .body())
-                    .isEqualTo(before);
+            assertThat(agentA.querySide().get(s + "/timeline").text()).isEqualTo(before);
         }
     }
 
     @Test
-    void anotherSpaceFindsNoCommandInvocationAttachmentWebhookOrDeliveryOfThisSpace() throws Exception {
+    void another_space_finds_no_command_invocation_attachment_webhook_or_delivery_of_this_space() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
-            PrincipalHeaders signer = new PrincipalHeaders(
-                    Base64.getDecoder().decode(system.secrets().principalSecret()),
-                    Clock.systemUTC(),
-                    Duration.ofMinutes(5));
             UUID spaceA = system.secrets().spaceId();
             UUID spaceB = UUID.randomUUID();
             UUID agent = UUID.randomUUID();
             // Both act with their space's owner key, so that the webhook admin endpoints are theirs to call.
-            Principal ownerA = Principal.agent(spaceA, agent, "default", "bootstrap");
-            Principal ownerB = Principal.agent(spaceB, agent, "default", "bootstrap");
-            Principal aliceA = Principal.human(spaceA, "alice");
-            Principal aliceB = Principal.human(spaceB, "alice");
-            String commandSide = system.commandSideUri();
-            String querySide = system.querySideUri();
+            Backends ownerA = Backends.signedAs(system, Principal.agent(spaceA, agent, "default", "bootstrap"));
+            Backends ownerB = Backends.signedAs(system, Principal.agent(spaceB, agent, "default", "bootstrap"));
+            Backends aliceA = Backends.signedAs(system, Principal.human(spaceA, "alice"));
+            Backends aliceB = Backends.signedAs(system, Principal.human(spaceB, "alice"));
 
-            assertThat(call(
-                                    commandSide,
-                                    signer,
-                                    ownerA,
+            assertThat(ownerA.commandSide()
+                            .send(
                                     "PUT",
                                     "/v1/agent/commands",
                                     "[{\"name\":\"deploy\",\"description\":\"Deploy\",\"parameters\":{\"type\":\"object\"}}]")
-                            .statusCode())
+                            .status())
                     .isEqualTo(200);
-            String invocation = id(call(
-                    commandSide,
-                    signer,
-                    aliceA,
-                    "POST",
-                    "/v1/human/invocations",
-                    "{\"agentId\":\"" + agent + "\",\"command\":\"deploy\",\"arguments\":{}}"));
-            String webhook = id(call(
-                    commandSide,
-                    signer,
-                    ownerA,
-                    "POST",
-                    "/v1/admin/webhooks",
-                    "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"session.*\"]}"));
-            String session = id(call(commandSide, signer, ownerA, "POST", "/v1/agent/sessions", "{}"));
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> JSON.readTree(call(
-                                                    querySide,
-                                                    signer,
-                                                    ownerA,
-                                                    "GET",
-                                                    "/v1/agent/webhook-deliveries?limit=10",
-                                                    null)
-                                            .body())
+            String invocation = id(aliceA.commandSide()
+                    .send(
+                            "POST",
+                            "/v1/human/invocations",
+                            "{\"agentId\":\"" + agent + "\",\"command\":\"deploy\",\"arguments\":{}}"));
+            String webhook = id(ownerA.commandSide()
+                    .send(
+                            "POST",
+                            "/v1/admin/webhooks",
+                            "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"session.*\"]}"));
+            String session = id(ownerA.commandSide().send("POST", "/v1/agent/sessions", "{}"));
+            patiently()
+                    .until(() -> ownerA.querySide()
+                                    .get("/v1/agent/webhook-deliveries?limit=10")
+                                    .body()
                                     .get("data")
                                     .size()
                             > 0);
-            String delivery = JSON.readTree(
-                            call(querySide, signer, ownerA, "GET", "/v1/agent/webhook-deliveries?limit=10", null)
-                                    .body())
+            String delivery = ownerA.querySide()
+                    .get("/v1/agent/webhook-deliveries?limit=10")
+                    .body()
                     .at("/data/0/id")
                     .asText();
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> call(querySide, signer, ownerA, "GET", "/v1/agent/invocations/" + invocation, null)
-                                    .statusCode()
+            patiently()
+                    .until(() -> ownerA.querySide()
+                                    .get("/v1/agent/invocations/" + invocation)
+                                    .status()
                             == 200);
 
             List<String> answers = new ArrayList<>();
@@ -222,7 +182,7 @@ class SpaceIsolationEndToEndTest {
                     new Call("POST", w + "/recover", "{\"since\":\"2020-01-01T00:00:00Z\"}"),
                     new Call("DELETE", w, null),
                     new Call("POST", "/v1/agent/webhook-deliveries/" + delivery + "/retry", "{}"))) {
-                answers.add(answer(commandSide, signer, ownerB, write));
+                answers.add(answer(ownerB.commandSide(), write));
             }
             for (Call read : List.of(
                     new Call("GET", "/v1/agent/invocations/" + invocation, null),
@@ -231,86 +191,53 @@ class SpaceIsolationEndToEndTest {
                     new Call("GET", w + "/deliveries", null),
                     new Call("GET", w + "/stats", null),
                     new Call("GET", "/v1/agent/sessions/" + session + "/attachments/" + UUID.randomUUID(), null))) {
-                answers.add(answer(querySide, signer, ownerB, read));
+                answers.add(answer(ownerB.querySide(), read));
             }
             answers.add(answer(
-                    commandSide,
-                    signer,
-                    aliceB,
+                    aliceB.commandSide(),
                     new Call(
                             "POST",
                             "/v1/human/invocations",
                             "{\"agentId\":\"" + agent + "\",\"command\":\"deploy\",\"arguments\":{}}")));
             answers.add(answer(
-                    commandSide,
-                    signer,
-                    aliceB,
-                    new Call("POST", "/v1/human/invocations/" + invocation + "/cancel", "{}")));
+                    aliceB.commandSide(), new Call("POST", "/v1/human/invocations/" + invocation + "/cancel", "{}")));
             assertThat(answers).allSatisfy(answer -> assertThat(answer).endsWith(" 404"));
 
-            assertThat(JSON.readTree(call(querySide, signer, ownerB, "GET", "/v1/agent/commands", null)
-                            .body()))
-                    .isEmpty();
-            assertThat(JSON.readTree(call(querySide, signer, ownerB, "GET", "/v1/agent/invocations", null)
-                                    .body())
+            assertThat(ownerB.querySide().get("/v1/agent/commands").body()).isEmpty();
+            assertThat(ownerB.querySide()
+                            .get("/v1/agent/invocations")
+                            .body()
                             .get("total")
                             .asLong())
                     .isZero();
-            assertThat(JSON.readTree(call(querySide, signer, ownerB, "GET", "/v1/admin/webhooks", null)
-                                    .body())
-                            .toString())
+            assertThat(ownerB.querySide().get("/v1/admin/webhooks").body().toString())
                     .doesNotContain(webhook);
-            assertThat(JSON.readTree(call(
-                                            querySide,
-                                            signer,
-                                            ownerB,
-                                            "GET",
-                                            "/v1/agent/webhook-deliveries?limit=10",
-                                            null)
-                                    .body())
+            assertThat(ownerB.querySide()
+                            .get("/v1/agent/webhook-deliveries?limit=10")
+                            .body()
                             .get("data"))
                     .isEmpty();
             // Space A's things are as they were.
-            assertThat(JSON.readTree(call(querySide, signer, ownerA, "GET", "/v1/agent/invocations/" + invocation, null)
-                                    .body())
+            assertThat(ownerA.querySide()
+                            .get("/v1/agent/invocations/" + invocation)
+                            .body()
                             .get("status")
                             .asText())
                     .isEqualTo("Pending");
-            assertThat(JSON.readTree(call(querySide, signer, ownerA, "GET", "/v1/agent/commands", null)
-                            .body()))
-                    .hasSize(1);
-            assertThat(JSON.readTree(call(querySide, signer, ownerA, "GET", w, null)
-                                    .body())
-                            .get("enabled")
-                            .asBoolean())
+            assertThat(ownerA.querySide().get("/v1/agent/commands").body()).hasSize(1);
+            assertThat(ownerA.querySide().get(w).body().get("enabled").asBoolean())
                     .isTrue();
         }
     }
 
-    private String answer(String service, PrincipalHeaders signer, Principal principal, Call call) throws Exception {
+    /** "METHOD path status" of a call, so that a failure names the call. */
+    private static String answer(Api api, Call call) throws Exception {
         return call.method() + " " + call.path() + " "
-                + call(service, signer, principal, call.method(), call.path(), call.body())
-                        .statusCode();
+                + api.send(call.method(), call.path(), call.body()).status();
     }
 
-    private HttpResponse<String> call(
-            String service, PrincipalHeaders signer, Principal principal, String method, String path, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (Map.Entry<String, String> header : signer.sign(principal).entrySet()) {
-            request.header(header.getKey(), header.getValue());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String id(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).get("id").asText();
+    private static String id(Answer answer) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        return answer.id();
     }
 }

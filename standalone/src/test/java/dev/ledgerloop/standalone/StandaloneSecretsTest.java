@@ -14,7 +14,7 @@ class StandaloneSecretsTest {
     Path dataDirectory;
 
     @Test
-    void theFirstStartGeneratesSecretsAndHandsOutTheBootstrapKeyOnce() throws Exception {
+    void the_first_start_generates_secrets_and_hands_out_the_bootstrap_key_once() throws Exception {
         StandaloneSecrets first = StandaloneSecrets.loadOrCreate(dataDirectory);
         StandaloneSecrets second = StandaloneSecrets.loadOrCreate(dataDirectory);
 

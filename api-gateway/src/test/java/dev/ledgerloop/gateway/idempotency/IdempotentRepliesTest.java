@@ -54,7 +54,7 @@ class IdempotentRepliesTest {
     }
 
     @Test
-    void theFirstClaimRunsAndARepeatWhileItRunsFindsItRunning() {
+    void the_first_claim_runs_and_a_repeat_while_it_runs_finds_it_running() {
         assertThat(replies.claim("a")).isEmpty();
 
         Optional<StoredReply> repeat = replies.claim("a");
@@ -63,7 +63,7 @@ class IdempotentRepliesTest {
     }
 
     @Test
-    void aRepeatAfterTheAnswerGetsTheAnswer() {
+    void a_repeat_after_the_answer_gets_the_answer() {
         replies.claim("a");
         replies.complete("a", 201, "application/json", "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
 
@@ -76,7 +76,7 @@ class IdempotentRepliesTest {
     }
 
     @Test
-    void aReleasedKeyRunsAgain() {
+    void a_released_key_runs_again() {
         replies.claim("a");
         replies.release("a");
 
@@ -84,7 +84,7 @@ class IdempotentRepliesTest {
     }
 
     @Test
-    void anAbandonedClaimRunsAgainAfterThePendingTimeout() {
+    void an_abandoned_claim_runs_again_after_the_pending_timeout() {
         replies.claim("a");
         clock.set(T0.plus(Duration.ofMinutes(3)));
 
@@ -92,7 +92,7 @@ class IdempotentRepliesTest {
     }
 
     @Test
-    void anAnswerPastItsTtlIsForgotten() {
+    void an_answer_past_its_ttl_is_forgotten() {
         replies.claim("a");
         replies.complete("a", 201, null, new byte[0]);
         clock.set(T0.plus(Duration.ofHours(25)));

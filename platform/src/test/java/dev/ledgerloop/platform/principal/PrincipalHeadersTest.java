@@ -17,7 +17,7 @@ class PrincipalHeadersTest {
     private final Principal principal = Principal.agent(UUID.randomUUID(), UUID.randomUUID(), "support-bot", "k1");
 
     @Test
-    void aSignedPrincipalVerifies() {
+    void a_signed_principal_verifies() {
         PrincipalHeaders headers = at(NOW);
 
         Map<String, String> signed = headers.sign(principal);
@@ -26,7 +26,7 @@ class PrincipalHeadersTest {
     }
 
     @Test
-    void aTamperedPrincipalIsRefused() {
+    void a_tampered_principal_is_refused() {
         PrincipalHeaders headers = at(NOW);
         Map<String, String> signed = headers.sign(principal);
         Map<String, String> forged = headers.sign(Principal.agent(UUID.randomUUID(), UUID.randomUUID(), "x", "k2"));
@@ -39,7 +39,7 @@ class PrincipalHeadersTest {
     }
 
     @Test
-    void aSignatureFromAnotherSecretIsRefused() {
+    void a_signature_from_another_secret_is_refused() {
         byte[] other = "another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8);
         Map<String, String> signed =
                 new PrincipalHeaders(other, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5)).sign(principal);
@@ -48,14 +48,14 @@ class PrincipalHeadersTest {
     }
 
     @Test
-    void anOldSignatureIsRefused() {
+    void an_old_signature_is_refused() {
         Map<String, String> signed = at(NOW).sign(principal);
 
         assertThat(verify(at(NOW.plus(Duration.ofMinutes(6))), signed)).isEmpty();
     }
 
     @Test
-    void missingOrGarbledHeadersAreRefused() {
+    void missing_or_garbled_headers_are_refused() {
         PrincipalHeaders headers = at(NOW);
 
         assertThat(headers.verify(null, null, null)).isEmpty();

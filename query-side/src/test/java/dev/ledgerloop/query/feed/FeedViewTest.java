@@ -31,7 +31,7 @@ class FeedViewTest {
 
     @ParameterizedTest
     @MethodSource("dev.ledgerloop.query.ViewDatabases#servers")
-    void theFeedFollowsParticipantsAndForgetsWhatNoLongerWaits(Supplier<MongoDatabase> server) {
+    void the_feed_follows_participants_and_forgets_what_no_longer_waits(Supplier<MongoDatabase> server) {
         MongoDatabase database = server.get();
         FeedProjection projection = new FeedProjection(database);
         FeedQueryController feed = new FeedQueryController(database);

@@ -1,27 +1,30 @@
 package dev.ledgerloop.standalone.webhook;
 
+import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
+import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.failingFirst;
+import static dev.ledgerloop.standalone.webhook.Webhooks.SHORT_SCHEDULE;
+import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
+import static dev.ledgerloop.standalone.webhook.Webhooks.hiloopSignature;
+import static dev.ledgerloop.standalone.webhook.Webhooks.standardHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.svix.Webhook;
 import dev.ledgerloop.standalone.LedgerloopSystem;
-import java.nio.charset.StandardCharsets;
+import dev.ledgerloop.standalone.fixture.Answer;
+import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhookDeliveryEndToEndTest {
-    static final String[] SHORT_SCHEDULE = {
-        "--ledgerloop.webhooks.retry-schedule=0s,200ms,200ms,200ms",
-        "--ledgerloop.webhooks.jitter=0",
-        "--ledgerloop.webhooks.timeout=3s"
-    };
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     private LedgerloopSystem system;
     private WebhookReceiver receiver;
     private String key;
@@ -65,7 +61,7 @@ class WebhookDeliveryEndToEndTest {
         Api api = api("signed");
         JsonNode session = api.post("/v1/agent/sessions", "{}").body();
         String url = receiver.url("/signed", always(200));
-        Api.Answer created = api.post(
+        Answer created = api.post(
                 "/v1/admin/webhooks", endpoint(url, session.get("agentId").asText(), "tok-1"));
         assertThat(created.status()).isEqualTo(201);
         String secret = created.body().get("secret").asText();
@@ -76,39 +72,40 @@ class WebhookDeliveryEndToEndTest {
                 .isEqualTo(session.get("agentId").asText());
 
         String sessionId = session.get("id").asText();
-        String content = Api.envelope();
+        String content = envelope();
         JsonNode message = api.sendMessage(sessionId, content);
         api.post("/v1/agent/sessions/" + sessionId + "/close", "{}");
 
-        await().atMost(PATIENCE).until(() -> receiver.received("/signed").size() >= 2);
+        patiently().until(() -> receiver.received("/signed").size() >= 2);
         List<WebhookReceiver.Received> received = receiver.received("/signed");
         for (WebhookReceiver.Received delivery : received) {
             new Webhook(secret).verify(delivery.body(), standardHeaders(delivery));
             assertThat(delivery.header("X-Hiloop-Signature")).isEqualTo(hiloopSignature(secret, delivery.body()));
             assertThat(delivery.header("Authorization")).isEqualTo("Bearer tok-1");
-            JsonNode body = Api.JSON.readTree(delivery.body());
+            JsonNode body = Json.read(delivery.body());
             assertThat(body.get("id").asText()).isEqualTo(delivery.header("webhook-id"));
             assertThat(body.get("createdAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
         }
         Map<String, JsonNode> byType = received.stream()
-                .map(delivery -> read(delivery.body()))
+                .map(delivery -> Json.read(delivery.body()))
                 .collect(Collectors.toMap(body -> body.get("type").asText(), body -> body));
         assertThat(byType).containsOnlyKeys("session.message.new", "session.closed");
         JsonNode newMessage = byType.get("session.message.new").get("data");
         assertThat(newMessage.get("sessionId").asText()).isEqualTo(sessionId);
         assertThat(newMessage.at("/message/id").asText())
                 .isEqualTo(message.get("id").asText());
-        assertThat(newMessage.at("/message/encryptedContent")).isEqualTo(Api.JSON.readTree(content));
+        assertThat(newMessage.at("/message/encryptedContent")).isEqualTo(Json.read(content));
 
         String webhookId = created.body().get("id").asText();
-        Api.Answer rotated = api.post("/v1/admin/webhooks/" + webhookId + "/rotate-secret", "{}");
+        Answer rotated = api.post("/v1/admin/webhooks/" + webhookId + "/rotate-secret", "{}");
         assertThat(rotated.status()).isEqualTo(200);
         String newSecret = rotated.body().get("secret").asText();
         assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
         String second = api.openSession();
-        await().atMost(PATIENCE).until(() -> receiver.received("/signed").size() >= 3);
+        patiently().until(() -> receiver.received("/signed").size() >= 3);
         WebhookReceiver.Received afterRotation = receiver.received("/signed").get(2);
-        assertThat(read(afterRotation.body()).at("/data/sessionId").asText()).isEqualTo(second);
+        assertThat(Json.read(afterRotation.body()).at("/data/sessionId").asText())
+                .isEqualTo(second);
         new Webhook(newSecret).verify(afterRotation.body(), standardHeaders(afterRotation));
         new Webhook(secret).verify(afterRotation.body(), standardHeaders(afterRotation));
         assertThat(afterRotation.header("X-Hiloop-Signature"))
@@ -125,13 +122,13 @@ class WebhookDeliveryEndToEndTest {
 
         api.openSession();
 
-        await().atMost(PATIENCE).until(() -> receiver.received("/flaky").size() >= 3);
+        patiently().until(() -> receiver.received("/flaky").size() >= 3);
         String deliveryId = receiver.received("/flaky").get(0).header("webhook-id");
         assertThat(receiver.received("/flaky"))
                 .extracting(delivery -> delivery.header("webhook-id"))
                 .containsOnly(deliveryId);
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        patiently().untilAsserted(() -> {
             JsonNode delivery =
                     api.get("/v1/agent/webhook-deliveries/" + deliveryId).body();
             assertThat(delivery.get("status").asText()).isEqualTo("Succeeded");
@@ -143,7 +140,7 @@ class WebhookDeliveryEndToEndTest {
         assertThat(list.get("data")).hasSize(1);
         assertThat(list.at("/data/0/id").asText()).isEqualTo(deliveryId);
         assertThat(api.get("/v1/agent/webhook-deliveries?limit=101").status()).isEqualTo(400);
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        patiently().untilAsserted(() -> {
             JsonNode stats = api.get("/v1/agent/webhook-deliveries/stats").body();
             assertThat(stats.get("succeeded").asLong()).isEqualTo(1);
             assertThat(stats.get("failed").asLong()).isEqualTo(2);
@@ -170,24 +167,24 @@ class WebhookDeliveryEndToEndTest {
 
         api.openSession();
 
-        await().atMost(PATIENCE).until(() -> receiver.received("/down").size() >= 4);
+        patiently().until(() -> receiver.received("/down").size() >= 4);
         String deliveryId = receiver.received("/down").get(0).header("webhook-id");
         up.set(true);
         // 409 while attempts are still scheduled; 202 once the schedule is exhausted.
-        await().atMost(PATIENCE)
+        patiently()
                 .until(() -> api.post("/v1/agent/webhook-deliveries/" + deliveryId + "/retry", "{}")
                                 .status()
                         == 202);
-        await().atMost(PATIENCE).until(() -> receiver.received("/down").size() >= 5);
+        patiently().until(() -> receiver.received("/down").size() >= 5);
         assertThat(receiver.received("/down").get(4).header("webhook-id")).isEqualTo(deliveryId);
         assertThat(receiver.received("/down")).hasSize(5);
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        patiently().untilAsserted(() -> {
             JsonNode delivery =
                     api.get("/v1/agent/webhook-deliveries/" + deliveryId).body();
             assertThat(delivery.get("status").asText()).isEqualTo("Succeeded");
             assertThat(delivery.get("attempts").asInt()).isEqualTo(5);
         });
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/v1/agent/webhook-deliveries/stats")
+        patiently().untilAsserted(() -> assertThat(api.get("/v1/agent/webhook-deliveries/stats")
                         .body()
                         .get("exhausted")
                         .asLong())
@@ -214,20 +211,19 @@ class WebhookDeliveryEndToEndTest {
         String since = java.time.Instant.now().minusSeconds(60).toString();
 
         api.openSession();
-        await().atMost(PATIENCE).until(() -> receiver.received("/recovering").size() >= 4);
+        patiently().until(() -> receiver.received("/recovering").size() >= 4);
         String deliveryId = receiver.received("/recovering").get(0).header("webhook-id");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/v1/agent/webhook-deliveries/" + deliveryId)
+        patiently().untilAsserted(() -> assertThat(api.get("/v1/agent/webhook-deliveries/" + deliveryId)
                         .body()
                         .get("status")
                         .asText())
                 .isEqualTo("Exhausted"));
         up.set(true);
 
-        Api.Answer recovered =
-                api.post("/v1/admin/webhooks/" + webhookId + "/recover", "{\"since\":\"" + since + "\"}");
+        Answer recovered = api.post("/v1/admin/webhooks/" + webhookId + "/recover", "{\"since\":\"" + since + "\"}");
         assertThat(recovered.status()).isEqualTo(202);
         assertThat(recovered.body().get("recovered").asInt()).isEqualTo(1);
-        await().atMost(PATIENCE).until(() -> receiver.received("/recovering").size() >= 5);
+        patiently().until(() -> receiver.received("/recovering").size() >= 5);
         assertThat(receiver.received("/recovering").get(4).header("webhook-id")).isEqualTo(deliveryId);
         assertThat(api.post(
                                 "/v1/admin/webhooks/" + java.util.UUID.randomUUID() + "/recover",
@@ -241,13 +237,13 @@ class WebhookDeliveryEndToEndTest {
         Api api = api("gone");
         String agentId = api.agentId();
         String url = receiver.url("/gone", always(410));
-        Api.Answer created = api.post("/v1/admin/webhooks", endpoint(url, agentId, null));
+        Answer created = api.post("/v1/admin/webhooks", endpoint(url, agentId, null));
         String webhookId = created.body().get("id").asText();
 
         api.openSession();
 
-        await().atMost(PATIENCE).until(() -> receiver.received("/gone").size() >= 1);
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        patiently().until(() -> receiver.received("/gone").size() >= 1);
+        patiently().untilAsserted(() -> {
             JsonNode webhook =
                     api.patch("/v1/admin/webhooks/" + webhookId, "{}").body();
             assertThat(webhook.get("enabled").asBoolean()).isFalse();
@@ -277,24 +273,19 @@ class WebhookDeliveryEndToEndTest {
 
         String slowSession = slow.openSession();
         for (int i = 0; i < 6; i++) {
-            slow.sendMessage(slowSession, Api.envelope());
+            slow.sendMessage(slowSession, envelope());
         }
-        await().atMost(PATIENCE).until(() -> receiver.received("/slow").size() >= 1);
+        patiently().until(() -> receiver.received("/slow").size() >= 1);
         String fastSession = fast.openSession();
         for (int i = 0; i < 3; i++) {
-            fast.sendMessage(fastSession, Api.envelope());
+            fast.sendMessage(fastSession, envelope());
         }
 
         // All of the fast endpoint's deliveries arrive while the slow one still holds its requests.
-        await().atMost(PATIENCE).until(() -> receiver.received("/fast").size() >= 4);
+        patiently().until(() -> receiver.received("/fast").size() >= 4);
         assertThat(release.getCount()).isEqualTo(1);
         release.countDown();
-        await().atMost(PATIENCE)
-                .until(() -> receiver.received("/slow").stream()
-                                .map(delivery -> delivery.header("webhook-id"))
-                                .distinct()
-                                .count()
-                        >= 7);
+        patiently().until(() -> receiver.webhookIds("/slow").stream().distinct().count() >= 7);
     }
 
     @Test
@@ -309,7 +300,7 @@ class WebhookDeliveryEndToEndTest {
 
         api.openSession();
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        patiently().untilAsserted(() -> {
             JsonNode deliveries = api.get("/v1/agent/webhook-deliveries").body().get("data");
             assertThat(deliveries).hasSize(1);
             assertThat(deliveries.at("/0/status").asText()).isEqualTo("Exhausted");
@@ -329,7 +320,7 @@ class WebhookDeliveryEndToEndTest {
                 "http://169.254.169.254/latest/meta-data",
                 "http://[::1]:8080/x",
                 "not a url")) {
-            Api.Answer refused = api.post("/v1/admin/webhooks", endpoint(url, null, null));
+            Answer refused = api.post("/v1/admin/webhooks", endpoint(url, null, null));
             assertThat(refused.status()).as(url).isEqualTo(400);
             assertThat(refused.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
         }
@@ -341,35 +332,6 @@ class WebhookDeliveryEndToEndTest {
     }
 
     private Api api(String agentName) {
-        return new Api(system.gatewayPort(), key, agentName);
-    }
-
-    static String endpoint(String url, String agentId, String token) {
-        return "{\"url\":\"" + url + "\",\"eventTypes\":[\"session.*\"]"
-                + (agentId == null ? "" : ",\"scope\":{\"agentIds\":[\"" + agentId + "\"]}")
-                + (token == null ? "" : ",\"token\":\"" + token + "\"")
-                + "}";
-    }
-
-    static Map<String, List<String>> standardHeaders(WebhookReceiver.Received delivery) {
-        return Map.of(
-                "webhook-id", List.of(delivery.header("webhook-id")),
-                "webhook-timestamp", List.of(delivery.header("webhook-timestamp")),
-                "webhook-signature", List.of(delivery.header("webhook-signature")));
-    }
-
-    /** The seed's signature, computed here independently of the server's code. */
-    static String hiloopSignature(String secret, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return Api.JSON.readTree(body);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Api.gateway(system).withKey(key, agentName);
     }
 }

@@ -1,13 +1,14 @@
 package dev.ledgerloop.standalone.webhook;
 
+import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
+import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.standalone.LedgerloopSystem;
+import dev.ledgerloop.standalone.fixture.Api;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class WebhookDisableEndToEndTest {
     Path data;
 
     @Test
-    void anEndpointFailingLongerThanTheLimitIsDisabledWithTheReason() throws Exception {
+    void an_endpoint_failing_longer_than_the_limit_is_disabled_with_the_reason() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(
                         data,
                         0,
@@ -28,20 +29,15 @@ class WebhookDisableEndToEndTest {
                         "--ledgerloop.webhooks.jitter=0",
                         "--ledgerloop.webhooks.disable-after=1s");
                 WebhookReceiver receiver = new WebhookReceiver()) {
-            Api api = new Api(system.gatewayPort(), system.secrets().bootstrapKeyOnce(), "failing");
+            Api api = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce(), "failing");
             String agentId = api.agentId();
             String url = receiver.url("/failing", always(500));
-            String webhookId = api.post(
-                            "/v1/admin/webhooks",
-                            "{\"url\":\"" + url + "\",\"eventTypes\":[\"session.*\"],\"scope\":{\"agentIds\":[\""
-                                    + agentId + "\"]}}")
-                    .body()
-                    .get("id")
-                    .asText();
+            String webhookId =
+                    api.post("/v1/admin/webhooks", endpoint(url, agentId, null)).id();
 
             api.openSession();
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            patiently().untilAsserted(() -> {
                 JsonNode webhook = api.get("/v1/admin/webhooks/" + webhookId).body();
                 assertThat(webhook.get("enabled").asBoolean()).isFalse();
                 assertThat(webhook.get("disabledReason").asText()).contains("Failing without a success since");

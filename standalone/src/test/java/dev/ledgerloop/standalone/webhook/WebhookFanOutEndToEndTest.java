@@ -1,15 +1,15 @@
 package dev.ledgerloop.standalone.webhook;
 
+import static dev.ledgerloop.standalone.fixture.Envelopes.message;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
+import static dev.ledgerloop.standalone.webhook.Webhooks.SHORT_SCHEDULE;
+import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.standalone.LedgerloopSystem;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.ledgerloop.standalone.fixture.Answer;
+import dev.ledgerloop.standalone.fixture.Api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,26 +39,21 @@ class WebhookFanOutEndToEndTest {
     private static final int SESSIONS_PER_CLIENT = 6;
     private static final int MESSAGES_PER_SESSION = 1;
     private static final Duration STALL = Duration.ofSeconds(3);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void writes_never_wait_for_deliveries_and_every_delivery_is_made(@TempDir Path data) throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(
-                        data,
-                        0,
-                        Map.of("ledgerloop.gateway.rate-limit.enabled", false),
-                        WebhookDeliveryEndToEndTest.SHORT_SCHEDULE);
+                        data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false), SHORT_SCHEDULE);
                 WebhookReceiver receiver = new WebhookReceiver()) {
             String key = system.secrets().bootstrapKeyOnce();
-            Api owner = new Api(system.gatewayPort(), key, "fan-out");
+            Api owner = Api.gateway(system).withKey(key, "fan-out");
             String agentId = owner.agentId();
             List<String> paths = new ArrayList<>();
             for (int endpoint = 0; endpoint < ENDPOINTS; endpoint++) {
                 String path = "/fan-out-" + endpoint;
                 paths.add(path);
                 String url = receiver.url(path, always(200));
-                Api.Answer created =
-                        owner.post("/v1/admin/webhooks", WebhookDeliveryEndToEndTest.endpoint(url, agentId, null));
+                Answer created = owner.post("/v1/admin/webhooks", endpoint(url, agentId, null));
                 assertThat(created.status()).isEqualTo(201);
             }
 
@@ -66,7 +61,7 @@ class WebhookFanOutEndToEndTest {
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             try {
                 List<Future<List<String>>> opened = IntStream.range(0, CLIENTS)
-                        .mapToObj(client -> clients.submit(() -> burst(system.gatewayPort(), key, slowestMillis)))
+                        .mapToObj(client -> clients.submit(() -> burst(owner.withTimeout(STALL), slowestMillis)))
                         .toList();
                 List<String> sessions = new ArrayList<>();
                 for (Future<List<String>> client : opened) {
@@ -91,48 +86,32 @@ class WebhookFanOutEndToEndTest {
                 }
             });
             for (String path : paths) {
-                assertThat(receiver.received(path).stream()
-                                .map(delivery -> delivery.header("webhook-id"))
-                                .distinct())
-                        .hasSize(perEndpoint);
+                assertThat(receiver.webhookIds(path).stream().distinct()).hasSize(perEndpoint);
             }
         }
     }
 
     /** One client: opens sessions and sends messages in them, each request bounded by {@link #STALL}. */
-    private static List<String> burst(int port, String key, AtomicLong slowestMillis) throws Exception {
+    private static List<String> burst(Api client, AtomicLong slowestMillis) throws Exception {
         List<String> sessions = new ArrayList<>();
         for (int session = 0; session < SESSIONS_PER_CLIENT; session++) {
-            JsonNode opened = write(port, key, "/v1/agent/sessions", "{}", slowestMillis);
-            String sessionId = opened.get("id").asText();
+            String sessionId =
+                    write(client, "/v1/agent/sessions", "{}", slowestMillis).id();
             sessions.add(sessionId);
             for (int message = 0; message < MESSAGES_PER_SESSION; message++) {
-                write(
-                        port,
-                        key,
-                        "/v1/agent/sessions/" + sessionId + "/messages",
-                        "{\"encryptedContent\":" + Api.envelope() + "}",
-                        slowestMillis);
+                write(client, "/v1/agent/sessions/" + sessionId + "/messages", message(), slowestMillis);
             }
         }
         return sessions;
     }
 
-    private static JsonNode write(int port, String key, String path, String body, AtomicLong slowestMillis)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(STALL)
-                .header("Content-Type", "application/json")
-                .header("X-API-Key", key)
-                .header("X-Hiloop", "fan-out")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+    private static Answer write(Api client, String path, String body, AtomicLong slowestMillis) throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        Answer answer = client.post(path, body);
         slowestMillis.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Math::max);
-        assertThat(response.statusCode())
-                .as("POST %s answered %s", path, response.body())
+        assertThat(answer.status())
+                .as("POST %s answered %s", path, answer.text())
                 .isEqualTo(201);
-        return Api.JSON.readTree(response.body());
+        return answer;
     }
 }

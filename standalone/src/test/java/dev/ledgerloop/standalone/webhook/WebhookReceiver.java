@@ -54,6 +54,13 @@ final class WebhookReceiver implements AutoCloseable {
         return received.get(path);
     }
 
+    /** The {@code webhook-id} of every request to the path, in the order they came, repeats included. */
+    List<String> webhookIds(String path) {
+        return received(path).stream()
+                .map(delivery -> delivery.header("webhook-id"))
+                .toList();
+    }
+
     static Behaviour always(int status) {
         return n -> status;
     }

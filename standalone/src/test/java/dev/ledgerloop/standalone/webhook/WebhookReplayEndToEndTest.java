@@ -1,13 +1,15 @@
 package dev.ledgerloop.standalone.webhook;
 
+import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
+import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
+import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.standalone.LedgerloopSystem;
+import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -21,36 +23,34 @@ import org.springframework.context.ApplicationContext;
  * (event, endpoint) pair and sends nothing again: delivery ids are derived from the event and the endpoint.
  */
 class WebhookReplayEndToEndTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @TempDir
     Path data;
 
     @Test
-    void replayingTheDispatcherFromTheStartDuplicatesNoDelivery() throws Exception {
+    void replaying_the_dispatcher_from_the_start_duplicates_no_delivery() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0);
                 WebhookReceiver receiver = new WebhookReceiver()) {
-            Api api = new Api(system.gatewayPort(), system.secrets().bootstrapKeyOnce(), "replayed");
+            Api api = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce(), "replayed");
             String agentId = api.agentId();
             String url = receiver.url("/replayed", always(200));
-            assertThat(api.post("/v1/admin/webhooks", WebhookDeliveryEndToEndTest.endpoint(url, agentId, null))
+            assertThat(api.post("/v1/admin/webhooks", endpoint(url, agentId, null))
                             .status())
                     .isEqualTo(201);
-            api.sendMessage(api.openSession(), Api.envelope());
-            await().atMost(PATIENCE).until(() -> receiver.received("/replayed").size() == 2);
-            await().atMost(PATIENCE).until(() -> deliveries(api).size() == 2);
+            api.sendMessage(api.openSession(), envelope());
+            patiently().until(() -> receiver.received("/replayed").size() == 2);
+            patiently().until(() -> deliveries(api).size() == 2);
 
             StreamingEventProcessor dispatcher = dispatcher(system);
             dispatcher.shutDown();
             dispatcher.resetTokens();
             dispatcher.start();
             // The replay has caught up once the processor's position is at the head of the log again.
-            await().atMost(PATIENCE).until(() -> !dispatcher.isReplaying() && caughtUp(dispatcher));
+            patiently().until(() -> !dispatcher.isReplaying() && caughtUp(dispatcher));
             // A message after the replay is delivered once, and the two before it are not delivered again.
             api.openSession();
-            await().atMost(PATIENCE).until(() -> receiver.received("/replayed").size() == 3);
+            patiently().until(() -> receiver.received("/replayed").size() == 3);
             assertThat(deliveries(api)).hasSize(3);
-            assertThat(webhookIds(receiver)).hasSize(3);
+            assertThat(new HashSet<>(receiver.webhookIds("/replayed"))).hasSize(3);
         }
     }
 
@@ -68,15 +68,7 @@ class WebhookReplayEndToEndTest {
     }
 
     private static Set<String> deliveries(Api api) throws Exception {
-        Set<String> ids = new HashSet<>();
-        JsonNode data = api.get("/v1/agent/webhook-deliveries?limit=100").body().get("data");
-        data.forEach(delivery -> ids.add(delivery.get("id").asText()));
-        return ids;
-    }
-
-    private static Set<String> webhookIds(WebhookReceiver receiver) {
-        Set<String> ids = new HashSet<>();
-        receiver.received("/replayed").forEach(delivery -> ids.add(delivery.header("webhook-id")));
-        return ids;
+        return new HashSet<>(
+                Json.ids(api.get("/v1/agent/webhook-deliveries?limit=100").data()));
     }
 }

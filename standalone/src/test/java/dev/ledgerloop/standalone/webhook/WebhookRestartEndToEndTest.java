@@ -1,10 +1,13 @@
 package dev.ledgerloop.standalone.webhook;
 
+import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
+import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.standalone.LedgerloopSystem;
+import dev.ledgerloop.standalone.fixture.Api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,13 +41,13 @@ class WebhookRestartEndToEndTest {
             String key;
             try (LedgerloopSystem system = LedgerloopSystem.start(data, 0, SCHEDULE)) {
                 key = system.secrets().bootstrapKeyOnce();
-                Api api = new Api(system.gatewayPort(), key, "restart");
+                Api api = Api.gateway(system).withKey(key, "restart");
                 String agentId = api.agentId();
-                assertThat(api.post("/v1/admin/webhooks", WebhookDeliveryEndToEndTest.endpoint(url, agentId, null))
+                assertThat(api.post("/v1/admin/webhooks", endpoint(url, agentId, null))
                                 .status())
                         .isEqualTo(201);
                 for (int i = 0; i < 3; i++) {
-                    api.sendMessage(api.openSession(), Api.envelope());
+                    api.sendMessage(api.openSession(), envelope());
                 }
                 // Six deliveries (three sessions opened, three messages), each failed at least once.
                 await().atMost(PATIENCE).until(() -> webhookIds(receiver).size() == 6);
@@ -54,11 +57,10 @@ class WebhookRestartEndToEndTest {
             up.set(true);
 
             try (LedgerloopSystem restarted = LedgerloopSystem.start(data, 0, SCHEDULE)) {
-                Api api = new Api(restarted.gatewayPort(), key, "restart");
+                Api api = Api.gateway(restarted).withKey(key, "restart");
                 await().atMost(PATIENCE).untilAsserted(() -> {
-                    JsonNode deliveries = api.get("/v1/agent/webhook-deliveries?limit=100")
-                            .body()
-                            .get("data");
+                    JsonNode deliveries =
+                            api.get("/v1/agent/webhook-deliveries?limit=100").data();
                     assertThat(deliveries).hasSize(6);
                     assertThat(deliveries)
                             .allSatisfy(delivery ->
@@ -80,8 +82,6 @@ class WebhookRestartEndToEndTest {
     }
 
     private static Set<String> webhookIds(WebhookReceiver receiver) {
-        return new HashSet<>(receiver.received("/restart").stream()
-                .map(delivery -> delivery.header("webhook-id"))
-                .toList());
+        return new HashSet<>(receiver.webhookIds("/restart"));
     }
 }

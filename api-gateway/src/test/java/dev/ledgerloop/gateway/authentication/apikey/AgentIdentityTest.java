@@ -13,7 +13,7 @@ class AgentIdentityTest {
     private final ApiKey key = new ApiKey("k1", SPACE, UUID.randomUUID(), "default");
 
     @Test
-    void aNamedAgentsIdIsTheNameBasedUuidOfItsSpaceAndName() {
+    void a_named_agents_id_is_the_name_based_uuid_of_its_space_and_name() {
         UUID expected =
                 UUID.nameUUIDFromBytes(("space:" + SPACE + ":agent:deploy-bot").getBytes(StandardCharsets.UTF_8));
 
@@ -21,19 +21,19 @@ class AgentIdentityTest {
     }
 
     @Test
-    void theSameNameInAnotherSpaceIsAnotherAgent() {
+    void the_same_name_in_another_space_is_another_agent() {
         assertThat(AgentIdentity.derived(UUID.randomUUID(), "deploy-bot").agentId())
                 .isNotEqualTo(AgentIdentity.derived(SPACE, "deploy-bot").agentId());
     }
 
     @Test
-    void namesAreCaseSensitive() {
+    void names_are_case_sensitive() {
         assertThat(AgentIdentity.derived(SPACE, "Deploy-Bot").agentId())
                 .isNotEqualTo(AgentIdentity.derived(SPACE, "deploy-bot").agentId());
     }
 
     @Test
-    void noNameOrTheDefaultNameActsAsTheKeysDefaultAgent() {
+    void no_name_or_the_default_name_acts_as_the_keys_default_agent() {
         AgentIdentity defaultAgent = new AgentIdentity(key.defaultAgentId(), "default");
 
         assertThat(AgentIdentity.of(key, null)).isEqualTo(defaultAgent);
@@ -42,18 +42,18 @@ class AgentIdentityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a", "deploy-bot", "v1.2_agent", "A-Z.a-z_0-9"})
-    void validNames(String name) {
+    void letters_digits_dots_dashes_and_underscores_make_a_valid_name(String name) {
         assertThat(AgentIdentity.isValidName(name)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "deploy bot", "bot\n", "bot:1", "ünï", "a/b"})
-    void invalidNames(String name) {
+    void blanks_spaces_control_characters_colons_slashes_and_non_ascii_letters_make_an_invalid_name(String name) {
         assertThat(AgentIdentity.isValidName(name)).isFalse();
     }
 
     @Test
-    void aNameHasAtMostAHundredCharacters() {
+    void a_name_has_at_most_a_hundred_characters() {
         assertThat(AgentIdentity.isValidName("a".repeat(100))).isTrue();
         assertThat(AgentIdentity.isValidName("a".repeat(101))).isFalse();
         assertThat(AgentIdentity.isValidName(null)).isFalse();

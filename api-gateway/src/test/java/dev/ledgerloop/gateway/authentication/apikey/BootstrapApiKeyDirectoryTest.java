@@ -16,14 +16,14 @@ class BootstrapApiKeyDirectoryTest {
     private static final UUID AGENT = UUID.randomUUID();
 
     @Test
-    void findsTheKeyByTheHashOfTheWholeKey() {
+    void finds_the_key_by_the_hash_of_the_whole_key() {
         BootstrapApiKeyDirectory directory = BootstrapApiKeyDirectory.from(properties(HASH, AGENT));
 
         assertThat(directory.findByHash(HASH).block()).isEqualTo(new ApiKey("bootstrap", SPACE, AGENT, "default"));
     }
 
     @Test
-    void aConfiguredHashInUpperCaseMatchesToo() {
+    void a_configured_hash_in_upper_case_matches_too() {
         BootstrapApiKeyDirectory directory =
                 BootstrapApiKeyDirectory.from(properties(HASH.toUpperCase(Locale.ROOT), AGENT));
 
@@ -31,7 +31,7 @@ class BootstrapApiKeyDirectoryTest {
     }
 
     @Test
-    void anotherHashFindsNothing() {
+    void another_hash_finds_nothing() {
         BootstrapApiKeyDirectory directory = BootstrapApiKeyDirectory.from(properties(HASH, AGENT));
 
         assertThat(directory.findByHash(Sha256Hex.of(KEY + "0")).block()).isNull();
@@ -39,14 +39,14 @@ class BootstrapApiKeyDirectoryTest {
     }
 
     @Test
-    void withoutAConfiguredKeyNothingIsFound() {
+    void without_a_configured_key_nothing_is_found() {
         BootstrapApiKeyDirectory directory = BootstrapApiKeyDirectory.from(properties(null, AGENT));
 
         assertThat(directory.findByHash(HASH).block()).isNull();
     }
 
     @Test
-    void withoutAConfiguredAgentIdTheDefaultAgentsIdIsDerivedFromItsName() {
+    void without_a_configured_agent_id_the_default_agents_id_is_derived_from_its_name() {
         BootstrapApiKeyDirectory directory = BootstrapApiKeyDirectory.from(properties(HASH, null));
 
         assertThat(directory.findByHash(HASH).block().defaultAgentId())

@@ -1,0 +1,44 @@
+package dev.ledgerloop.standalone.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** What the webhook end-to-end tests share: a short retry schedule, endpoint bodies, signature checks. */
+final class Webhooks {
+    /** Four attempts 200 ms apart, no jitter: a delivery is exhausted within a second. */
+    static final String[] SHORT_SCHEDULE = {
+        "--ledgerloop.webhooks.retry-schedule=0s,200ms,200ms,200ms",
+        "--ledgerloop.webhooks.jitter=0",
+        "--ledgerloop.webhooks.timeout=3s"
+    };
+
+    private Webhooks() {}
+
+    /** The body that registers an endpoint for {@code session.*}, scoped to an agent and with a token if given. */
+    static String endpoint(String url, String agentId, String token) {
+        return "{\"url\":\"" + url + "\",\"eventTypes\":[\"session.*\"]"
+                + (agentId == null ? "" : ",\"scope\":{\"agentIds\":[\"" + agentId + "\"]}")
+                + (token == null ? "" : ",\"token\":\"" + token + "\"")
+                + "}";
+    }
+
+    /** A delivery's Standard Webhooks headers, as svix's verifier takes them. */
+    static Map<String, List<String>> standardHeaders(WebhookReceiver.Received delivery) {
+        return Map.of(
+                "webhook-id", List.of(delivery.header("webhook-id")),
+                "webhook-timestamp", List.of(delivery.header("webhook-timestamp")),
+                "webhook-signature", List.of(delivery.header("webhook-signature")));
+    }
+
+    /** The seed's signature, computed here independently of the server's code. */
+    static String hiloopSignature(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+}
