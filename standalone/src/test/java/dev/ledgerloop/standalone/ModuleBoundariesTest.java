@@ -15,7 +15,6 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.ledgerloop.service.ApiException;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,7 +41,6 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    @Disabled("enabled once the edge branch lands: aggregates still throw ApiException")
     void aggregates_depend_on_nothing_of_the_web() {
         noClasses()
                 .that()
