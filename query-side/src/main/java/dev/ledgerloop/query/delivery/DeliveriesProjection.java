@@ -17,6 +17,7 @@ import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 /** The {@code deliveries} view (DESIGN §4): one document per delivery with its status and its last attempt. */
 @Component
 @ProcessingGroup(DeliveriesProjection.GROUP)
-class DeliveriesProjection {
+class DeliveriesProjection extends ParksUnreadableEvents {
     static final String GROUP = "deliveries";
     static final String COLLECTION = "deliveries";
 

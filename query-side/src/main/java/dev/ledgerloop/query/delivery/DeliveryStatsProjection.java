@@ -18,6 +18,7 @@ import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DeliveryStatsProjection.GROUP)
-class DeliveryStatsProjection {
+class DeliveryStatsProjection extends ParksUnreadableEvents {
     static final String GROUP = "delivery-stats";
     static final String COLLECTION = "delivery_stats";
     static final String LAST_FAILURES = "delivery_stats_last_failure";

@@ -16,6 +16,7 @@ import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(InvocationsProjection.GROUP)
-class InvocationsProjection {
+class InvocationsProjection extends ParksUnreadableEvents {
     static final String GROUP = "invocations";
     static final String COLLECTION = "invocations";
 

@@ -16,6 +16,7 @@ import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 /** The {@code sessions} view (DESIGN §4): one document per session, for list and get. */
 @Component
 @ProcessingGroup(SessionsProjection.GROUP)
-class SessionsProjection {
+class SessionsProjection extends ParksUnreadableEvents {
     static final String GROUP = "sessions";
     static final String COLLECTION = "sessions";
 
