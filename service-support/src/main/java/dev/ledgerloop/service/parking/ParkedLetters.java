@@ -6,6 +6,7 @@ import dev.ledgerloop.eventstore.EventRecordCodec;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.eventstore.SafeReasons;
+import dev.ledgerloop.eventstore.StreamNaming;
 import dev.ledgerloop.eventstore.UnreadableEvent;
 import java.util.Date;
 import java.util.HashMap;
@@ -27,10 +28,18 @@ import org.bson.types.ObjectId;
  * arguments) that are encrypted at rest in the log and would lie in clear here.
  */
 final class ParkedLetters {
-    private final EventStoreDbStorageEngine engine;
+    private final StreamNaming streams;
+    private final EventReader events;
 
-    ParkedLetters(EventStoreDbStorageEngine engine) {
-        this.engine = engine;
+    ParkedLetters(StreamNaming streams, EventReader events) {
+        this.streams = streams;
+        this.events = events;
+    }
+
+    /** Reads one event of the log again, e.g. {@link EventStoreDbStorageEngine#readRecorded}. */
+    @FunctionalInterface
+    interface EventReader {
+        TrackedEventMessage<?> read(String stream, long revision);
     }
 
     Document toDocument(String processor, String sequence, long index, DeadLetter<? extends EventMessage<?>> letter) {
@@ -45,7 +54,7 @@ final class ParkedLetters {
                     .append(EVENT_ID, unreadable.eventId())
                     .append(EVENT_TYPE, unreadable.eventType());
         } else if (message instanceof DomainEventMessage<?> event) {
-            document.append(STREAM, engine.streamName(event.getType(), event.getAggregateIdentifier()))
+            document.append(STREAM, streams.streamName(event.getType(), event.getAggregateIdentifier()))
                     .append(REVISION, event.getSequenceNumber())
                     .append(
                             EVENT_ID,
@@ -88,7 +97,7 @@ final class ParkedLetters {
         return new ParkedLetter(
                 document.getObjectId(ID),
                 document.getString(SEQUENCE),
-                readOnce(() -> engine.readRecorded(stream, revision)),
+                readOnce(() -> events.read(stream, revision)),
                 causeType == null ? null : new ThrowableCause(causeType, document.getString(CAUSE_MESSAGE)),
                 document.getDate(ENQUEUED_AT).toInstant(),
                 document.getDate(LAST_TOUCHED).toInstant(),

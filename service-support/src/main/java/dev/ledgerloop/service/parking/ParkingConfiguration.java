@@ -27,7 +27,7 @@ public class ParkingConfiguration {
     @Bean
     ConfigurerModule everyProcessorParksFailedEvents(
             ParkedEvents parkedEvents, EventStoreDbStorageEngine engine, Clock clock) {
-        ParkedLetters letters = new ParkedLetters(engine);
+        ParkedLetters letters = new ParkedLetters(engine::streamName, engine::readRecorded);
         return configurer -> configurer.eventProcessing(
                 processing -> processing.registerDeadLetterQueueProvider(group -> axon -> new ParkedEventQueue(
                         group, parkedEvents.collection(), letters, clock, ParkedEventQueue.ParkingLimits.DEFAULT)));
