@@ -87,7 +87,8 @@ class ParkedEventQueueTest {
         TrackedEventMessage<?> first = event("a", 0);
         TrackedEventMessage<?> second = event("a", 1);
         queue.enqueue("a", new GenericDeadLetter<>("a", first, new IllegalStateException("boom")));
-        assertThat(queue.enqueueIfPresent("b", () -> letter("b", event("b", 0)))).isFalse();
+        assertThat(queue.enqueueIfPresent("b", () -> letter("b", event("b", 0))))
+                .isFalse();
         assertThat(queue.enqueueIfPresent("a", () -> letter("a", second))).isTrue();
         queue.enqueue("b", letter("b", event("b", 0)));
 
@@ -121,10 +122,10 @@ class ParkedEventQueueTest {
 
     @Test
     void keepsTheMessagesOfOurOwnExceptionsAndParksAnUnreadableEventAtItsPlace() {
-        UnreadableEvent unreadable = new UnreadableEvent("session-a", 2, UUID.randomUUID().toString(), "Brand", "x");
+        UnreadableEvent unreadable =
+                new UnreadableEvent("session-a", 2, UUID.randomUUID().toString(), "Brand", "x");
         TrackedEventMessage<?> standIn = new GenericTrackedDomainEventMessage<>(
-                new EventStoreDbPositionToken(10, 10),
-                new GenericDomainEventMessage<>("session", "a", 2, unreadable));
+                new EventStoreDbPositionToken(10, 10), new GenericDomainEventMessage<>("session", "a", 2, unreadable));
         queue.enqueue("a", new GenericDeadLetter<>("a", standIn, new UnreadableEventException(unreadable)));
 
         Document stored = collection.find().first();
@@ -150,12 +151,14 @@ class ParkedEventQueueTest {
     @Test
     void requeueUpdatesTheLetterAndEvictRemovesIt() {
         queue.enqueue("a", letter("a", event("a", 0)));
-        DeadLetter<? extends EventMessage<?>> letter = queue.deadLetterSequence("a").iterator().next();
+        DeadLetter<? extends EventMessage<?>> letter =
+                queue.deadLetterSequence("a").iterator().next();
 
-        queue.requeue(letter, touched -> touched.withCause(new UnreadableEventException(
-                        new UnreadableEvent("session-a", 0, "id", "T", "again")))
+        queue.requeue(letter, touched -> touched.withCause(
+                        new UnreadableEventException(new UnreadableEvent("session-a", 0, "id", "T", "again")))
                 .withDiagnostics(MetaData.with("attempts", 2)));
-        DeadLetter<? extends EventMessage<?>> requeued = queue.deadLetterSequence("a").iterator().next();
+        DeadLetter<? extends EventMessage<?>> requeued =
+                queue.deadLetterSequence("a").iterator().next();
         assertThat(requeued.cause().orElseThrow().type()).isEqualTo(UnreadableEventException.class.getName());
         assertThat(requeued.diagnostics()).containsEntry("attempts", 2);
         assertThat(requeued.lastTouched()).isAfterOrEqualTo(letter.lastTouched());
@@ -186,7 +189,12 @@ class ParkedEventQueueTest {
         boolean failed = queue.process(letter -> Decisions.requeue(new IllegalStateException("again")));
         assertThat(failed).isFalse();
         assertThat(queue.sequenceSize("new")).isEqualTo(2);
-        assertThat(queue.deadLetterSequence("new").iterator().next().cause().orElseThrow().type())
+        assertThat(queue.deadLetterSequence("new")
+                        .iterator()
+                        .next()
+                        .cause()
+                        .orElseThrow()
+                        .type())
                 .isEqualTo(IllegalStateException.class.getName());
     }
 

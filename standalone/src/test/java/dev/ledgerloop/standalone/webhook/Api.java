@@ -35,6 +35,10 @@ final class Api {
         return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Answer delete(String path) throws Exception {
+        return send(request(path).DELETE());
+    }
+
     Answer get(String path) throws Exception {
         return send(request(path).GET());
     }
