@@ -5,14 +5,15 @@ import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
 import java.util.Deque;
 import java.util.List;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
  * Reads the aggregate events of {@code $all} after a position, a page at a time, skipping EventStoreDB's own events
- * (streams or event types starting with {@code $}). Not thread-safe: one reader owns it.
+ * (streams or event types starting with {@code $}). An event the codec cannot decode does not stop the reader: an
+ * {@link UnreadableEvent} stands in for it at its position, which processors park (docs/replay.md). Loading an
+ * aggregate for a command reads its stream elsewhere and still fails on such an event. Not thread-safe: one reader
+ * owns it.
  */
 final class AllStreamPager {
     private final ClientCalls calls;
@@ -43,9 +44,8 @@ final class AllStreamPager {
                 continue;
             }
             if (!isSystemEvent(event)) {
-                ready.add(new GenericTrackedDomainEventMessage<>(token, decode(event)));
+                ready.add(new GenericTrackedDomainEventMessage<>(token, RecordedEvents.decodeOrStandIn(codec, event)));
             }
-            // Only now: an event that cannot be decoded is where a new read of this stream starts again.
             lastRead = token;
         }
         return page.size() == requested;
@@ -54,16 +54,5 @@ final class AllStreamPager {
     /** EventStoreDB's own records: system streams, and the tombstones and links it writes into other streams. */
     static boolean isSystemEvent(RecordedEvent event) {
         return event.getStreamId().startsWith("$") || event.getEventType().startsWith("$");
-    }
-
-    private DomainEventMessage<?> decode(RecordedEvent event) {
-        try {
-            return codec.decode(event);
-        } catch (RuntimeException e) {
-            throw new EventStoreException(
-                    "Cannot decode " + event.getEventType() + " at revision " + event.getRevision() + " of "
-                            + event.getStreamId() + " (" + EventStoreDbPositionToken.at(event.getPosition()) + ")",
-                    e);
-        }
     }
 }

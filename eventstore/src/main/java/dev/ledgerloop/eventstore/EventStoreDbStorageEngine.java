@@ -1,6 +1,10 @@
 package dev.ledgerloop.eventstore;
 
 import com.eventstore.dbclient.EventStoreDBClient;
+import com.eventstore.dbclient.ReadStreamOptions;
+import com.eventstore.dbclient.RecordedEvent;
+import com.eventstore.dbclient.ResolvedEvent;
+import com.eventstore.dbclient.StreamNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,10 +17,12 @@ import java.util.stream.StreamSupport;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -43,6 +49,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
 
     private final ClientCalls calls;
     private final EventRecordCodec codec;
+    private final StreamNaming streamNaming;
     private final int batchSize;
     private final AggregateStreams aggregateStreams;
     private final AllStreamPositions positions;
@@ -54,6 +61,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
     private EventStoreDbStorageEngine(Builder builder) {
         this.calls = new ClientCalls(builder.client, builder.callDeadline);
         this.codec = builder.codec;
+        this.streamNaming = builder.streamNaming;
         this.batchSize = builder.batchSize;
         this.aggregateStreams = new AggregateStreams(calls, builder.streamNaming, codec, batchSize);
         this.positions = new AllStreamPositions(calls, batchSize);
@@ -180,6 +188,41 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
     /** The revision of the last event in the aggregate's stream, which is its last sequence number. */
     public Optional<Long> lastSequenceNumberFor(String aggregateType, String aggregateIdentifier) {
         return aggregateStreams.lastSequenceNumber(aggregateType, aggregateIdentifier);
+    }
+
+    /**
+     * The one event at {@code revision} of {@code stream}, tracked at its position in {@code $all}, decoded as a
+     * processor reads it: an event that cannot be decoded comes back as an {@link UnreadableEvent}. For dead letters,
+     * which keep where an event is rather than the event (docs/replay.md), so a retry after an upgrade decodes it anew.
+     *
+     * @throws EventStoreException when the stream has no event at that revision (deleted or truncated)
+     */
+    public TrackedEventMessage<?> readRecorded(String stream, long revision) {
+        String action = "reading revision " + revision + " of " + stream;
+        List<ResolvedEvent> events;
+        try {
+            events = calls.readStream(
+                            stream,
+                            ReadStreamOptions.get()
+                                    .forwards()
+                                    .fromRevision(revision)
+                                    .maxCount(1),
+                            action)
+                    .getEvents();
+        } catch (StreamNotFoundException e) {
+            events = List.of();
+        }
+        if (events.isEmpty() || events.get(0).getEvent().getRevision() != revision) {
+            throw new EventStoreException("No event at revision " + revision + " of " + stream);
+        }
+        RecordedEvent event = events.get(0).getEvent();
+        return new GenericTrackedDomainEventMessage<>(
+                EventStoreDbPositionToken.at(event.getPosition()), RecordedEvents.decodeOrStandIn(codec, event));
+    }
+
+    /** The stream that holds an aggregate's events. */
+    public String streamName(String aggregateType, String aggregateIdentifier) {
+        return streamNaming.streamName(aggregateType, aggregateIdentifier);
     }
 
     /** Before the first event: a processor starting here handles everything. */

@@ -46,6 +46,9 @@ public final class BackendApplication {
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("management.endpoints.web.exposure.include", "health");
+        // The backends' ports are internal (the gateway answers /actuator/health with its own): details such as the
+        // parked events per processor (docs/replay.md) are for operators there.
+        defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("spring.mvc.problemdetails.enabled", "false");
         defaults.put("server.error.whitelabel.enabled", "false");
         // The API description (ApiDescriptionConfiguration): answers are JSON, errors are described once by

@@ -3,6 +3,7 @@ package dev.ledgerloop.service;
 import dev.ledgerloop.service.events.CommandThreads;
 import dev.ledgerloop.service.events.EventStoreConfiguration;
 import dev.ledgerloop.service.openapi.ApiDescriptionConfiguration;
+import dev.ledgerloop.service.parking.ParkingConfiguration;
 import dev.ledgerloop.service.web.WebConfiguration;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
@@ -19,7 +20,12 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerloopProperties.class)
-@Import({EventStoreConfiguration.class, WebConfiguration.class, ApiDescriptionConfiguration.class})
+@Import({
+    EventStoreConfiguration.class,
+    WebConfiguration.class,
+    ApiDescriptionConfiguration.class,
+    ParkingConfiguration.class
+})
 public class ServiceSupportConfiguration {
 
     /** No command is handled on a thread the EventStoreDB client needs to complete its calls. */

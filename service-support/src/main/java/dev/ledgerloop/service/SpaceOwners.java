@@ -14,7 +14,7 @@ public final class SpaceOwners {
 
     public static void requireOwner(Principal principal) {
         if (!principal.isAgent() || !BOOTSTRAP_KEY_ID.equals(principal.keyId())) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only the space owner administers webhooks");
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only the space owner may do this");
         }
     }
 }

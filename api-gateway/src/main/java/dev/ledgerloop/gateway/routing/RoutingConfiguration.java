@@ -11,12 +11,14 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The routes: reads (GET, HEAD) under /v1 go to the query side, writes (POST, PUT, PATCH, DELETE) to the command
- * side, paths unchanged; typing indicators (POST, but live signals, not changes) go to the query side too. Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
+ * side, paths unchanged; typing indicators (POST, but live signals, not changes) and the parked-events admin API go
+ * to the query side too. Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
  * land on the query side without a rule of their own. Anything else finds no route and answers 404.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
     static final String TYPING = "/v1/{audience}/sessions/{sessionId}/typing";
+    static final String PARKED_EVENTS = "/v1/admin/parked-events/**";
 
     @Bean
     RouteLocator ledgerloopRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
@@ -29,6 +31,13 @@ class RoutingConfiguration {
                         .path(TYPING)
                         .and()
                         .method(HttpMethod.POST)
+                        .uri(querySide))
+                // Parked events live in the query side's MongoDB collection for both backends (docs/replay.md): retry
+                // and evict change no aggregate, so the query side takes them too.
+                .route("parked-events", route -> route.order(-1)
+                        .path("/v1/admin/parked-events", PARKED_EVENTS)
+                        .and()
+                        .method(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)
                         .uri(querySide))
                 .route("query-side", route -> route.path(KnownPaths.API)
                         .and()

@@ -10,6 +10,7 @@ import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 /** Builds the {@link DeliverySchedule} from delivery events, idempotently, and wakes the scheduler. */
 @Component
 @ProcessingGroup(DeliveryScheduleProjection.GROUP)
-class DeliveryScheduleProjection {
+class DeliveryScheduleProjection extends ParksUnreadableEvents {
     static final String GROUP = "delivery-schedule";
 
     private final DeliverySchedule schedule;

@@ -14,6 +14,7 @@ import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(WebhookDispatcher.GROUP)
-class WebhookDispatcher {
+class WebhookDispatcher extends ParksUnreadableEvents {
     static final String GROUP = "webhook-dispatcher";
     static final String COMPONENT = "webhook-dispatcher";
 

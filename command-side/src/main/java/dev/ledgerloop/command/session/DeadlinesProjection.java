@@ -13,6 +13,7 @@ import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.util.Date;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DeadlinesProjection.GROUP)
-class DeadlinesProjection {
+class DeadlinesProjection extends ParksUnreadableEvents {
     static final String GROUP = "deadlines";
     static final String COLLECTION = "deadlines";
 

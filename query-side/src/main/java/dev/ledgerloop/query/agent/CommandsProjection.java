@@ -14,6 +14,7 @@ import com.mongodb.client.model.UpdateOptions;
 import dev.ledgerloop.events.agent.CommandsRegistered;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandsProjection.GROUP)
-class CommandsProjection {
+class CommandsProjection extends ParksUnreadableEvents {
     static final String GROUP = "commands";
     static final String COLLECTION = "commands";
 

@@ -7,6 +7,7 @@ import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /** The {@code attachments} view: what was attached to each session (the bytes stay in the attachment store). */
 @Component
 @ProcessingGroup(AttachmentsProjection.GROUP)
-class AttachmentsProjection {
+class AttachmentsProjection extends ParksUnreadableEvents {
     static final String GROUP = "attachments";
     static final String COLLECTION = "attachments_view";
 

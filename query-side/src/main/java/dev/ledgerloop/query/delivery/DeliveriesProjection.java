@@ -18,6 +18,7 @@ import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DeliveriesProjection.GROUP)
-class DeliveriesProjection {
+class DeliveriesProjection extends ParksUnreadableEvents {
     static final String GROUP = "deliveries";
     static final String COLLECTION = "deliveries";
 

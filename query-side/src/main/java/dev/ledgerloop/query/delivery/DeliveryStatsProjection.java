@@ -19,6 +19,7 @@ import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DeliveryStatsProjection.GROUP)
-class DeliveryStatsProjection {
+class DeliveryStatsProjection extends ParksUnreadableEvents {
     static final String GROUP = "delivery-stats";
     static final String COLLECTION = "delivery_stats";
     static final String LAST_FAILURES = "delivery_stats_last_failure";

@@ -23,6 +23,7 @@ import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(FeedProjection.GROUP)
-class FeedProjection {
+class FeedProjection extends ParksUnreadableEvents {
     static final String GROUP = "feed";
     static final String COLLECTION = "feed";
     static final String SESSIONS = "feed_sessions";

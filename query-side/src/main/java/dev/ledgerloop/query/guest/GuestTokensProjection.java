@@ -12,6 +12,7 @@ import dev.ledgerloop.events.session.GuestTokenRevoked;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 /** The {@code guest_tokens} view: a session's guest tokens without the tokens themselves, with their use count. */
 @Component
 @ProcessingGroup(GuestTokensProjection.GROUP)
-class GuestTokensProjection {
+class GuestTokensProjection extends ParksUnreadableEvents {
     static final String GROUP = "guest_tokens";
     static final String COLLECTION = "guest_tokens";
 

@@ -8,6 +8,7 @@ import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /** The {@code agents} view: one document per registered agent identity, by id, unique by space and name. */
 @Component
 @ProcessingGroup(AgentsProjection.GROUP)
-class AgentsProjection {
+class AgentsProjection extends ParksUnreadableEvents {
     static final String GROUP = "agents";
     public static final String COLLECTION = "agents";
 

@@ -15,6 +15,7 @@ import dev.ledgerloop.events.apikey.ApiKeyRevoked;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ApiKeysProjection.GROUP)
-class ApiKeysProjection {
+class ApiKeysProjection extends ParksUnreadableEvents {
     static final String GROUP = "api_keys";
     public static final String COLLECTION = "api_keys";
 

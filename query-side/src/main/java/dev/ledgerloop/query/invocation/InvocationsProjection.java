@@ -17,6 +17,7 @@ import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(InvocationsProjection.GROUP)
-class InvocationsProjection {
+class InvocationsProjection extends ParksUnreadableEvents {
     static final String GROUP = "invocations";
     static final String COLLECTION = "invocations";
 

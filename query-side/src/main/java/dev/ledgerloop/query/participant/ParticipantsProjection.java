@@ -12,6 +12,7 @@ import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ParticipantsProjection.GROUP)
-class ParticipantsProjection {
+class ParticipantsProjection extends ParksUnreadableEvents {
     static final String GROUP = "participants";
     static final String COLLECTION = "participants";
 

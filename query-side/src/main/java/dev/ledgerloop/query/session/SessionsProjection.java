@@ -17,6 +17,7 @@ import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 /** The {@code sessions} view (docs/architecture.md §Query side): one document per session, for list and get. */
 @Component
 @ProcessingGroup(SessionsProjection.GROUP)
-class SessionsProjection {
+class SessionsProjection extends ParksUnreadableEvents {
     static final String GROUP = "sessions";
     static final String COLLECTION = "sessions";
 

@@ -22,6 +22,7 @@ import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -42,7 +43,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
-class TimelineProjection {
+class TimelineProjection extends ParksUnreadableEvents {
     static final String GROUP = "timeline";
     static final String COLLECTION = "timeline";
     static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");

@@ -18,6 +18,7 @@ import dev.ledgerloop.events.webhook.WebhookSecretRotated;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 /** The {@code webhooks} view: the space owner's endpoints as docs/api.md shows them, never with their secrets. */
 @Component
 @ProcessingGroup(WebhooksProjection.GROUP)
-class WebhooksProjection {
+class WebhooksProjection extends ParksUnreadableEvents {
     static final String GROUP = "webhooks";
     static final String COLLECTION = "webhooks";
 

@@ -1,0 +1,68 @@
+package dev.ledgerloop.eventstore;
+
+import com.eventstore.dbclient.RecordedEvent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Decoding for readers of {@code $all}, where one event that cannot be decoded must not stop everything after it. */
+final class RecordedEvents {
+    private static final Logger log = LoggerFactory.getLogger(RecordedEvents.class);
+    private static final int REMEMBERED_WARNINGS = 1_000;
+
+    // Every processor reads $all on its own: without this, one unreadable event is logged once per processor.
+    private static final Map<String, Boolean> warned = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_WARNINGS;
+        }
+    });
+
+    private RecordedEvents() {}
+
+    /**
+     * The decoded event, or an {@link UnreadableEvent} in its place: same aggregate (from the stream name {@code
+     * <type>-<id>}), sequence number (the revision), message identifier (the event id) and time (EventStoreDB's
+     * {@code created}). Logs one WARN per event (not per reader) naming the event and the exception classes, never its content.
+     */
+    static DomainEventMessage<?> decodeOrStandIn(EventRecordCodec codec, RecordedEvent event) {
+        try {
+            return codec.decode(event);
+        } catch (RuntimeException e) {
+            String reason = SafeReasons.of(e);
+            if (warned.put(event.getEventId() + "@" + event.getStreamId(), Boolean.TRUE) == null) {
+                log.warn(
+                        "Cannot decode {} at revision {} of {} ({}); handing processors an UnreadableEvent: {}",
+                        event.getEventType(),
+                        event.getRevision(),
+                        event.getStreamId(),
+                        EventStoreDbPositionToken.at(event.getPosition()),
+                        reason);
+            }
+            return standIn(event, reason);
+        }
+    }
+
+    private static DomainEventMessage<?> standIn(RecordedEvent event, String reason) {
+        String stream = event.getStreamId();
+        int dash = stream.indexOf('-');
+        String aggregateType = dash < 0 ? stream : stream.substring(0, dash);
+        String aggregateIdentifier = dash < 0 ? stream : stream.substring(dash + 1);
+        String eventId = event.getEventId().toString();
+        UnreadableEvent payload =
+                new UnreadableEvent(stream, event.getRevision(), eventId, event.getEventType(), reason);
+        return new GenericDomainEventMessage<>(
+                aggregateType,
+                aggregateIdentifier,
+                event.getRevision(),
+                payload,
+                MetaData.emptyInstance(),
+                eventId,
+                event.getCreated());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ledgerloop.service.parking;
+
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Dead letters for every event processor of a backend (docs/replay.md): the queue in MongoDB, the retries the admin
+ * API asks for, the gauge and the {@code parkedEvents} health details.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class ParkingConfiguration {
+
+    @Bean
+    ParkedEvents parkedEvents(com.mongodb.client.MongoDatabase database, Clock clock) {
+        return new ParkedEvents(database, clock);
+    }
+
+    /** Every processing group parks a failed event, and later events of its aggregate wait behind it. */
+    @Bean
+    ConfigurerModule everyProcessorParksFailedEvents(
+            ParkedEvents parkedEvents, EventStoreDbStorageEngine engine, Clock clock) {
+        ParkedLetters letters = new ParkedLetters(engine::streamName, engine::readRecorded);
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerDeadLetterQueueProvider(group -> axon -> new ParkedEventQueue(
+                        group, parkedEvents.collection(), letters, clock, ParkedEventQueue.ParkingLimits.DEFAULT)));
+    }
+
+    @Bean
+    ParkedEventRetries parkedEventRetries(
+            ParkedEvents parkedEvents, ObjectProvider<Configuration> axon, ObjectProvider<MeterRegistry> registry) {
+        return new ParkedEventRetries(
+                parkedEvents,
+                processing(axon),
+                new ParkedEventMetrics(parkedEvents, registry.getIfAvailable(SimpleMeterRegistry::new)));
+    }
+
+    @Bean
+    ParkedEventsHealthIndicator parkedEventsHealthIndicator(
+            ParkedEvents parkedEvents, ObjectProvider<Configuration> axon) {
+        return new ParkedEventsHealthIndicator(parkedEvents, processing(axon));
+    }
+
+    private static Supplier<EventProcessingConfiguration> processing(ObjectProvider<Configuration> axon) {
+        return () -> axon.getObject().eventProcessingConfiguration();
+    }
+}

@@ -1,0 +1,255 @@
+package dev.ledgerloop.service.parking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
+import dev.ledgerloop.eventstore.StreamNaming;
+import dev.ledgerloop.eventstore.UnreadableEvent;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.DeadLetterQueueOverflowException;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.NoSuchDeadLetterException;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue's contract, as Axon's in-memory queue keeps it, on mongo-java-server. */
+class ParkedEventQueueTest {
+    private static final ParkedEventQueue.ParkingLimits LIMITS =
+            new ParkedEventQueue.ParkingLimits(3, 3, Duration.ofMinutes(1));
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private final Map<String, TrackedEventMessage<?>> log = new HashMap<>();
+    private final List<String> reads = new ArrayList<>();
+    private MongoCollection<Document> collection;
+    private ParkedEventQueue queue;
+    private ParkedEventQueue otherInstance;
+    private ParkedEventQueue otherProcessor;
+    private long position;
+
+    record Secret(String value) {}
+
+    @BeforeAll
+    static void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void newQueue() {
+        ParkedEvents parkedEvents = new ParkedEvents(
+                client.getDatabase("test-" + UUID.randomUUID().toString().substring(0, 8)), Clock.systemUTC());
+        collection = parkedEvents.collection();
+        ParkedLetters letters = new ParkedLetters(StreamNaming.lowerCaseTypeAndId(), (stream, revision) -> {
+            reads.add(stream + "@" + revision);
+            return log.get(stream + "@" + revision);
+        });
+        queue = new ParkedEventQueue("timeline", collection, letters, Clock.systemUTC(), LIMITS);
+        otherInstance = new ParkedEventQueue("timeline", collection, letters, Clock.systemUTC(), LIMITS);
+        otherProcessor = new ParkedEventQueue("sessions", collection, letters, Clock.systemUTC(), LIMITS);
+    }
+
+    @Test
+    void keepsEachSequenceInInsertionOrderAndReadsTheEventsBackFromTheLog() {
+        TrackedEventMessage<?> first = event("a", 0);
+        TrackedEventMessage<?> second = event("a", 1);
+        queue.enqueue("a", new GenericDeadLetter<>("a", first, new IllegalStateException("boom")));
+        assertThat(queue.enqueueIfPresent("b", () -> letter("b", event("b", 0))))
+                .isFalse();
+        assertThat(queue.enqueueIfPresent("a", () -> letter("a", second))).isTrue();
+        queue.enqueue("b", letter("b", event("b", 0)));
+
+        assertThat(queue.contains("a")).isTrue();
+        assertThat(queue.contains("c")).isFalse();
+        assertThat(queue.size()).isEqualTo(3);
+        assertThat(queue.sequenceSize("a")).isEqualTo(2);
+        assertThat(queue.amountOfSequences()).isEqualTo(2);
+        assertThat(messagesOf(queue.deadLetterSequence("a")))
+                .containsExactly(first.getIdentifier(), second.getIdentifier());
+        assertThat(queue.deadLetters()).hasSize(2);
+        assertThat(otherProcessor.size()).isZero();
+        assertThat(otherProcessor.contains("a")).isFalse();
+    }
+
+    @Test
+    void storesWhereTheEventIsNeverItsPayloadNorAnUnsafeMessage() {
+        TrackedEventMessage<?> event = event("a", 4);
+        queue.enqueue("a", new GenericDeadLetter<>("a", event, new IllegalArgumentException("top secret value")));
+
+        Document stored = collection.find().first();
+        assertThat(stored.toJson()).doesNotContain("top secret");
+        assertThat(stored.getString("stream")).isEqualTo("session-a");
+        assertThat(stored.get("revision", Number.class).longValue()).isEqualTo(4);
+        assertThat(stored.getString("eventType")).isEqualTo("Secret");
+        assertThat(stored.getString("causeType")).isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(stored.getString("causeMessage")).isNull();
+        assertThat(stored.get("commitPosition", Number.class)).isNotNull();
+        assertThat(stored.getString("eventId")).isEqualTo(event.getIdentifier());
+    }
+
+    @Test
+    void keepsTheMessagesOfOurOwnExceptionsAndParksAnUnreadableEventAtItsPlace() {
+        UnreadableEvent unreadable =
+                new UnreadableEvent("session-a", 2, UUID.randomUUID().toString(), "Brand", "x");
+        TrackedEventMessage<?> standIn = new GenericTrackedDomainEventMessage<>(
+                new EventStoreDbPositionToken(10, 10), new GenericDomainEventMessage<>("session", "a", 2, unreadable));
+        queue.enqueue("a", new GenericDeadLetter<>("a", standIn, new UnreadableEventException(unreadable)));
+
+        Document stored = collection.find().first();
+        assertThat(stored.getString("eventType")).isEqualTo("Brand");
+        assertThat(stored.getString("eventId")).isEqualTo(unreadable.eventId());
+        assertThat(stored.getString("causeMessage")).contains("Cannot read Brand at revision 2 of session-a");
+    }
+
+    @Test
+    void isFullAtTheMostSequencesOrTheLongestSequence() {
+        for (int revision = 0; revision < 3; revision++) {
+            queue.enqueue("a", letter("a", event("a", revision)));
+        }
+        assertThat(queue.isFull("a")).isTrue();
+        assertThatThrownBy(() -> queue.enqueue("a", letter("a", event("a", 3))))
+                .isInstanceOf(DeadLetterQueueOverflowException.class);
+        queue.enqueue("b", letter("b", event("b", 0)));
+        queue.enqueue("c", letter("c", event("c", 0)));
+        assertThat(queue.isFull("d")).isTrue();
+        assertThat(queue.isFull("b")).isFalse();
+    }
+
+    @Test
+    void requeueUpdatesTheLetterAndEvictRemovesIt() {
+        queue.enqueue("a", letter("a", event("a", 0)));
+        DeadLetter<? extends EventMessage<?>> letter =
+                queue.deadLetterSequence("a").iterator().next();
+
+        queue.requeue(letter, touched -> touched.withCause(
+                        new UnreadableEventException(new UnreadableEvent("session-a", 0, "id", "T", "again")))
+                .withDiagnostics(MetaData.with("attempts", 2)));
+        DeadLetter<? extends EventMessage<?>> requeued =
+                queue.deadLetterSequence("a").iterator().next();
+        assertThat(requeued.cause().orElseThrow().type()).isEqualTo(UnreadableEventException.class.getName());
+        assertThat(requeued.diagnostics()).containsEntry("attempts", 2);
+        assertThat(requeued.lastTouched()).isAfterOrEqualTo(letter.lastTouched());
+
+        queue.evict(requeued);
+        assertThat(queue.contains("a")).isFalse();
+        assertThatThrownBy(() -> queue.requeue(requeued, touched -> touched))
+                .isInstanceOf(NoSuchDeadLetterException.class);
+    }
+
+    @Test
+    void processWalksTheSequenceTouchedLongestAgoAndStopsAtALetterThatFailsAgain() {
+        queue.enqueue("old", letter("old", event("old", 0)));
+        queue.enqueue("old", letter("old", event("old", 1)));
+        queue.enqueue("new", letter("new", event("new", 0)));
+        queue.enqueue("new", letter("new", event("new", 1)));
+        List<String> handled = new ArrayList<>();
+
+        boolean walked = queue.process(letter -> {
+            DomainEventMessage<?> message = (DomainEventMessage<?>) letter.message();
+            handled.add(message.getAggregateIdentifier() + "@" + message.getSequenceNumber());
+            return Decisions.evict();
+        });
+        assertThat(walked).isTrue();
+        assertThat(handled).containsExactly("old@0", "old@1");
+        assertThat(queue.contains("old")).isFalse();
+
+        boolean failed = queue.process(letter -> Decisions.requeue(new IllegalStateException("again")));
+        assertThat(failed).isFalse();
+        assertThat(queue.sequenceSize("new")).isEqualTo(2);
+        assertThat(queue.deadLetterSequence("new")
+                        .iterator()
+                        .next()
+                        .cause()
+                        .orElseThrow()
+                        .type())
+                .isEqualTo(IllegalStateException.class.getName());
+    }
+
+    @Test
+    void aClaimedSequenceIsNotProcessedByAnotherInstance() {
+        queue.enqueue("a", letter("a", event("a", 0)));
+        AtomicBoolean otherGotIt = new AtomicBoolean();
+
+        queue.process(letter -> {
+            otherGotIt.set(otherInstance.process(other -> Decisions.evict()));
+            return Decisions.evict();
+        });
+
+        assertThat(otherGotIt).isFalse();
+        assertThat(queue.contains("a")).isFalse();
+    }
+
+    @Test
+    void theFilterSeesTheFirstLetterWithoutReadingTheLog() {
+        queue.enqueue("a", letter("a", event("a", 0)));
+
+        boolean processed = queue.process(letter -> false, letter -> Decisions.evict());
+
+        assertThat(processed).isFalse();
+        assertThat(reads).isEmpty();
+        assertThat(queue.contains("a")).isTrue();
+    }
+
+    @Test
+    void clearEmptiesOnlyThisProcessorsQueue() {
+        queue.enqueue("a", letter("a", event("a", 0)));
+        otherProcessor.enqueue("a", letter("a", event("a", 0)));
+
+        queue.clear();
+
+        assertThat(queue.size()).isZero();
+        assertThat(otherProcessor.size()).isEqualTo(1);
+    }
+
+    private TrackedEventMessage<?> event(String aggregate, long revision) {
+        position += 100;
+        TrackedEventMessage<?> message = new GenericTrackedDomainEventMessage<>(
+                new EventStoreDbPositionToken(position, position),
+                new GenericDomainEventMessage<>("Session", aggregate, revision, new Secret("top secret value")));
+        log.put("session-" + aggregate + "@" + revision, message);
+        return message;
+    }
+
+    private static DeadLetter<EventMessage<?>> letter(String sequence, EventMessage<?> message) {
+        return new GenericDeadLetter<>(sequence, message);
+    }
+
+    private static List<String> messagesOf(Iterable<DeadLetter<? extends EventMessage<?>>> letters) {
+        List<String> identifiers = new ArrayList<>();
+        letters.forEach(letter -> identifiers.add(letter.message().getIdentifier()));
+        return identifiers;
+    }
+}
