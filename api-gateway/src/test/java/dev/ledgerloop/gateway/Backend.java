@@ -55,6 +55,14 @@ final class Backend implements AutoCloseable {
         return received.poll();
     }
 
+    /** The requests received so far with this method and path, left in the queue. */
+    List<Received> received(String method, String uri) {
+        return received.stream()
+                .filter(request ->
+                        request.method().equals(method) && request.uri().equals(uri))
+                .toList();
+    }
+
     boolean receivedNothing() {
         return received.isEmpty();
     }
