@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** What may be asked of a {@link Delivery}. */
-sealed interface DeliveryCommand {
+public sealed interface DeliveryCommand {
     /** The dispatcher creates one delivery per (event, endpoint); the id is derived from both, so a replay conflicts. */
     record CreateDelivery(UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload)
             implements DeliveryCommand {}

@@ -1,7 +1,7 @@
 package dev.ledgerloop.command.delivery;
 
 /** Where a delivery stands: waiting for an attempt, done, failed with a retry due, or given up. */
-enum DeliveryStatus {
+public enum DeliveryStatus {
     Pending,
     Succeeded,
     Failed,

@@ -1,7 +1,5 @@
 package dev.ledgerloop.command.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.command.delivery.DeliveryCommand.RecordAttempt;
 import dev.ledgerloop.command.delivery.DeliveryCommand.RetryDelivery;
@@ -100,24 +98,6 @@ class DeliveryTest {
         fixture.given(created())
                 .when(new RetryDelivery(DELIVERY, AGENT), SYSTEM)
                 .expectException(DomainException.class);
-    }
-
-    @Test
-    void delivery_ids_are_derived_from_the_event_and_the_endpoint() {
-        assertThat(WebhookDispatcher.deliveryId("event-1", WEBHOOK))
-                .isEqualTo(WebhookDispatcher.deliveryId("event-1", WEBHOOK))
-                .isNotEqualTo(WebhookDispatcher.deliveryId("event-2", WEBHOOK));
-    }
-
-    @Test
-    void wildcards_match_event_types_by_prefix() {
-        assertThat(EventTypePatterns.matches("session.*", "session.message.new"))
-                .isTrue();
-        assertThat(EventTypePatterns.matches("session.message.*", "session.closed"))
-                .isFalse();
-        assertThat(EventTypePatterns.matches("*", "invocation.requested")).isTrue();
-        assertThat(EventTypePatterns.matches("session.closed", "session.closed"))
-                .isTrue();
     }
 
     private static Object created() {

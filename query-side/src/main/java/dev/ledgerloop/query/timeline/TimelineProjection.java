@@ -26,11 +26,11 @@ import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -133,73 +133,52 @@ class TimelineProjection extends ParksUnreadableEvents {
     }
 
     @EventHandler
-    void on(
-            ParticipantAdded event,
-            MetaData metaData,
-            @SequenceNumber long sequence,
-            @Timestamp Instant at,
-            @MessageIdentifier String eventId) {
+    void on(ParticipantAdded event, DomainEventMessage<?> message) {
         GuardedWrites.insertOnce(
                 items,
-                system(eventId, event.sessionId(), "participant.added", metaData, sequence, at)
+                system(message, event.sessionId(), "participant.added")
                         .append("userId", event.userId())
                         .append("role", event.role().name()));
     }
 
     @EventHandler
-    void on(
-            ParticipantRoleChanged event,
-            MetaData metaData,
-            @SequenceNumber long sequence,
-            @Timestamp Instant at,
-            @MessageIdentifier String eventId) {
+    void on(ParticipantRoleChanged event, DomainEventMessage<?> message) {
         GuardedWrites.insertOnce(
                 items,
-                system(eventId, event.sessionId(), "participant.role_changed", metaData, sequence, at)
+                system(message, event.sessionId(), "participant.role_changed")
                         .append("userId", event.userId())
                         .append("role", event.role().name()));
     }
 
     @EventHandler
-    void on(
-            ParticipantRemoved event,
-            MetaData metaData,
-            @SequenceNumber long sequence,
-            @Timestamp Instant at,
-            @MessageIdentifier String eventId) {
+    void on(ParticipantRemoved event, DomainEventMessage<?> message) {
         GuardedWrites.insertOnce(
-                items,
-                system(eventId, event.sessionId(), "participant.removed", metaData, sequence, at)
-                        .append("userId", event.userId()));
+                items, system(message, event.sessionId(), "participant.removed").append("userId", event.userId()));
     }
 
     @EventHandler
-    void on(
-            SessionClosed event,
-            MetaData metaData,
-            @SequenceNumber long sequence,
-            @Timestamp Instant at,
-            @MessageIdentifier String eventId) {
-        GuardedWrites.insertOnce(items, system(eventId, event.sessionId(), "session.closed", metaData, sequence, at));
+    void on(SessionClosed event, DomainEventMessage<?> message) {
+        GuardedWrites.insertOnce(items, system(message, event.sessionId(), "session.closed"));
     }
 
     @EventHandler
-    void on(
-            SessionArchived event,
-            MetaData metaData,
-            @SequenceNumber long sequence,
-            @Timestamp Instant at,
-            @MessageIdentifier String eventId) {
-        GuardedWrites.insertOnce(items, system(eventId, event.sessionId(), "session.archived", metaData, sequence, at));
+    void on(SessionArchived event, DomainEventMessage<?> message) {
+        GuardedWrites.insertOnce(items, system(message, event.sessionId(), "session.archived"));
     }
 
     private void updateMessage(UUID messageId, long sequence, Bson changes) {
         GuardedWrites.updateGuarded(items, messageId.toString(), sequence, changes, false);
     }
 
-    private static Document system(
-            String eventId, UUID sessionId, String what, MetaData metaData, long sequence, Instant at) {
-        return item(eventId, sessionId, TimelineItems.SYSTEM, metaData, sequence, at)
+    /** A lifecycle item: the event's own identifier, sequence and time, and what happened. */
+    private static Document system(DomainEventMessage<?> message, UUID sessionId, String what) {
+        return item(
+                        message.getIdentifier(),
+                        sessionId,
+                        TimelineItems.SYSTEM,
+                        message.getMetaData(),
+                        message.getSequenceNumber(),
+                        message.getTimestamp())
                 .append("event", what);
     }
 

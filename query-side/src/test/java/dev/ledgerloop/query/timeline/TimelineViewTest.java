@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,10 +48,14 @@ class TimelineViewTest {
         }
         projection.on(
                 new SessionClosed(session),
-                CONTEXT,
-                6,
-                T0.plusSeconds(6),
-                UUID.randomUUID().toString());
+                new GenericDomainEventMessage<>(
+                        "Session",
+                        session.toString(),
+                        6,
+                        new SessionClosed(session),
+                        CONTEXT,
+                        UUID.randomUUID().toString(),
+                        T0.plusSeconds(6)));
         // Replayed: nothing doubles.
         projection.on(messages.get(2), CONTEXT, 3, T0.plusSeconds(60));
 

@@ -1,4 +1,4 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.sending;
 
 import dev.ledgerloop.command.delivery.DeliveryCommand.ExhaustDelivery;
 import dev.ledgerloop.command.delivery.DeliveryCommand.RecordAttempt;
@@ -8,6 +8,7 @@ import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DisableWebhookEndpo
 import dev.ledgerloop.command.webhook.WebhookProperties;
 import dev.ledgerloop.command.webhook.WebhookTarget;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.web.ApiTimestamps;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -186,7 +187,7 @@ class DeliverySender implements DisposableBean {
                 send(
                         new DisableWebhookEndpoint(
                                 delivery.webhookId(),
-                                "Failing without a success since " + WebhookPayloads.timestamp(now.minus(failing))),
+                                "Failing without a success since " + ApiTimestamps.format(now.minus(failing))),
                         context);
             } else if (delivery.manual()) {
                 finalReason = "The manual retry failed";

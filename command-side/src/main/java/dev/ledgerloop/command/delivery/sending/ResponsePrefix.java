@@ -1,4 +1,4 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.sending;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;

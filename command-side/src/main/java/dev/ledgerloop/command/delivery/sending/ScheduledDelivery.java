@@ -1,4 +1,4 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.sending;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.sending;
 
 import dev.ledgerloop.command.webhook.WebhookProperties;
 import dev.ledgerloop.service.schedule.DueWorkLoop;

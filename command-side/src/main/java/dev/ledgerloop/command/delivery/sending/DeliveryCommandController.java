@@ -1,6 +1,7 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.sending;
 
 import dev.ledgerloop.command.delivery.DeliveryCommand.RetryDelivery;
+import dev.ledgerloop.command.delivery.DeliveryStatus;
 import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DescribeWebhookEndpoint;
 import dev.ledgerloop.command.webhook.WebhookTarget;
 import dev.ledgerloop.platform.error.ErrorCode;

@@ -1,4 +1,4 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.sending;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

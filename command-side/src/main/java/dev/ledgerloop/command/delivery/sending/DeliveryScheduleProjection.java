@@ -1,8 +1,9 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.sending;
 
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
+import dev.ledgerloop.command.delivery.DeliveryStatus;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;

@@ -1,4 +1,4 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.dispatch;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

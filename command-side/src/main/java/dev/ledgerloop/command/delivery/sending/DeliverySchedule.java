@@ -1,4 +1,4 @@
-package dev.ledgerloop.command.delivery;
+package dev.ledgerloop.command.delivery.sending;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -14,6 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.ledgerloop.command.delivery.DeliveryStatus;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Duration;
 import java.time.Instant;
