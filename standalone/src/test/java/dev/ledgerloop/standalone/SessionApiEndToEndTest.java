@@ -317,6 +317,26 @@ class SessionApiEndToEndTest {
     }
 
     @Test
+    void a_deadline_outside_the_years_1970_to_9999_is_refused_and_nothing_is_stored() throws Exception {
+        String session = agent.openSession();
+        String sessionPath = "/v1/agent/sessions/" + session;
+        for (String deadline : new String[] {"+1000000000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"}) {
+            Answer refused = agent.post(
+                    sessionPath + "/messages",
+                    "{\"encryptedContent\":" + envelope() + ",\"responseRequired\":true,\"deadlineAt\":\"" + deadline
+                            + "\"}");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(refused.body().at("/error/message").asText()).startsWith("Field 'deadlineAt' must be");
+        }
+        String accepted = agent.post(sessionPath + "/messages", message("Low", false, null))
+                .expect(201)
+                .id();
+        forTheViews().untilAsserted(() -> assertThat(ids(data(agent.get(sessionPath + "/timeline"))))
+                .containsExactly(accepted));
+    }
+
+    @Test
     void an_archived_session_leaves_the_list_and_refuses_changes() throws Exception {
         String session = agent.openSession();
         String sessionPath = "/v1/agent/sessions/" + session;

@@ -93,6 +93,7 @@ class DeliveryCommandController {
             @NotNull(message = SINCE)
             @IfMistyped(SINCE)
             Instant since) {
-        static final String SINCE = "must be an ISO-8601 UTC timestamp such as 2026-03-25T10:30:00.000Z";
+        static final String SINCE =
+                "must be an ISO-8601 UTC timestamp from 1970 to 9999, such as 2026-03-25T10:30:00.000Z";
     }
 }

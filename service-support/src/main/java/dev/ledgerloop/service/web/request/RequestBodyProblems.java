@@ -78,7 +78,7 @@ final class RequestBodyProblems {
             return "must be true or false";
         }
         if (type == Instant.class) {
-            return "must be an ISO-8601 UTC timestamp such as 2026-03-25T10:30:00.000Z";
+            return "must be an ISO-8601 UTC timestamp from 1970 to 9999, such as 2026-03-25T10:30:00.000Z";
         }
         if (type == UUID.class) {
             return "must be a UUID";

@@ -46,9 +46,17 @@ class RequestRecordConverterTest {
         assertThat(problem("{\"count\":\"5\"}")).isEqualTo("Field 'count' must be a whole number from 0 to 10");
         assertThat(problem("{\"count\":1.5}")).isEqualTo("Field 'count' must be a whole number from 0 to 10");
         assertThat(problem("{\"at\":12}"))
-                .isEqualTo("Field 'at' must be an ISO-8601 UTC timestamp such as 2026-03-25T10:30:00.000Z");
+                .isEqualTo(
+                        "Field 'at' must be an ISO-8601 UTC timestamp from 1970 to 9999, such as 2026-03-25T10:30:00.000Z");
         assertThat(problem("{\"at\":\"yesterday\"}"))
-                .isEqualTo("Field 'at' must be an ISO-8601 UTC timestamp such as 2026-03-25T10:30:00.000Z");
+                .isEqualTo(
+                        "Field 'at' must be an ISO-8601 UTC timestamp from 1970 to 9999, such as 2026-03-25T10:30:00.000Z");
+        assertThat(problem("{\"at\":\"+1000000000-01-01T00:00:00Z\"}"))
+                .isEqualTo(
+                        "Field 'at' must be an ISO-8601 UTC timestamp from 1970 to 9999, such as 2026-03-25T10:30:00.000Z");
+        assertThat(problem("{\"at\":\"1969-12-31T23:59:59Z\"}"))
+                .isEqualTo(
+                        "Field 'at' must be an ISO-8601 UTC timestamp from 1970 to 9999, such as 2026-03-25T10:30:00.000Z");
         assertThat(problem("{\"id\":\"x\"}")).isEqualTo("Field 'id' must be a UUID");
         assertThat(problem("{\"size\":\"Huge\"}")).isEqualTo("Field 'size' must be one of Small, Large");
         assertThat(problem("{\"size\":0}")).isEqualTo("Field 'size' must be one of Small, Large");
