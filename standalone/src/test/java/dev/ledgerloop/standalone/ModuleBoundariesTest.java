@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The boundaries between the modules, checked on their compiled classes: this module's test class path holds every
- * runtime module. The bench module is not on it; its one package cannot form a package cycle, and no other rule here
- * names it.
+ * runtime module. The bench module is not on it (it may see every module, like standalone); its one package cannot
+ * form a package cycle.
  */
 class ModuleBoundariesTest {
     private static final String AGGREGATE = "org.axonframework.spring.stereotype.Aggregate";
@@ -30,6 +30,7 @@ class ModuleBoundariesTest {
     private static final String QUERY_SIDE = "dev.ledgerloop.query..";
     private static final String GATEWAY = "dev.ledgerloop.gateway..";
     private static final String EMBEDDED_NODE = "dev.ledgerloop.eventstore.embedded..";
+    private static final String STANDALONE = "dev.ledgerloop.standalone..";
 
     private static JavaClasses classes;
 
@@ -95,6 +96,33 @@ class ModuleBoundariesTest {
                 .resideInAPackage(EMBEDDED_NODE)
                 .should()
                 .dependOnClassesThat(resideInAPackage("dev.ledgerloop..").and(not(resideInAPackage(EMBEDDED_NODE))))
+                .check(classes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {COMMAND_SIDE, QUERY_SIDE, GATEWAY, STANDALONE})
+    void only_the_standalone_jvm_depends_on_a_service(String service) {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(service, STANDALONE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(service)
+                .check(classes);
+    }
+
+    @Test
+    void the_shared_modules_depend_on_no_service() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.ledgerloop.platform..",
+                        "dev.ledgerloop.events..",
+                        "dev.ledgerloop.eventstore..",
+                        "dev.ledgerloop.service..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(COMMAND_SIDE, QUERY_SIDE, GATEWAY, STANDALONE)
                 .check(classes);
     }
 
