@@ -70,14 +70,14 @@ class Agent {
     /** Idempotent: a second registration of the same agent changes nothing and writes no event. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    AgentResource handle(RegisterAgent command, MetaData metaData) {
+    AgentState handle(RegisterAgent command, MetaData metaData) {
         if (id != null) {
             requireInSpace(metaData);
         }
         if (!registered) {
             apply(new AgentRegistered(command.agentId(), command.name(), command.description()), context(metaData));
         }
-        return new AgentResource(command.agentId(), name, description, createdAt);
+        return new AgentState(command.agentId(), name, description, createdAt);
     }
 
     @CommandHandler

@@ -2,6 +2,7 @@ package dev.ledgerloop.command.identity;
 
 import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentResource;
+import dev.ledgerloop.command.agent.AgentState;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
@@ -29,6 +30,7 @@ class AgentRegistrationController {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only agents use /v1/agent endpoints");
         }
         RegisterAgent command = new RegisterAgent(UUID.fromString(principal.subjectId()), principal.agentName(), null);
-        return commands.send(command, EventContext.of(principal), AgentResource.class, "Agent not found");
+        return AgentResource.of(
+                commands.send(command, EventContext.of(principal), AgentState.class, "Agent not found"));
     }
 }

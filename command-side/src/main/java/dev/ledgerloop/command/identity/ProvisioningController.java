@@ -2,6 +2,7 @@ package dev.ledgerloop.command.identity;
 
 import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentResource;
+import dev.ledgerloop.command.agent.AgentState;
 import dev.ledgerloop.command.identity.ApiKeyCommand.IssueApiKey;
 import dev.ledgerloop.command.identity.ApiKeyCommand.RevokeApiKey;
 import dev.ledgerloop.platform.error.ErrorCode;
@@ -59,13 +60,13 @@ class ProvisioningController {
         }
         String description = body.description();
         UUID agentId = AgentNames.agentId(principal.spaceId(), name);
-        AgentResource agent = commands.send(
-                new RegisterAgent(agentId, name, description), context, AgentResource.class, "Agent not found");
+        AgentState agent = commands.send(
+                new RegisterAgent(agentId, name, description), context, AgentState.class, "Agent not found");
         String apiKey = "hlp_" + HexFormat.of().formatHex(randomBytes());
         UUID keyId = UUID.randomUUID();
         commands.send(
                 new IssueApiKey(keyId, Sha256Hex.of(apiKey), agentId, name), context, UUID.class, "Key not found");
-        return new ProvisionedAgent(agent, apiKey, keyId);
+        return new ProvisionedAgent(AgentResource.of(agent), apiKey, keyId);
     }
 
     @DeleteMapping("/{agentId}/keys/{keyId}")

@@ -29,8 +29,8 @@ class AgentInvocationController {
             @PathVariable UUID invocationId,
             @RequestBody @Valid InvocationRequests.CompleteRequest body) {
         UUID agentId = agentOf(principal);
-        return invocations.send(
-                invocationId, new CompleteInvocation(invocationId, agentId, body.encryptedResult()), principal);
+        return InvocationResource.of(invocations.send(
+                invocationId, new CompleteInvocation(invocationId, agentId, body.encryptedResult()), principal));
     }
 
     @PostMapping("/fail")
@@ -39,7 +39,8 @@ class AgentInvocationController {
             @PathVariable UUID invocationId,
             @RequestBody @Valid InvocationRequests.FailRequest body) {
         UUID agentId = agentOf(principal);
-        return invocations.send(invocationId, new FailInvocation(invocationId, agentId, body.error()), principal);
+        return InvocationResource.of(
+                invocations.send(invocationId, new FailInvocation(invocationId, agentId, body.error()), principal));
     }
 
     private static UUID agentOf(Principal principal) {

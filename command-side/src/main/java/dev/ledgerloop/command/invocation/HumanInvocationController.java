@@ -52,15 +52,16 @@ class HumanInvocationController {
                 arguments == null && encryptedArguments == null ? JsonNodeFactory.instance.objectNode() : arguments;
         agents.validate(new ValidateInvocation(agentId, command, checked), principal);
         UUID invocationId = UUID.randomUUID();
-        return invocations.send(
+        return InvocationResource.of(invocations.send(
                 invocationId,
                 new RequestInvocation(invocationId, agentId, command, encryptedArguments, arguments, userId),
-                principal);
+                principal));
     }
 
     @PostMapping("/{invocationId}/cancel")
     InvocationResource cancel(Principal principal, @PathVariable UUID invocationId) {
-        return invocations.send(invocationId, new CancelInvocation(invocationId, userOf(principal)), principal);
+        return InvocationResource.of(
+                invocations.send(invocationId, new CancelInvocation(invocationId, userOf(principal)), principal));
     }
 
     private static String userOf(Principal principal) {

@@ -54,7 +54,7 @@ class Invocation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    InvocationResource handle(RequestInvocation request, MetaData metaData) {
+    InvocationState handle(RequestInvocation request, MetaData metaData) {
         apply(
                 new InvocationRequested(
                         request.invocationId(),
@@ -64,33 +64,33 @@ class Invocation {
                         request.arguments(),
                         request.requestedBy()),
                 context(metaData));
-        return resource();
+        return state();
     }
 
     @CommandHandler
-    InvocationResource handle(CompleteInvocation completion, MetaData metaData) {
+    InvocationState handle(CompleteInvocation completion, MetaData metaData) {
         requireInvokedAgent(completion.agentId(), metaData);
         requirePending();
         apply(new InvocationCompleted(id, completion.encryptedResult()), context(metaData));
-        return resource();
+        return state();
     }
 
     @CommandHandler
-    InvocationResource handle(FailInvocation failure, MetaData metaData) {
+    InvocationState handle(FailInvocation failure, MetaData metaData) {
         requireInvokedAgent(failure.agentId(), metaData);
         requirePending();
         apply(new InvocationFailed(id, failure.error()), context(metaData));
-        return resource();
+        return state();
     }
 
     @CommandHandler
-    InvocationResource handle(CancelInvocation cancellation, MetaData metaData) {
+    InvocationState handle(CancelInvocation cancellation, MetaData metaData) {
         if (!requestedBy.equals(cancellation.userId()) || !spaceId.equals(EventContext.spaceId(metaData))) {
             throw notFound();
         }
         requirePending();
         apply(new InvocationCancelled(id, cancellation.userId()), context(metaData));
-        return resource();
+        return state();
     }
 
     @EventSourcingHandler
@@ -142,8 +142,8 @@ class Invocation {
         return DomainException.notFound("Invocation " + id + " not found");
     }
 
-    private InvocationResource resource() {
-        return new InvocationResource(
+    private InvocationState state() {
+        return new InvocationState(
                 id,
                 agentId,
                 command,

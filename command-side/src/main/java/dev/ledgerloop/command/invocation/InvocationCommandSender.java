@@ -22,11 +22,11 @@ class InvocationCommandSender {
         this.commands = new RetryingCommandSender(commands, ATTEMPTS);
     }
 
-    InvocationResource send(UUID invocationId, Object command, Principal principal) {
+    InvocationState send(UUID invocationId, Object command, Principal principal) {
         return commands.send(
                 command,
                 EventContext.of(principal),
-                InvocationResource.class,
+                InvocationState.class,
                 () -> DomainException.notFound("Invocation " + invocationId + " not found"),
                 "The invocation was changed concurrently; try again");
     }

@@ -17,4 +17,20 @@ record InvocationResource(
         EncryptedEnvelope encryptedResult,
         String error,
         Instant createdAt,
-        Instant completedAt) {}
+        Instant completedAt) {
+
+    static InvocationResource of(InvocationState invocation) {
+        return new InvocationResource(
+                invocation.id(),
+                invocation.agentId(),
+                invocation.command(),
+                invocation.encryptedArguments(),
+                invocation.arguments(),
+                invocation.status(),
+                invocation.requestedBy(),
+                invocation.encryptedResult(),
+                invocation.error(),
+                invocation.createdAt(),
+                invocation.completedAt());
+    }
+}

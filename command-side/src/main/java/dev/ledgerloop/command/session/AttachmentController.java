@@ -2,6 +2,7 @@ package dev.ledgerloop.command.session;
 
 import dev.ledgerloop.command.session.SessionCommand.AttachFile;
 import dev.ledgerloop.command.session.SessionResources.AttachmentResource;
+import dev.ledgerloop.command.session.SessionResults.AttachmentAccepted;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.Principal;
@@ -55,7 +56,7 @@ class AttachmentController {
         UUID attachmentId = UUID.randomUUID();
         store.store(principal.spaceId(), sessionId, attachmentId, bytes);
         try {
-            return commands.send(
+            AttachmentAccepted accepted = commands.send(
                     new AttachFile(
                             sessionId,
                             UUID.fromString(principal.subjectId()),
@@ -67,7 +68,8 @@ class AttachmentController {
                             bytes.length,
                             Sha256Hex.of(bytes)),
                     principal,
-                    AttachmentResource.class);
+                    AttachmentAccepted.class);
+            return AttachmentResource.of(accepted);
         } catch (RuntimeException refused) {
             store.delete(attachmentId);
             throw refused;

@@ -6,6 +6,9 @@ import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
 import dev.ledgerloop.command.session.SessionResources.MessageResource;
 import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
 import dev.ledgerloop.command.session.SessionResources.ResponseResource;
+import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
+import dev.ledgerloop.command.session.SessionResults.ParticipantChange;
+import dev.ledgerloop.command.session.SessionResults.ResponseAccepted;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
@@ -40,10 +43,10 @@ class HumanSessionCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     ParticipantResource join(
             Principal principal, @PathVariable UUID sessionId, @RequestBody @Valid SessionRequests.JoinRequest body) {
-        return commands.send(
+        return ParticipantResource.of(commands.send(
                 new RedeemGuestToken(sessionId, userOf(principal), body.token(), clock.instant()),
                 principal,
-                ParticipantResource.class);
+                ParticipantChange.class));
     }
 
     @PostMapping("/messages")
@@ -54,7 +57,7 @@ class HumanSessionCommandController {
             @RequestBody @Valid SessionRequests.HumanMessageRequest body) {
         SendHumanMessage command = new SendHumanMessage(
                 sessionId, userOf(principal), UUID.randomUUID(), body.encryptedContent(), body.encryptedComponents());
-        return commands.send(command, principal, MessageResource.class);
+        return MessageResource.of(commands.send(command, principal, MessageAccepted.class));
     }
 
     @PostMapping("/messages/{messageId}/respond")
@@ -66,7 +69,7 @@ class HumanSessionCommandController {
             @RequestBody @Valid SessionRequests.RespondRequest body) {
         SubmitResponse command = new SubmitResponse(
                 sessionId, userOf(principal), messageId, UUID.randomUUID(), body.encryptedResponse());
-        return commands.send(command, principal, ResponseResource.class);
+        return ResponseResource.of(commands.send(command, principal, ResponseAccepted.class));
     }
 
     private static String userOf(Principal principal) {

@@ -20,14 +20,14 @@ import dev.ledgerloop.command.session.SessionCommand.RevokeGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.SendHumanMessage;
 import dev.ledgerloop.command.session.SessionCommand.SendMessage;
 import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
-import dev.ledgerloop.command.session.SessionResources.AttachmentResource;
-import dev.ledgerloop.command.session.SessionResources.EditedMessageResource;
-import dev.ledgerloop.command.session.SessionResources.GuestTokenResource;
-import dev.ledgerloop.command.session.SessionResources.InteractionResource;
-import dev.ledgerloop.command.session.SessionResources.MessageResource;
-import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
-import dev.ledgerloop.command.session.SessionResources.ResponseResource;
-import dev.ledgerloop.command.session.SessionResources.SessionResource;
+import dev.ledgerloop.command.session.SessionResults.AttachmentAccepted;
+import dev.ledgerloop.command.session.SessionResults.GuestTokenIssued;
+import dev.ledgerloop.command.session.SessionResults.InteractionOutcome;
+import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
+import dev.ledgerloop.command.session.SessionResults.MessageRevised;
+import dev.ledgerloop.command.session.SessionResults.ParticipantChange;
+import dev.ledgerloop.command.session.SessionResults.ResponseAccepted;
+import dev.ledgerloop.command.session.SessionResults.SessionState;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.events.session.GuestTokenCreated;
@@ -101,7 +101,7 @@ class Session {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    SessionResource handle(OpenSession command, MetaData metaData) {
+    SessionState handle(OpenSession command, MetaData metaData) {
         apply(
                 new SessionOpened(
                         command.sessionId(),
@@ -110,11 +110,11 @@ class Session {
                         command.isPublic(),
                         command.maxGuests()),
                 context(metaData));
-        return resource();
+        return state();
     }
 
     @CommandHandler
-    MessageResource handle(SendMessage command, MetaData metaData) {
+    MessageAccepted handle(SendMessage command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireActive("accepts no messages");
         MessageSent sent = new MessageSent(
@@ -130,11 +130,11 @@ class Session {
                 command.deadlineAt(),
                 command.referenceId());
         apply(sent, context(metaData));
-        return MessageResource.of(sent, lastMessageAt);
+        return new MessageAccepted(sent, lastMessageAt);
     }
 
     @CommandHandler
-    MessageResource handle(SendHumanMessage command, MetaData metaData) {
+    MessageAccepted handle(SendHumanMessage command, MetaData metaData) {
         requireParticipant(command.userId(), metaData);
         if (!participants.get(command.userId()).mayAnswer()) {
             throw DomainException.forbidden("A " + participants.get(command.userId()) + " cannot send");
@@ -153,19 +153,18 @@ class Session {
                 null,
                 null);
         apply(sent, context(metaData));
-        return MessageResource.of(sent, lastMessageAt);
+        return new MessageAccepted(sent, lastMessageAt);
     }
 
     @CommandHandler
-    EditedMessageResource handle(EditMessage command, MetaData metaData) {
+    MessageRevised handle(EditMessage command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireActive("accepts no edits");
         MessageState message = agentMessage(command.messageId(), command.agentId());
-        apply(
-                new MessageEdited(id, message.id, command.encryptedContent(), command.encryptedComponents()),
-                context(metaData));
-        return new EditedMessageResource(
-                message.id, id, command.encryptedContent(), command.encryptedComponents(), updatedAt);
+        MessageEdited edited =
+                new MessageEdited(id, message.id, command.encryptedContent(), command.encryptedComponents());
+        apply(edited, context(metaData));
+        return new MessageRevised(edited, updatedAt);
     }
 
     @CommandHandler
@@ -177,7 +176,7 @@ class Session {
     }
 
     @CommandHandler
-    ResponseResource handle(SubmitResponse command, MetaData metaData) {
+    ResponseAccepted handle(SubmitResponse command, MetaData metaData) {
         requireParticipant(command.userId(), metaData);
         MessageState message = Optional.ofNullable(messages.get(command.messageId()))
                 .filter(found -> !found.deleted)
@@ -199,25 +198,25 @@ class Session {
         ResponseSubmitted submitted = new ResponseSubmitted(
                 id, message.id, command.responseId(), command.userId(), command.encryptedResponse());
         apply(submitted, context(metaData));
-        return ResponseResource.of(submitted, updatedAt);
+        return new ResponseAccepted(submitted, updatedAt);
     }
 
     @CommandHandler
-    InteractionResource handle(AcknowledgeInteraction command, MetaData metaData) {
+    InteractionOutcome handle(AcknowledgeInteraction command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         MessageState answered = latest(MessageState::awaitsAcknowledgement)
                 .orElseThrow(() -> new SessionRefusedException("Session " + id + " has no answered interaction"));
         apply(new InteractionAcknowledged(id, answered.id), context(metaData));
-        return new InteractionResource(id, answered.id, answered.status.name());
+        return new InteractionOutcome(answered.id, answered.status);
     }
 
     @CommandHandler
-    InteractionResource handle(CancelInteraction command, MetaData metaData) {
+    InteractionOutcome handle(CancelInteraction command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         MessageState pending = latest(MessageState::awaitsAnswer)
                 .orElseThrow(() -> new SessionRefusedException("Session " + id + " has no pending interaction"));
         apply(new InteractionCancelled(id, pending.id), context(metaData));
-        return new InteractionResource(id, pending.id, pending.status.name());
+        return new InteractionOutcome(pending.id, pending.status);
     }
 
     /** Idempotent: a message answered, cancelled, deleted or already expired meanwhile stays as it is. */
@@ -230,24 +229,24 @@ class Session {
     }
 
     @CommandHandler
-    ParticipantResource handle(AddParticipant command, MetaData metaData) {
+    ParticipantChange handle(AddParticipant command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireActive("accepts no participants");
         if (participants.containsKey(command.userId())) {
             throw new SessionRefusedException("User " + command.userId() + " is already a participant");
         }
         apply(new ParticipantAdded(id, command.userId(), command.role()), context(metaData));
-        return new ParticipantResource(command.userId(), command.role(), null);
+        return new ParticipantChange(command.userId(), command.role());
     }
 
     @CommandHandler
-    ParticipantResource handle(ChangeParticipantRole command, MetaData metaData) {
+    ParticipantChange handle(ChangeParticipantRole command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireKnownParticipant(command.userId());
         if (participants.get(command.userId()) != command.role()) {
             apply(new ParticipantRoleChanged(id, command.userId(), command.role()), context(metaData));
         }
-        return new ParticipantResource(command.userId(), command.role(), null);
+        return new ParticipantChange(command.userId(), command.role());
     }
 
     @CommandHandler
@@ -258,28 +257,13 @@ class Session {
     }
 
     @CommandHandler
-    GuestTokenResource handle(CreateGuestToken command, MetaData metaData) {
+    GuestTokenIssued handle(CreateGuestToken command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireActive("gives out no guest tokens");
-        apply(
-                new GuestTokenCreated(
-                        id,
-                        command.tokenId(),
-                        GuestTokens.hash(command.token()),
-                        command.maxUses(),
-                        command.expiresAt()),
-                context(metaData));
-        GuestTokenState created = guestTokens.get(command.tokenId());
-        return new GuestTokenResource(
-                command.tokenId(),
-                id,
-                command.token(),
-                command.publicUrl(),
-                created.maxUses,
-                0,
-                created.expiresAt,
-                false,
-                updatedAt);
+        GuestTokenCreated created = new GuestTokenCreated(
+                id, command.tokenId(), GuestTokens.hash(command.token()), command.maxUses(), command.expiresAt());
+        apply(created, context(metaData));
+        return new GuestTokenIssued(created, updatedAt);
     }
 
     @CommandHandler
@@ -296,7 +280,7 @@ class Session {
 
     /** A used-up, expired or revoked token is refused (409); a token of another session is unknown here (404). */
     @CommandHandler
-    ParticipantResource handle(RedeemGuestToken command, MetaData metaData) {
+    ParticipantChange handle(RedeemGuestToken command, MetaData metaData) {
         if (!spaceId.equals(EventContext.spaceId(metaData))) {
             throw new SessionNotFoundException(id);
         }
@@ -321,11 +305,11 @@ class Session {
         }
         apply(new GuestTokenRedeemed(id, match.getKey(), command.userId()), context(metaData));
         apply(new ParticipantAdded(id, command.userId(), ParticipantRole.guest), context(metaData));
-        return new ParticipantResource(command.userId(), ParticipantRole.guest, null);
+        return new ParticipantChange(command.userId(), ParticipantRole.guest);
     }
 
     @CommandHandler
-    AttachmentResource handle(AttachFile command, MetaData metaData) {
+    AttachmentAccepted handle(AttachFile command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireActive("takes no attachments");
         AttachmentUploaded uploaded = new AttachmentUploaded(
@@ -337,27 +321,27 @@ class Session {
                 command.sha256(),
                 command.agentId().toString());
         apply(uploaded, context(metaData));
-        return AttachmentResource.of(uploaded, updatedAt);
+        return new AttachmentAccepted(uploaded, updatedAt);
     }
 
     @CommandHandler
-    SessionResource handle(CloseSession command, MetaData metaData) {
+    SessionState handle(CloseSession command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         if (status != SessionStatus.Active) {
             throw new SessionRefusedException("Session " + id + " is already " + status);
         }
         apply(new SessionClosed(id), context(metaData));
-        return resource();
+        return state();
     }
 
     @CommandHandler
-    SessionResource handle(ArchiveSession command, MetaData metaData) {
+    SessionState handle(ArchiveSession command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         if (status == SessionStatus.Archived) {
             throw new SessionRefusedException("Session " + id + " is already archived");
         }
         apply(new SessionArchived(id), context(metaData));
-        return resource();
+        return state();
     }
 
     @EventSourcingHandler
@@ -510,8 +494,8 @@ class Session {
         return Optional.empty();
     }
 
-    private SessionResource resource() {
-        return new SessionResource(
+    private SessionState state() {
+        return new SessionState(
                 id, status, isPublic, maxGuests, encryptedTitle, agentId, createdAt, updatedAt, lastMessageAt);
     }
 

@@ -82,15 +82,14 @@ sealed interface SessionCommand {
     record RemoveParticipant(@TargetAggregateIdentifier UUID sessionId, UUID agentId, String userId)
             implements SessionCommand {}
 
-    /** An agent creates a guest token for its session; the token itself is returned once and only its hash is kept. */
+    /** An agent creates a guest token for its session; only the token's hash is kept. */
     record CreateGuestToken(
             @TargetAggregateIdentifier UUID sessionId,
             UUID agentId,
             UUID tokenId,
             String token,
             Integer maxUses,
-            Instant expiresAt,
-            String publicUrl)
+            Instant expiresAt)
             implements SessionCommand {}
 
     /** An agent revokes a guest token of its session. */

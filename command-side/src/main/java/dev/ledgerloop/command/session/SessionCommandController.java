@@ -19,6 +19,12 @@ import dev.ledgerloop.command.session.SessionResources.InteractionResource;
 import dev.ledgerloop.command.session.SessionResources.MessageResource;
 import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
 import dev.ledgerloop.command.session.SessionResources.SessionResource;
+import dev.ledgerloop.command.session.SessionResults.GuestTokenIssued;
+import dev.ledgerloop.command.session.SessionResults.InteractionOutcome;
+import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
+import dev.ledgerloop.command.session.SessionResults.MessageRevised;
+import dev.ledgerloop.command.session.SessionResults.ParticipantChange;
+import dev.ledgerloop.command.session.SessionResults.SessionState;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;
@@ -62,7 +68,7 @@ class SessionCommandController {
                 body.encryptedTitle(),
                 Boolean.TRUE.equals(body.isPublic()),
                 body.maxGuests());
-        return commands.send(command, principal, SessionResource.class);
+        return SessionResource.of(commands.send(command, principal, SessionState.class));
     }
 
     @PostMapping("/{sessionId}/messages")
@@ -81,7 +87,7 @@ class SessionCommandController {
                 body.priority() == null ? Priority.Medium : body.priority(),
                 body.deadlineAt(),
                 body.referenceId());
-        return commands.send(command, principal, MessageResource.class);
+        return MessageResource.of(commands.send(command, principal, MessageAccepted.class));
     }
 
     @PatchMapping("/{sessionId}/messages/{messageId}")
@@ -92,7 +98,7 @@ class SessionCommandController {
             @RequestBody @Valid SessionRequests.EditMessageRequest body) {
         EditMessage command = new EditMessage(
                 sessionId, agentOf(principal), messageId, body.encryptedContent(), body.encryptedComponents());
-        return commands.send(command, principal, EditedMessageResource.class);
+        return EditedMessageResource.of(commands.send(command, principal, MessageRevised.class));
     }
 
     @DeleteMapping("/{sessionId}/messages/{messageId}")
@@ -103,14 +109,16 @@ class SessionCommandController {
 
     @PostMapping("/{sessionId}/acknowledge")
     InteractionResource acknowledge(Principal principal, @PathVariable UUID sessionId) {
-        return commands.send(
-                new AcknowledgeInteraction(sessionId, agentOf(principal)), principal, InteractionResource.class);
+        InteractionOutcome outcome = commands.send(
+                new AcknowledgeInteraction(sessionId, agentOf(principal)), principal, InteractionOutcome.class);
+        return InteractionResource.of(sessionId, outcome);
     }
 
     @PostMapping("/{sessionId}/cancel")
     InteractionResource cancel(Principal principal, @PathVariable UUID sessionId) {
-        return commands.send(
-                new CancelInteraction(sessionId, agentOf(principal)), principal, InteractionResource.class);
+        InteractionOutcome outcome = commands.send(
+                new CancelInteraction(sessionId, agentOf(principal)), principal, InteractionOutcome.class);
+        return InteractionResource.of(sessionId, outcome);
     }
 
     @PostMapping("/{sessionId}/guest-tokens")
@@ -128,15 +136,10 @@ class SessionCommandController {
             throw ApiException.validation("Field 'expiresAt' must be in the future");
         }
         String token = GuestTokens.newToken();
-        CreateGuestToken command = new CreateGuestToken(
-                sessionId,
-                agentOf(principal),
-                UUID.randomUUID(),
-                token,
-                maxUses,
-                expiresAt,
-                publicUrl + "/join/" + sessionId + "?token=" + token);
-        return commands.send(command, principal, GuestTokenResource.class);
+        CreateGuestToken command =
+                new CreateGuestToken(sessionId, agentOf(principal), UUID.randomUUID(), token, maxUses, expiresAt);
+        GuestTokenIssued issued = commands.send(command, principal, GuestTokenIssued.class);
+        return GuestTokenResource.of(issued, token, publicUrl + "/join/" + sessionId + "?token=" + token);
     }
 
     @DeleteMapping("/{sessionId}/guest-tokens/{tokenId}")
@@ -147,12 +150,14 @@ class SessionCommandController {
 
     @PostMapping("/{sessionId}/close")
     SessionResource close(Principal principal, @PathVariable UUID sessionId) {
-        return commands.send(new CloseSession(sessionId, agentOf(principal)), principal, SessionResource.class);
+        return SessionResource.of(
+                commands.send(new CloseSession(sessionId, agentOf(principal)), principal, SessionState.class));
     }
 
     @PostMapping("/{sessionId}/archive")
     SessionResource archive(Principal principal, @PathVariable UUID sessionId) {
-        return commands.send(new ArchiveSession(sessionId, agentOf(principal)), principal, SessionResource.class);
+        return SessionResource.of(
+                commands.send(new ArchiveSession(sessionId, agentOf(principal)), principal, SessionState.class));
     }
 
     @PostMapping("/{sessionId}/participants")
@@ -166,7 +171,7 @@ class SessionCommandController {
                 agentOf(principal),
                 body.userId(),
                 body.role() == null ? ParticipantRole.member : body.role());
-        return commands.send(command, principal, ParticipantResource.class);
+        return ParticipantResource.of(commands.send(command, principal, ParticipantChange.class));
     }
 
     @PatchMapping("/{sessionId}/participants/{userId}")
@@ -175,10 +180,10 @@ class SessionCommandController {
             @PathVariable UUID sessionId,
             @PathVariable String userId,
             @RequestBody @Valid SessionRequests.ChangeRoleRequest body) {
-        return commands.send(
+        return ParticipantResource.of(commands.send(
                 new ChangeParticipantRole(sessionId, agentOf(principal), userId, body.role()),
                 principal,
-                ParticipantResource.class);
+                ParticipantChange.class));
     }
 
     @DeleteMapping("/{sessionId}/participants/{userId}")

@@ -1,7 +1,17 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.command.session.SessionResults.AttachmentAccepted;
+import dev.ledgerloop.command.session.SessionResults.GuestTokenIssued;
+import dev.ledgerloop.command.session.SessionResults.InteractionOutcome;
+import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
+import dev.ledgerloop.command.session.SessionResults.MessageRevised;
+import dev.ledgerloop.command.session.SessionResults.ParticipantChange;
+import dev.ledgerloop.command.session.SessionResults.ResponseAccepted;
+import dev.ledgerloop.command.session.SessionResults.SessionState;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.session.AttachmentUploaded;
+import dev.ledgerloop.events.session.GuestTokenCreated;
+import dev.ledgerloop.events.session.MessageEdited;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
@@ -10,7 +20,10 @@ import dev.ledgerloop.events.session.SenderType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What the session endpoints answer: the session and the things in it, as the API shows them. */
+/**
+ * What the session endpoints answer: the session and the things in it, as the API shows them, each made from the
+ * {@link SessionResults} the aggregate answered with.
+ */
 final class SessionResources {
     private SessionResources() {}
 
@@ -24,7 +37,21 @@ final class SessionResources {
             UUID agentId,
             Instant createdAt,
             Instant updatedAt,
-            Instant lastMessageAt) {}
+            Instant lastMessageAt) {
+
+        static SessionResource of(SessionState session) {
+            return new SessionResource(
+                    session.id(),
+                    session.status(),
+                    session.isPublic(),
+                    session.maxGuests(),
+                    session.encryptedTitle(),
+                    session.agentId(),
+                    session.createdAt(),
+                    session.updatedAt(),
+                    session.lastMessageAt());
+        }
+    }
 
     /** The message as the send command answers it. */
     record MessageResource(
@@ -44,7 +71,8 @@ final class SessionResources {
             Instant editedAt,
             Instant deletedAt) {
 
-        static MessageResource of(MessageSent sent, Instant createdAt) {
+        static MessageResource of(MessageAccepted accepted) {
+            MessageSent sent = accepted.event();
             return new MessageResource(
                     sent.messageId(),
                     sent.sessionId(),
@@ -59,7 +87,7 @@ final class SessionResources {
                     sent.priority(),
                     sent.deadlineAt(),
                     sent.referenceId(),
-                    createdAt,
+                    accepted.at(),
                     null,
                     null);
         }
@@ -71,13 +99,35 @@ final class SessionResources {
             UUID sessionId,
             EncryptedEnvelope encryptedContent,
             EncryptedEnvelope encryptedComponents,
-            Instant editedAt) {}
+            Instant editedAt) {
+
+        static EditedMessageResource of(MessageRevised revised) {
+            MessageEdited edited = revised.event();
+            return new EditedMessageResource(
+                    edited.messageId(),
+                    edited.sessionId(),
+                    edited.encryptedContent(),
+                    edited.encryptedComponents(),
+                    revised.at());
+        }
+    }
 
     /** What acknowledge and cancel answer: the message whose interaction changed, and its status now. */
-    record InteractionResource(UUID sessionId, UUID messageId, String status) {}
+    record InteractionResource(UUID sessionId, UUID messageId, String status) {
+
+        static InteractionResource of(UUID sessionId, InteractionOutcome outcome) {
+            return new InteractionResource(
+                    sessionId, outcome.messageId(), outcome.status().name());
+        }
+    }
 
     /** A participant as the participant commands answer it; names come from the identity provider, unknown here. */
-    record ParticipantResource(String userId, ParticipantRole role, String name) {}
+    record ParticipantResource(String userId, ParticipantRole role, String name) {
+
+        static ParticipantResource of(ParticipantChange change) {
+            return new ParticipantResource(change.userId(), change.role(), null);
+        }
+    }
 
     /** A new guest token as its creation answers it: the only time the token itself is shown. */
     record GuestTokenResource(
@@ -89,7 +139,22 @@ final class SessionResources {
             int uses,
             Instant expiresAt,
             boolean revoked,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        static GuestTokenResource of(GuestTokenIssued issued, String token, String publicUrl) {
+            GuestTokenCreated created = issued.event();
+            return new GuestTokenResource(
+                    created.tokenId(),
+                    created.sessionId(),
+                    token,
+                    publicUrl,
+                    created.maxUses(),
+                    0,
+                    created.expiresAt(),
+                    false,
+                    issued.at());
+        }
+    }
 
     /** A human's answer to a message, as the respond command answers it. */
     record ResponseResource(
@@ -100,14 +165,15 @@ final class SessionResources {
             EncryptedEnvelope encryptedResponse,
             Instant createdAt) {
 
-        static ResponseResource of(ResponseSubmitted submitted, Instant createdAt) {
+        static ResponseResource of(ResponseAccepted accepted) {
+            ResponseSubmitted submitted = accepted.event();
             return new ResponseResource(
                     submitted.responseId(),
                     submitted.sessionId(),
                     submitted.messageId(),
                     submitted.userId(),
                     submitted.encryptedResponse(),
-                    createdAt);
+                    accepted.at());
         }
     }
 
@@ -122,7 +188,8 @@ final class SessionResources {
             String uploadedBy,
             Instant createdAt) {
 
-        static AttachmentResource of(AttachmentUploaded uploaded, Instant createdAt) {
+        static AttachmentResource of(AttachmentAccepted accepted) {
+            AttachmentUploaded uploaded = accepted.event();
             return new AttachmentResource(
                     uploaded.attachmentId(),
                     uploaded.sessionId(),
@@ -131,7 +198,7 @@ final class SessionResources {
                     uploaded.size(),
                     uploaded.sha256(),
                     uploaded.uploadedBy(),
-                    createdAt);
+                    accepted.at());
         }
     }
 }

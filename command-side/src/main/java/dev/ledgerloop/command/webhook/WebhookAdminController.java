@@ -56,7 +56,8 @@ class WebhookAdminController {
                 body.enabled() == null || body.enabled(),
                 WebhookSecrets.generate(),
                 body.token());
-        return commands.send(command, command.webhookId(), EventContext.of(principal), WebhookResource.class);
+        return WebhookResource.created(
+                commands.send(command, command.webhookId(), EventContext.of(principal), WebhookEndpointState.class));
     }
 
     @PatchMapping("/{webhookId}")
@@ -71,7 +72,8 @@ class WebhookAdminController {
                 body.distinctEventTypes(),
                 body.distinctAgentIds(),
                 body.enabled());
-        return commands.send(command, webhookId, EventContext.of(principal), WebhookResource.class);
+        return WebhookResource.of(
+                commands.send(command, webhookId, EventContext.of(principal), WebhookEndpointState.class));
     }
 
     @DeleteMapping("/{webhookId}")

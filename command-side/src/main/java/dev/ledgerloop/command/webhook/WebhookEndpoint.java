@@ -61,7 +61,7 @@ class WebhookEndpoint {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    WebhookResource handle(CreateWebhookEndpoint command, MetaData metaData) {
+    WebhookEndpointState handle(CreateWebhookEndpoint command, MetaData metaData) {
         apply(
                 new WebhookEndpointCreated(
                         command.webhookId(),
@@ -72,11 +72,11 @@ class WebhookEndpoint {
                         command.secret(),
                         command.authToken()),
                 context(metaData));
-        return resource().withSecret(secret);
+        return state();
     }
 
     @CommandHandler
-    WebhookResource handle(UpdateWebhookEndpoint command, MetaData metaData) {
+    WebhookEndpointState handle(UpdateWebhookEndpoint command, MetaData metaData) {
         requireVisibleIn(metaData);
         String newUrl = command.url() == null ? url : command.url();
         List<String> newTypes = command.eventTypes() == null ? eventTypes : command.eventTypes();
@@ -91,7 +91,7 @@ class WebhookEndpoint {
                             : new WebhookEndpointDisabled(id, DISABLED_BY_ADMIN),
                     context(metaData));
         }
-        return resource();
+        return state();
     }
 
     @CommandHandler
@@ -182,17 +182,9 @@ class WebhookEndpoint {
         }
     }
 
-    private WebhookResource resource() {
-        return new WebhookResource(
-                id,
-                url,
-                eventTypes,
-                new WebhookResource.Scope(agentIds),
-                enabled,
-                disabledReason,
-                createdAt,
-                updatedAt,
-                null);
+    private WebhookEndpointState state() {
+        return new WebhookEndpointState(
+                id, url, eventTypes, agentIds, enabled, disabledReason, secret, createdAt, updatedAt);
     }
 
     private static MetaData context(MetaData commandMetaData) {

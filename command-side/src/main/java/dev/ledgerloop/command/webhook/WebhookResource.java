@@ -20,7 +20,25 @@ record WebhookResource(
 
     record Scope(List<UUID> agentIds) {}
 
-    WebhookResource withSecret(String secret) {
-        return new WebhookResource(id, url, eventTypes, scope, enabled, disabledReason, createdAt, updatedAt, secret);
+    /** The endpoint as its creation answers it: the only time its secret is shown. */
+    static WebhookResource created(WebhookEndpointState endpoint) {
+        return of(endpoint, endpoint.secret());
+    }
+
+    static WebhookResource of(WebhookEndpointState endpoint) {
+        return of(endpoint, null);
+    }
+
+    private static WebhookResource of(WebhookEndpointState endpoint, String secret) {
+        return new WebhookResource(
+                endpoint.id(),
+                endpoint.url(),
+                endpoint.eventTypes(),
+                new Scope(endpoint.agentIds()),
+                endpoint.enabled(),
+                endpoint.disabledReason(),
+                endpoint.createdAt(),
+                endpoint.updatedAt(),
+                secret);
     }
 }

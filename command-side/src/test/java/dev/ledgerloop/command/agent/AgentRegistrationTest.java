@@ -37,6 +37,8 @@ class AgentRegistrationTest {
                         .andMetaData(CONTEXT))
                 .when(new RegisterAgent(AGENT, "deploy-bot", "Deploys"), CONTEXT)
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.<AgentState>predicate(
+                        agent -> agent.name().equals("deploy-bot") && agent.description() == null));
     }
 }

@@ -58,7 +58,7 @@ class InvocationTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new InvocationRequested(INVOCATION, AGENT, "deploy", SEALED, ARGUMENTS, USER))
                 .expectResultMessagePayloadMatching(matching(
-                        InvocationResource.class,
+                        InvocationState.class,
                         invocation -> invocation.status() == InvocationStatus.Pending
                                 && invocation.requestedBy().equals(USER)
                                 && invocation.arguments().equals(ARGUMENTS)
@@ -72,7 +72,7 @@ class InvocationTest {
                 .when(new CompleteInvocation(INVOCATION, AGENT, SEALED), AS_THE_AGENT)
                 .expectEvents(new InvocationCompleted(INVOCATION, SEALED))
                 .expectResultMessagePayloadMatching(matching(
-                        InvocationResource.class,
+                        InvocationState.class,
                         invocation -> invocation.status() == InvocationStatus.Completed
                                 && SEALED.equals(invocation.encryptedResult())
                                 && invocation.completedAt() != null));
@@ -84,7 +84,7 @@ class InvocationTest {
                 .when(new FailInvocation(INVOCATION, AGENT, "service not found"), AS_THE_AGENT)
                 .expectEvents(new InvocationFailed(INVOCATION, "service not found"))
                 .expectResultMessagePayloadMatching(matching(
-                        InvocationResource.class,
+                        InvocationState.class,
                         invocation -> invocation.status() == InvocationStatus.Failed
                                 && invocation.error().equals("service not found")));
     }
@@ -118,7 +118,7 @@ class InvocationTest {
                 .when(new CancelInvocation(INVOCATION, USER), AS_THE_HUMAN)
                 .expectEvents(new InvocationCancelled(INVOCATION, USER))
                 .expectResultMessagePayloadMatching(matching(
-                        InvocationResource.class, invocation -> invocation.status() == InvocationStatus.Cancelled));
+                        InvocationState.class, invocation -> invocation.status() == InvocationStatus.Cancelled));
     }
 
     @Test

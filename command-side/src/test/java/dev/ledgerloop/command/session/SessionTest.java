@@ -17,7 +17,8 @@ import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
 import dev.ledgerloop.command.session.SessionCommand.SendMessage;
 import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
 import dev.ledgerloop.command.session.SessionResources.MessageResource;
-import dev.ledgerloop.command.session.SessionResources.SessionResource;
+import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
+import dev.ledgerloop.command.session.SessionResults.SessionState;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.session.GuestTokenCreated;
@@ -77,7 +78,7 @@ class SessionTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SessionOpened(SESSION, AGENT, CONTENT, true, 5))
                 .expectResultMessagePayloadMatching(matching(
-                        SessionResource.class,
+                        SessionState.class,
                         session -> session.status() == SessionStatus.Active
                                 && session.agentId().equals(AGENT)
                                 && session.maxGuests() == 5));
@@ -92,8 +93,10 @@ class SessionTest {
                         AS_THE_AGENT)
                 .expectEvents(new MessageSent(
                         SESSION, message, SenderType.Agent, AGENT, null, CONTENT, null, true, Priority.High, null, "r"))
-                .expectResultMessagePayloadMatching(
-                        matching(MessageResource.class, sent -> sent.status().equals("Pending")));
+                .expectResultMessagePayloadMatching(matching(
+                        MessageAccepted.class,
+                        accepted -> accepted.event().messageId().equals(message)
+                                && MessageResource.of(accepted).status().equals("Pending")));
     }
 
     @Test

@@ -56,10 +56,10 @@ class WebhookEndpointTest {
                         AS_THE_OWNER)
                 .expectEvents(new WebhookEndpointCreated(
                         WEBHOOK, URL, List.of("session.*"), List.of(AGENT), true, SECRET, "token-1"))
-                .expectResultMessagePayloadMatching(
-                        matching(resource -> resource.secret().equals(SECRET)
-                                && resource.enabled()
-                                && resource.scope().agentIds().equals(List.of(AGENT))));
+                .expectResultMessagePayloadMatching(matching(
+                        endpoint -> WebhookResource.created(endpoint).secret().equals(SECRET)
+                                && endpoint.enabled()
+                                && endpoint.agentIds().equals(List.of(AGENT))));
     }
 
     @Test
@@ -67,9 +67,10 @@ class WebhookEndpointTest {
         fixture.given(created())
                 .when(new UpdateWebhookEndpoint(WEBHOOK, null, List.of("session.closed"), null, null), AS_THE_OWNER)
                 .expectEvents(new WebhookEndpointUpdated(WEBHOOK, URL, List.of("session.closed"), List.of()))
-                .expectResultMessagePayloadMatching(matching(resource -> resource.secret() == null
-                        && resource.url().equals(URL)
-                        && resource.eventTypes().equals(List.of("session.closed"))));
+                .expectResultMessagePayloadMatching(
+                        matching(endpoint -> WebhookResource.of(endpoint).secret() == null
+                                && endpoint.url().equals(URL)
+                                && endpoint.eventTypes().equals(List.of("session.closed"))));
     }
 
     @Test
@@ -77,8 +78,8 @@ class WebhookEndpointTest {
         fixture.given(created())
                 .when(new UpdateWebhookEndpoint(WEBHOOK, null, null, null, false), AS_THE_OWNER)
                 .expectEvents(new WebhookEndpointDisabled(WEBHOOK, WebhookEndpoint.DISABLED_BY_ADMIN))
-                .expectResultMessagePayloadMatching(matching(resource ->
-                        !resource.enabled() && WebhookEndpoint.DISABLED_BY_ADMIN.equals(resource.disabledReason())));
+                .expectResultMessagePayloadMatching(matching(endpoint ->
+                        !endpoint.enabled() && WebhookEndpoint.DISABLED_BY_ADMIN.equals(endpoint.disabledReason())));
         fixture.given(created(), new WebhookEndpointDisabled(WEBHOOK, "gone"))
                 .when(new UpdateWebhookEndpoint(WEBHOOK, null, null, null, true), AS_THE_OWNER)
                 .expectEvents(new WebhookEndpointEnabled(WEBHOOK));
@@ -136,7 +137,7 @@ class WebhookEndpointTest {
                 .andMetaData(AS_THE_OWNER);
     }
 
-    private static Matcher<WebhookResource> matching(java.util.function.Predicate<WebhookResource> test) {
+    private static Matcher<WebhookEndpointState> matching(java.util.function.Predicate<WebhookEndpointState> test) {
         return org.axonframework.test.matchers.Matchers.predicate(test);
     }
 
