@@ -3,6 +3,7 @@ package dev.ledgerloop.eventstore;
 import com.eventstore.dbclient.EventData;
 import com.eventstore.dbclient.RecordedEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -32,5 +33,14 @@ public interface EventRecordCodec {
             // fall through to the name-based id
         }
         return UUID.nameUUIDFromBytes(messageIdentifier.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The metadata of a record that can be read even when its data cannot (at-rest encryption leaves metadata in
+     * clear), in the form {@link #decode} gives it; empty when there is none. An event that cannot be decoded still
+     * names, through it, whose it is (the space of a parked event, docs/replay.md).
+     */
+    default Map<String, ?> readableMetadata(RecordedEvent event) {
+        return Map.of();
     }
 }

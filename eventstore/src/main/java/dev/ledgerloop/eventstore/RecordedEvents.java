@@ -44,11 +44,11 @@ final class RecordedEvents {
                         EventStoreDbPositionToken.at(event.getPosition()),
                         reason);
             }
-            return standIn(event, reason);
+            return standIn(event, reason, readableMetadata(codec, event));
         }
     }
 
-    private static DomainEventMessage<?> standIn(RecordedEvent event, String reason) {
+    private static DomainEventMessage<?> standIn(RecordedEvent event, String reason, MetaData metaData) {
         String stream = event.getStreamId();
         int dash = stream.indexOf('-');
         String aggregateType = dash < 0 ? stream : stream.substring(0, dash);
@@ -61,8 +61,16 @@ final class RecordedEvents {
                 aggregateIdentifier,
                 event.getRevision(),
                 payload,
-                MetaData.emptyInstance(),
+                metaData,
                 eventId,
                 event.getCreated());
+    }
+
+    private static MetaData readableMetadata(EventRecordCodec codec, RecordedEvent event) {
+        try {
+            return MetaData.from(codec.readableMetadata(event));
+        } catch (RuntimeException unreadable) {
+            return MetaData.emptyInstance();
+        }
     }
 }

@@ -38,7 +38,10 @@ class ParkedEventsController {
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String before) {
         SpaceOwners.requireOwner(principal);
-        return parkedEvents.list(QueryParameters.wholeNumber("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT), before);
+        return parkedEvents.list(
+                principal.spaceId().toString(),
+                QueryParameters.wholeNumber("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+                before);
     }
 
     /** Asks the letter's processor to handle its sequence again, from this letter on. */
@@ -46,7 +49,7 @@ class ParkedEventsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ParkedEventView retry(Principal principal, @PathVariable String id) {
         SpaceOwners.requireOwner(principal);
-        return parkedEvents.requestRetry(id);
+        return parkedEvents.requestRetry(principal.spaceId().toString(), id);
     }
 
     /** Drops the letter for good; the letters waiting behind it are retried. */
@@ -54,6 +57,6 @@ class ParkedEventsController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void evict(Principal principal, @PathVariable String id) {
         SpaceOwners.requireOwner(principal);
-        parkedEvents.evict(id);
+        parkedEvents.evict(principal.spaceId().toString(), id);
     }
 }

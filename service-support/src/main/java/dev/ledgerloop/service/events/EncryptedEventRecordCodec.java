@@ -90,6 +90,16 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
         return decoded.message();
     }
 
+    /** The space and the actor, from the clear metadata, for an event whose data cannot be decoded. */
+    @Override
+    public Map<String, ?> readableMetadata(RecordedEvent event) {
+        EventMetadata metadata = EventMetadata.fromJson(event.getUserMetadata());
+        return Map.of(
+                EventContext.SPACE_ID, metadata.spaceId(),
+                EventContext.ACTOR_ID, metadata.actor().id(),
+                EventContext.ACTOR_KIND, metadata.actor().kind().name());
+    }
+
     private record Decoded(DomainEventMessage<?> message, String hash) {}
 
     private Decoded decodeFresh(RecordedEvent event) {

@@ -6,6 +6,7 @@ final class ParkedEventFields {
 
     static final String ID = "_id";
     static final String PROCESSOR = "processor";
+    static final String SPACE = "spaceId";
     static final String SEQUENCE = "sequence";
     /** Insertion order within the processor's sequence. */
     static final String INDEX = "index";

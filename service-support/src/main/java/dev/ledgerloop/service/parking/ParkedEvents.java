@@ -48,9 +48,13 @@ public final class ParkedEvents {
 
     public record Page(List<ParkedEventView> data, boolean hasMore) {}
 
-    /** The newest letters first, at most {@code limit}, older than the letter {@code before} when given. */
-    public Page list(int limit, String before) {
-        Bson filter = before == null ? new Document() : lt(ID, idOf(before, "before"));
+    /**
+     * The space's newest letters first, at most {@code limit}, older than the letter {@code before} when given. A
+     * letter whose event names no readable space is every space's: it reveals a stream name and a type, never
+     * content, and someone must be able to clear it.
+     */
+    public Page list(String spaceId, int limit, String before) {
+        Bson filter = before == null ? ofSpace(spaceId) : and(ofSpace(spaceId), lt(ID, idOf(before, "before")));
         List<ParkedEventView> data = new ArrayList<>();
         letters.find(filter)
                 .sort(Sorts.descending(ID))
@@ -61,8 +65,8 @@ public final class ParkedEvents {
     }
 
     /** Marks the letter's whole sequence for a retry by its processor; answers the letter. */
-    public ParkedEventView requestRetry(String id) {
-        Document letter = existing(id);
+    public ParkedEventView requestRetry(String spaceId, String id) {
+        Document letter = existing(spaceId, id);
         letters.updateMany(sequenceOf(letter), Updates.set(RETRY_REQUESTED_AT, Date.from(clock.instant())));
         return ParkedEventView.of(letter);
     }
@@ -71,8 +75,8 @@ public final class ParkedEvents {
      * Removes the letter for good; the letters that waited behind it in its sequence are then retried, so that the
      * aggregate's later events apply.
      */
-    public void evict(String id) {
-        Document letter = existing(id);
+    public void evict(String spaceId, String id) {
+        Document letter = existing(spaceId, id);
         if (letters.deleteOne(eq(ID, letter.getObjectId(ID))).getDeletedCount() == 0) {
             throw notFound(id);
         }
@@ -108,12 +112,17 @@ public final class ParkedEvents {
 
     record SequenceKey(String processor, String sequence) {}
 
-    private Document existing(String id) {
-        Document letter = letters.find(eq(ID, idOf(id, "id"))).first();
+    private Document existing(String spaceId, String id) {
+        Document letter =
+                letters.find(and(eq(ID, idOf(id, "id")), ofSpace(spaceId))).first();
         if (letter == null) {
             throw notFound(id);
         }
         return letter;
+    }
+
+    private static Bson ofSpace(String spaceId) {
+        return in(SPACE, spaceId, null);
     }
 
     private static Bson sequenceOf(Document letter) {

@@ -8,6 +8,7 @@ import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.eventstore.SafeReasons;
 import dev.ledgerloop.eventstore.StreamNaming;
 import dev.ledgerloop.eventstore.UnreadableEvent;
+import dev.ledgerloop.service.events.EventContext;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,6 +64,10 @@ final class ParkedLetters {
         } else {
             throw new IllegalArgumentException("Only aggregate events can be parked, not a "
                     + message.getPayloadType().getName() + " (" + message.getIdentifier() + ")");
+        }
+        Object space = message.getMetaData().get(EventContext.SPACE_ID);
+        if (space != null) {
+            document.append(SPACE, space.toString());
         }
         if (message instanceof TrackedEventMessage<?> tracked
                 && tracked.trackingToken() instanceof EventStoreDbPositionToken position) {

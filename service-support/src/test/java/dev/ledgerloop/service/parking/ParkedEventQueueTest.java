@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.StreamNaming;
 import dev.ledgerloop.eventstore.UnreadableEvent;
+import dev.ledgerloop.service.ApiException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class ParkedEventQueueTest {
     private final Map<String, TrackedEventMessage<?>> log = new HashMap<>();
     private final List<String> reads = new ArrayList<>();
     private MongoCollection<Document> collection;
+    private ParkedEvents parkedEvents;
     private ParkedEventQueue queue;
     private ParkedEventQueue otherInstance;
     private ParkedEventQueue otherProcessor;
@@ -70,7 +72,7 @@ class ParkedEventQueueTest {
 
     @BeforeEach
     void newQueue() {
-        ParkedEvents parkedEvents = new ParkedEvents(
+        parkedEvents = new ParkedEvents(
                 client.getDatabase("test-" + UUID.randomUUID().toString().substring(0, 8)), Clock.systemUTC());
         collection = parkedEvents.collection();
         ParkedLetters letters = new ParkedLetters(StreamNaming.lowerCaseTypeAndId(), (stream, revision) -> {
@@ -83,7 +85,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void keepsEachSequenceInInsertionOrderAndReadsTheEventsBackFromTheLog() {
+    void keeps_each_sequence_in_insertion_order_and_reads_the_events_back_from_the_log() {
         TrackedEventMessage<?> first = event("a", 0);
         TrackedEventMessage<?> second = event("a", 1);
         queue.enqueue("a", new GenericDeadLetter<>("a", first, new IllegalStateException("boom")));
@@ -105,7 +107,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void storesWhereTheEventIsNeverItsPayloadNorAnUnsafeMessage() {
+    void stores_where_the_event_is_never_its_payload_nor_an_unsafe_message() {
         TrackedEventMessage<?> event = event("a", 4);
         queue.enqueue("a", new GenericDeadLetter<>("a", event, new IllegalArgumentException("top secret value")));
 
@@ -121,7 +123,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void keepsTheMessagesOfOurOwnExceptionsAndParksAnUnreadableEventAtItsPlace() {
+    void keeps_the_messages_of_our_own_exceptions_and_parks_an_unreadable_event_at_its_place() {
         UnreadableEvent unreadable =
                 new UnreadableEvent("session-a", 2, UUID.randomUUID().toString(), "Brand", "x");
         TrackedEventMessage<?> standIn = new GenericTrackedDomainEventMessage<>(
@@ -135,7 +137,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void isFullAtTheMostSequencesOrTheLongestSequence() {
+    void is_full_at_the_most_sequences_or_the_longest_sequence() {
         for (int revision = 0; revision < 3; revision++) {
             queue.enqueue("a", letter("a", event("a", revision)));
         }
@@ -149,7 +151,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void requeueUpdatesTheLetterAndEvictRemovesIt() {
+    void requeue_updates_the_letter_and_evict_removes_it() {
         queue.enqueue("a", letter("a", event("a", 0)));
         DeadLetter<? extends EventMessage<?>> letter =
                 queue.deadLetterSequence("a").iterator().next();
@@ -170,7 +172,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void processWalksTheSequenceTouchedLongestAgoAndStopsAtALetterThatFailsAgain() {
+    void process_walks_the_sequence_touched_longest_ago_and_stops_at_a_letter_that_fails_again() {
         queue.enqueue("old", letter("old", event("old", 0)));
         queue.enqueue("old", letter("old", event("old", 1)));
         queue.enqueue("new", letter("new", event("new", 0)));
@@ -199,7 +201,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void aClaimedSequenceIsNotProcessedByAnotherInstance() {
+    void a_claimed_sequence_is_not_processed_by_another_instance() {
         queue.enqueue("a", letter("a", event("a", 0)));
         AtomicBoolean otherGotIt = new AtomicBoolean();
 
@@ -213,7 +215,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void theFilterSeesTheFirstLetterWithoutReadingTheLog() {
+    void the_filter_sees_the_first_letter_without_reading_the_log() {
         queue.enqueue("a", letter("a", event("a", 0)));
 
         boolean processed = queue.process(letter -> false, letter -> Decisions.evict());
@@ -224,7 +226,7 @@ class ParkedEventQueueTest {
     }
 
     @Test
-    void clearEmptiesOnlyThisProcessorsQueue() {
+    void clear_empties_only_this_processors_queue() {
         queue.enqueue("a", letter("a", event("a", 0)));
         otherProcessor.enqueue("a", letter("a", event("a", 0)));
 
@@ -232,6 +234,29 @@ class ParkedEventQueueTest {
 
         assertThat(queue.size()).isZero();
         assertThat(otherProcessor.size()).isEqualTo(1);
+    }
+
+    @Test
+    void the_admin_view_shows_a_space_its_own_letters_and_those_that_name_no_space() {
+        queue.enqueue("a", letter("a", event("a", 0).andMetaData(Map.of("spaceId", "space-1"))));
+        queue.enqueue("b", letter("b", event("b", 0).andMetaData(Map.of("spaceId", "space-2"))));
+        queue.enqueue("c", letter("c", event("c", 0)));
+
+        assertThat(parkedEvents.list("space-1", 10, null).data())
+                .extracting(ParkedEventView::stream)
+                .containsExactlyInAnyOrder("session-a", "session-c");
+        String othersLetter = collection
+                .find(new Document("stream", "session-b"))
+                .first()
+                .getObjectId("_id")
+                .toHexString();
+        assertThatThrownBy(() -> parkedEvents.evict("space-1", othersLetter)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> parkedEvents.requestRetry("space-1", othersLetter))
+                .isInstanceOf(ApiException.class);
+        parkedEvents.evict("space-2", othersLetter);
+        assertThat(parkedEvents.list("space-2", 10, null).data())
+                .extracting(ParkedEventView::stream)
+                .containsExactly("session-c");
     }
 
     private TrackedEventMessage<?> event(String aggregate, long revision) {
