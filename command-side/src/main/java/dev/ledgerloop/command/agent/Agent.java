@@ -63,7 +63,7 @@ class Agent {
             requireInSpace(metaData);
         }
         check(command.commands());
-        apply(new CommandsRegistered(command.agentId(), command.commands()), context(metaData));
+        apply(new CommandsRegistered(command.agentId(), command.commands()), EventContext.carriedToEvents(metaData));
         return command.commands();
     }
 
@@ -75,7 +75,9 @@ class Agent {
             requireInSpace(metaData);
         }
         if (!registered) {
-            apply(new AgentRegistered(command.agentId(), command.name(), command.description()), context(metaData));
+            apply(
+                    new AgentRegistered(command.agentId(), command.name(), command.description()),
+                    EventContext.carriedToEvents(metaData));
         }
         return new AgentState(command.agentId(), name, description, createdAt);
     }
@@ -153,9 +155,5 @@ class Agent {
 
     private static DomainException invalid(String field, String problem) {
         return DomainException.invalid("Field '" + field + "' " + problem);
-    }
-
-    private static MetaData context(MetaData commandMetaData) {
-        return commandMetaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
     }
 }

@@ -55,7 +55,7 @@ class Delivery {
                         command.eventId(),
                         command.type(),
                         command.payload()),
-                context(metaData));
+                EventContext.carriedToEvents(metaData));
     }
 
     /** True if recorded; false if this attempt was recorded already or the delivery is done. */
@@ -64,7 +64,7 @@ class Delivery {
         if (command.attempt() != attempts + 1 || status == DeliveryStatus.Succeeded) {
             return false;
         }
-        MetaData context = context(metaData);
+        MetaData context = EventContext.carriedToEvents(metaData);
         apply(new DeliveryAttempted(id, command.attempt(), command.requestId(), command.attemptedAt()), context);
         if (command.succeeded()) {
             apply(
@@ -94,7 +94,9 @@ class Delivery {
     @CommandHandler
     void handle(ExhaustDelivery command, MetaData metaData) {
         if (status == DeliveryStatus.Pending || status == DeliveryStatus.Failed) {
-            apply(new DeliveryExhausted(id, webhookId, agentId, command.reason()), context(metaData));
+            apply(
+                    new DeliveryExhausted(id, webhookId, agentId, command.reason()),
+                    EventContext.carriedToEvents(metaData));
         }
     }
 
@@ -110,7 +112,7 @@ class Delivery {
         if (status != DeliveryStatus.Exhausted) {
             throw DomainException.conflict("Delivery " + id + " has attempts still scheduled");
         }
-        apply(new DeliveryRetriedManually(id, webhookId), context(metaData));
+        apply(new DeliveryRetriedManually(id, webhookId), EventContext.carriedToEvents(metaData));
     }
 
     @EventSourcingHandler
@@ -145,9 +147,5 @@ class Delivery {
     @EventSourcingHandler
     void on(DeliveryRetriedManually event) {
         status = DeliveryStatus.Pending;
-    }
-
-    private static MetaData context(MetaData commandMetaData) {
-        return commandMetaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
     }
 }

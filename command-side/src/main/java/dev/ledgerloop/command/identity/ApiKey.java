@@ -39,7 +39,7 @@ class ApiKey {
     UUID handle(IssueApiKey command, MetaData metaData) {
         apply(
                 new ApiKeyIssued(command.keyId(), command.keyHash(), command.agentId(), command.agentName()),
-                context(metaData));
+                EventContext.carriedToEvents(metaData));
         return id;
     }
 
@@ -49,7 +49,7 @@ class ApiKey {
             throw DomainException.notFound("API key " + command.keyId() + " not found");
         }
         if (!revoked) {
-            apply(new ApiKeyRevoked(id), context(metaData));
+            apply(new ApiKeyRevoked(id), EventContext.carriedToEvents(metaData));
         }
     }
 
@@ -63,9 +63,5 @@ class ApiKey {
     @EventSourcingHandler
     void on(ApiKeyRevoked event) {
         revoked = true;
-    }
-
-    private static MetaData context(MetaData commandMetaData) {
-        return commandMetaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
     }
 }

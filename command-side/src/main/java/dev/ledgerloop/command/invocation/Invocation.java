@@ -13,9 +13,9 @@ import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.service.domain.DomainException;
+import dev.ledgerloop.service.domain.Instants;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -63,7 +63,7 @@ class Invocation {
                         request.encryptedArguments(),
                         request.arguments(),
                         request.requestedBy()),
-                context(metaData));
+                EventContext.carriedToEvents(metaData));
         return state();
     }
 
@@ -71,7 +71,7 @@ class Invocation {
     InvocationState handle(CompleteInvocation completion, MetaData metaData) {
         requireInvokedAgent(completion.agentId(), metaData);
         requirePending();
-        apply(new InvocationCompleted(id, completion.encryptedResult()), context(metaData));
+        apply(new InvocationCompleted(id, completion.encryptedResult()), EventContext.carriedToEvents(metaData));
         return state();
     }
 
@@ -79,7 +79,7 @@ class Invocation {
     InvocationState handle(FailInvocation failure, MetaData metaData) {
         requireInvokedAgent(failure.agentId(), metaData);
         requirePending();
-        apply(new InvocationFailed(id, failure.error()), context(metaData));
+        apply(new InvocationFailed(id, failure.error()), EventContext.carriedToEvents(metaData));
         return state();
     }
 
@@ -89,7 +89,7 @@ class Invocation {
             throw notFound();
         }
         requirePending();
-        apply(new InvocationCancelled(id, cancellation.userId()), context(metaData));
+        apply(new InvocationCancelled(id, cancellation.userId()), EventContext.carriedToEvents(metaData));
         return state();
     }
 
@@ -103,27 +103,27 @@ class Invocation {
         arguments = event.arguments();
         requestedBy = event.requestedBy();
         status = InvocationStatus.Pending;
-        createdAt = millis(at);
+        createdAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(InvocationCompleted event, @Timestamp Instant at) {
         status = InvocationStatus.Completed;
         encryptedResult = event.encryptedResult();
-        completedAt = millis(at);
+        completedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(InvocationFailed event, @Timestamp Instant at) {
         status = InvocationStatus.Failed;
         error = event.error();
-        completedAt = millis(at);
+        completedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(InvocationCancelled event, @Timestamp Instant at) {
         status = InvocationStatus.Cancelled;
-        completedAt = millis(at);
+        completedAt = Instants.millis(at);
     }
 
     private void requireInvokedAgent(UUID actingAgent, MetaData metaData) {
@@ -155,13 +155,5 @@ class Invocation {
                 error,
                 createdAt,
                 completedAt);
-    }
-
-    private static MetaData context(MetaData commandMetaData) {
-        return commandMetaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
-    }
-
-    private static Instant millis(Instant at) {
-        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

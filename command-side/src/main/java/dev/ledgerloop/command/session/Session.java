@@ -50,9 +50,9 @@ import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.service.domain.DomainException;
+import dev.ledgerloop.service.domain.Instants;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,7 +109,7 @@ class Session {
                         command.encryptedTitle(),
                         command.isPublic(),
                         command.maxGuests()),
-                context(metaData));
+                EventContext.carriedToEvents(metaData));
         return state();
     }
 
@@ -129,7 +129,7 @@ class Session {
                 command.priority(),
                 command.deadlineAt(),
                 command.referenceId());
-        apply(sent, context(metaData));
+        apply(sent, EventContext.carriedToEvents(metaData));
         return new MessageAccepted(sent, lastMessageAt);
     }
 
@@ -152,7 +152,7 @@ class Session {
                 Priority.Medium,
                 null,
                 null);
-        apply(sent, context(metaData));
+        apply(sent, EventContext.carriedToEvents(metaData));
         return new MessageAccepted(sent, lastMessageAt);
     }
 
@@ -163,7 +163,7 @@ class Session {
         MessageState message = agentMessage(command.messageId(), command.agentId());
         MessageEdited edited =
                 new MessageEdited(id, message.id, command.encryptedContent(), command.encryptedComponents());
-        apply(edited, context(metaData));
+        apply(edited, EventContext.carriedToEvents(metaData));
         return new MessageRevised(edited, updatedAt);
     }
 
@@ -172,7 +172,7 @@ class Session {
         requireOwnedBy(command.agentId(), metaData);
         requireActive("accepts no deletions");
         MessageState message = agentMessage(command.messageId(), command.agentId());
-        apply(new MessageDeleted(id, message.id), context(metaData));
+        apply(new MessageDeleted(id, message.id), EventContext.carriedToEvents(metaData));
     }
 
     @CommandHandler
@@ -197,7 +197,7 @@ class Session {
         }
         ResponseSubmitted submitted = new ResponseSubmitted(
                 id, message.id, command.responseId(), command.userId(), command.encryptedResponse());
-        apply(submitted, context(metaData));
+        apply(submitted, EventContext.carriedToEvents(metaData));
         return new ResponseAccepted(submitted, updatedAt);
     }
 
@@ -206,7 +206,7 @@ class Session {
         requireOwnedBy(command.agentId(), metaData);
         MessageState answered = latest(MessageState::awaitsAcknowledgement)
                 .orElseThrow(() -> new SessionRefusedException("Session " + id + " has no answered interaction"));
-        apply(new InteractionAcknowledged(id, answered.id), context(metaData));
+        apply(new InteractionAcknowledged(id, answered.id), EventContext.carriedToEvents(metaData));
         return new InteractionOutcome(answered.id, answered.status);
     }
 
@@ -215,7 +215,7 @@ class Session {
         requireOwnedBy(command.agentId(), metaData);
         MessageState pending = latest(MessageState::awaitsAnswer)
                 .orElseThrow(() -> new SessionRefusedException("Session " + id + " has no pending interaction"));
-        apply(new InteractionCancelled(id, pending.id), context(metaData));
+        apply(new InteractionCancelled(id, pending.id), EventContext.carriedToEvents(metaData));
         return new InteractionOutcome(pending.id, pending.status);
     }
 
@@ -224,7 +224,7 @@ class Session {
     void handle(ExpireMessage command, MetaData metaData) {
         MessageState message = messages.get(command.messageId());
         if (message != null && message.awaitsAnswer() && message.deadlineAt != null) {
-            apply(new MessageExpired(id, message.id), context(metaData));
+            apply(new MessageExpired(id, message.id), EventContext.carriedToEvents(metaData));
         }
     }
 
@@ -235,7 +235,7 @@ class Session {
         if (participants.containsKey(command.userId())) {
             throw new SessionRefusedException("User " + command.userId() + " is already a participant");
         }
-        apply(new ParticipantAdded(id, command.userId(), command.role()), context(metaData));
+        apply(new ParticipantAdded(id, command.userId(), command.role()), EventContext.carriedToEvents(metaData));
         return new ParticipantChange(command.userId(), command.role());
     }
 
@@ -244,7 +244,9 @@ class Session {
         requireOwnedBy(command.agentId(), metaData);
         requireKnownParticipant(command.userId());
         if (participants.get(command.userId()) != command.role()) {
-            apply(new ParticipantRoleChanged(id, command.userId(), command.role()), context(metaData));
+            apply(
+                    new ParticipantRoleChanged(id, command.userId(), command.role()),
+                    EventContext.carriedToEvents(metaData));
         }
         return new ParticipantChange(command.userId(), command.role());
     }
@@ -253,7 +255,7 @@ class Session {
     void handle(RemoveParticipant command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireKnownParticipant(command.userId());
-        apply(new ParticipantRemoved(id, command.userId()), context(metaData));
+        apply(new ParticipantRemoved(id, command.userId()), EventContext.carriedToEvents(metaData));
     }
 
     @CommandHandler
@@ -262,7 +264,7 @@ class Session {
         requireActive("gives out no guest tokens");
         GuestTokenCreated created = new GuestTokenCreated(
                 id, command.tokenId(), GuestTokens.hash(command.token()), command.maxUses(), command.expiresAt());
-        apply(created, context(metaData));
+        apply(created, EventContext.carriedToEvents(metaData));
         return new GuestTokenIssued(created, updatedAt);
     }
 
@@ -274,7 +276,7 @@ class Session {
             throw DomainException.notFound("Guest token " + command.tokenId() + " not found");
         }
         if (!token.revoked) {
-            apply(new GuestTokenRevoked(id, command.tokenId()), context(metaData));
+            apply(new GuestTokenRevoked(id, command.tokenId()), EventContext.carriedToEvents(metaData));
         }
     }
 
@@ -303,8 +305,10 @@ class Session {
         if (maxGuests != null && guests >= maxGuests) {
             throw new SessionRefusedException("Session " + id + " already has its " + maxGuests + " guests");
         }
-        apply(new GuestTokenRedeemed(id, match.getKey(), command.userId()), context(metaData));
-        apply(new ParticipantAdded(id, command.userId(), ParticipantRole.guest), context(metaData));
+        apply(new GuestTokenRedeemed(id, match.getKey(), command.userId()), EventContext.carriedToEvents(metaData));
+        apply(
+                new ParticipantAdded(id, command.userId(), ParticipantRole.guest),
+                EventContext.carriedToEvents(metaData));
         return new ParticipantChange(command.userId(), ParticipantRole.guest);
     }
 
@@ -320,7 +324,7 @@ class Session {
                 command.size(),
                 command.sha256(),
                 command.agentId().toString());
-        apply(uploaded, context(metaData));
+        apply(uploaded, EventContext.carriedToEvents(metaData));
         return new AttachmentAccepted(uploaded, updatedAt);
     }
 
@@ -330,7 +334,7 @@ class Session {
         if (status != SessionStatus.Active) {
             throw new SessionRefusedException("Session " + id + " is already " + status);
         }
-        apply(new SessionClosed(id), context(metaData));
+        apply(new SessionClosed(id), EventContext.carriedToEvents(metaData));
         return state();
     }
 
@@ -340,7 +344,7 @@ class Session {
         if (status == SessionStatus.Archived) {
             throw new SessionRefusedException("Session " + id + " is already archived");
         }
-        apply(new SessionArchived(id), context(metaData));
+        apply(new SessionArchived(id), EventContext.carriedToEvents(metaData));
         return state();
     }
 
@@ -353,7 +357,7 @@ class Session {
         isPublic = event.isPublic();
         maxGuests = event.maxGuests();
         encryptedTitle = event.encryptedTitle();
-        createdAt = millis(at);
+        createdAt = Instants.millis(at);
         updatedAt = createdAt;
     }
 
@@ -363,43 +367,43 @@ class Session {
                 event.messageId(),
                 new MessageState(
                         event.messageId(), event.senderAgentId(), event.responseRequired(), event.deadlineAt()));
-        lastMessageAt = millis(at);
+        lastMessageAt = Instants.millis(at);
         updatedAt = lastMessageAt;
     }
 
     @EventSourcingHandler
     void on(MessageEdited event, @Timestamp Instant at) {
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(MessageDeleted event, @Timestamp Instant at) {
         messages.get(event.messageId()).deleted = true;
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(ResponseSubmitted event, @Timestamp Instant at) {
         messages.get(event.messageId()).answered = true;
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(InteractionAcknowledged event, @Timestamp Instant at) {
         messages.get(event.messageId()).status = MessageState.Status.Completed;
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(InteractionCancelled event, @Timestamp Instant at) {
         messages.get(event.messageId()).status = MessageState.Status.Cancelled;
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(MessageExpired event, @Timestamp Instant at) {
         messages.get(event.messageId()).status = MessageState.Status.Expired;
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
@@ -420,7 +424,7 @@ class Session {
     @EventSourcingHandler
     void on(GuestTokenCreated event, @Timestamp Instant at) {
         guestTokens.put(event.tokenId(), new GuestTokenState(event.tokenHash(), event.maxUses(), event.expiresAt()));
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
@@ -435,19 +439,19 @@ class Session {
 
     @EventSourcingHandler
     void on(AttachmentUploaded event, @Timestamp Instant at) {
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(SessionClosed event, @Timestamp Instant at) {
         status = SessionStatus.Closed;
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(SessionArchived event, @Timestamp Instant at) {
         status = SessionStatus.Archived;
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     /** Another agent's or another space's session answers as if it did not exist. */
@@ -497,13 +501,5 @@ class Session {
     private SessionState state() {
         return new SessionState(
                 id, status, isPublic, maxGuests, encryptedTitle, agentId, createdAt, updatedAt, lastMessageAt);
-    }
-
-    private static MetaData context(MetaData commandMetaData) {
-        return commandMetaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
-    }
-
-    private static Instant millis(Instant at) {
-        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -14,9 +14,9 @@ import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.events.webhook.WebhookSecretRotated;
+import dev.ledgerloop.service.domain.Instants;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,7 +71,7 @@ class WebhookEndpoint {
                         command.enabled(),
                         command.secret(),
                         command.authToken()),
-                context(metaData));
+                EventContext.carriedToEvents(metaData));
         return state();
     }
 
@@ -82,14 +82,14 @@ class WebhookEndpoint {
         List<String> newTypes = command.eventTypes() == null ? eventTypes : command.eventTypes();
         List<UUID> newAgents = command.agentIds() == null ? agentIds : command.agentIds();
         if (!newUrl.equals(url) || !newTypes.equals(eventTypes) || !newAgents.equals(agentIds)) {
-            apply(new WebhookEndpointUpdated(id, newUrl, newTypes, newAgents), context(metaData));
+            apply(new WebhookEndpointUpdated(id, newUrl, newTypes, newAgents), EventContext.carriedToEvents(metaData));
         }
         if (command.enabled() != null && command.enabled() != enabled) {
             apply(
                     command.enabled()
                             ? new WebhookEndpointEnabled(id)
                             : new WebhookEndpointDisabled(id, DISABLED_BY_ADMIN),
-                    context(metaData));
+                    EventContext.carriedToEvents(metaData));
         }
         return state();
     }
@@ -97,13 +97,15 @@ class WebhookEndpoint {
     @CommandHandler
     void handle(DeleteWebhookEndpoint command, MetaData metaData) {
         requireVisibleIn(metaData);
-        apply(new WebhookEndpointDeleted(id), context(metaData));
+        apply(new WebhookEndpointDeleted(id), EventContext.carriedToEvents(metaData));
     }
 
     @CommandHandler
     String handle(RotateWebhookSecret command, MetaData metaData) {
         requireVisibleIn(metaData);
-        apply(new WebhookSecretRotated(id, command.secret(), command.previousValidUntil()), context(metaData));
+        apply(
+                new WebhookSecretRotated(id, command.secret(), command.previousValidUntil()),
+                EventContext.carriedToEvents(metaData));
         return secret;
     }
 
@@ -112,7 +114,7 @@ class WebhookEndpoint {
         if (deleted || !enabled) {
             return;
         }
-        apply(new WebhookEndpointDisabled(id, command.reason()), context(metaData));
+        apply(new WebhookEndpointDisabled(id, command.reason()), EventContext.carriedToEvents(metaData));
     }
 
     @CommandHandler
@@ -136,7 +138,7 @@ class WebhookEndpoint {
         disabledReason = enabled ? null : DISABLED_BY_ADMIN;
         secret = event.secret();
         authToken = event.authToken();
-        createdAt = millis(at);
+        createdAt = Instants.millis(at);
         updatedAt = createdAt;
     }
 
@@ -145,21 +147,21 @@ class WebhookEndpoint {
         url = event.url();
         eventTypes = event.eventTypes();
         agentIds = event.agentIds();
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(WebhookEndpointEnabled event, @Timestamp Instant at) {
         enabled = true;
         disabledReason = null;
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
     void on(WebhookEndpointDisabled event, @Timestamp Instant at) {
         enabled = false;
         disabledReason = event.reason();
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     @EventSourcingHandler
@@ -172,7 +174,7 @@ class WebhookEndpoint {
         previousSecret = secret;
         previousValidUntil = event.previousValidUntil();
         secret = event.secret();
-        updatedAt = millis(at);
+        updatedAt = Instants.millis(at);
     }
 
     /** A deleted endpoint, or another space's, answers as if it did not exist. */
@@ -185,13 +187,5 @@ class WebhookEndpoint {
     private WebhookEndpointState state() {
         return new WebhookEndpointState(
                 id, url, eventTypes, agentIds, enabled, disabledReason, secret, createdAt, updatedAt);
-    }
-
-    private static MetaData context(MetaData commandMetaData) {
-        return commandMetaData.subset(EventContext.SPACE_ID, EventContext.ACTOR_ID, EventContext.ACTOR_KIND);
-    }
-
-    private static Instant millis(Instant at) {
-        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

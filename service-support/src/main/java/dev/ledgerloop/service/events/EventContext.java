@@ -59,4 +59,9 @@ public final class EventContext {
         }
         return value.toString();
     }
+
+    /** What of a command's metadata its events carry: the space and the actor. */
+    public static MetaData carriedToEvents(MetaData commandMetaData) {
+        return commandMetaData.subset(SPACE_ID, ACTOR_ID, ACTOR_KIND);
+    }
 }
