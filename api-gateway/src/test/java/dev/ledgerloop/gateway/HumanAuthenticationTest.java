@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HumanAuthenticationTest {
     private static final String ISSUER = "https://id.example.test";
@@ -129,6 +131,20 @@ class HumanAuthenticationTest {
         assertError(human, 401, "UNAUTHENTICATED");
         assertError(agent, 401, "UNAUTHENTICATED");
         assertThat(commandSide.receivedNothing()).isTrue();
+        assertThat(querySide.receivedNothing()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/%61gent/sessions", "/v1/agent;x=1/sessions", "/v1//agent/sessions"})
+    void no_spelling_of_an_agent_route_takes_a_humans_token(String path) throws Exception {
+        String token = token(issuerKey, ISSUER, "alice", SPACE, Instant.now().plusSeconds(300));
+
+        HttpResponse<String> response = gateway.send(gateway.request(path)
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
+
+        assertError(response, 400, "VALIDATION_ERROR");
         assertThat(querySide.receivedNothing()).isTrue();
     }
 

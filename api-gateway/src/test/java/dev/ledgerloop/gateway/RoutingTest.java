@@ -140,7 +140,18 @@ class RoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/../actuator/env", "/v1/%2e%2e/actuator", "/v1/..;/actuator", "/v1/a%2Fb", "/v1/./x"})
+    @ValueSource(
+            strings = {
+                "/v1/../actuator/env",
+                "/v1/%2e%2e/actuator",
+                "/v1/..;/actuator",
+                "/v1/a%2Fb",
+                "/v1/./x",
+                "/v1/%61gent/sessions",
+                "/v1/agent;x=1/sessions",
+                "/v1//agent/sessions",
+                "/v1/agent/sessions/%7E"
+            })
     void paths_a_backend_could_normalise_elsewhere_are_refused(String path) {
         HttpResponse<String> response = gateway.send(gateway.agentRequest(path).build());
 

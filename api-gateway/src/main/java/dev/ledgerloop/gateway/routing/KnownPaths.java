@@ -25,7 +25,9 @@ class KnownPaths implements WebFilter, Ordered {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
         if (!isPlain(path)) {
             return Mono.error(new GatewayException(
-                    ErrorCode.VALIDATION_ERROR, "The path must not hold '.' or '..' segments or encoded slashes"));
+                    ErrorCode.VALIDATION_ERROR,
+                    "The path must be in its normal form: no '.' or '..' segments, empty segments, ';' parameters,"
+                            + " encoded slashes or needlessly encoded characters"));
         }
         if (!isKnown(path.value())) {
             return Mono.error(new GatewayException(
@@ -36,22 +38,49 @@ class KnownPaths implements WebFilter, Ordered {
     }
 
     /**
-     * Paths are forwarded unchanged, and a backend that normalises {@code /v1/../actuator} (or {@code /v1/..;/x},
-     * {@code /v1/%2e%2e/x}) would serve what the gateway never meant to expose.
+     * Paths are forwarded unchanged and every decision here reads them as they came, so only a path in its one normal
+     * spelling passes: a backend that normalises {@code /v1/../actuator} (or {@code /v1/..;/x}, {@code /v1/%2e%2e/x})
+     * would serve what the gateway never meant to expose, and one that decodes {@code /v1/%61gent} or drops
+     * {@code ;x=1} or an empty segment would route a human's token to {@code /v1/agent} while the credential-kind
+     * rule saw another path. Refused: {@code .} and {@code ..} segments, empty segments, {@code ;} parameters,
+     * encoded slashes and backslashes, and percent-encoding of what needs none (letters, digits, {@code -._~}).
      */
     static boolean isPlain(PathContainer path) {
+        if (path.value().contains("//")) {
+            return false;
+        }
         for (PathContainer.Element element : path.elements()) {
-            if (element instanceof PathContainer.PathSegment) {
-                String segment = ((PathContainer.PathSegment) element).valueToMatch();
-                if (segment.equals(".")
-                        || segment.equals("..")
-                        || segment.indexOf('/') >= 0
-                        || segment.indexOf('\\') >= 0) {
+            if (element instanceof PathContainer.PathSegment segment) {
+                String decoded = segment.valueToMatch();
+                if (decoded.equals(".")
+                        || decoded.equals("..")
+                        || decoded.indexOf('/') >= 0
+                        || decoded.indexOf('\\') >= 0
+                        || segment.value().indexOf(';') >= 0
+                        || encodesWhatNeedsNoEncoding(segment.value())) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    private static boolean encodesWhatNeedsNoEncoding(String rawSegment) {
+        for (int at = rawSegment.indexOf('%'); at >= 0; at = rawSegment.indexOf('%', at + 1)) {
+            if (at + 2 >= rawSegment.length()) {
+                return true;
+            }
+            int high = Character.digit(rawSegment.charAt(at + 1), 16);
+            int low = Character.digit(rawSegment.charAt(at + 2), 16);
+            if (high < 0 || low < 0) {
+                return true;
+            }
+            char encoded = (char) (high * 16 + low);
+            if (Character.isLetterOrDigit(encoded) && encoded < 128 || "-._~".indexOf(encoded) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isKnown(String path) {

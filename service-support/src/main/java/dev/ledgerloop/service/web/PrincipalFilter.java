@@ -1,6 +1,7 @@
 package dev.ledgerloop.service.web;
 
 import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.principal.CredentialKinds;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import dev.ledgerloop.service.openapi.ApiDescriptionConfiguration;
@@ -11,11 +12,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Lets a request through only with a principal the gateway signed, so a backend reached around the gateway answers
  * 401. The health check stays open for orchestrators, and the API description for the gateway, which merges it into
- * the public {@code /openapi.json} (it describes endpoints, it holds no data).
+ * the public {@code /openapi.json} (it describes endpoints, it holds no data). The principal's kind must fit the
+ * route ({@link CredentialKinds}), checked again here on the decoded path.
  */
 final class PrincipalFilter extends OncePerRequestFilter {
     static final String ATTRIBUTE = Principal.class.getName();
@@ -46,6 +49,13 @@ final class PrincipalFilter extends OncePerRequestFilter {
                 request.getHeader(PrincipalHeaders.SIGNATURE));
         if (principal.isEmpty()) {
             errors.write(response, ErrorCode.UNAUTHENTICATED, "This service is only reachable through the gateway");
+            return;
+        }
+        // The path as this service dispatches on it (decoded, without ';' parameters), whatever spelling arrived.
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        Optional<CredentialKinds.Refusal> refusal = CredentialKinds.refusal(path, principal.get());
+        if (refusal.isPresent()) {
+            errors.write(response, refusal.get().code(), refusal.get().message());
             return;
         }
         request.setAttribute(ATTRIBUTE, principal.get());
