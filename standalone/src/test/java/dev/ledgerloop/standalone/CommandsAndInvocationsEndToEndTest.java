@@ -94,11 +94,12 @@ class CommandsAndInvocationsEndToEndTest {
             assertThat(human.post(invocations, "{\"agentId\":\"" + UUID.randomUUID() + "\",\"command\":\"deploy\"}")
                             .status())
                     .isEqualTo(404);
+            // An agent on a human route: the backend answers as the gateway does (CredentialKinds).
             Api agentPrincipal = commandSide(system, Principal.agent(space, agentId, "default", "key"));
             assertThat(agentPrincipal
                             .post(invocations, "{\"agentId\":\"" + agentId + "\",\"command\":\"ping\"}")
                             .status())
-                    .isEqualTo(403);
+                    .isEqualTo(401);
 
             // The agent polls its pending invocations, completes this one, and cannot complete it twice.
             String pending = "/v1/agent/invocations?status=Pending";
@@ -125,11 +126,12 @@ class CommandsAndInvocationsEndToEndTest {
             assertThat(agent.post("/v1/agent/invocations/" + invocationId + "/fail", "{\"error\":\"too late\"}")
                             .status())
                     .isEqualTo(409);
+            // A human on an agent route: the backend answers as the gateway does (CredentialKinds).
             assertThat(human.post(
                                     "/v1/agent/invocations/" + invocationId + "/complete",
                                     "{\"encryptedResult\":" + result + "}")
                             .status())
-                    .isEqualTo(403);
+                    .isEqualTo(401);
 
             forTheViews().untilAsserted(() -> {
                 JsonNode done =
