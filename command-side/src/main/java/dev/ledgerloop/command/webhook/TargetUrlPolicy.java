@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +63,22 @@ public class TargetUrlPolicy {
         return Optional.empty();
     }
 
+    /**
+     * IPv4 ranges that are not the public internet, beyond what {@link InetAddress} classifies: this network,
+     * shared address space (100.64/10), IETF protocol assignments (192.0.0/24), documentation (192.0.2/24,
+     * 198.51.100/24, 203.0.113/24), benchmarking (198.18/15) and reserved (240/4, broadcast included).
+     */
+    private static final int[][] INTERNAL_V4 = {
+        {0, 0, 0, 0, 8},
+        {100, 64, 0, 0, 10},
+        {192, 0, 0, 0, 24},
+        {192, 0, 2, 0, 24},
+        {198, 18, 0, 0, 15},
+        {198, 51, 100, 0, 24},
+        {203, 0, 113, 0, 24},
+        {240, 0, 0, 0, 4}
+    };
+
     static boolean isInternal(InetAddress address) {
         if (address.isLoopbackAddress()
                 || address.isAnyLocalAddress()
@@ -72,12 +89,64 @@ public class TargetUrlPolicy {
         }
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address) {
-            // fc00::/7, unique local addresses
-            return (bytes[0] & 0xfe) == 0xfc;
+            return isInternalV6(bytes);
         }
+        for (int[] range : INTERNAL_V4) {
+            if (inRange(bytes, range)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Unique local (fc00::/7), discard-only (100::/64) and documentation (2001:db8::/32) addresses, Teredo
+     * (2001::/32) and local-use NAT64 (64:ff9b:1::/48), whose IPv4 cannot be checked simply, and every form that
+     * carries an IPv4 address, judged by that address: IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4
+     * (2002::/16). A NAT64 gateway
+     * would otherwise take {@code [64:ff9b::a9fe:a9fe]} to the metadata address 169.254.169.254.
+     */
+    private static boolean isInternalV6(byte[] bytes) {
         int first = bytes[0] & 0xff;
         int second = bytes[1] & 0xff;
-        // 100.64.0.0/10 shared address space; 0.0.0.0/8; 169.254.0.0/16 (metadata) is link-local above.
-        return (first == 100 && second >= 64 && second <= 127) || first == 0;
+        if ((first & 0xfe) == 0xfc
+                || startsWith(bytes, 0x01, 0x00, 0, 0, 0, 0, 0, 0)
+                || startsWith(bytes, 0x20, 0x01, 0x0d, 0xb8)
+                || startsWith(bytes, 0x20, 0x01, 0x00, 0x00)
+                || startsWith(bytes, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)) {
+            return true;
+        }
+        if (startsWith(bytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                || startsWith(bytes, 0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0)) {
+            return isInternal(v4(bytes, 12));
+        }
+        if (first == 0x20 && second == 0x02) {
+            return isInternal(v4(bytes, 2));
+        }
+        return false;
+    }
+
+    private static boolean inRange(byte[] v4, int[] range) {
+        long address = ((v4[0] & 0xffL) << 24) | ((v4[1] & 0xff) << 16) | ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
+        long network = ((long) range[0] << 24) | (range[1] << 16) | (range[2] << 8) | range[3];
+        long mask = (0xffffffffL << (32 - range[4])) & 0xffffffffL;
+        return (address & mask) == (network & mask);
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InetAddress v4(byte[] bytes, int offset) {
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(bytes, offset, offset + 4));
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

@@ -43,6 +43,36 @@ class TargetUrlPolicyTest {
     }
 
     @Test
+    void reserved_ranges_and_ipv6_forms_that_carry_an_internal_ipv4_address_are_refused() {
+        for (String url : List.of(
+                "http://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+                "http://[64:ff9b::7f00:1]/x",
+                "http://[64:ff9b:1::a00:1]/x",
+                "http://[::a9fe:a9fe]/x",
+                "http://[2002:a9fe:a9fe::1]/x",
+                "http://[2001::1]/x",
+                "http://[2001:db8::1]/x",
+                "http://[100::1]/x",
+                "http://198.18.0.1/x",
+                "http://198.19.255.255/x",
+                "http://240.0.0.1/x",
+                "http://255.255.255.255/x",
+                "http://192.0.0.8/x",
+                "http://192.0.2.1/x",
+                "http://198.51.100.7/x",
+                "http://203.0.113.9/x")) {
+            assertThat(policy.refusal(url)).as(url).contains("resolves to an internal address, which is not allowed");
+        }
+        for (String url : List.of(
+                "http://[64:ff9b::808:808]/x",
+                "http://[2002:808:808::1]/x",
+                "http://198.20.0.1/x",
+                "http://8.8.8.8/x")) {
+            assertThat(policy.refusal(url)).as(url).isEmpty();
+        }
+    }
+
+    @Test
     void an_allowed_host_may_be_internal() {
         TargetUrlPolicy allowing = policy(List.of("127.0.0.1"));
         assertThat(allowing.refusal("http://127.0.0.1:8080/x")).isEmpty();
