@@ -3,14 +3,19 @@ package dev.ledgerloop.gateway;
 import static dev.ledgerloop.gateway.ErrorBody.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ledgerloop.platform.hash.Sha256Hex;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +71,51 @@ class IdempotencyTest {
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
         // Only the first POST reached the backend (the gateway may also have registered the agent, once per agent).
         assertThat(commandSide.received("POST", "/v1/agent/sessions")).hasSize(1);
+    }
+
+    @Test
+    void the_same_key_on_another_body_answers_409_and_reaches_no_backend() {
+        String key = UUID.randomUUID().toString();
+        commandSide.answerWith(Backend.Answer.json(201, "{\"id\":\"first\"}"));
+        assertThat(post("/v1/agent/sessions", key, "{\"isPublic\":false}").statusCode())
+                .isEqualTo(201);
+        assertThat(new String(
+                        commandSide
+                                .received("POST", "/v1/agent/sessions")
+                                .get(0)
+                                .body(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("{\"isPublic\":false}");
+
+        HttpResponse<String> other = post("/v1/agent/sessions", key, "{\"isPublic\":true}");
+
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(other.body()).contains("CONFLICT").contains("another request");
+        assertThat(commandSide.received("POST", "/v1/agent/sessions")).hasSize(1);
+    }
+
+    @Test
+    void a_kept_answer_is_not_readable_in_the_store() {
+        String secret = "whsec_" + UUID.randomUUID();
+        commandSide.answerWith(Backend.Answer.json(201, "{\"secret\":\"" + secret + "\"}"));
+        String key = UUID.randomUUID().toString();
+
+        assertThat(post("/v1/agent/sessions", key).body()).contains(secret);
+        assertThat(post("/v1/agent/sessions", key).body()).contains(secret);
+
+        AtomicInteger kept = new AtomicInteger();
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            for (String database : client.listDatabaseNames()) {
+                client.getDatabase(database).getCollection("idempotency").find().forEach(document -> {
+                    assertThat(document.toJson()).doesNotContain(secret);
+                    Binary body = document.get("body", Binary.class);
+                    if (body != null) {
+                        assertThat(new String(body.getData(), StandardCharsets.ISO_8859_1))
+                                .doesNotContain(secret);
+                    }
+                });
+            }
+        }
     }
 
     @Test
@@ -155,10 +205,14 @@ class IdempotencyTest {
     }
 
     private static HttpResponse<String> post(String path, String key) {
+        return post(path, key, "{}");
+    }
+
+    private static HttpResponse<String> post(String path, String key, String body) {
         return gateway.send(gateway.agentRequest(path)
                 .header("Idempotency-Key", key)
                 .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{}"))
+                .POST(BodyPublishers.ofString(body))
                 .build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ledgerloop.gateway.idempotency;
 
+import dev.ledgerloop.gateway.GatewayProperties;
 import dev.ledgerloop.gateway.authentication.AuthenticatedPrincipal;
 import dev.ledgerloop.gateway.authentication.AuthenticationFilter;
 import dev.ledgerloop.gateway.error.GatewayException;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@code Idempotency-Key} on a POST: the first request runs and its answer (status, content type, body) is kept;
  * a repeat by the same principal to the same path gets that answer again ({@code Idempotent-Replayed: true}) and never
- * reaches the backend, so no second event is written. A repeat while the first still runs answers 409. An answer of
- * 5xx, or a failure to reach the backend, is not kept, so a retry runs again.
+ * reaches the backend, so no second event is written. A repeat while the first still runs answers 409, and so does
+ * the same key on another request (method, path or body differ: a fingerprint of each is kept), as payment APIs
+ * answer a reused key. An answer of 5xx, or a failure to reach the backend, is not kept, so a retry runs again. Kept
+ * answers are sealed ({@link ReplySeal}): the store never holds a guest token or a webhook secret readable.
  *
  * <p>Here rather than in each backend: one implementation for every POST, before any command runs, and the
  * backends stay unaware of retries (README, "Idempotency").
@@ -49,9 +53,11 @@ class IdempotencyFilter implements WebFilter, Ordered {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final Optional<IdempotentReplies> replies;
+    private final ReplySeal seal;
 
-    IdempotencyFilter(GatewayDatabase database, IdempotencyProperties properties) {
+    IdempotencyFilter(GatewayDatabase database, IdempotencyProperties properties, GatewayProperties gateway) {
         this.replies = database.database().map(mongo -> new IdempotentReplies(mongo, Clock.systemUTC(), properties));
+        this.seal = new ReplySeal(gateway.principalSecret());
     }
 
     @Override
@@ -78,20 +84,49 @@ class IdempotencyFilter implements WebFilter, Ordered {
                     ErrorCode.VALIDATION_ERROR, "Idempotency-Key is not available: this gateway has no store for it"));
         }
         IdempotentReplies store = replies.get();
-        String id = id(principal.get(), path, keys.get(0));
-        return Mono.fromCallable(() -> store.claim(id))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(earlier -> earlier.isPresent()
-                        ? replay(exchange.getResponse(), earlier.get())
-                        : runFirst(exchange, chain, store, id));
+        String scope = scope(principal.get(), path, keys.get(0));
+        String id = Sha256Hex.of(scope);
+        return DataBufferUtils.join(request.getBody())
+                .map(IdempotencyFilter::bytesOf)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> {
+                    String fingerprint = fingerprint(request.getMethod().name(), path, body);
+                    ServerWebExchange again = exchange.mutate()
+                            .request(new ServerHttpRequestDecorator(request) {
+                                @Override
+                                public Flux<DataBuffer> getBody() {
+                                    return Flux.just(exchange.getResponse()
+                                            .bufferFactory()
+                                            .wrap(body));
+                                }
+                            })
+                            .build();
+                    return Mono.fromCallable(() -> store.claim(id, fingerprint))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .flatMap(earlier -> earlier.isPresent()
+                                    ? replay(exchange.getResponse(), earlier.get(), fingerprint, scope)
+                                    : runFirst(again, chain, store, id, scope));
+                });
+    }
+
+    private static byte[] bytesOf(DataBuffer joined) {
+        byte[] bytes = new byte[joined.readableByteCount()];
+        joined.read(bytes);
+        DataBufferUtils.release(joined);
+        return bytes;
+    }
+
+    /** The request as the key first saw it: method, path and body. */
+    static String fingerprint(String method, String path, byte[] body) {
+        return Sha256Hex.of(method + "\n" + path + "\n" + Sha256Hex.of(body));
     }
 
     /**
      * Runs the request and keeps its answer before the client sees it, so a retry right after the answer finds it
      * (or, for a 5xx, finds the key released).
      */
-    private static Mono<Void> runFirst(
-            ServerWebExchange exchange, WebFilterChain chain, IdempotentReplies store, String id) {
+    private Mono<Void> runFirst(
+            ServerWebExchange exchange, WebFilterChain chain, IdempotentReplies store, String id, String scope) {
         ServerHttpResponse response = exchange.getResponse();
         AtomicBoolean kept = new AtomicBoolean();
         Function<byte[], Mono<Void>> keep = body -> Mono.<Void>fromRunnable(() -> {
@@ -104,7 +139,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
                     if (code >= 500) {
                         store.release(id);
                     } else {
-                        store.complete(id, code, type == null ? null : type.toString(), body);
+                        store.complete(id, code, type == null ? null : type.toString(), seal.seal(scope, body));
                     }
                 })
                 .subscribeOn(Schedulers.boundedElastic());
@@ -144,7 +179,13 @@ class IdempotencyFilter implements WebFilter, Ordered {
                         .then(Mono.error(failure)));
     }
 
-    private static Mono<Void> replay(ServerHttpResponse response, StoredReply earlier) {
+    private Mono<Void> replay(ServerHttpResponse response, StoredReply earlier, String fingerprint, String scope) {
+        if (!fingerprint.equals(earlier.fingerprint())) {
+            return Mono.error(new GatewayException(
+                    ErrorCode.CONFLICT,
+                    "This Idempotency-Key was first used for another request (method, path or body);"
+                            + " use a new key for a new request"));
+        }
         if (!earlier.done()) {
             return Mono.error(new GatewayException(
                     ErrorCode.CONFLICT, "A request with this Idempotency-Key is still running; retry shortly"));
@@ -154,15 +195,23 @@ class IdempotencyFilter implements WebFilter, Ordered {
             response.getHeaders().setContentType(MediaType.parseMediaType(earlier.contentType()));
         }
         response.getHeaders().set(REPLAYED, "true");
-        response.getHeaders().setContentLength(earlier.body().length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(earlier.body())));
+        byte[] body;
+        try {
+            body = seal.open(scope, earlier.body());
+        } catch (IllegalStateException unreadable) {
+            return Mono.error(new GatewayException(
+                    ErrorCode.CONFLICT,
+                    "The first answer to this Idempotency-Key can no longer be read (the deployment's secret"
+                            + " changed); use a new key"));
+        }
+        response.getHeaders().setContentLength(body.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     /** Scoped to the principal (an agent of a key, a human) and the path: the same key elsewhere is another request. */
-    static String id(Principal principal, String path, String key) {
-        String scope = principal.kind() + "\n" + principal.spaceId() + "\n" + principal.subjectId() + "\n"
-                + principal.keyId() + "\n" + path + "\n" + key;
-        return Sha256Hex.of(scope);
+    static String scope(Principal principal, String path, String key) {
+        return principal.kind() + "\n" + principal.spaceId() + "\n" + principal.subjectId() + "\n" + principal.keyId()
+                + "\n" + path + "\n" + key;
     }
 
     @Override

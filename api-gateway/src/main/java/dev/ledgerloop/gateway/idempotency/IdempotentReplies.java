@@ -43,11 +43,14 @@ final class IdempotentReplies {
     }
 
     /** Empty if this request claimed the key and must run; otherwise what an earlier one left (running or done). */
-    Optional<StoredReply> claim(String id) {
+    Optional<StoredReply> claim(String id, String fingerprint) {
         for (int attempt = 0; attempt < 2; attempt++) {
             Instant now = clock.instant();
             try {
-                replies.insertOne(new Document("_id", id).append("done", false).append("createdAt", Date.from(now)));
+                replies.insertOne(new Document("_id", id)
+                        .append("done", false)
+                        .append("fingerprint", fingerprint)
+                        .append("createdAt", Date.from(now)));
                 return Optional.empty();
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -70,7 +73,7 @@ final class IdempotentReplies {
             return Optional.of(reply(earlier));
         }
         // Lost the race twice to requests that keep going: treat it as running.
-        return Optional.of(new StoredReply(false, 0, null, null));
+        return Optional.of(new StoredReply(false, null, 0, null, null));
     }
 
     void complete(String id, int status, String contentType, byte[] body) {
@@ -90,11 +93,12 @@ final class IdempotentReplies {
 
     private static StoredReply reply(Document document) {
         if (!document.getBoolean("done", false)) {
-            return new StoredReply(false, 0, null, null);
+            return new StoredReply(false, document.getString("fingerprint"), 0, null, null);
         }
         Binary body = document.get("body", Binary.class);
         return new StoredReply(
                 true,
+                document.getString("fingerprint"),
                 document.getInteger("status"),
                 document.getString("contentType"),
                 body == null ? new byte[0] : body.getData());

@@ -55,19 +55,19 @@ class IdempotentRepliesTest {
 
     @Test
     void the_first_claim_runs_and_a_repeat_while_it_runs_finds_it_running() {
-        assertThat(replies.claim("a")).isEmpty();
+        assertThat(replies.claim("a", "fp")).isEmpty();
 
-        Optional<StoredReply> repeat = replies.claim("a");
+        Optional<StoredReply> repeat = replies.claim("a", "fp");
 
         assertThat(repeat).hasValueSatisfying(reply -> assertThat(reply.done()).isFalse());
     }
 
     @Test
     void a_repeat_after_the_answer_gets_the_answer() {
-        replies.claim("a");
+        replies.claim("a", "fp");
         replies.complete("a", 201, "application/json", "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
 
-        StoredReply reply = replies.claim("a").orElseThrow();
+        StoredReply reply = replies.claim("a", "fp").orElseThrow();
 
         assertThat(reply.done()).isTrue();
         assertThat(reply.status()).isEqualTo(201);
@@ -77,27 +77,27 @@ class IdempotentRepliesTest {
 
     @Test
     void a_released_key_runs_again() {
-        replies.claim("a");
+        replies.claim("a", "fp");
         replies.release("a");
 
-        assertThat(replies.claim("a")).isEmpty();
+        assertThat(replies.claim("a", "fp")).isEmpty();
     }
 
     @Test
     void an_abandoned_claim_runs_again_after_the_pending_timeout() {
-        replies.claim("a");
+        replies.claim("a", "fp");
         clock.set(T0.plus(Duration.ofMinutes(3)));
 
-        assertThat(replies.claim("a")).isEmpty();
+        assertThat(replies.claim("a", "fp")).isEmpty();
     }
 
     @Test
     void an_answer_past_its_ttl_is_forgotten() {
-        replies.claim("a");
+        replies.claim("a", "fp");
         replies.complete("a", 201, null, new byte[0]);
         clock.set(T0.plus(Duration.ofHours(25)));
 
-        assertThat(replies.claim("a")).isEmpty();
+        assertThat(replies.claim("a", "fp")).isEmpty();
     }
 
     private static final class MutableClock extends Clock {
