@@ -51,7 +51,7 @@ public final class LocalTokenIssuer {
                     .keyID(UUID.randomUUID().toString())
                     .algorithm(JWSAlgorithm.ES256)
                     .generate();
-            Files.createDirectories(dataDirectory);
+            OwnerOnlyFiles.createDirectories(dataDirectory);
             OwnerOnlyFiles.write(file, key.toJSONString().getBytes(StandardCharsets.UTF_8));
             return new LocalTokenIssuer(key, Clock.systemUTC());
         } catch (ParseException | JOSEException e) {

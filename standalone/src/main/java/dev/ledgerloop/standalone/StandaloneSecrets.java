@@ -66,7 +66,7 @@ public record StandaloneSecrets(
                 bootstrapKey,
                 Sha256Hex.of(provisioningKey),
                 provisioningKey);
-        Files.createDirectories(dataDirectory);
+        OwnerOnlyFiles.createDirectories(dataDirectory);
         Properties properties = new Properties();
         properties.setProperty("master-key", secrets.masterKey());
         properties.setProperty("principal-secret", secrets.principalSecret());

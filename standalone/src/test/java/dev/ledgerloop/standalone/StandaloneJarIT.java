@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,7 +77,7 @@ class StandaloneJarIT {
     }
 
     @Test
-    void theRunnableJarStartsTheWholeSystemAndServesTheApi() throws Exception {
+    void the_runnable_jar_starts_the_whole_system_and_serves_the_api() throws Exception {
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/v1/agent/sessions"))
                         .header("X-API-Key", key())
@@ -89,7 +90,7 @@ class StandaloneJarIT {
     }
 
     @Test
-    void aCleanStartPrintsAShortSummaryWithoutWarnings() {
+    void a_clean_start_prints_a_short_summary_without_warnings() {
         List<String> beforeTheKey = console.subList(0, indexOfTheKeyLine());
         assertThat(beforeTheKey).hasSizeLessThanOrEqualTo(MOST_LINES_BEFORE_THE_KEY);
         assertThat(String.join("\n", beforeTheKey))
@@ -99,11 +100,14 @@ class StandaloneJarIT {
     }
 
     @Test
-    void theLogFileHoldsTheDetailButNoKeyOrSecret() throws IOException {
+    void the_log_file_holds_the_detail_but_no_key_or_secret() throws IOException {
         String log = Files.readString(logFile());
         assertThat(log)
                 .contains("Started GatewayApplication", "Ledgerloop started")
                 .doesNotContain("WARN");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(logFile().getParent())))
+                .isEqualTo("rwx------");
         StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(data);
         assertThat(log)
                 .doesNotContain("hlp_")

@@ -8,19 +8,19 @@ import org.junit.jupiter.api.Test;
 
 class StandaloneOptionsTest {
     @Test
-    void withoutOptionsItStartsQuietlyOnPort8080WithDataInTheWorkingDirectory() {
+    void without_options_it_starts_quietly_on_port8080_with_data_in_the_working_directory() {
         assertThat(StandaloneOptions.parse())
                 .isEqualTo(new StandaloneOptions(Path.of("data"), 8080, false, null, false));
     }
 
     @Test
-    void verboseBringsTheLogToTheConsole() {
+    void verbose_brings_the_log_to_the_console() {
         StandaloneOptions options = StandaloneOptions.parse("--data=/srv/ledgerloop", "--verbose", "--port=9090");
         assertThat(options).isEqualTo(new StandaloneOptions(Path.of("/srv/ledgerloop"), 9090, true, null, false));
     }
 
     @Test
-    void anUnknownOptionIsAnsweredWithTheUsageWhichNamesVerboseAndTheLogFile() {
+    void an_unknown_option_is_answered_with_the_usage_which_names_verbose_and_the_log_file() {
         assertThatThrownBy(() -> StandaloneOptions.parse("--quiet"))
                 .hasMessageStartingWith("Unknown option --quiet")
                 .hasMessageContaining("--verbose")

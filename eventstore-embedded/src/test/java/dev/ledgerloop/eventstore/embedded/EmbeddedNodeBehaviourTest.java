@@ -59,7 +59,7 @@ class EmbeddedNodeBehaviourTest {
     }
 
     @Test
-    void aReadWithoutOptionsIsAnInvalidArgument() {
+    void a_read_without_options_is_an_invalid_argument() {
         StreamsGrpc.StreamsBlockingStub streams = StreamsGrpc.newBlockingStub(channel);
 
         assertThatThrownBy(() -> streams.read(ReadReq.getDefaultInstance()).hasNext())
@@ -69,7 +69,7 @@ class EmbeddedNodeBehaviourTest {
     }
 
     @Test
-    void aReadWithAnInvalidFilterRegexIsAnInvalidArgument() {
+    void a_read_with_an_invalid_filter_regex_is_an_invalid_argument() {
         ReadReq request = ReadReq.newBuilder()
                 .setOptions(ReadReq.Options.newBuilder()
                         .setAll(ReadReq.Options.AllOptions.newBuilder().setStart(Shared.Empty.getDefaultInstance()))
@@ -88,7 +88,7 @@ class EmbeddedNodeBehaviourTest {
     }
 
     @Test
-    void aStreamNameThatIsNotUtf8IsRefused() {
+    void a_stream_name_that_is_not_utf8_is_refused() {
         assertThatThrownBy(() -> StreamsGrpc.newBlockingStub(channel)
                         .read(ReadReq.newBuilder()
                                 .setOptions(ReadReq.Options.newBuilder()
@@ -105,7 +105,7 @@ class EmbeddedNodeBehaviourTest {
     }
 
     @Test
-    void appendsToAllAreRefused() {
+    void appends_to_all_are_refused() {
         assertThatThrownBy(() -> client.appendToStream(
                                 "$all",
                                 AppendToStreamOptions.get(),
@@ -122,7 +122,7 @@ class EmbeddedNodeBehaviourTest {
     }
 
     @Test
-    void linkEventsResolveToTheEventTheyPointAtWhenAsked() throws Exception {
+    void link_events_resolve_to_the_event_they_point_at_when_asked() throws Exception {
         String target = "target-" + UUID.randomUUID();
         String links = "links-" + UUID.randomUUID();
         client.appendToStream(
@@ -152,7 +152,7 @@ class EmbeddedNodeBehaviourTest {
     }
 
     @Test
-    void anAppendWithAnyExpectationRetriedWithTheSameIdsIsNotWrittenTwice() throws Exception {
+    void an_append_with_any_expectation_retried_with_the_same_ids_is_not_written_twice() throws Exception {
         String stream = "retry-" + UUID.randomUUID();
         var event =
                 EventDataBuilder.json(UUID.randomUUID(), "Once", bytes("{}")).build();
@@ -171,7 +171,7 @@ class EmbeddedNodeBehaviourTest {
     }
 
     @Test
-    void aSecondNodeOnTheSameDataDirectoryIsRefused() {
+    void a_second_node_on_the_same_data_directory_is_refused() {
         assertThatThrownBy(() -> EmbeddedEventStoreNode.start(
                         NodeSettings.of(dataDirectory).withPort(0)))
                 .hasMessageContaining("in use by another node");

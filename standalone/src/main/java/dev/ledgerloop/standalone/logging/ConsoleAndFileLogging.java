@@ -4,6 +4,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.util.StatusPrinter2;
+import dev.ledgerloop.standalone.OwnerOnlyFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -23,6 +26,12 @@ public final class ConsoleAndFileLogging {
     /** Configures logging for this JVM and answers the log file. */
     public static Path configure(Path dataDirectory, boolean verbose) {
         Path directory = dataDirectory.resolve("logs").toAbsolutePath();
+        try {
+            // Before logback creates it under the process umask: the log names sessions, agents and endpoints.
+            OwnerOnlyFiles.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the log directory " + directory, e);
+        }
         Path file = directory.resolve(FILE_NAME);
         // Spring Boot would configure logging anew for each of the three application contexts, undoing this.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);

@@ -25,7 +25,7 @@ class UnbuiltIndexesFilterTest {
     }
 
     @Test
-    void theUnbuiltIndexWarningsBecomeOneDebugLine() {
+    void the_unbuilt_index_warnings_become_one_debug_line() {
         Logger mongo = context.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase");
 
         mongo.warn("adding secondary index with keys {} is not yet implemented. ignoring", "[spaceId ASC]");
@@ -38,7 +38,7 @@ class UnbuiltIndexesFilterTest {
     }
 
     @Test
-    void otherWarningsOfTheEmbeddedMongoDbStayWarnings() {
+    void other_warnings_of_the_embedded_mongo_db_stay_warnings() {
         context.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase")
                 .warn("Ignoring primary key index with name '{}'", "_id_");
 

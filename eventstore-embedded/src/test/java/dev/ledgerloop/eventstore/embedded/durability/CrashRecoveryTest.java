@@ -90,7 +90,7 @@ class CrashRecoveryTest {
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void acknowledgedAppendsSurviveSigkillAndNothingHalfWrittenComesBack() throws Exception {
+    void acknowledged_appends_survive_sigkill_and_nothing_half_written_comes_back() throws Exception {
         long seed = System.nanoTime();
         System.out.printf("CrashRecoveryTest seed %d%n", seed);
         SplittableRandom random = new SplittableRandom(seed);

@@ -83,7 +83,7 @@ class RestartTest {
     }
 
     @Test
-    void streamsDeletesAndRevisionsSurviveARestart() throws Exception {
+    void streams_deletes_and_revisions_survive_a_restart() throws Exception {
         Instant started = Instant.now();
         NodeSettings settings = NodeSettings.of(dataDirectory).withPort(0);
         Map<String, List<Seen>> streamsBefore = new LinkedHashMap<>();

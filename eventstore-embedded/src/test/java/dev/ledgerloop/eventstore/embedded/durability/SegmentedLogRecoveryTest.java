@@ -181,7 +181,7 @@ class SegmentedLogRecoveryTest {
     // (a) ------------------------------------------------------------------------------------------------------
 
     @Test
-    void recordsSurviveCloseAndReopenByteIdentical() {
+    void records_survive_close_and_reopen_byte_identical() {
         List<Entry> written;
         long end;
         try (Opened first = open(LARGE_SEGMENT)) {
@@ -200,7 +200,7 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
-    void positionsAreContiguousFrames() {
+    void positions_are_contiguous_frames() {
         try (Opened opened = open(LARGE_SEGMENT)) {
             List<Entry> written = appendRandom(opened.log(), 50, 4, 500);
             assertThat(written.get(0).position()).isZero();
@@ -233,7 +233,7 @@ class SegmentedLogRecoveryTest {
 
     @ParameterizedTest
     @EnumSource(TornTail.class)
-    void tornTailIsTruncatedAtTheLastWholeRecordAndAppendsContinue(TornTail tear) throws IOException {
+    void torn_tail_is_truncated_at_the_last_whole_record_and_appends_continue(TornTail tear) throws IOException {
         List<Entry> written;
         try (Opened first = open(LARGE_SEGMENT)) {
             written = new ArrayList<>();
@@ -284,7 +284,7 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
-    void emptyLastSegmentAfterATruncationToZeroIsReusable() throws IOException {
+    void empty_last_segment_after_a_truncation_to_zero_is_reusable() throws IOException {
         try (Opened first = open(LARGE_SEGMENT)) {
             appendAndSync(first.log(), List.of(randomPayload(10, 100)));
         }
@@ -300,7 +300,7 @@ class SegmentedLogRecoveryTest {
     // (c) ------------------------------------------------------------------------------------------------------
 
     @Test
-    void flippedByteInTheLastRecordFailsItsCrcAndTruncatesIt() throws IOException {
+    void flipped_byte_in_the_last_record_fails_its_crc_and_truncates_it() throws IOException {
         List<Entry> written;
         try (Opened first = open(LARGE_SEGMENT)) {
             written = new ArrayList<>();
@@ -324,7 +324,7 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
-    void flippedCrcInTheLastRecordsHeaderTruncatesIt() throws IOException {
+    void flipped_crc_in_the_last_records_header_truncates_it() throws IOException {
         List<Entry> written;
         try (Opened first = open(LARGE_SEGMENT)) {
             written = appendRandom(first.log(), 10, 1, 300);
@@ -344,7 +344,7 @@ class SegmentedLogRecoveryTest {
      * that leaves only some of them on disk must not bring back that part.
      */
     @Test
-    void aMultiRecordAppendCutAtARecordBoundaryIsDroppedAsAWhole() throws IOException {
+    void a_multi_record_append_cut_at_a_record_boundary_is_dropped_as_a_whole() throws IOException {
         List<Entry> before;
         List<Entry> batch;
         try (Opened first = open(LARGE_SEGMENT)) {
@@ -364,7 +364,7 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
-    void aMultiRecordAppendTornInsideItsLastRecordIsDroppedAsAWhole() throws IOException {
+    void a_multi_record_append_torn_inside_its_last_record_is_dropped_as_a_whole() throws IOException {
         List<Entry> before;
         List<Entry> batch;
         try (Opened first = open(LARGE_SEGMENT)) {
@@ -386,7 +386,7 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
-    void aMultiRecordAppendNeverSpansTwoSegments() throws IOException {
+    void a_multi_record_append_never_spans_two_segments() throws IOException {
         long segmentSize = 4096;
         List<Entry> written = new ArrayList<>();
         List<List<Entry>> appends = new ArrayList<>();
@@ -432,7 +432,7 @@ class SegmentedLogRecoveryTest {
     // (d) ------------------------------------------------------------------------------------------------------
 
     @Test
-    void smallSegmentsRollOverWithContiguousPositionsAndAllRecordsReadableAfterReopen() throws IOException {
+    void small_segments_roll_over_with_contiguous_positions_and_all_records_readable_after_reopen() throws IOException {
         long segmentSize = 4096;
         List<Entry> written;
         try (Opened first = open(segmentSize)) {
@@ -478,7 +478,7 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
-    void aRecordLargerThanASegmentGetsASegmentOfItsOwn() throws IOException {
+    void a_record_larger_than_a_segment_gets_a_segment_of_its_own() throws IOException {
         long segmentSize = 4096;
         List<Entry> written = new ArrayList<>();
         try (Opened first = open(segmentSize)) {
@@ -494,7 +494,7 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
-    void tornTailAfterARollOnlyTouchesTheLastSegment() throws IOException {
+    void torn_tail_after_a_roll_only_touches_the_last_segment() throws IOException {
         long segmentSize = 4096;
         List<Entry> written;
         try (Opened first = open(segmentSize)) {
@@ -527,7 +527,7 @@ class SegmentedLogRecoveryTest {
 
     @ParameterizedTest
     @EnumSource(SealedDamage.class)
-    void damageInASealedSegmentIsReportedAndLeavesTheFilesUntouched(SealedDamage damage) throws IOException {
+    void damage_in_a_sealed_segment_is_reported_and_leaves_the_files_untouched(SealedDamage damage) throws IOException {
         long segmentSize = 4096;
         List<Entry> written;
         try (Opened first = open(segmentSize)) {
@@ -563,7 +563,7 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
-    void aMissingSegmentInTheMiddleIsReported() throws IOException {
+    void a_missing_segment_in_the_middle_is_reported() throws IOException {
         long segmentSize = 4096;
         try (Opened first = open(segmentSize)) {
             appendRandom(first.log(), 40, 2, 700);
