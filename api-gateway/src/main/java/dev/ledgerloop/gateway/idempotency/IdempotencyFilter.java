@@ -95,9 +95,10 @@ class IdempotencyFilter implements WebFilter, Ordered {
                             .request(new ServerHttpRequestDecorator(request) {
                                 @Override
                                 public Flux<DataBuffer> getBody() {
-                                    return Flux.just(exchange.getResponse()
+                                    // A new buffer per subscription: a written buffer is released.
+                                    return Flux.defer(() -> Flux.just(exchange.getResponse()
                                             .bufferFactory()
-                                            .wrap(body));
+                                            .wrap(body)));
                                 }
                             })
                             .build();
