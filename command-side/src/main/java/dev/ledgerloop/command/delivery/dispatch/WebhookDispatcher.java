@@ -17,6 +17,7 @@ import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,6 +29,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,12 +61,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 event.webhookId(),
                 EventContext.spaceId(metaData),
                 sequence,
-                Updates.combine(
-                        Updates.set("eventTypes", event.eventTypes()),
-                        Updates.set(
-                                "agentIds",
-                                event.agentIds().stream().map(UUID::toString).toList()),
-                        Updates.set("active", event.enabled())));
+                Updates.combine(scope(event.eventTypes(), event.agentIds()), Updates.set("active", event.enabled())));
     }
 
     @EventHandler
@@ -73,11 +70,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 event.webhookId(),
                 EventContext.spaceId(metaData),
                 sequence,
-                Updates.combine(
-                        Updates.set("eventTypes", event.eventTypes()),
-                        Updates.set(
-                                "agentIds",
-                                event.agentIds().stream().map(UUID::toString).toList())));
+                scope(event.eventTypes(), event.agentIds()));
     }
 
     @EventHandler
@@ -151,6 +144,13 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 // Created before this replay or restart: exactly one delivery per (event, endpoint).
             }
         }
+    }
+
+    /** What an endpoint takes: its event type patterns and the agents it is scoped to. */
+    private static Bson scope(List<String> eventTypes, List<UUID> agentIds) {
+        return Updates.combine(
+                Updates.set("eventTypes", eventTypes),
+                Updates.set("agentIds", agentIds.stream().map(UUID::toString).toList()));
     }
 
     /** A name-based UUID of the event and the endpoint: the same pair always gives the same delivery. */
