@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import dev.ledgerloop.events.agent.CommandsRegistered;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandsProjection.GROUP)
-class CommandsProjection extends ParksUnreadableEvents {
+class CommandsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "commands";
     static final String COLLECTION = "commands";
 
@@ -37,6 +38,21 @@ class CommandsProjection extends ParksUnreadableEvents {
 
     CommandsProjection(MongoDatabase database) {
         this.commands = database.getCollection(COLLECTION);
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new CommandsProjection(database);
     }
 
     @EventHandler

@@ -5,10 +5,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 /** The {@code attachments} view: what was attached to each session (the bytes stay in the attachment store). */
 @Component
 @ProcessingGroup(AttachmentsProjection.GROUP)
-class AttachmentsProjection extends ParksUnreadableEvents {
+class AttachmentsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "attachments";
     static final String COLLECTION = "attachments_view";
 
@@ -28,6 +30,21 @@ class AttachmentsProjection extends ParksUnreadableEvents {
     AttachmentsProjection(MongoDatabase database) {
         this.attachments = database.getCollection(COLLECTION);
         attachments.createIndex(Indexes.ascending("sessionId"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new AttachmentsProjection(database);
     }
 
     @EventHandler

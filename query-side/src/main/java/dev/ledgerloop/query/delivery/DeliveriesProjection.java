@@ -16,10 +16,12 @@ import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DeliveriesProjection.GROUP)
-class DeliveriesProjection extends ParksUnreadableEvents {
+class DeliveriesProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "deliveries";
     static final String COLLECTION = "deliveries";
 
@@ -46,6 +48,21 @@ class DeliveriesProjection extends ParksUnreadableEvents {
         this.deliveries = database.getCollection(COLLECTION);
         deliveries.createIndex(Indexes.ascending("spaceId", "agentId", "createdAt"));
         deliveries.createIndex(Indexes.ascending("spaceId", "webhookId", "createdAt"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new DeliveriesProjection(database);
     }
 
     @EventHandler

@@ -17,6 +17,7 @@ import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
@@ -42,10 +43,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DeliveryStatsProjection.GROUP)
-class DeliveryStatsProjection extends ParksUnreadableEvents {
+class DeliveryStatsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "delivery-stats";
     static final String COLLECTION = "delivery_stats";
     static final String LAST_FAILURES = "delivery_stats_last_failure";
+    static final String APPLIED = "delivery_stats_applied";
     static final String SCOPE_WEBHOOK = "webhook";
     static final String SCOPE_AGENT = "agent";
     static final String SCOPE_WEBHOOK_AGENT = "webhook-agent";
@@ -57,8 +59,23 @@ class DeliveryStatsProjection extends ParksUnreadableEvents {
     DeliveryStatsProjection(MongoDatabase database) {
         this.stats = database.getCollection(COLLECTION);
         this.lastFailures = database.getCollection(LAST_FAILURES);
-        this.applied = database.getCollection("delivery_stats_applied");
+        this.applied = database.getCollection(APPLIED);
         stats.createIndex(Indexes.ascending("spaceId", "scope", "scopeId", "hour"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION, LAST_FAILURES, APPLIED);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new DeliveryStatsProjection(database);
     }
 
     @EventHandler

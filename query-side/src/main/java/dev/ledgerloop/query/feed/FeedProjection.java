@@ -21,6 +21,7 @@ import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(FeedProjection.GROUP)
-class FeedProjection extends ParksUnreadableEvents {
+class FeedProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "feed";
     static final String COLLECTION = "feed";
     static final String SESSIONS = "feed_sessions";
@@ -61,6 +62,21 @@ class FeedProjection extends ParksUnreadableEvents {
         this.sessions = database.getCollection(SESSIONS);
         feed.createIndex(Indexes.ascending("answerers", "spaceId"));
         feed.createIndex(Indexes.ascending("sessionId"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION, SESSIONS);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new FeedProjection(database);
     }
 
     @EventHandler

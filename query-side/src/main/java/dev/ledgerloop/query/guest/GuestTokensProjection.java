@@ -10,10 +10,12 @@ import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
 import dev.ledgerloop.events.session.GuestTokenRevoked;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
 /** The {@code guest_tokens} view: a session's guest tokens without the tokens themselves, with their use count. */
 @Component
 @ProcessingGroup(GuestTokensProjection.GROUP)
-class GuestTokensProjection extends ParksUnreadableEvents {
+class GuestTokensProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "guest_tokens";
     static final String COLLECTION = "guest_tokens";
 
@@ -34,6 +36,21 @@ class GuestTokensProjection extends ParksUnreadableEvents {
     GuestTokensProjection(MongoDatabase database) {
         this.tokens = database.getCollection(COLLECTION);
         tokens.createIndex(Indexes.ascending("sessionId"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new GuestTokensProjection(database);
     }
 
     @EventHandler

@@ -6,10 +6,12 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 /** The {@code agents} view: one document per registered agent identity, by id, unique by space and name. */
 @Component
 @ProcessingGroup(AgentsProjection.GROUP)
-class AgentsProjection extends ParksUnreadableEvents {
+class AgentsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "agents";
     public static final String COLLECTION = "agents";
 
@@ -30,6 +32,21 @@ class AgentsProjection extends ParksUnreadableEvents {
     AgentsProjection(MongoDatabase database) {
         this.agents = database.getCollection(COLLECTION);
         agents.createIndex(Indexes.ascending("spaceId", "name"), new IndexOptions().unique(true));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new AgentsProjection(database);
     }
 
     @EventHandler

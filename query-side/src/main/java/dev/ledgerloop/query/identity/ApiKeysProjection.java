@@ -13,10 +13,12 @@ import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ApiKeysProjection.GROUP)
-class ApiKeysProjection extends ParksUnreadableEvents {
+class ApiKeysProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "api_keys";
     public static final String COLLECTION = "api_keys";
 
@@ -40,6 +42,21 @@ class ApiKeysProjection extends ParksUnreadableEvents {
     ApiKeysProjection(MongoDatabase database) {
         this.keys = database.getCollection(COLLECTION);
         keys.createIndex(Indexes.ascending("keyHash"), new IndexOptions().unique(true));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new ApiKeysProjection(database);
     }
 
     @EventHandler

@@ -15,10 +15,12 @@ import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(InvocationsProjection.GROUP)
-class InvocationsProjection extends ParksUnreadableEvents {
+class InvocationsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "invocations";
     static final String COLLECTION = "invocations";
 
@@ -44,6 +46,21 @@ class InvocationsProjection extends ParksUnreadableEvents {
     InvocationsProjection(MongoDatabase database) {
         this.invocations = database.getCollection(COLLECTION);
         invocations.createIndex(Indexes.ascending("spaceId", "agentId", "status", "createdAt"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new InvocationsProjection(database);
     }
 
     @EventHandler

@@ -10,10 +10,12 @@ import dev.ledgerloop.events.session.ParticipantAdded;
 import dev.ledgerloop.events.session.ParticipantRemoved;
 import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ParticipantsProjection.GROUP)
-class ParticipantsProjection extends ParksUnreadableEvents {
+class ParticipantsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "participants";
     static final String COLLECTION = "participants";
 
@@ -39,6 +41,21 @@ class ParticipantsProjection extends ParksUnreadableEvents {
         this.participants = database.getCollection(COLLECTION);
         participants.createIndex(Indexes.ascending("userId", "spaceId"));
         participants.createIndex(Indexes.ascending("sessionId"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new ParticipantsProjection(database);
     }
 
     @EventHandler

@@ -15,10 +15,12 @@ import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
 /** The {@code sessions} view (docs/architecture.md §Query side): one document per session, for list and get. */
 @Component
 @ProcessingGroup(SessionsProjection.GROUP)
-class SessionsProjection extends ParksUnreadableEvents {
+class SessionsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "sessions";
     static final String COLLECTION = "sessions";
 
@@ -41,6 +43,21 @@ class SessionsProjection extends ParksUnreadableEvents {
     SessionsProjection(MongoDatabase database) {
         this.sessions = database.getCollection(COLLECTION);
         sessions.createIndex(Indexes.ascending("spaceId", "agentId", "createdAt"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new SessionsProjection(database);
     }
 
     @EventHandler

@@ -20,10 +20,12 @@ import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -43,7 +45,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
-class TimelineProjection extends ParksUnreadableEvents {
+class TimelineProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "timeline";
     static final String COLLECTION = "timeline";
     static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
@@ -55,6 +57,21 @@ class TimelineProjection extends ParksUnreadableEvents {
         this.items = database.getCollection(COLLECTION);
         this.waiters = waiters;
         items.createIndex(Indexes.ascending("sessionId", "sequence"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new TimelineProjection(database, new ResponseWaiters());
     }
 
     @EventHandler

@@ -16,10 +16,12 @@ import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.events.webhook.WebhookSecretRotated;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
 /** The {@code webhooks} view: the space owner's endpoints as docs/api.md shows them, never with their secrets. */
 @Component
 @ProcessingGroup(WebhooksProjection.GROUP)
-class WebhooksProjection extends ParksUnreadableEvents {
+class WebhooksProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "webhooks";
     static final String COLLECTION = "webhooks";
 
@@ -42,6 +44,21 @@ class WebhooksProjection extends ParksUnreadableEvents {
     WebhooksProjection(MongoDatabase database) {
         this.webhooks = database.getCollection(COLLECTION);
         webhooks.createIndex(Indexes.ascending("spaceId", "createdAt"));
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public Object writingTo(MongoDatabase database) {
+        return new WebhooksProjection(database);
     }
 
     @EventHandler
