@@ -15,6 +15,7 @@ import dev.ledgerloop.service.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -28,6 +29,11 @@ public class ParticipantReader {
 
     ParticipantReader(MongoDatabase database) {
         this.participants = database.getCollection(ParticipantsProjection.COLLECTION);
+    }
+
+    /** A reader of the {@code participants} view built on another database, such as a history fold's. */
+    public static ParticipantReader on(MongoDatabase database) {
+        return new ParticipantReader(database);
     }
 
     /** docs/api.md's participant: the user id and role; names come from the identity provider, unknown here. */
@@ -50,18 +56,41 @@ public class ParticipantReader {
     }
 
     public Page<Participant> list(UUID sessionId, PageRequest page) {
-        Bson filter = and(eq("sessionId", sessionId.toString()), eq("removed", false));
+        Bson filter = current(sessionId);
         List<Participant> data = new ArrayList<>();
         participants
                 .find(filter)
                 .sort(Sorts.ascending("addedAt", "userId"))
                 .skip(page.skip())
                 .limit(page.pageSize())
-                .forEach(document -> data.add(new Participant(
-                        document.getString("userId"),
-                        document.getString("role"),
-                        null,
-                        Views.instant(document.get("addedAt")))));
+                .forEach(document -> data.add(participant(document)));
         return new Page<>(data, participants.countDocuments(filter), page.page(), page.pageSize());
+    }
+
+    /** Everyone taking part in the session, in the order of {@link #list}. */
+    public List<Participant> all(UUID sessionId) {
+        List<Participant> data = new ArrayList<>();
+        participants
+                .find(current(sessionId))
+                .sort(Sorts.ascending("addedAt", "userId"))
+                .forEach(document -> data.add(participant(document)));
+        return data;
+    }
+
+    /** The user as a participant of the session, unless they are none (never added, or removed). */
+    public Optional<Participant> find(UUID sessionId, String userId) {
+        return Optional.ofNullable(participants
+                        .find(and(eq("_id", ParticipantsProjection.id(sessionId, userId)), eq("removed", false)))
+                        .first())
+                .map(ParticipantReader::participant);
+    }
+
+    private static Bson current(UUID sessionId) {
+        return and(eq("sessionId", sessionId.toString()), eq("removed", false));
+    }
+
+    private static Participant participant(Document document) {
+        return new Participant(
+                document.getString("userId"), document.getString("role"), null, Views.instant(document.get("addedAt")));
     }
 }
