@@ -1,5 +1,7 @@
 package dev.ledgerloop.query.history;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.events.session.ParticipantAdded;
 import dev.ledgerloop.events.session.ParticipantRemoved;
@@ -8,6 +10,7 @@ import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.eventstore.UnreadableEvent;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.guest.GuestTokenReader;
 import dev.ledgerloop.query.paging.Page;
@@ -20,6 +23,7 @@ import dev.ledgerloop.query.session.SessionView;
 import dev.ledgerloop.query.timeline.TimelineReader;
 import dev.ledgerloop.service.ApiException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,10 +49,33 @@ public class SessionHistory {
     static final List<String> VIEWS = List.of("sessions", "timeline", "participants", "guest_tokens");
 
     private static final Clock CLOCK = Clock.systemUTC();
+    /** Events plus timeline items the kept snapshots may hold together: some tens of MB at most. */
+    private static final long SNAPSHOT_WEIGHT = 20_000;
 
     private final List<Projection> views;
     private final SessionStream stream;
     private final ScratchDatabases scratch;
+    private final Cache<PrefixKey, Snapshot> snapshots = Caffeine.newBuilder()
+            .maximumWeight(SNAPSHOT_WEIGHT)
+            .weigher((PrefixKey key, Snapshot snapshot) ->
+                    snapshot.folded().events().size() + snapshot.timeline().size())
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
+
+    /**
+     * A prefix of a session's stream. The log is append-only, so a prefix up to a revision never changes, and nor does
+     * its fold; the count of unreadable events is part of it so that a stream whose key was shredded since (its events
+     * now unreadable) is folded anew rather than answered from before.
+     */
+    private record PrefixKey(UUID sessionId, long lastRevision, long unreadable) {}
+
+    /** What the live readers read back from a fold of one prefix. */
+    private record Snapshot(
+            Folded folded,
+            SessionView session,
+            List<Object> timeline,
+            List<Participant> participants,
+            List<GuestTokenReader.GuestToken> guestTokens) {}
 
     SessionHistory(List<Projection> projections, SessionStream stream, ScratchDatabases scratch) {
         Map<String, Projection> byName =
@@ -72,53 +99,51 @@ public class SessionHistory {
      * the result to {@code read}; for comparing a fold with the live views. Empty when the session has no stream.
      */
     public <T> Optional<T> fold(UUID sessionId, FoldReader<T> read) {
-        Iterator<TrackedEventMessage<?>> events = stream.from(sessionId, 0);
-        if (!events.hasNext()) {
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        stream.from(sessionId, 0).forEachRemaining(events::add);
+        if (events.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                fold(sessionId, events.next(), events, new Cutoff.Latest(), (folded, database) -> read.read(database)));
+        return Optional.of(fold(events, (folded, database) -> read.read(database)));
     }
 
     SessionHistoryView history(Principal principal, UUID sessionId, HistoryAccess access, Cutoff cutoff) {
-        return readable(principal, sessionId, access, cutoff, (folded, database) -> {
-            Instant at = cutoff.judgedAt(folded.lastEvent(), CLOCK);
-            return new SessionHistoryView(
-                    at,
-                    folded.position(),
-                    SessionReader.on(database).find(sessionId).orElse(null),
-                    TimelineReader.on(database).all(sessionId),
-                    ParticipantReader.on(database).all(sessionId),
-                    GuestTokenReader.on(database).all(sessionId).stream()
-                            .map(token -> new SessionHistoryView.HistoricGuestToken(token, token.validAt(at)))
-                            .toList(),
-                    folded.unreadable());
-        });
+        Snapshot snapshot = snapshot(principal, sessionId, access, cutoff);
+        Folded folded = snapshot.folded();
+        Instant at = cutoff.judgedAt(folded.lastEvent(), CLOCK);
+        return new SessionHistoryView(
+                at,
+                folded.position(),
+                snapshot.session(),
+                snapshot.timeline(),
+                snapshot.participants(),
+                snapshot.guestTokens().stream()
+                        .map(token -> new SessionHistoryView.HistoricGuestToken(token, token.validAt(at)))
+                        .toList(),
+                folded.unreadable());
     }
 
     Authority authority(Principal principal, UUID sessionId, String userId, Cutoff cutoff) {
-        return readable(principal, sessionId, HistoryAccess.SPACE_OWNER, cutoff, (folded, database) -> {
-            String status = SessionReader.on(database)
-                    .find(sessionId)
-                    .map(SessionView::status)
-                    .orElse(null);
-            Optional<ParticipantRole> role = ParticipantReader.on(database)
-                    .find(sessionId, userId)
-                    .map(Participant::role)
-                    .map(ParticipantRole::valueOf);
-            boolean active = "Active".equals(status);
-            boolean mayAnswer = active && role.map(ParticipantRole::mayAnswer).orElse(false);
-            return new Authority(
-                    userId,
-                    cutoff.judgedAt(folded.lastEvent(), CLOCK),
-                    role.isPresent(),
-                    role.map(Enum::name).orElse(null),
-                    status,
-                    mayAnswer,
-                    reason(userId, role, status, active),
-                    decidingEvents(folded, userId),
-                    folded.position());
-        });
+        Snapshot snapshot = snapshot(principal, sessionId, HistoryAccess.SPACE_OWNER, cutoff);
+        Folded folded = snapshot.folded();
+        String status = snapshot.session() == null ? null : snapshot.session().status();
+        Optional<ParticipantRole> role = snapshot.participants().stream()
+                .filter(participant -> participant.userId().equals(userId))
+                .findFirst()
+                .map(Participant::role)
+                .map(ParticipantRole::valueOf);
+        boolean active = "Active".equals(status);
+        boolean mayAnswer = active && role.map(ParticipantRole::mayAnswer).orElse(false);
+        return new Authority(
+                userId,
+                cutoff.judgedAt(folded.lastEvent(), CLOCK),
+                role.isPresent(),
+                role.map(Enum::name).orElse(null),
+                status,
+                mayAnswer,
+                reason(userId, role, status, active),
+                decidingEvents(folded, userId),
+                folded.position());
     }
 
     /** The session's events, oldest first, a page at a time; never their payloads. */
@@ -142,8 +167,8 @@ public class SessionHistory {
         T read(Folded folded, MongoDatabase views);
     }
 
-    private <T> T readable(
-            Principal principal, UUID sessionId, HistoryAccess access, Cutoff cutoff, FoldedReader<T> read) {
+    /** The session up to the cutoff, folded once per prefix of its stream. */
+    private Snapshot snapshot(Principal principal, UUID sessionId, HistoryAccess access, Cutoff cutoff) {
         access.require(principal);
         Iterator<TrackedEventMessage<?>> events = stream.from(sessionId, 0);
         if (!events.hasNext()) {
@@ -154,27 +179,36 @@ public class SessionHistory {
         if (!cutoff.includes((DomainEventMessage<?>) opening)) {
             throw cutoff.beforeOpening(sessionId, (DomainEventMessage<?>) opening);
         }
-        return fold(sessionId, opening, events, cutoff, read);
+        List<TrackedEventMessage<?>> prefix = new ArrayList<>(List.of(opening));
+        while (events.hasNext()) {
+            TrackedEventMessage<?> event = events.next();
+            if (!cutoff.includes((DomainEventMessage<?>) event)) {
+                break;
+            }
+            prefix.add(event);
+        }
+        TrackedEventMessage<?> last = prefix.get(prefix.size() - 1);
+        cutoff.requireReached(sessionId, (DomainEventMessage<?>) last);
+        long unreadable = prefix.stream()
+                .filter(event -> event.getPayload() instanceof UnreadableEvent)
+                .count();
+        return snapshots.get(
+                new PrefixKey(sessionId, ((DomainEventMessage<?>) last).getSequenceNumber(), unreadable),
+                key -> fold(
+                        prefix,
+                        (folded, database) -> new Snapshot(
+                                folded,
+                                SessionReader.on(database).find(sessionId).orElse(null),
+                                TimelineReader.on(database).all(sessionId),
+                                ParticipantReader.on(database).all(sessionId),
+                                GuestTokenReader.on(database).all(sessionId))));
     }
 
-    private <T> T fold(
-            UUID sessionId,
-            TrackedEventMessage<?> opening,
-            Iterator<TrackedEventMessage<?>> rest,
-            Cutoff cutoff,
-            FoldedReader<T> read) {
+    private <T> T fold(List<TrackedEventMessage<?>> prefix, FoldedReader<T> read) {
         try (ScratchDatabases.Scratch database = scratch.open()) {
             ViewFold fold = new ViewFold(views, database.database());
             Folded folded = new Folded();
-            folded.add(opening, fold);
-            while (rest.hasNext()) {
-                TrackedEventMessage<?> event = rest.next();
-                if (!cutoff.includes((DomainEventMessage<?>) event)) {
-                    break;
-                }
-                folded.add(event, fold);
-            }
-            cutoff.requireReached(sessionId, folded.lastEvent());
+            prefix.forEach(event -> folded.add(event, fold));
             return read.read(folded, database.database());
         }
     }

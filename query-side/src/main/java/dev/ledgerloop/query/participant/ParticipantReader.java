@@ -15,7 +15,6 @@ import dev.ledgerloop.service.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -75,14 +74,6 @@ public class ParticipantReader {
                 .sort(Sorts.ascending("addedAt", "userId"))
                 .forEach(document -> data.add(participant(document)));
         return data;
-    }
-
-    /** The user as a participant of the session, unless they are none (never added, or removed). */
-    public Optional<Participant> find(UUID sessionId, String userId) {
-        return Optional.ofNullable(participants
-                        .find(and(eq("_id", ParticipantsProjection.id(sessionId, userId)), eq("removed", false)))
-                        .first())
-                .map(ParticipantReader::participant);
     }
 
     private static Bson current(UUID sessionId) {
