@@ -68,7 +68,7 @@ class AgentAuthenticationTest {
                         "an-attacker-guessing-the-secret!".getBytes(StandardCharsets.UTF_8),
                         Clock.systemUTC(),
                         Duration.ofMinutes(5))
-                .sign(forged);
+                .sign(forged, "GET", "/v1/agent/sessions");
 
         HttpRequest.Builder request = gateway.agentRequest("/v1/agent/sessions")
                 .header("x-ledgerloop-principal-extra", "anything")
@@ -211,6 +211,8 @@ class AgentAuthenticationTest {
         return backendVerifier.verify(
                 received.header(PrincipalHeaders.PRINCIPAL),
                 received.header(PrincipalHeaders.TIMESTAMP),
-                received.header(PrincipalHeaders.SIGNATURE));
+                received.header(PrincipalHeaders.SIGNATURE),
+                received.method(),
+                received.path());
     }
 }

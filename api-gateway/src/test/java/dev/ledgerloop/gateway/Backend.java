@@ -102,6 +102,11 @@ final class Backend implements AutoCloseable {
 
     /** A request as the backend saw it. Header names are case-insensitive. */
     record Received(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+        /** The raw path, without the query: what the principal signature covers. */
+        String path() {
+            return java.net.URI.create(uri).getRawPath();
+        }
+
         String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);

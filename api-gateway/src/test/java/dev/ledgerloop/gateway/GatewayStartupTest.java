@@ -55,13 +55,17 @@ class GatewayStartupTest {
                             .verify(
                                     received.header(PrincipalHeaders.PRINCIPAL),
                                     received.header(PrincipalHeaders.TIMESTAMP),
-                                    received.header(PrincipalHeaders.SIGNATURE)))
+                                    received.header(PrincipalHeaders.SIGNATURE),
+                                    received.method(),
+                                    received.path()))
                     .isPresent();
             assertThat(verifier(first.secret)
                             .verify(
                                     received.header(PrincipalHeaders.PRINCIPAL),
                                     received.header(PrincipalHeaders.TIMESTAMP),
-                                    received.header(PrincipalHeaders.SIGNATURE)))
+                                    received.header(PrincipalHeaders.SIGNATURE),
+                                    received.method(),
+                                    received.path()))
                     .isEmpty();
         } finally {
             otherQuerySide.close();

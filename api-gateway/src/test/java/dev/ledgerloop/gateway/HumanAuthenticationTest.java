@@ -80,7 +80,9 @@ class HumanAuthenticationTest {
         assertThat(backendVerifier.verify(
                         received.header(PrincipalHeaders.PRINCIPAL),
                         received.header(PrincipalHeaders.TIMESTAMP),
-                        received.header(PrincipalHeaders.SIGNATURE)))
+                        received.header(PrincipalHeaders.SIGNATURE),
+                        received.method(),
+                        received.path()))
                 .contains(Principal.human(SPACE, "alice"));
         assertThat(received.header("Authorization")).isNull();
     }

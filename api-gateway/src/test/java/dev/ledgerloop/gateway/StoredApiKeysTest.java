@@ -209,6 +209,8 @@ class StoredApiKeysTest {
         return backendVerifier.verify(
                 received.header(PrincipalHeaders.PRINCIPAL),
                 received.header(PrincipalHeaders.TIMESTAMP),
-                received.header(PrincipalHeaders.SIGNATURE));
+                received.header(PrincipalHeaders.SIGNATURE),
+                received.method(),
+                received.path());
     }
 }

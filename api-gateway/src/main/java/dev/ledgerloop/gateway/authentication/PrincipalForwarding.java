@@ -37,7 +37,10 @@ class PrincipalForwarding implements GlobalFilter, Ordered {
         if (principal == null) {
             return Mono.error(new GatewayException(ErrorCode.UNAUTHENTICATED, "Missing credentials"));
         }
-        Map<String, String> signed = principalHeaders.sign(principal);
+        Map<String, String> signed = principalHeaders.sign(
+                principal,
+                exchange.getRequest().getMethod().name(),
+                exchange.getRequest().getURI().getRawPath());
         return chain.filter(exchange.mutate()
                 .request(request -> request.headers(headers -> {
                     strip(headers);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -20,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and verifies the principal the gateway forwards to the backends, so that a backend reached around the
  * gateway refuses the call. Three headers: the principal as base64url JSON, the signing time, and
- * HMAC-SHA256(secret, time + "." + principal) in base64url. A signature older than the allowed skew is refused, so a
- * captured header cannot be replayed for long.
+ * HMAC-SHA256(secret, time + "." + method + "." + path + "." + principal) in base64url, the path raw and without its
+ * query. A signature older than the allowed skew is refused, so a captured header cannot be replayed for long, and one
+ * signed for a request cannot be used for another method or path.
  */
 public final class PrincipalHeaders {
     public static final String PRINCIPAL = "X-Ledgerloop-Principal";
@@ -46,20 +48,21 @@ public final class PrincipalHeaders {
         this.maxSkew = maxSkew;
     }
 
-    /** The three header values, in the order PRINCIPAL, TIMESTAMP, SIGNATURE. */
-    public Map<String, String> sign(Principal principal) {
+    /** The three header values for a request with this method and raw path, in the order PRINCIPAL, TIMESTAMP, SIGNATURE. */
+    public Map<String, String> sign(Principal principal, String method, String path) {
         String encoded = ENCODER.encodeToString(toJson(principal));
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(PRINCIPAL, encoded);
         headers.put(TIMESTAMP, timestamp);
-        headers.put(SIGNATURE, ENCODER.encodeToString(mac(timestamp + "." + encoded)));
+        headers.put(SIGNATURE, ENCODER.encodeToString(mac(signed(timestamp, method, path, encoded))));
         return headers;
     }
 
-    /** The principal, if the three headers are present, well-formed, fresh and correctly signed. */
-    public Optional<Principal> verify(String principal, String timestamp, String signature) {
-        if (principal == null || timestamp == null || signature == null) {
+    /** The principal, if the three headers are present, well-formed, fresh and signed for this method and raw path. */
+    public Optional<Principal> verify(
+            String principal, String timestamp, String signature, String method, String path) {
+        if (principal == null || timestamp == null || signature == null || method == null || path == null) {
             return Optional.empty();
         }
         try {
@@ -67,7 +70,7 @@ public final class PrincipalHeaders {
             if (Duration.between(signedAt, clock.instant()).abs().compareTo(maxSkew) > 0) {
                 return Optional.empty();
             }
-            byte[] expected = mac(timestamp + "." + principal);
+            byte[] expected = mac(signed(timestamp, method, path, principal));
             if (!MessageDigest.isEqual(expected, DECODER.decode(signature))) {
                 return Optional.empty();
             }
@@ -75,6 +78,10 @@ public final class PrincipalHeaders {
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException | java.io.IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static String signed(String timestamp, String method, String path, String principal) {
+        return timestamp + "." + method.toUpperCase(Locale.ROOT) + "." + path + "." + principal;
     }
 
     private byte[] mac(String message) {

@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 class PrincipalHeadersTest {
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final String GET = "GET";
+    private static final String PATH = "/v1/agent/sessions";
     private final Principal principal = Principal.agent(UUID.randomUUID(), UUID.randomUUID(), "support-bot", "k1");
 
     @Test
     void a_signed_principal_verifies() {
         PrincipalHeaders headers = at(NOW);
 
-        Map<String, String> signed = headers.sign(principal);
+        Map<String, String> signed = headers.sign(principal, GET, PATH);
 
         assertThat(verify(headers, signed)).contains(principal);
     }
@@ -28,28 +30,32 @@ class PrincipalHeadersTest {
     @Test
     void a_tampered_principal_is_refused() {
         PrincipalHeaders headers = at(NOW);
-        Map<String, String> signed = headers.sign(principal);
-        Map<String, String> forged = headers.sign(Principal.agent(UUID.randomUUID(), UUID.randomUUID(), "x", "k2"));
+        Map<String, String> signed = headers.sign(principal, GET, PATH);
+        Map<String, String> forged =
+                headers.sign(Principal.agent(UUID.randomUUID(), UUID.randomUUID(), "x", "k2"), GET, PATH);
 
         assertThat(headers.verify(
                         forged.get(PrincipalHeaders.PRINCIPAL),
                         signed.get(PrincipalHeaders.TIMESTAMP),
-                        signed.get(PrincipalHeaders.SIGNATURE)))
+                        signed.get(PrincipalHeaders.SIGNATURE),
+                        GET,
+                        PATH))
                 .isEmpty();
     }
 
     @Test
     void a_signature_from_another_secret_is_refused() {
         byte[] other = "another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> signed =
-                new PrincipalHeaders(other, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5)).sign(principal);
+        Map<String, String> signed = new PrincipalHeaders(
+                        other, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5))
+                .sign(principal, GET, PATH);
 
         assertThat(verify(at(NOW), signed)).isEmpty();
     }
 
     @Test
     void an_old_signature_is_refused() {
-        Map<String, String> signed = at(NOW).sign(principal);
+        Map<String, String> signed = at(NOW).sign(principal, GET, PATH);
 
         assertThat(verify(at(NOW.plus(Duration.ofMinutes(6))), signed)).isEmpty();
     }
@@ -58,20 +64,38 @@ class PrincipalHeadersTest {
     void missing_or_garbled_headers_are_refused() {
         PrincipalHeaders headers = at(NOW);
 
-        assertThat(headers.verify(null, null, null)).isEmpty();
-        assertThat(headers.verify("!!", "not-a-number", "??")).isEmpty();
-        assertThat(headers.verify("e30", "99999999999999999", "AA")).isEmpty();
-        assertThat(headers.verify("e30", Long.toString(Long.MIN_VALUE), "AA")).isEmpty();
+        assertThat(headers.verify(null, null, null, GET, PATH)).isEmpty();
+        assertThat(headers.verify("!!", "not-a-number", "??", GET, PATH)).isEmpty();
+        assertThat(headers.verify("e30", "99999999999999999", "AA", GET, PATH)).isEmpty();
+        assertThat(headers.verify("e30", Long.toString(Long.MIN_VALUE), "AA", GET, PATH))
+                .isEmpty();
     }
 
     private static PrincipalHeaders at(Instant now) {
         return new PrincipalHeaders(SECRET, Clock.fixed(now, ZoneOffset.UTC), Duration.ofMinutes(5));
     }
 
+    @Test
+    void a_signature_for_one_request_is_refused_for_another_method_or_path() {
+        PrincipalHeaders headers = at(NOW);
+        Map<String, String> signed = headers.sign(principal, GET, PATH);
+
+        assertThat(verify(headers, signed, "DELETE", PATH)).isEmpty();
+        assertThat(verify(headers, signed, GET, "/v1/agent/webhooks")).isEmpty();
+        assertThat(verify(headers, signed, "get", PATH)).contains(principal);
+    }
+
     private static java.util.Optional<Principal> verify(PrincipalHeaders headers, Map<String, String> signed) {
+        return verify(headers, signed, GET, PATH);
+    }
+
+    private static java.util.Optional<Principal> verify(
+            PrincipalHeaders headers, Map<String, String> signed, String method, String path) {
         return headers.verify(
                 signed.get(PrincipalHeaders.PRINCIPAL),
                 signed.get(PrincipalHeaders.TIMESTAMP),
-                signed.get(PrincipalHeaders.SIGNATURE));
+                signed.get(PrincipalHeaders.SIGNATURE),
+                method,
+                path);
     }
 }

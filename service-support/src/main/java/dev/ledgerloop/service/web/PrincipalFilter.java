@@ -46,7 +46,9 @@ final class PrincipalFilter extends OncePerRequestFilter {
         Optional<Principal> principal = headers.verify(
                 request.getHeader(PrincipalHeaders.PRINCIPAL),
                 request.getHeader(PrincipalHeaders.TIMESTAMP),
-                request.getHeader(PrincipalHeaders.SIGNATURE));
+                request.getHeader(PrincipalHeaders.SIGNATURE),
+                request.getMethod(),
+                request.getRequestURI());
         if (principal.isEmpty()) {
             errors.write(response, ErrorCode.UNAUTHENTICATED, "This service is only reachable through the gateway");
             return;

@@ -73,7 +73,7 @@ class AgentRegistrar {
         HttpRequest.Builder request = HttpRequest.newBuilder(registration)
                 .timeout(Duration.ofSeconds(10))
                 .PUT(HttpRequest.BodyPublishers.noBody());
-        principalHeaders.sign(agent).forEach(request::header);
+        principalHeaders.sign(agent, "PUT", registration.getRawPath()).forEach(request::header);
         return Mono.fromFuture(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()))
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
