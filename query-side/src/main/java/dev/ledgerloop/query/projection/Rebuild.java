@@ -84,8 +84,8 @@ final class Rebuild implements Runnable {
                 position = replay(replay, position, null);
             }
             status = RebuildProgress.SWITCHING;
-            live.pause(views);
             try {
+                live.pause(views);
                 EventStoreDbPositionToken upTo = views.stream()
                         .map(view -> tokens.of(view).highest())
                         .max(EventStoreDbPositionToken::compareTo)
