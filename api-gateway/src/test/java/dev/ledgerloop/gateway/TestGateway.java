@@ -37,7 +37,7 @@ final class TestGateway implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestGateway(URI commandSide, URI querySide, Map<String, Object> overrides) {
+    private TestGateway(URI commandSide, URI querySide, Map<String, Object> overrides, Map<String, Object> beans) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", 0);
         properties.put("ledgerloop.gateway.command-side-uri", commandSide.toString());
@@ -49,24 +49,34 @@ final class TestGateway implements AutoCloseable {
         properties.put("ledgerloop.gateway.bootstrap-agent-id", agentId.toString());
         properties.put("ledgerloop.gateway.bootstrap-agent-name", AGENT_NAME);
         properties.putAll(overrides);
-        this.context = run(properties);
+        this.context = run(properties, beans);
     }
 
     static TestGateway start(URI commandSide, URI querySide) {
-        return new TestGateway(commandSide, querySide, Map.of());
+        return new TestGateway(commandSide, querySide, Map.of(), Map.of());
     }
 
     static TestGateway start(URI commandSide, URI querySide, Map<String, Object> overrides) {
-        return new TestGateway(commandSide, querySide, overrides);
+        return new TestGateway(commandSide, querySide, overrides, Map.of());
+    }
+
+    /** With beans of the test's own, e.g. a clock it moves. */
+    static TestGateway start(URI commandSide, URI querySide, Map<String, Object> overrides, Map<String, Object> beans) {
+        return new TestGateway(commandSide, querySide, overrides, beans);
     }
 
     /** Exactly how another module starts the gateway programmatically (README). */
     static ConfigurableApplicationContext run(Map<String, Object> properties) {
+        return run(properties, Map.of());
+    }
+
+    private static ConfigurableApplicationContext run(Map<String, Object> properties, Map<String, Object> beans) {
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .main(GatewayApplication.class)
                 .web(WebApplicationType.REACTIVE)
                 .bannerMode(Banner.Mode.OFF)
                 .properties(properties)
+                .initializers(context -> beans.forEach(context.getBeanFactory()::registerSingleton))
                 .run();
     }
 

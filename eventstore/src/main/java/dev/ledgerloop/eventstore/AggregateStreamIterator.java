@@ -1,6 +1,7 @@
 package dev.ledgerloop.eventstore;
 
 import com.eventstore.dbclient.ReadStreamOptions;
+import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.StreamNotFoundException;
 import java.util.ArrayDeque;
@@ -8,25 +9,26 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.axonframework.eventhandling.DomainEventMessage;
+import java.util.function.Function;
 
 /**
  * Reads one aggregate's stream forwards from a revision, a page at a time, so that a long stream is never held in
- * memory at once. A stream that does not exist reads as empty.
+ * memory at once, turning each record into a {@code T} with {@code decode}. A stream that does not exist reads as
+ * empty.
  */
-final class AggregateStreamIterator implements Iterator<DomainEventMessage<?>> {
+final class AggregateStreamIterator<T> implements Iterator<T> {
     private final ClientCalls calls;
-    private final EventRecordCodec codec;
+    private final Function<RecordedEvent, T> decode;
     private final String streamName;
     private final int pageSize;
-    private final Deque<DomainEventMessage<?>> page = new ArrayDeque<>();
+    private final Deque<T> page = new ArrayDeque<>();
     private long nextRevision;
     private boolean exhausted;
 
     AggregateStreamIterator(
-            ClientCalls calls, EventRecordCodec codec, String streamName, long fromRevision, int pageSize) {
+            ClientCalls calls, Function<RecordedEvent, T> decode, String streamName, long fromRevision, int pageSize) {
         this.calls = calls;
-        this.codec = codec;
+        this.decode = decode;
         this.streamName = streamName;
         this.nextRevision = fromRevision;
         this.pageSize = pageSize;
@@ -41,7 +43,7 @@ final class AggregateStreamIterator implements Iterator<DomainEventMessage<?>> {
     }
 
     @Override
-    public DomainEventMessage<?> next() {
+    public T next() {
         if (!hasNext()) {
             throw new NoSuchElementException(streamName + " has no more events");
         }
@@ -64,7 +66,7 @@ final class AggregateStreamIterator implements Iterator<DomainEventMessage<?>> {
             return;
         }
         for (ResolvedEvent event : events) {
-            page.add(codec.decode(event.getEvent()));
+            page.add(decode.apply(event.getEvent()));
             nextRevision = event.getEvent().getRevision() + 1;
         }
         exhausted = events.size() < pageSize;

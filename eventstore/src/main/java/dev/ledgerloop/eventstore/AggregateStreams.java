@@ -7,9 +7,12 @@ import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.StreamNotFoundException;
 import com.eventstore.dbclient.WrongExpectedVersionException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.IteratorBackedDomainEventStream;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -58,8 +61,25 @@ final class AggregateStreams {
     /** The aggregate's events from {@code firstSequenceNumber} on, read lazily; empty when it has no stream. */
     DomainEventStream read(String aggregateType, String aggregateIdentifier, long firstSequenceNumber) {
         String stream = naming.streamName(aggregateType, aggregateIdentifier);
-        return new IteratorBackedDomainEventStream(
-                new AggregateStreamIterator(calls, codec, stream, Math.max(0, firstSequenceNumber), pageSize));
+        return new IteratorBackedDomainEventStream(new AggregateStreamIterator<>(
+                calls, codec::decode, stream, Math.max(0, firstSequenceNumber), pageSize));
+    }
+
+    /**
+     * The aggregate's events from {@code firstRevision} on, read lazily, as readers of {@code $all} get them: tracked
+     * at their position in {@code $all}, and an event that cannot be decoded as an {@link UnreadableEvent}.
+     */
+    Iterator<TrackedEventMessage<?>> readRecorded(
+            String aggregateType, String aggregateIdentifier, long firstRevision) {
+        String stream = naming.streamName(aggregateType, aggregateIdentifier);
+        return new AggregateStreamIterator<>(
+                calls,
+                event -> new GenericTrackedDomainEventMessage<>(
+                        EventStoreDbPositionToken.at(event.getPosition()),
+                        RecordedEvents.decodeOrStandIn(codec, event)),
+                stream,
+                Math.max(0, firstRevision),
+                pageSize);
     }
 
     /** The revision of the stream's last event, which is the aggregate's last sequence number. */

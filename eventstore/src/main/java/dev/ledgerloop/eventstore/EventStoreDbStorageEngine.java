@@ -7,6 +7,7 @@ import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.StreamNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -218,6 +219,17 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         RecordedEvent event = events.get(0).getEvent();
         return new GenericTrackedDomainEventMessage<>(
                 EventStoreDbPositionToken.at(event.getPosition()), RecordedEvents.decodeOrStandIn(codec, event));
+    }
+
+    /**
+     * An aggregate's events from {@code firstRevision} on, read lazily a page at a time, as processors get them from
+     * {@code $all}: each tracked at its position in {@code $all}, and an event that cannot be decoded as an {@link
+     * UnreadableEvent} in its place. For folding one aggregate's history through the handlers of processors
+     * (docs/replay.md §Point in time); empty when the aggregate has no stream.
+     */
+    public Iterator<TrackedEventMessage<?>> readRecorded(
+            String aggregateType, String aggregateIdentifier, long firstRevision) {
+        return aggregateStreams.readRecorded(aggregateType, aggregateIdentifier, firstRevision);
     }
 
     /** The stream that holds an aggregate's events. */

@@ -8,6 +8,9 @@ import static dev.ledgerloop.standalone.fixture.Waits.forTheViews;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Envelopes;
@@ -24,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,6 +289,50 @@ class SessionApiEndToEndTest {
         assertThat(agent.upload("/v1/agent/sessions/" + java.util.UUID.randomUUID() + "/attachments", "x", file)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void an_attachments_declared_type_is_checked_and_never_makes_a_browser_render_it() throws Exception {
+        String session = agent.openSession();
+        String attachments = "/v1/agent/sessions/" + session + "/attachments";
+        byte[] file = Envelopes.randomBytes(1_000);
+
+        Answer html = agent.upload(attachments, "page.html", "text/html", file).expect(201);
+        assertThat(agent.upload(attachments, "x", "not a media type", file).status())
+                .isEqualTo(400);
+        assertThat(agent.upload(attachments, "x", "*/*", file)
+                        .body()
+                        .at("/error/code")
+                        .asText())
+                .isEqualTo("VALIDATION_ERROR");
+
+        String download = attachments + "/" + html.id();
+        forTheViews()
+                .untilAsserted(() -> assertThat(agent.get(download).status()).isEqualTo(200));
+        Answer downloaded = agent.get(download);
+        assertThat(downloaded.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(downloaded.header("Content-Disposition"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
+        assertThat(downloaded.bytes()).isEqualTo(file);
+    }
+
+    @Test
+    void an_upload_to_a_session_the_agent_may_not_attach_to_stores_no_bytes() throws Exception {
+        String session = agent.openSession();
+        Api other = agent.withHeader("X-Hiloop", "other-bot");
+        byte[] file = Envelopes.randomBytes(10_000);
+        try (MongoClient mongo = MongoClients.create(system.mongoConnectionString())) {
+            MongoCollection<Document> stored = mongo.getDatabase("ledgerloop").getCollection("attachments.files");
+            long before = stored.countDocuments();
+
+            Answer foreign = other.upload("/v1/agent/sessions/" + session + "/attachments", "x.bin", file);
+            agent.post("/v1/agent/sessions/" + session + "/close", "{}").expect(200);
+            Answer closed = agent.upload("/v1/agent/sessions/" + session + "/attachments", "x.bin", file);
+
+            assertThat(foreign.status()).isEqualTo(404);
+            assertThat(closed.status()).isEqualTo(409);
+            assertThat(stored.countDocuments()).isEqualTo(before);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ledgerloop.gateway.authentication;
 import dev.ledgerloop.gateway.error.GatewayException;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.Ordered;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every request under /v1 must prove a principal through one of the {@link Authenticator}s, or it answers 401; the
  * principal is kept on the exchange for {@link PrincipalForwarding}. The health check and the API description stay
- * public.
+ * public. Authenticating only reads: whatever writes (registering a newly named agent) comes after the rate limit.
+ * An address with too many failures lately is refused before any look-up ({@link FailedAuthentications}).
  */
 @Component
 public class AuthenticationFilter implements WebFilter, Ordered {
@@ -24,9 +26,11 @@ public class AuthenticationFilter implements WebFilter, Ordered {
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
     private final List<Authenticator> authenticators;
+    private final FailedAuthentications failures;
 
-    AuthenticationFilter(List<Authenticator> authenticators) {
+    AuthenticationFilter(List<Authenticator> authenticators, FailedAuthentications failures) {
         this.authenticators = List.copyOf(authenticators);
+        this.failures = failures;
     }
 
     @Override
@@ -34,15 +38,26 @@ public class AuthenticationFilter implements WebFilter, Ordered {
         if (!needsPrincipal(exchange.getRequest())) {
             return chain.filter(exchange);
         }
+        InetSocketAddress client = exchange.getRequest().getRemoteAddress();
+        Optional<GatewayException> tooManyFailures = failures.refusal(client);
+        if (tooManyFailures.isPresent()) {
+            return Mono.error(tooManyFailures.get());
+        }
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        return authenticate(exchange.getRequest()).flatMap(principal -> {
-            Optional<GatewayException> refusal = CredentialKindRule.refusal(path, principal);
-            if (refusal.isPresent()) {
-                return Mono.error(refusal.get());
-            }
-            AuthenticatedPrincipal.set(exchange, principal);
-            return chain.filter(exchange);
-        });
+        return authenticate(exchange.getRequest())
+                .doOnError(GatewayException.class, refused -> {
+                    if (refused.code() == ErrorCode.UNAUTHENTICATED) {
+                        failures.failed(client);
+                    }
+                })
+                .flatMap(principal -> {
+                    Optional<GatewayException> refusal = CredentialKindRule.refusal(path, principal);
+                    if (refusal.isPresent()) {
+                        return Mono.error(refusal.get());
+                    }
+                    AuthenticatedPrincipal.set(exchange, principal);
+                    return chain.filter(exchange);
+                });
     }
 
     private Mono<Principal> authenticate(ServerHttpRequest request) {

@@ -10,9 +10,11 @@ import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -30,9 +32,10 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimit implements WebFilter, Ordered {
     private final RateLimitProperties properties;
+    private final TimeMeter clock;
     private final Cache<String, Bucket> buckets;
 
-    RateLimit(RateLimitProperties properties) {
+    RateLimit(RateLimitProperties properties, ObjectProvider<TimeMeter> clocks) {
         if (properties.enabled() && (properties.capacity() < 1 || properties.refillPerSecond() < 1)) {
             throw new InvalidConfigurationException(
                     "ledgerloop.gateway.rate-limit.capacity",
@@ -40,6 +43,7 @@ class RateLimit implements WebFilter, Ordered {
                     "Set both to at least 1, or rate-limit.enabled to false");
         }
         this.properties = properties;
+        this.clock = clocks.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS);
         // A bucket idle long enough is full again, so forgetting it changes nothing.
         this.buckets = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofMinutes(10))
@@ -75,6 +79,7 @@ class RateLimit implements WebFilter, Ordered {
 
     private Bucket newBucket() {
         return Bucket.builder()
+                .withCustomTimePrecision(clock)
                 .addLimit(limit -> limit.capacity(properties.capacity())
                         .refillGreedy(properties.refillPerSecond(), Duration.ofSeconds(1)))
                 .build();

@@ -1,6 +1,7 @@
 package dev.ledgerloop.command.session;
 
 import dev.ledgerloop.command.session.SessionCommand.AttachFile;
+import dev.ledgerloop.command.session.SessionCommand.CheckAttachmentAllowed;
 import dev.ledgerloop.command.session.SessionResources.AttachmentResource;
 import dev.ledgerloop.command.session.SessionResults.AttachmentAccepted;
 import dev.ledgerloop.platform.error.ErrorCode;
@@ -11,6 +12,7 @@ import dev.ledgerloop.service.attachment.AttachmentStore;
 import java.io.IOException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,13 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Uploads: a multipart {@code file} part holding end-to-end encrypted bytes. The
- * bytes are stored first, then the event that names them by hash; if the event is refused they are removed.
+ * Uploads: a multipart {@code file} part holding end-to-end encrypted bytes. The session first confirms the agent may
+ * attach to it, then the bytes are stored, then the event that names them by hash; if the event is refused they are
+ * removed.
  */
 @RestController
 @RequestMapping("/v1/agent/sessions/{sessionId}/attachments")
 class AttachmentController {
     private static final int MAX_FILENAME = 255;
+    private static final int MAX_MIME_TYPE = 255;
 
     private final SessionCommandSender commands;
     private final AttachmentStore store;
@@ -52,27 +56,42 @@ class AttachmentController {
         if (filename.length() > MAX_FILENAME) {
             throw ApiException.validation("The file name must be at most " + MAX_FILENAME + " characters");
         }
+        String mimeType = declaredType(file.getContentType());
+        UUID agentId = UUID.fromString(principal.subjectId());
+        // Nothing is stored for a session the agent may not attach to (another agent's, closed, or none).
+        commands.send(new CheckAttachmentAllowed(sessionId, agentId), principal, Boolean.class);
         byte[] bytes = file.getBytes();
         UUID attachmentId = UUID.randomUUID();
         store.store(principal.spaceId(), sessionId, attachmentId, bytes);
         try {
             AttachmentAccepted accepted = commands.send(
                     new AttachFile(
-                            sessionId,
-                            UUID.fromString(principal.subjectId()),
-                            attachmentId,
-                            filename,
-                            file.getContentType() == null
-                                    ? MediaType.APPLICATION_OCTET_STREAM_VALUE
-                                    : file.getContentType(),
-                            bytes.length,
-                            Sha256Hex.of(bytes)),
+                            sessionId, agentId, attachmentId, filename, mimeType, bytes.length, Sha256Hex.of(bytes)),
                     principal,
                     AttachmentAccepted.class);
             return AttachmentResource.of(accepted);
         } catch (RuntimeException refused) {
             store.delete(attachmentId);
             throw refused;
+        }
+    }
+
+    /** The part's media type as {@code type/subtype[; parameters]}, or octet-stream when none is given. */
+    private static String declaredType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return MediaType.APPLICATION_OCTET_STREAM_VALUE;
+        }
+        if (contentType.length() > MAX_MIME_TYPE) {
+            throw ApiException.validation("The file's content type must be at most " + MAX_MIME_TYPE + " characters");
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            if (type.isWildcardType() || type.isWildcardSubtype()) {
+                throw ApiException.validation("The file's content type must be concrete, not " + type);
+            }
+            return type.toString();
+        } catch (InvalidMediaTypeException e) {
+            throw ApiException.validation("The file's content type is not a media type (type/subtype)");
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.ledgerloop.command.session.SessionCommand.ArchiveSession;
 import dev.ledgerloop.command.session.SessionCommand.AttachFile;
 import dev.ledgerloop.command.session.SessionCommand.CancelInteraction;
 import dev.ledgerloop.command.session.SessionCommand.ChangeParticipantRole;
+import dev.ledgerloop.command.session.SessionCommand.CheckAttachmentAllowed;
 import dev.ledgerloop.command.session.SessionCommand.CloseSession;
 import dev.ledgerloop.command.session.SessionCommand.CreateGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
@@ -310,6 +311,13 @@ class Session {
                 new ParticipantAdded(id, command.userId(), ParticipantRole.guest),
                 EventContext.carriedToEvents(metaData));
         return new ParticipantChange(command.userId(), ParticipantRole.guest);
+    }
+
+    @CommandHandler
+    Boolean handle(CheckAttachmentAllowed command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        requireActive("takes no attachments");
+        return Boolean.TRUE;
     }
 
     @CommandHandler

@@ -101,6 +101,12 @@ sealed interface SessionCommand {
             implements SessionCommand {}
 
     /** An agent attaches a file whose bytes are already stored (see AttachmentStore). */
+    /**
+     * Asks whether the agent may attach a file to the session now, before its bytes are stored; changes nothing. The
+     * answer is checked again by {@link AttachFile}, which may still be refused (the session closed meanwhile).
+     */
+    record CheckAttachmentAllowed(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
+
     record AttachFile(
             @TargetAggregateIdentifier UUID sessionId,
             UUID agentId,

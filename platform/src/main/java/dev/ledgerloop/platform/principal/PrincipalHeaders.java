@@ -7,6 +7,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -71,7 +72,7 @@ public final class PrincipalHeaders {
                 return Optional.empty();
             }
             return Optional.of(JSON.readValue(DECODER.decode(principal), Principal.class));
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException | java.io.IOException e) {
             return Optional.empty();
         }
     }

@@ -60,6 +60,8 @@ class PrincipalHeadersTest {
 
         assertThat(headers.verify(null, null, null)).isEmpty();
         assertThat(headers.verify("!!", "not-a-number", "??")).isEmpty();
+        assertThat(headers.verify("e30", "99999999999999999", "AA")).isEmpty();
+        assertThat(headers.verify("e30", Long.toString(Long.MIN_VALUE), "AA")).isEmpty();
     }
 
     private static PrincipalHeaders at(Instant now) {

@@ -100,8 +100,10 @@ class AttachmentQueryController {
             throw new ApiException(ErrorCode.NOT_FOUND, "Attachment " + attachmentId + " not found");
         }
         Attachment attachment = Attachment.of(found);
+        // The bytes are ciphertext whatever the declared type says; a browser must neither render nor sniff them.
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.mimeType()))
+                .contentType(servedType(attachment.mimeType()))
+                .header("X-Content-Type-Options", "nosniff")
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
@@ -110,5 +112,15 @@ class AttachmentQueryController {
                                 .toString())
                 .header("X-Content-SHA256", attachment.sha256())
                 .body(bytes);
+    }
+
+    /** The declared type when it is a valid concrete one (older uploads were not checked), else octet-stream. */
+    private static MediaType servedType(String declared) {
+        try {
+            MediaType type = MediaType.parseMediaType(declared);
+            return type.isConcrete() ? type : MediaType.APPLICATION_OCTET_STREAM;
+        } catch (IllegalArgumentException invalid) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
     }
 }

@@ -30,6 +30,11 @@ public class ParticipantReader {
         this.participants = database.getCollection(ParticipantsProjection.COLLECTION);
     }
 
+    /** A reader of the {@code participants} view built on another database, such as a history fold's. */
+    public static ParticipantReader on(MongoDatabase database) {
+        return new ParticipantReader(database);
+    }
+
     /** docs/api.md's participant: the user id and role; names come from the identity provider, unknown here. */
     public record Participant(String userId, String role, String name, Instant addedAt) {}
 
@@ -50,18 +55,33 @@ public class ParticipantReader {
     }
 
     public Page<Participant> list(UUID sessionId, PageRequest page) {
-        Bson filter = and(eq("sessionId", sessionId.toString()), eq("removed", false));
+        Bson filter = current(sessionId);
         List<Participant> data = new ArrayList<>();
         participants
                 .find(filter)
                 .sort(Sorts.ascending("addedAt", "userId"))
                 .skip(page.skip())
                 .limit(page.pageSize())
-                .forEach(document -> data.add(new Participant(
-                        document.getString("userId"),
-                        document.getString("role"),
-                        null,
-                        Views.instant(document.get("addedAt")))));
+                .forEach(document -> data.add(participant(document)));
         return new Page<>(data, participants.countDocuments(filter), page.page(), page.pageSize());
+    }
+
+    /** Everyone taking part in the session, in the order of {@link #list}. */
+    public List<Participant> all(UUID sessionId) {
+        List<Participant> data = new ArrayList<>();
+        participants
+                .find(current(sessionId))
+                .sort(Sorts.ascending("addedAt", "userId"))
+                .forEach(document -> data.add(participant(document)));
+        return data;
+    }
+
+    private static Bson current(UUID sessionId) {
+        return and(eq("sessionId", sessionId.toString()), eq("removed", false));
+    }
+
+    private static Participant participant(Document document) {
+        return new Participant(
+                document.getString("userId"), document.getString("role"), null, Views.instant(document.get("addedAt")));
     }
 }

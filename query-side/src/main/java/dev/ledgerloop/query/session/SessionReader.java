@@ -14,6 +14,7 @@ import dev.ledgerloop.query.paging.PageRequest;
 import dev.ledgerloop.service.ApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -29,6 +30,18 @@ public class SessionReader {
 
     SessionReader(MongoDatabase database) {
         this.sessions = database.getCollection(SessionsProjection.COLLECTION);
+    }
+
+    /** A reader of the {@code sessions} view built on another database, such as a history fold's. */
+    public static SessionReader on(MongoDatabase database) {
+        return new SessionReader(database);
+    }
+
+    /** The session whoever asks; the caller checked their right to it. */
+    public Optional<SessionView> find(UUID sessionId) {
+        return Optional.ofNullable(
+                        sessions.find(eq("_id", sessionId.toString())).first())
+                .map(SessionView::of);
     }
 
     /** @throws ApiException 404 when the agent has no such session (yet: the view may still be catching up) */

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.bson.Document;
 
 /** docs/api.md's session object, read from the {@code sessions} view. */
-record SessionView(
+public record SessionView(
         String id,
         String status,
         boolean isPublic,

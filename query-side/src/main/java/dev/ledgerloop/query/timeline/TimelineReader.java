@@ -27,13 +27,27 @@ import org.springframework.stereotype.Component;
  * latest ones, with {@code hasMore}.
  */
 @Component
-class TimelineReader {
+public class TimelineReader {
     private static final String SEQUENCE = "sequence";
 
     private final MongoCollection<Document> items;
 
     TimelineReader(MongoDatabase database) {
         this.items = database.getCollection(TimelineProjection.COLLECTION);
+    }
+
+    /** A reader of the {@code timeline} view built on another database, such as a history fold's. */
+    public static TimelineReader on(MongoDatabase database) {
+        return new TimelineReader(database);
+    }
+
+    /** Every item of the session, oldest first, as the timeline answers them. */
+    public List<Object> all(UUID sessionId) {
+        List<Object> data = new ArrayList<>();
+        items.find(eq("sessionId", sessionId.toString()))
+                .sort(Sorts.ascending(SEQUENCE))
+                .forEach(item -> data.add(TimelineItems.of(item)));
+        return data;
     }
 
     /** A scroll-back answer: the items in order, and whether older ones remain. */

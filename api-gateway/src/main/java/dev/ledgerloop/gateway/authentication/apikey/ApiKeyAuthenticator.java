@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Agents' {@code X-API-Key: hlp_<64 lowercase hex>}, looked up by its SHA-256 hash, with {@code X-Hiloop: <agent
- * name>} choosing which agent the key acts as (docs/api.md §Authentication). The key itself is never logged nor kept.
+ * name>} choosing which agent the key acts as (docs/api.md §Authentication); {@link AgentRegistration} registers a
+ * newly named agent once the rate limit has let the request through. The key itself is never logged nor kept.
  */
 @Component
 @Order(100)
@@ -26,12 +27,10 @@ class ApiKeyAuthenticator implements Authenticator {
 
     private final ApiKeyDirectory directory;
     private final ProvisioningKeys provisioningKeys;
-    private final AgentRegistrar registrar;
 
-    ApiKeyAuthenticator(ApiKeyDirectory directory, ProvisioningKeys provisioningKeys, AgentRegistrar registrar) {
+    ApiKeyAuthenticator(ApiKeyDirectory directory, ProvisioningKeys provisioningKeys) {
         this.directory = directory;
         this.provisioningKeys = provisioningKeys;
-        this.registrar = registrar;
     }
 
     @Override
@@ -56,8 +55,7 @@ class ApiKeyAuthenticator implements Authenticator {
                 .findByHash(Sha256Hex.of(keys.get(0)))
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "Unknown API key")))
                 .flatMap(key -> agent(key, request)
-                        .map(agent -> Principal.agent(key.spaceId(), agent.agentId(), agent.agentName(), key.keyId())))
-                .flatMap(principal -> registrar.ensureRegistered(principal).thenReturn(principal));
+                        .map(agent -> Principal.agent(key.spaceId(), agent.agentId(), agent.agentName(), key.keyId())));
     }
 
     private static Mono<AgentIdentity> agent(ApiKey key, ServerHttpRequest request) {

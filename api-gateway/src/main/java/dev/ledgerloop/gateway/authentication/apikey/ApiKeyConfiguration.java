@@ -16,7 +16,8 @@ class ApiKeyConfiguration {
             GatewayProperties properties, ApiKeyStoreProperties keys, GatewayDatabase database) {
         ApiKeyDirectory bootstrap = BootstrapApiKeyDirectory.from(properties);
         return database.database()
-                .<ApiKeyDirectory>map(mongo -> new StoredApiKeyDirectory(bootstrap, mongo, keys.cacheTtl()))
+                .<ApiKeyDirectory>map(
+                        mongo -> new StoredApiKeyDirectory(bootstrap, mongo, keys.cacheTtl(), keys.unknownCacheTtl()))
                 .orElse(bootstrap);
     }
 

@@ -15,7 +15,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The bootstrap key, then the keys issued through provisioning, looked up by hash in the query side's {@code api_keys}
  * view. A found key is cached for a few seconds (so a revoked key stops within the TTL plus the view's lag); an
- * unknown one is not, so a key just issued works as soon as the view has it.
+ * unknown one for a moment only ({@code unknown-cache-ttl}, 1 s), so a client repeating a wrong key costs one look-up
+ * per moment and a key just issued works almost as soon as the view has it.
  */
 final class StoredApiKeyDirectory implements ApiKeyDirectory {
     static final String COLLECTION = "api_keys";
@@ -23,12 +24,17 @@ final class StoredApiKeyDirectory implements ApiKeyDirectory {
     private final ApiKeyDirectory bootstrap;
     private final MongoCollection<Document> keys;
     private final Cache<String, ApiKey> found;
+    private final Cache<String, Boolean> unknown;
 
-    StoredApiKeyDirectory(ApiKeyDirectory bootstrap, MongoDatabase database, Duration cacheTtl) {
+    StoredApiKeyDirectory(ApiKeyDirectory bootstrap, MongoDatabase database, Duration cacheTtl, Duration unknownTtl) {
         this.bootstrap = bootstrap;
         this.keys = database.getCollection(COLLECTION);
         this.found = Caffeine.newBuilder()
                 .expireAfterWrite(cacheTtl)
+                .maximumSize(100_000)
+                .build();
+        this.unknown = Caffeine.newBuilder()
+                .expireAfterWrite(unknownTtl)
                 .maximumSize(100_000)
                 .build();
     }
@@ -43,9 +49,13 @@ final class StoredApiKeyDirectory implements ApiKeyDirectory {
         if (cached != null) {
             return Mono.just(cached);
         }
+        if (unknown.getIfPresent(keyHash) != null) {
+            return Mono.empty();
+        }
         return Mono.fromCallable(() -> lookUp(keyHash))
                 .subscribeOn(Schedulers.boundedElastic())
-                .doOnNext(key -> found.put(keyHash, key));
+                .doOnNext(key -> found.put(keyHash, key))
+                .switchIfEmpty(Mono.fromRunnable(() -> unknown.put(keyHash, true)));
     }
 
     private ApiKey lookUp(String keyHash) {

@@ -1,11 +1,13 @@
 package dev.ledgerloop.gateway.authentication.jwt;
 
+import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -18,6 +20,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.ledgerloop.gateway.config.InvalidConfigurationException;
 import dev.ledgerloop.platform.principal.Principal;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
@@ -55,9 +58,16 @@ public final class HumanTokenVerifier {
         algorithms.addAll(JWSAlgorithm.Family.EC);
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys(properties)));
+        boolean audienceRequired =
+                properties.audience() != null && !properties.audience().isBlank();
+        Set<String> required =
+                audienceRequired ? Set.of("sub", "exp", "aud", SPACE_CLAIM) : Set.of("sub", "exp", SPACE_CLAIM);
+        // Nimbus's default type check stays: a "typ" header other than JWT (e.g. a DPoP proof or a logout token) fails.
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                audienceRequired ? Set.of(properties.audience().strip()) : null,
                 new JWTClaimsSet.Builder().issuer(properties.issuer().strip()).build(),
-                Set.of("sub", "exp", SPACE_CLAIM));
+                required,
+                null);
         claims.setMaxClockSkew((int) properties.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
         return Optional.of(new HumanTokenVerifier(processor));
@@ -88,6 +98,12 @@ public final class HumanTokenVerifier {
                     "With an issuer, set exactly one: public-key (PEM, JWK or JWK set) or jwk-set-uri");
         }
         if (!inline) {
+            if (!fetchableSafely(properties.jwkSetUri())) {
+                throw new InvalidConfigurationException(
+                        "ledgerloop.gateway.jwt.jwk-set-uri",
+                        "is not https",
+                        "Use the issuer's https JWK set URL (plain http only to this machine's loopback address)");
+            }
             try {
                 return JWKSourceBuilder.create(properties.jwkSetUri().toURL()).build();
             } catch (MalformedURLException | IllegalArgumentException e) {
@@ -96,15 +112,32 @@ public final class HumanTokenVerifier {
             }
         }
         JWKSet keys = parse(publicKey.strip());
-        // A key pasted as PEM has no key id: it then serves tokens whatever their "kid" says.
+        // A key pasted as PEM has no key id: it then serves tokens whatever their "kid" says, as long as what the
+        // key says of itself (use, alg) allows the token's algorithm.
         return (selector, context) -> {
             List<JWK> matched = selector.select(keys);
-            return matched.isEmpty()
-                    ? keys.getKeys().stream()
-                            .filter(key -> key.getKeyID() == null)
-                            .toList()
-                    : matched;
+            if (!matched.isEmpty()) {
+                return matched;
+            }
+            Set<Algorithm> tokenAlgorithms = selector.getMatcher().getAlgorithms();
+            return keys.getKeys().stream()
+                    .filter(key -> key.getKeyID() == null)
+                    .filter(key -> key.getKeyUse() == null || KeyUse.SIGNATURE.equals(key.getKeyUse()))
+                    .filter(key -> key.getAlgorithm() == null
+                            || (tokenAlgorithms != null && tokenAlgorithms.contains(key.getAlgorithm())))
+                    .toList();
         };
+    }
+
+    private static boolean fetchableSafely(URI uri) {
+        if ("https".equalsIgnoreCase(uri.getScheme())) {
+            return true;
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            return false;
+        }
+        String host = uri.getHost();
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
     }
 
     private static JWKSet parse(String publicKey) {

@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicKey the verification key(s): a PEM public key, a JWK or a JWK set (JSON)
  * @param jwkSetUri where to fetch the issuer's JWK set instead (cached, refreshed on unknown key ids)
  * @param clockSkew how far {@code exp} and {@code nbf} may be off
+ * @param audience when set, the {@code aud} a token must name (tokens minted for another service are refused)
  */
 @ConfigurationProperties("ledgerloop.gateway.jwt")
 public record JwtProperties(
         String issuer,
         String publicKey,
         URI jwkSetUri,
-        @DefaultValue("60s") Duration clockSkew) {
+        @DefaultValue("60s") Duration clockSkew,
+        String audience) {
 
     boolean configured() {
         return issuer != null && !issuer.isBlank();

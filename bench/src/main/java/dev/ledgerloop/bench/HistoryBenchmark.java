@@ -1,0 +1,205 @@
+package dev.ledgerloop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.platform.runtime.CommonPool;
+import dev.ledgerloop.standalone.LedgerloopSystem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Point-in-time history (docs/replay.md §Point in time) over real HTTP through the gateway of the standalone system:
+ * one session is given {@code events} events (messages, every tenth one edited, a few participants), then the
+ * history is asked: {@code cold} times at revisions never asked before (each a fold of ~1,000 events), then
+ * {@code requests} times one after another at the end, at the middle revision and at an instant in the middle (after
+ * {@code warmup} requests, so answered from the folds kept per prefix), and p50/p99/max latency printed for each.
+ * Arguments {@code name=value}: {@code events} (1000), {@code cold} (30), {@code requests} (200), {@code warmup} (50).
+ */
+public final class HistoryBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String key;
+
+    private HistoryBenchmark(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommonPool.ensureParallelism();
+        int events = intArg(args, "events", 1000);
+        int requests = intArg(args, "requests", 200);
+        int warmup = intArg(args, "warmup", 50);
+        Path data = Files.createTempDirectory("ledgerloop-history-bench-");
+        try (LedgerloopSystem system =
+                LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
+            HistoryBenchmark bench = new HistoryBenchmark(
+                    "http://localhost:" + system.gatewayPort(), system.secrets().bootstrapKeyOnce());
+            System.out.printf(
+                    "Session history through the gateway (%d processors)%n",
+                    Runtime.getRuntime().availableProcessors());
+            String session = bench.sessionWith(events);
+            String admin = "/v1/admin/sessions/" + session;
+            JsonNode latest = JSON.readTree(bench.get(admin + "/history").body());
+            long last = latest.get("position").get("revision").asLong();
+            String middleAt = JSON.readTree(bench.get(admin + "/events?page=" + (last / 2 / 100 + 1) + "&pageSize=100")
+                            .body())
+                    .get("data")
+                    .get(0)
+                    .get("at")
+                    .asText();
+            System.out.printf(
+                    "session of %d events; latest history %,d bytes, %d timeline items%n",
+                    last + 1,
+                    bench.get(admin + "/history").body().length(),
+                    latest.get("timeline").size());
+            int cold = intArg(args, "cold", 30);
+            bench.measureEach(admin + "/history?atEvent=", last - cold, last);
+            for (String query : List.of("", "?atEvent=" + last / 2, "?at=" + middleAt)) {
+                bench.measure(admin + "/history" + query, warmup, false);
+                bench.measure(admin + "/history" + query, requests, true);
+            }
+            bench.measure(admin + "/authority?userId=user-1", requests, true);
+            bench.measure(admin + "/events?page=5&pageSize=100", requests, true);
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** Opens a session and writes to it until its stream holds {@code events} events. */
+    private String sessionWith(int events) throws Exception {
+        String session = JSON.readTree(
+                        expect(201, post("/v1/agent/sessions", "{\"encryptedTitle\":" + envelope() + "}"))
+                                .body())
+                .get("id")
+                .asText();
+        String path = "/v1/agent/sessions/" + session;
+        int written = 1;
+        for (int user = 1; user <= 5; user++, written++) {
+            expect(201, post(path + "/participants", "{\"userId\":\"user-" + user + "\",\"role\":\"member\"}"));
+        }
+        List<String> messages = new ArrayList<>();
+        boolean editedLast = false;
+        while (written < events) {
+            if (messages.size() % 10 == 9 && !editedLast) {
+                String last = messages.get(messages.size() - 1);
+                expect(200, send("PATCH", path + "/messages/" + last, "{\"encryptedContent\":" + envelope() + "}"));
+                editedLast = true;
+            } else {
+                HttpResponse<String> sent =
+                        expect(201, post(path + "/messages", "{\"encryptedContent\":" + envelope() + "}"));
+                messages.add(JSON.readTree(sent.body()).get("id").asText());
+                editedLast = false;
+            }
+            written++;
+        }
+        return session;
+    }
+
+    /**
+     * Cold: each revision from {@code from} (exclusive) to {@code to} once, so each request folds a prefix of the stream
+     * no request folded before.
+     */
+    private void measureEach(String path, long from, long to) throws Exception {
+        Histogram latency = new Histogram(3);
+        for (long revision = to; revision > from; revision--) {
+            long t0 = System.nanoTime();
+            expect(200, get(path + revision));
+            latency.recordValue(System.nanoTime() - t0);
+        }
+        System.out.printf(
+                "GET /history?atEvent=<%d..%d>, each once (cold fold of ~%d events): p50 %.2f ms, p99 %.2f ms, max"
+                        + " %.2f ms%n",
+                from + 1,
+                to,
+                to,
+                latency.getValueAtPercentile(50) / 1e6,
+                latency.getValueAtPercentile(99) / 1e6,
+                latency.getMaxValue() / 1e6);
+    }
+
+    private void measure(String path, int requests, boolean print) throws Exception {
+        Histogram latency = new Histogram(3);
+        for (int i = 0; i < requests; i++) {
+            long t0 = System.nanoTime();
+            expect(200, get(path));
+            latency.recordValue(System.nanoTime() - t0);
+        }
+        if (print) {
+            System.out.printf(
+                    "GET %s: %d requests, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    path.substring(path.lastIndexOf('/')),
+                    requests,
+                    latency.getValueAtPercentile(50) / 1e6,
+                    latency.getValueAtPercentile(99) / 1e6,
+                    latency.getMaxValue() / 1e6);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, null);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return send("POST", path, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", key);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static String envelope() {
+        return "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\",\"ciphertext\":\"" + base64(12 + 200 + 16)
+                + "\",\"wrappings\":[{\"kid\":\"human-1\",\"epk\":\"" + base64(32) + "\",\"wrappedKey\":\""
+                + base64(60) + "\"}]}";
+    }
+
+    private static String base64(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return Integer.parseInt(arg.substring(name.length() + 1));
+            }
+        }
+        return fallback;
+    }
+}
