@@ -69,6 +69,22 @@ class RoutingTest {
         assertThat(querySide.receivedNothing()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/admin/projections", "/v1/admin/projections/timeline/rebuild"})
+    void the_projections_admin_api_goes_to_the_query_side_for_reads_and_rebuilds(String path) {
+        for (String method : new String[] {"GET", "POST"}) {
+            HttpResponse<String> response = gateway.send(gateway.agentRequest(path)
+                    .method(method, BodyPublishers.noBody())
+                    .build());
+
+            assertThat(response.body()).isEqualTo("{\"side\":\"query\"}");
+            Backend.Received received = querySide.nextRequest();
+            assertThat(received.method()).isEqualTo(method);
+            assertThat(received.uri()).isEqualTo(path);
+        }
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
     @Test
     void the_long_poll_is_a_read_and_its_path_and_query_are_forwarded_unchanged() {
         String pathAndQuery = "/v1/agent/sessions/0b5c7d1e-0000-4000-8000-000000000001/await?timeoutMs=250&x=a%2Fb%20c";

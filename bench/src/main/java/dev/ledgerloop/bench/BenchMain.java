@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Entry point of {@code bench.jar}: {@code java -jar bench/target/bench.jar} runs the event store benchmark;
  * {@code java -jar bench/target/bench.jar sessions} runs the session API load tool, {@code webhooks} the webhook
  * delivery load tool, {@code webhook-soak} writes next to many webhook endpoints, {@code history} asks a
- * session of 1,000 events for its history.
+ * session of 1,000 events for its history, {@code rebuild} rebuilds every view from a log of 100,000 events.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -16,6 +16,8 @@ public final class BenchMain {
             SessionApiBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("webhooks")) {
             WebhookBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("rebuild")) {
+            RebuildBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("history")) {
             HistoryBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("webhook-soak")) {

@@ -262,6 +262,22 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         return positions.lastBefore(dateTime);
     }
 
+    /**
+     * How many aggregate events follow {@code token} in {@code $all} ({@code null} or the tail: all of them), counting
+     * at most {@code limit}: how far a processor at that token is behind. The records are not decoded.
+     */
+    public long countEventsAfter(TrackingToken token, long limit) {
+        return positions.countAfter(startingAfter(token), limit);
+    }
+
+    /**
+     * When EventStoreDB recorded the event a token is at (its {@code created} stamp); empty for the tail. With the
+     * head token's time, how long ago a processor at {@code token} was up to date.
+     */
+    public Optional<Instant> recordedAt(TrackingToken token) {
+        return positions.recordedAt(startingAfter(token));
+    }
+
     /** Runs {@code read} with this thread's aggregate reads bound to {@code aggregateType}. */
     <T> T withAggregateType(String aggregateType, Supplier<T> read) {
         String outer = aggregateTypeInScope.get();

@@ -251,6 +251,67 @@ class AllStreamTrackingTest {
         assertThat(engine.createTokenAt(Instant.now().plusSeconds(60))).isEqualTo(engine.createHeadToken());
     }
 
+    @Test
+    void a_token_at_a_time_finds_its_event_behind_several_pages_of_later_events() throws Exception {
+        String earlier = newCounterId();
+        engine.appendEvents(List.of(created(earlier)));
+        RecordedEvent written = first("counter-" + earlier);
+        await().until(() -> Instant.now().isAfter(written.getCreated().plusMillis(1)));
+        String later = newCounterId();
+        engine.appendEvents(history(later, 7));
+
+        TrackingToken token = engine.createTokenAt(written.getCreated().plusMillis(1));
+
+        assertThat(token).isEqualTo(EventStoreDbPositionToken.at(written.getPosition()));
+        assertThat(of(readAfter(token), later)).hasSize(7);
+    }
+
+    @Test
+    void an_event_recorded_exactly_at_the_time_is_after_its_token() throws Exception {
+        String counter = newCounterId();
+        engine.appendEvents(List.of(created(counter)));
+        RecordedEvent written = first("counter-" + counter);
+
+        TrackingToken token = engine.createTokenAt(written.getCreated());
+
+        assertThat(of(readAfter(token), counter))
+                .extracting(TrackedEventMessage::getIdentifier)
+                .containsExactly(of(readAfter(null), counter).get(0).getIdentifier());
+    }
+
+    @Test
+    void the_events_after_a_token_are_counted_without_eventstoredb_s_own_and_up_to_a_limit() {
+        TrackingToken before = engine.createHeadToken();
+        String counter = newCounterId();
+        engine.appendEvents(history(counter, 5));
+
+        assertThat(engine.countEventsAfter(before, 100)).isEqualTo(5);
+        assertThat(engine.countEventsAfter(before, 3)).isEqualTo(3);
+        assertThat(engine.countEventsAfter(engine.createHeadToken(), 100)).isZero();
+        assertThat(engine.countEventsAfter(null, Long.MAX_VALUE))
+                .isEqualTo(readAfter(null).size());
+    }
+
+    @Test
+    void the_time_of_a_token_is_when_its_event_was_recorded() throws Exception {
+        String counter = newCounterId();
+        engine.appendEvents(List.of(created(counter)));
+        RecordedEvent written = first("counter-" + counter);
+
+        assertThat(engine.recordedAt(EventStoreDbPositionToken.at(written.getPosition())))
+                .contains(written.getCreated());
+        assertThat(engine.recordedAt(EventStoreDbPositionToken.TAIL)).isEmpty();
+    }
+
+    private static RecordedEvent first(String stream) throws Exception {
+        return node.client()
+                .readStream(stream, ReadStreamOptions.get())
+                .get(10, TimeUnit.SECONDS)
+                .getEvents()
+                .get(0)
+                .getEvent();
+    }
+
     private List<TrackedEventMessage<?>> readAfter(TrackingToken token) {
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(token, false)) {
             return events.collect(Collectors.toList());

@@ -127,6 +127,46 @@ public final class LedgerloopSystem implements AutoCloseable {
         }
     }
 
+    /** The stores and the query side alone, on loopback: for maintenance of the views with the system stopped. */
+    public record QuerySideOnly(
+            EmbeddedEventStoreNode node, EmbeddedMongo mongo, ConfigurableApplicationContext context)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            context.close();
+            mongo.close();
+            node.close();
+        }
+    }
+
+    /**
+     * Starts the embedded node, MongoDB and the query side on the data directory, without the command side (nothing
+     * is sent, no deadline expires) and without the gateway (no public port).
+     */
+    public static QuerySideOnly startQuerySideOnly(Path dataDirectory) throws IOException {
+        StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(dataDirectory);
+        EmbeddedEventStoreNode node = null;
+        EmbeddedMongo mongo = null;
+        try {
+            node = EmbeddedEventStoreNode.start(
+                    NodeSettings.of(dataDirectory.resolve("eventstore")).withPort(0));
+            mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo").resolve("ledgerloop.mv"), "127.0.0.1", 0);
+            ConfigurableApplicationContext querySide = BackendApplication.builder(
+                            QuerySideApplication.class, QuerySideApplication.NAME)
+                    .bannerMode(Banner.Mode.OFF)
+                    .run(backendArguments(secrets, node, mongo, 0));
+            return new QuerySideOnly(node, mongo, querySide);
+        } catch (RuntimeException | IOException e) {
+            if (mongo != null) {
+                mongo.close();
+            }
+            if (node != null) {
+                node.close();
+            }
+            throw e;
+        }
+    }
+
     /**
      * The backends' settings as command-line arguments, which beat their settings files (those name the ports of a
      * deployment of their own); they listen on free loopback ports, reachable only from this machine.

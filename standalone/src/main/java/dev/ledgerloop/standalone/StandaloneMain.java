@@ -33,6 +33,10 @@ public final class StandaloneMain {
             System.out.println(mintToken(options.data(), options.mintTokenFor()));
             return;
         }
+        if (options.rebuild() != null) {
+            System.exit(OfflineRebuild.run(options.data(), options.rebuild(), System.out) ? 0 : 1);
+            return;
+        }
         run(options, logFile);
     }
 

@@ -2,10 +2,21 @@ package dev.ledgerloop.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.RenameCollectionOptions;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +38,72 @@ class EmbeddedMongoTest {
             Document found = collection(client).find(new Document("_id", "s-1")).first();
             assertThat(found).isNotNull();
             assertThat(found.getString("status")).isEqualTo("Active");
+        }
+    }
+
+    @Test
+    void a_reader_sees_the_old_or_the_new_collection_while_another_is_renamed_over_it() throws Exception {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo.mv"), "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoDatabase database = client.getDatabase("ledgerloop");
+            List<Document> documents =
+                    IntStream.range(0, 20).mapToObj(i -> new Document("_id", i)).toList();
+            database.getCollection("view").insertMany(documents);
+            AtomicBoolean renaming = new AtomicBoolean(true);
+            Set<Long> counts = ConcurrentHashMap.newKeySet();
+            CompletableFuture<Void> reads = CompletableFuture.runAsync(
+                    () -> {
+                        while (renaming.get()) {
+                            counts.add(database.getCollection("view").countDocuments());
+                        }
+                    },
+                    reader);
+
+            for (int i = 0; i < 100; i++) {
+                database.getCollection("fresh").insertMany(documents);
+                database.getCollection("fresh")
+                        .renameCollection(
+                                new MongoNamespace("ledgerloop", "view"),
+                                new RenameCollectionOptions().dropTarget(true));
+            }
+            renaming.set(false);
+            reads.get();
+
+            assertThat(counts).containsExactly(20L);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_renamed_collection_keeps_its_documents_and_indexes_across_a_restart_and_its_old_name_is_free()
+            throws Exception {
+        Path file = dataDirectory.resolve("mongo.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoDatabase database = client.getDatabase("ledgerloop");
+            database.getCollection("view").insertOne(new Document("_id", "old"));
+            database.getCollection("fresh").createIndex(new Document("sessionId", 1));
+            database.getCollection("fresh").insertOne(new Document("_id", "new").append("sessionId", "s"));
+
+            database.getCollection("fresh")
+                    .renameCollection(
+                            new MongoNamespace("ledgerloop", "view"), new RenameCollectionOptions().dropTarget(true));
+            database.getCollection("fresh").insertOne(new Document("_id", "new"));
+            database.getCollection("fresh").drop();
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoDatabase database = client.getDatabase("ledgerloop");
+            assertThat(database.getCollection("view").find().into(new java.util.ArrayList<>()))
+                    .containsExactly(new Document("_id", "new").append("sessionId", "s"));
+            assertThat(database.getCollection("view").listIndexes().into(new java.util.ArrayList<>()))
+                    .extracting(index -> index.getString("name"))
+                    .containsExactlyInAnyOrder("_id_", "sessionId_1");
+            assertThat(database.listCollectionNames().into(new java.util.ArrayList<>()))
+                    .containsExactly("view");
         }
     }
 

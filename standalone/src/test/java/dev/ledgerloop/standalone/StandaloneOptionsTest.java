@@ -26,4 +26,13 @@ class StandaloneOptionsTest {
                 .hasMessageContaining("--verbose")
                 .hasMessageContaining("DIR/logs/ledgerloop.log");
     }
+
+    @Test
+    void rebuild_names_a_view_or_all_and_is_in_the_usage() {
+        assertThat(StandaloneOptions.parse("--rebuild=timeline").rebuild()).isEqualTo("timeline");
+        assertThat(StandaloneOptions.parse("--data=/srv/x", "--rebuild=all"))
+                .isEqualTo(new StandaloneOptions(Path.of("/srv/x"), 8080, false, null, false, "all"));
+        assertThatThrownBy(() -> StandaloneOptions.parse("--rebuild=")).hasMessageContaining("--rebuild=timeline");
+        assertThat(StandaloneOptions.USAGE).contains("--rebuild=VIEW|all");
+    }
 }

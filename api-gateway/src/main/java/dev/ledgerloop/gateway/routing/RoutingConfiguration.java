@@ -11,14 +11,15 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The routes: reads (GET, HEAD) under /v1 go to the query side, writes (POST, PUT, PATCH, DELETE) to the command
- * side, paths unchanged; typing indicators (POST, but live signals, not changes) and the parked-events admin API go
- * to the query side too. Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
+ * side, paths unchanged; typing indicators (POST, but live signals, not changes), the parked-events admin API and the
+ * projections admin API (rebuilds) go to the query side too. Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
  * land on the query side without a rule of their own. Anything else finds no route and answers 404.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
     static final String TYPING = "/v1/{audience}/sessions/{sessionId}/typing";
     static final String PARKED_EVENTS = "/v1/admin/parked-events/**";
+    static final String PROJECTIONS = "/v1/admin/projections/**";
 
     @Bean
     RouteLocator ledgerloopRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
@@ -38,6 +39,13 @@ class RoutingConfiguration {
                         .path("/v1/admin/parked-events", PARKED_EVENTS)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)
+                        .uri(querySide))
+                // Views are the query side's: it lists every processor and rebuilds views from the log, which
+                // changes no aggregate (docs/replay.md §Rebuild).
+                .route("projections", route -> route.order(-1)
+                        .path("/v1/admin/projections", PROJECTIONS)
+                        .and()
+                        .method(HttpMethod.GET, HttpMethod.POST)
                         .uri(querySide))
                 .route("query-side", route -> route.path(KnownPaths.API)
                         .and()

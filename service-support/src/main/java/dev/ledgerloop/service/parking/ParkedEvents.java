@@ -94,6 +94,20 @@ public final class ParkedEvents {
         return letters.countDocuments(eq(PROCESSOR, processor));
     }
 
+    /** The aggregates (Axon's sequence identifiers) of which {@code processor} has parked events. */
+    public Set<String> parkedSequences(String processor) {
+        Set<String> sequences = new LinkedHashSet<>();
+        letters.find(eq(PROCESSOR, processor))
+                .projection(Projections.include(SEQUENCE))
+                .forEach(document -> sequences.add(document.getString(SEQUENCE)));
+        return sequences;
+    }
+
+    /** Whether {@code processor} has the event with id {@code eventId} parked. */
+    public boolean isParked(String processor, String eventId) {
+        return letters.countDocuments(and(eq(PROCESSOR, processor), eq(EVENT_ID, eventId))) > 0;
+    }
+
     /** The sequences of these processors that someone asked to retry. */
     Set<SequenceKey> retryRequests(Collection<String> processors) {
         Set<SequenceKey> requested = new LinkedHashSet<>();

@@ -20,15 +20,15 @@ import java.util.function.Function;
  * A real HTTP receiver for webhook deliveries (the JDK's server): every path has a behaviour that answers a status
  * for the n-th request it gets, and every request is kept with its headers and body.
  */
-final class WebhookReceiver implements AutoCloseable {
-    record Received(Map<String, String> headers, String body) {
+public final class WebhookReceiver implements AutoCloseable {
+    public record Received(Map<String, String> headers, String body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** Answers a status for the request, which is the {@code n}-th to its path (from 1). */
-    interface Behaviour {
+    public interface Behaviour {
         int answer(int n) throws Exception;
     }
 
@@ -37,20 +37,20 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
     }
 
-    String url(String path, Behaviour behaviour) {
+    public String url(String path, Behaviour behaviour) {
         behaviours.put(path, behaviour);
         received.put(path, new CopyOnWriteArrayList<>());
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.get(path);
     }
 
@@ -61,11 +61,11 @@ final class WebhookReceiver implements AutoCloseable {
                 .toList();
     }
 
-    static Behaviour always(int status) {
+    public static Behaviour always(int status) {
         return n -> status;
     }
 
-    static Behaviour failingFirst(int failures) {
+    public static Behaviour failingFirst(int failures) {
         return n -> n <= failures ? 500 : 200;
     }
 

@@ -9,9 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** What the webhook end-to-end tests share: a short retry schedule, endpoint bodies, signature checks. */
-final class Webhooks {
+public final class Webhooks {
     /** Four attempts 200 ms apart, no jitter: a delivery is exhausted within a second. */
-    static final String[] SHORT_SCHEDULE = {
+    public static final String[] SHORT_SCHEDULE = {
         "--ledgerloop.webhooks.retry-schedule=0s,200ms,200ms,200ms",
         "--ledgerloop.webhooks.jitter=0",
         "--ledgerloop.webhooks.timeout=3s"
@@ -20,7 +20,7 @@ final class Webhooks {
     private Webhooks() {}
 
     /** The body that registers an endpoint for {@code session.*}, scoped to an agent and with a token if given. */
-    static String endpoint(String url, String agentId, String token) {
+    public static String endpoint(String url, String agentId, String token) {
         return "{\"url\":\"" + url + "\",\"eventTypes\":[\"session.*\"]"
                 + (agentId == null ? "" : ",\"scope\":{\"agentIds\":[\"" + agentId + "\"]}")
                 + (token == null ? "" : ",\"token\":\"" + token + "\"")

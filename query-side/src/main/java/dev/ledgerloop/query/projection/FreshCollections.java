@@ -1,0 +1,68 @@
+package dev.ledgerloop.query.projection;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.RenameCollectionOptions;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The copies a rebuild writes next to the live collections, in the same database: MongoDB renames a collection over
+ * another atomically only within one database. Each copy is the live name with a prefix; the projection's fresh
+ * instance gets a database in which every collection name carries it, so its code stays the live code.
+ */
+final class FreshCollections {
+    static final String PREFIX = "rebuilding__";
+
+    private final MongoDatabase database;
+    private final List<String> names;
+
+    FreshCollections(MongoDatabase database, List<String> names) {
+        this.database = database;
+        this.names = List.copyOf(names);
+    }
+
+    /** Drops what a crashed rebuild left and creates the copies empty, so that each exists for the switch-over. */
+    void recreate() {
+        drop();
+        names.forEach(name -> database.createCollection(PREFIX + name));
+    }
+
+    void drop() {
+        Set<String> existing = new HashSet<>();
+        database.listCollectionNames().into(existing);
+        names.stream()
+                .filter(name -> existing.contains(PREFIX + name))
+                .forEach(name -> database.getCollection(PREFIX + name).drop());
+    }
+
+    /** Renames each copy over its live collection (indexes go along); readers see the old one or the new one. */
+    void switchOver() {
+        for (String name : names) {
+            database.getCollection(PREFIX + name)
+                    .renameCollection(
+                            new MongoNamespace(database.getName(), name),
+                            new RenameCollectionOptions().dropTarget(true));
+        }
+    }
+
+    /** The database as a fresh projection instance sees it: every collection it asks for is its copy. */
+    MongoDatabase asSeenByTheCopies() {
+        return (MongoDatabase) Proxy.newProxyInstance(
+                MongoDatabase.class.getClassLoader(), new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
+                    Object[] arguments = args;
+                    if (method.getName().equals("getCollection")) {
+                        arguments = args.clone();
+                        arguments[0] = PREFIX + args[0];
+                    }
+                    try {
+                        return method.invoke(database, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}

@@ -1,0 +1,169 @@
+package dev.ledgerloop.query.projection;
+
+import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One rebuild of one or more views (docs/replay.md §Rebuild): replays {@code $all} from the start into fresh copies of
+ * their collections while the live views keep serving, catches up, pauses the live processors, finishes up to exactly
+ * their tokens, renames the copies over the live collections and resumes the processors where they were. On failure the
+ * copies are dropped and the live views stay as they are.
+ */
+final class Rebuild implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
+    /** Catch up again, with the live processors running, while at least this many events came in meanwhile. */
+    private static final long PAUSE_WHEN_BEHIND_BY_AT_MOST = 1_000;
+
+    private static final int MAX_CATCH_UPS = 10;
+
+    private final String target;
+    private final List<String> views;
+    private final FreshCollections fresh;
+    private final Supplier<ReplayHandlers> handlers;
+    private final EventStoreDbStorageEngine eventLog;
+    private final LiveProcessors live;
+    private final TokenPositions tokens;
+    private final Clock clock;
+    private final Instant startedAt;
+
+    private volatile String status = RebuildProgress.RUNNING;
+    private volatile long eventsDone;
+    private volatile long headCommit;
+    private volatile long lastCommit;
+    private volatile Instant finishedAt;
+    private volatile String error;
+
+    Rebuild(
+            String target,
+            List<String> views,
+            FreshCollections fresh,
+            Supplier<ReplayHandlers> handlers,
+            EventStoreDbStorageEngine eventLog,
+            LiveProcessors live,
+            TokenPositions tokens,
+            Clock clock) {
+        this.target = target;
+        this.views = List.copyOf(views);
+        this.fresh = fresh;
+        this.handlers = handlers;
+        this.eventLog = eventLog;
+        this.live = live;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    List<String> views() {
+        return views;
+    }
+
+    @Override
+    public void run() {
+        try {
+            fresh.recreate();
+            ReplayHandlers replay = handlers.get();
+            EventStoreDbPositionToken position = EventStoreDbPositionToken.TAIL;
+            headCommit = commitOf(eventLog.createHeadToken());
+            position = replay(replay, position, null);
+            for (int i = 0;
+                    i < MAX_CATCH_UPS
+                            && eventLog.countEventsAfter(position, PAUSE_WHEN_BEHIND_BY_AT_MOST)
+                                    >= PAUSE_WHEN_BEHIND_BY_AT_MOST;
+                    i++) {
+                headCommit = commitOf(eventLog.createHeadToken());
+                position = replay(replay, position, null);
+            }
+            status = RebuildProgress.SWITCHING;
+            try {
+                live.pause(views);
+                EventStoreDbPositionToken upTo = views.stream()
+                        .map(view -> tokens.of(view).highest())
+                        .max(EventStoreDbPositionToken::compareTo)
+                        .orElse(EventStoreDbPositionToken.TAIL);
+                headCommit = Math.max(lastCommit, commitOf(upTo));
+                replay(replay, position, upTo);
+                fresh.switchOver();
+            } finally {
+                live.resume(views);
+            }
+            status = RebuildProgress.SUCCEEDED;
+            log.info(
+                    "Rebuilt {} from {} events in {}", views, eventsDone, Duration.between(startedAt, clock.instant()));
+        } catch (RuntimeException e) {
+            error = e instanceof RebuildFailure ? e.getMessage() : e.getClass().getName() + ": " + e.getMessage();
+            status = RebuildProgress.FAILED;
+            log.warn("Rebuild of {} failed; the live views stay as they were", views, e);
+            dropCopies();
+        } finally {
+            finishedAt = clock.instant();
+        }
+    }
+
+    /** Handles the events after {@code from} up to {@code upTo} inclusive (the end of the log when null). */
+    private EventStoreDbPositionToken replay(
+            ReplayHandlers replay, EventStoreDbPositionToken from, EventStoreDbPositionToken upTo) {
+        EventStoreDbPositionToken position = from;
+        if (upTo != null && position.covers(upTo)) {
+            return position;
+        }
+        try (Stream<? extends TrackedEventMessage<?>> events = eventLog.readEvents(from, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                EventStoreDbPositionToken token = (EventStoreDbPositionToken) event.trackingToken();
+                if (upTo != null && !upTo.covers(token)) {
+                    break;
+                }
+                replay.handle(event);
+                position = token;
+                lastCommit = token.getCommitPosition();
+                eventsDone++;
+            }
+        }
+        return position;
+    }
+
+    private void dropCopies() {
+        try {
+            fresh.drop();
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the copies of {}; the next rebuild drops them", views, e);
+        }
+    }
+
+    private static long commitOf(org.axonframework.eventhandling.TrackingToken token) {
+        return ((EventStoreDbPositionToken) token).getCommitPosition();
+    }
+
+    RebuildProgress progress() {
+        String now = status;
+        long done = eventsDone;
+        boolean finished = RebuildProgress.SUCCEEDED.equals(now) || RebuildProgress.FAILED.equals(now);
+        long total = finished || now.equals(RebuildProgress.SWITCHING) ? done : estimatedTotal(done);
+        Instant end = finished ? finishedAt : clock.instant();
+        double seconds = Math.max(1, Duration.between(startedAt, end).toMillis()) / 1000.0;
+        long rate = Math.round(done / seconds);
+        Long eta = finished ? null : rate == 0 ? null : (total - done + rate - 1) / rate;
+        return new RebuildProgress(target, views, now, done, total, rate, eta, startedAt, finishedAt, error);
+    }
+
+    /** The events seen so far scaled by how far through the log's bytes the replay is. */
+    private long estimatedTotal(long done) {
+        long at = lastCommit;
+        long head = headCommit;
+        if (at <= 0 || head <= at) {
+            return done;
+        }
+        return Math.max(done, Math.round(done * ((double) head / at)));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ledgerloop.query.projection;
+
+import com.mongodb.client.MongoDatabase;
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.service.parking.ParkedEvents;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+
+/** Rebuilds and the processor listing (docs/replay.md §Rebuild). */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class RebuildConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Rebuilds rebuilds(
+            List<Projection> projections,
+            MongoDatabase database,
+            EventStoreDbStorageEngine engine,
+            ParkedEvents parked,
+            ObjectProvider<Configuration> axon,
+            Clock clock) {
+        return new Rebuilds(projections, database, engine, parked, processing(axon), clock);
+    }
+
+    @Bean
+    ProcessorStatuses processorStatuses(
+            Rebuilds rebuilds,
+            EventStoreDbStorageEngine engine,
+            ParkedEvents parked,
+            ObjectProvider<Configuration> axon) {
+        return new ProcessorStatuses(rebuilds, engine, parked, processing(axon));
+    }
+
+    private static Supplier<EventProcessingConfiguration> processing(ObjectProvider<Configuration> axon) {
+        return () -> axon.getObject().eventProcessingConfiguration();
+    }
+}
