@@ -3,7 +3,10 @@ package dev.ledgerloop.command.log;
 import com.eventstore.dbclient.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ledgerloop.events.AggregateType;
+import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.log.CheckpointRecorded;
 import dev.ledgerloop.events.merkle.LeafInput;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
@@ -35,7 +38,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A checkpoint record is a leaf too, but not content: only leaves that are not checkpoint records make a new
  * checkpoint due, so an idle space does not sign forever. When the reader meets a checkpoint record, that checkpoint
- * becomes the space's latest, so the latest checkpoint is derived from the log like the tree.
+ * becomes the space's latest, so the latest checkpoint is derived from the log like the tree. The events of a {@code
+ * log.checkpoint} webhook delivery are not content either, for the same reason.
  */
 @Component
 class MerkleLogBuilder implements SmartLifecycle {
@@ -44,6 +48,9 @@ class MerkleLogBuilder implements SmartLifecycle {
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(2);
     private static final String CHECKPOINT_TYPE = "CheckpointRecorded";
+    private static final String DELIVERY_CREATED = "DeliveryCreated";
+    private static final String CHECKPOINT_WEBHOOK_PREFIX = "log.";
+    private static final int KNOWN_DELIVERIES = 10_000;
 
     private final EventStoreDbStorageEngine engine;
     private final EncryptedEventRecordCodec codec;
@@ -56,6 +63,10 @@ class MerkleLogBuilder implements SmartLifecycle {
     private final Map<UUID, Long> signedSize = new HashMap<>();
 
     private final Map<UUID, Instant> signedAt = new HashMap<>();
+    /** Per delivery stream: whether it delivers a checkpoint. */
+    private final Cache<String, Boolean> checkpointDeliveries =
+            Caffeine.newBuilder().maximumSize(KNOWN_DELIVERIES).build();
+
     private volatile boolean running;
     private Thread thread;
 
@@ -185,7 +196,8 @@ class MerkleLogBuilder implements SmartLifecycle {
             }
             boolean checkpoint = isCheckpoint(record);
             long index = tree.size();
-            for (SpaceTree.Node node : tree.append(input, !checkpoint, position)) {
+            boolean content = !checkpoint && !isCheckpointDelivery(record);
+            for (SpaceTree.Node node : tree.append(input, content, position)) {
                 nodes.add(MerkleLogStore.node(spaceId, node));
             }
             leaves.add(MerkleLogStore.leaf(spaceId, record.getEventId(), index, input));
@@ -232,6 +244,41 @@ class MerkleLogBuilder implements SmartLifecycle {
                     record.getRevision(),
                     record.getStreamId(),
                     e.getClass().getName());
+        }
+    }
+
+    /**
+     * Whether the event is about delivering a {@code log.checkpoint} webhook. Such events are leaves, but if they made
+     * a checkpoint due, each checkpoint's delivery would cause the next checkpoint, once a second for ever.
+     */
+    private boolean isCheckpointDelivery(RecordedEvent record) {
+        String stream = record.getStreamId();
+        if (!stream.startsWith(AggregateType.DELIVERY.value() + "-")) {
+            return false;
+        }
+        Boolean known = checkpointDeliveries.getIfPresent(stream);
+        if (known != null) {
+            return known;
+        }
+        boolean checkpointDelivery;
+        if (DELIVERY_CREATED.equals(record.getEventType())) {
+            checkpointDelivery = createsCheckpointDelivery(record);
+            if (checkpointDelivery) {
+                store.markCheckpointDelivery(stream);
+            }
+        } else {
+            checkpointDelivery = store.isCheckpointDelivery(stream);
+        }
+        checkpointDeliveries.put(stream, checkpointDelivery);
+        return checkpointDelivery;
+    }
+
+    private boolean createsCheckpointDelivery(RecordedEvent record) {
+        try {
+            return codec.decode(record).getPayload() instanceof DeliveryCreated created
+                    && created.type().startsWith(CHECKPOINT_WEBHOOK_PREFIX);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

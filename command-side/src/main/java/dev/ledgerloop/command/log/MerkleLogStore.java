@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * The Merkle logs in MongoDB (docs/verifiable-record.md §Storage): every complete subtree's hash by space, level and
  * index ({@code log_nodes}), each leaf's index and input by event id ({@code log_leaves}), each space's size and how far
  * through {@code $all} it is ({@code log_spaces}), the reader's own position ({@code log_position}) and each space's
- * latest checkpoint ({@code log_checkpoints}). All of it is derived from the event log: dropping these collections
+ * latest checkpoint ({@code log_checkpoints}), and the delivery streams of {@code log.checkpoint} webhooks ({@code
+ * log_checkpoint_deliveries}). All of it is derived from the event log: dropping these collections
  * rebuilds the same trees.
  */
 @Component
@@ -37,6 +38,7 @@ class MerkleLogStore {
     static final String SPACES = "log_spaces";
     static final String POSITION = "log_position";
     static final String CHECKPOINTS = "log_checkpoints";
+    static final String CHECKPOINT_DELIVERIES = "log_checkpoint_deliveries";
     private static final String READER = "merkle-log";
 
     record Leaf(long index, byte[] input) {}
@@ -48,6 +50,7 @@ class MerkleLogStore {
     private final MongoCollection<Document> spaces;
     private final MongoCollection<Document> position;
     private final MongoCollection<Document> checkpoints;
+    private final MongoCollection<Document> checkpointDeliveries;
 
     MerkleLogStore(MongoDatabase database) {
         this.nodes = database.getCollection(NODES);
@@ -55,6 +58,7 @@ class MerkleLogStore {
         this.spaces = database.getCollection(SPACES);
         this.position = database.getCollection(POSITION);
         this.checkpoints = database.getCollection(CHECKPOINTS);
+        this.checkpointDeliveries = database.getCollection(CHECKPOINT_DELIVERIES);
     }
 
     EventStoreDbPositionToken position() {
@@ -123,6 +127,14 @@ class MerkleLogStore {
         return new Document("_id", spaceId + "/" + eventId)
                 .append("index", index)
                 .append("input", new Binary(input));
+    }
+
+    void markCheckpointDelivery(String stream) {
+        GuardedWrites.insertOnce(checkpointDeliveries, new Document("_id", stream));
+    }
+
+    boolean isCheckpointDelivery(String stream) {
+        return checkpointDeliveries.find(Filters.eq("_id", stream)).first() != null;
     }
 
     List<UUID> spaceIds() {
