@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Entry point of {@code bench.jar}: {@code java -jar bench/target/bench.jar} runs the event store benchmark;
  * {@code java -jar bench/target/bench.jar sessions} runs the session API load tool, {@code webhooks} the webhook
- * delivery load tool, {@code webhook-soak} writes next to many webhook endpoints.
+ * delivery load tool, {@code webhook-soak} writes next to many webhook endpoints, {@code log-proofs} asks for proofs of a
+ * large verifiable log.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -15,6 +16,8 @@ public final class BenchMain {
             SessionApiBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("webhooks")) {
             WebhookBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("log-proofs")) {
+            LogProofBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("webhook-soak")) {
             WebhookSoakBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else {

@@ -12,17 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKey base64 of the 32-byte Ed25519 private key that signs checkpoints (required, never logged)
  * @param checkpointInterval the least time between two checkpoints of one space while its tree grows
  * @param pageSize events read from {@code $all} at a time
+ * @param enabled false stops building the log and signing checkpoints (for measuring its cost; the endpoints stay)
  */
 @ConfigurationProperties("ledgerloop.log")
 record LogProperties(
         @DefaultValue("ledgerloop") String name,
         String signingKey,
         @DefaultValue("1s") Duration checkpointInterval,
-        @DefaultValue("256") int pageSize) {
+        @DefaultValue("256") int pageSize,
+        @DefaultValue("true") boolean enabled) {
 
     @Override
     public String toString() {
         return "LogProperties[name=" + name + ", signingKey=" + (signingKey == null ? "unset" : "(set)")
-                + ", checkpointInterval=" + checkpointInterval + ", pageSize=" + pageSize + "]";
+                + ", checkpointInterval=" + checkpointInterval + ", pageSize=" + pageSize + ", enabled=" + enabled
+                + "]";
     }
 }

@@ -87,6 +87,10 @@ class MerkleLogBuilder implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!properties.enabled()) {
+            log.warn("The verifiable log is switched off (ledgerloop.log.enabled=false): no leaves, no checkpoints");
+            return;
+        }
         running = true;
         thread = new Thread(this::run, "merkle-log");
         thread.setDaemon(true);
