@@ -3,8 +3,10 @@ package dev.ledgerloop.command.log;
 import dev.ledgerloop.events.merkle.NoteSigner;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.SpaceOwners;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,26 +32,40 @@ class LogController {
 
     // Text answers set their type here rather than with "produces", so that an error still answers the JSON body.
     @GetMapping("/checkpoint")
+    @Operation(
+            summary = "The space's latest signed checkpoint (C2SP tlog-checkpoint as a signed note)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/plain")))
     ResponseEntity<String> checkpoint(Principal principal) {
         SpaceOwners.requireOwner(principal);
         return text(proofs.latestCheckpoint(principal.spaceId()));
     }
 
     @GetMapping("/verifier-key")
+    @Operation(
+            summary = "The C2SP verifier key of the checkpoints' signing key",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/plain")))
     ResponseEntity<String> verifierKey(Principal principal) {
         SpaceOwners.requireOwner(principal);
         return text(signer.verifierKey());
     }
 
     @GetMapping("/proof/inclusion")
-    Map<String, Object> inclusion(
+    @Operation(summary = "An RFC 9162 inclusion proof of one event, by default at the latest checkpoint's size")
+    @ApiResponse(responseCode = "200", description = "the proof")
+    @ApiResponse(
+            responseCode = "409",
+            description = "without treeSize: the event came after the latest checkpoint",
+            ref = "#/components/responses/Conflict")
+    LogProofResources.InclusionProof inclusion(
             Principal principal, @RequestParam UUID eventId, @RequestParam(required = false) Long treeSize) {
         SpaceOwners.requireOwner(principal);
         return proofs.inclusion(principal.spaceId(), eventId, treeSize);
     }
 
     @GetMapping("/proof/consistency")
-    Map<String, Object> consistency(Principal principal, @RequestParam long first, @RequestParam long second) {
+    @Operation(summary = "An RFC 9162 consistency proof between two sizes of the space's log")
+    LogProofResources.ConsistencyProof consistency(
+            Principal principal, @RequestParam long first, @RequestParam long second) {
         SpaceOwners.requireOwner(principal);
         return proofs.consistency(principal.spaceId(), first, second);
     }

@@ -5,7 +5,6 @@ import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.service.ApiException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +21,7 @@ class LogProofs {
         return latest(spaceId).note();
     }
 
-    Map<String, Object> inclusion(UUID spaceId, UUID eventId, Long requestedTreeSize) {
+    LogProofResources.InclusionProof inclusion(UUID spaceId, UUID eventId, Long requestedTreeSize) {
         MerkleLogStore.Leaf leaf = store.leaf(spaceId, eventId)
                 .orElseThrow(
                         () -> new ApiException(ErrorCode.NOT_FOUND, "No event " + eventId + " in this space's log"));
@@ -46,14 +45,14 @@ class LogProofs {
             }
         }
         List<byte[]> path = new ProofBuilder(store.subtrees(spaceId)).inclusion(leaf.index(), treeSize);
-        return Map.of(
-                "leafIndex", leaf.index(),
-                "treeSize", treeSize,
-                "leafInput", base64(leaf.input()),
-                "hashes", path.stream().map(LogProofs::base64).toList());
+        return new LogProofResources.InclusionProof(
+                leaf.index(),
+                treeSize,
+                base64(leaf.input()),
+                path.stream().map(LogProofs::base64).toList());
     }
 
-    Map<String, Object> consistency(UUID spaceId, long first, long second) {
+    LogProofResources.ConsistencyProof consistency(UUID spaceId, long first, long second) {
         long size = store.size(spaceId);
         if (first < 1 || first > second || second > size) {
             throw new ApiException(
@@ -62,10 +61,8 @@ class LogProofs {
                             + second);
         }
         List<byte[]> proof = new ProofBuilder(store.subtrees(spaceId)).consistency(first, second);
-        return Map.of(
-                "first", first,
-                "second", second,
-                "hashes", proof.stream().map(LogProofs::base64).toList());
+        return new LogProofResources.ConsistencyProof(
+                first, second, proof.stream().map(LogProofs::base64).toList());
     }
 
     private MerkleLogStore.Checkpoint latest(UUID spaceId) {
