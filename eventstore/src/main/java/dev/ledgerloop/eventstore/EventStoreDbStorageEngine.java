@@ -249,6 +249,34 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         return new RawRecords(records, last, page.size() == requested);
     }
 
+    /** Every record of {@code stream} as stored, in order; empty when the stream does not exist. */
+    public List<RecordedEvent> readRawStream(String stream) {
+        List<RecordedEvent> records = new ArrayList<>();
+        long next = 0;
+        while (true) {
+            List<ResolvedEvent> page;
+            try {
+                page = calls.readStream(
+                                stream,
+                                ReadStreamOptions.get()
+                                        .forwards()
+                                        .fromRevision(next)
+                                        .maxCount(batchSize),
+                                "reading " + stream + " from revision " + next)
+                        .getEvents();
+            } catch (StreamNotFoundException e) {
+                return records;
+            }
+            for (ResolvedEvent resolved : page) {
+                records.add(resolved.getEvent());
+            }
+            if (page.size() < batchSize) {
+                return records;
+            }
+            next = page.get(page.size() - 1).getEvent().getRevision() + 1;
+        }
+    }
+
     /**
      * The generation of the wake-up signal: any event written after this returns moves it. Note it before a read that
      * may find nothing, then {@link #awaitNewEvents} with it, and no write is missed.

@@ -20,6 +20,7 @@ class RoutingConfiguration {
     static final String TYPING = "/v1/{audience}/sessions/{sessionId}/typing";
     static final String PARKED_EVENTS = "/v1/admin/parked-events/**";
     static final String VERIFIABLE_LOG = "/v1/admin/log/**";
+    static final String SESSION_VERIFY = "/v1/admin/sessions/{sessionId}/verify";
 
     @Bean
     RouteLocator ledgerloopRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
@@ -41,9 +42,9 @@ class RoutingConfiguration {
                         .method(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)
                         .uri(querySide))
                 // The verifiable log is built and signed by the command side (docs/verifiable-record.md), which answers
-                // its reads too.
+                // its reads and checks sessions against it.
                 .route("verifiable-log", route -> route.order(-1)
-                        .path(VERIFIABLE_LOG)
+                        .path(VERIFIABLE_LOG, SESSION_VERIFY)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.HEAD)
                         .uri(commandSide))

@@ -63,6 +63,26 @@ class NoteSignerTest {
     }
 
     @Test
+    void a_signed_checkpoint_opens_with_its_verifier_key_and_not_when_anything_differs() {
+        NoteSigner signer = new NoteSigner("ledgerloop.test", new byte[32]);
+        String note = signer.sign(Checkpoints.body("o/spaces/s", 7, MerkleHash.emptyRoot()));
+
+        SignedCheckpoint opened =
+                SignedCheckpoint.open(note, signer.verifierKey()).orElseThrow();
+        assertThat(opened.origin()).isEqualTo("o/spaces/s");
+        assertThat(opened.treeSize()).isEqualTo(7);
+        assertThat(opened.root()).isEqualTo(MerkleHash.emptyRoot());
+        assertThat(SignedCheckpoint.open(note.replace("\n7\n", "\n8\n"), signer.verifierKey()))
+                .isEmpty();
+        byte[] otherSeed = new byte[32];
+        otherSeed[0] = 1;
+        assertThat(SignedCheckpoint.open(note, new NoteSigner("ledgerloop.test", otherSeed).verifierKey()))
+                .isEmpty();
+        assertThat(SignedCheckpoint.open(EXAMPLE_NOTE, EXAMPLE_VERIFIER_KEY)).isEmpty();
+        assertThat(SignedCheckpoint.open("garbage", signer.verifierKey())).isEmpty();
+    }
+
+    @Test
     void key_names_with_spaces_or_plus_signs_are_refused() {
         assertThatThrownBy(() -> new NoteSigner("a b", new byte[32])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new NoteSigner("a+b", new byte[32])).isInstanceOf(IllegalArgumentException.class);

@@ -209,6 +209,43 @@ class ProofBuilderTest {
         assertThat(verified).as(what).isFalse();
     }
 
+    @Test
+    void the_production_verifier_agrees_with_the_tests_own_on_every_proof_and_every_tampering() {
+        for (int size = 1; size <= 40; size++) {
+            byte[] root = reference.mth(0, size);
+            for (int index = 0; index < size; index++) {
+                List<byte[]> proof = proofs.inclusion(index, size);
+                byte[] leaf = reference.leafHash(index);
+                assertThat(ProofVerifier.inclusion(index, size, leaf, proof, root))
+                        .isTrue();
+                for (List<byte[]> tampered : tamperings(proof)) {
+                    assertThat(ProofVerifier.inclusion(index, size, leaf, tampered, root))
+                            .isFalse();
+                }
+                assertThat(ProofVerifier.inclusion(index + 1, size, leaf, proof, root))
+                        .isFalse();
+                assertThat(ProofVerifier.inclusion(index, size * 2L, leaf, proof, root))
+                        .isFalse();
+            }
+            for (int first = 1; first <= size; first++) {
+                byte[] firstRoot = reference.mth(0, first);
+                List<byte[]> proof = proofs.consistency(first, size);
+                assertThat(ProofVerifier.consistency(first, size, firstRoot, root, proof))
+                        .isTrue();
+                for (List<byte[]> tampered : tamperings(proof)) {
+                    assertThat(ProofVerifier.consistency(first, size, firstRoot, root, tampered))
+                            .isFalse();
+                }
+                if (first < size) {
+                    assertThat(ProofVerifier.consistency(first, size, root, firstRoot, proof))
+                            .isFalse();
+                    assertThat(ProofVerifier.consistency(size, first, root, firstRoot, proof))
+                            .isFalse();
+                }
+            }
+        }
+    }
+
     private byte[] randomHash() {
         byte[] hash = new byte[MerkleHash.SIZE];
         random.nextBytes(hash);

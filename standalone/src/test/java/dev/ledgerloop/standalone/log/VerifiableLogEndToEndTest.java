@@ -88,6 +88,18 @@ class VerifiableLogEndToEndTest {
                         .isTrue();
             }
 
+            patiently().untilAsserted(() -> {
+                JsonNode verified = owner.get("/v1/admin/sessions/" + session + "/verify")
+                        .expect(200)
+                        .body();
+                assertThat(verified.get("ok").asBoolean())
+                        .as(verified.toString())
+                        .isTrue();
+                assertThat(verified.get("events").asInt()).isEqualTo(sessionEvents.size());
+                assertThat(verified.get("eventsAfterCheckpoint").asInt()).isZero();
+                assertThat(verified.get("treeSize").asLong()).isGreaterThanOrEqualTo(first.treeSize());
+            });
+
             owner.sendMessage(session, envelope());
             List<RecordedEvent> more = EventLog.stream(system, "session-" + session);
             SignedCheckpoint second = checkpointCovering(owner, verifierKey, more);
@@ -155,6 +167,9 @@ class VerifiableLogEndToEndTest {
                     .commandSide();
             assertError(anotherSpace.get(LOG + "/proof/inclusion?eventId=" + opened.getEventId()), 404, "NOT_FOUND");
             assertError(anotherSpace.get(LOG + "/checkpoint"), 404, "NOT_FOUND");
+            assertError(anotherSpace.get("/v1/admin/sessions/" + session + "/verify"), 404, "NOT_FOUND");
+            assertError(owner.get("/v1/admin/sessions/" + UUID.randomUUID() + "/verify"), 404, "NOT_FOUND");
+            assertError(anotherAgent.get("/v1/admin/sessions/" + session + "/verify"), 403, "FORBIDDEN");
         }
     }
 
