@@ -37,9 +37,9 @@ import org.bson.types.Binary;
 /**
  * Inclusion and consistency proofs of a large space log: starts the standalone system, writes a tree of {@code
  * leaves} (1,000,000) synthetic leaves for a space of its own straight into MongoDB in the layout of
- * docs/verifiable-record.md §Storage (appending that many events would measure the event store, not the proofs), then
- * asks the command side's endpoints over HTTP, one request at a time, for proofs of random leaves at the full size
- * and prints p50/p99. Arguments {@code name=value}: {@code leaves} (1000000), {@code requests} (2000).
+ * docs/verifiable-record.md §Storage (appending that many events would measure the event store, not the proofs), and
+ * at 10,000, 100,000, 250,000, 500,000 and the full size asks the command side's endpoints over HTTP, one request at
+ * a time, for proofs of random leaves at that size and prints p50/p99. Arguments {@code name=value}: {@code leaves} (1000000), {@code requests} (2000).
  */
 final class LogProofBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,13 +55,10 @@ final class LogProofBenchmark {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             UUID spaceId = UUID.randomUUID();
             List<UUID> eventIds = new ArrayList<>();
-            long started = System.nanoTime();
-            try (MongoClient client = MongoClients.create(system.mongoConnectionString())) {
-                fill(client.getDatabase("ledgerloop"), spaceId, leaves, eventIds);
-            }
+            long filling = 0;
             System.out.printf(
-                    "Verifiable log proofs (%d processors): %,d leaves written in %.1f s%n",
-                    Runtime.getRuntime().availableProcessors(), leaves, (System.nanoTime() - started) / 1e9);
+                    "Verifiable log proofs (%d processors), measured as the tree grows to %,d leaves%n",
+                    Runtime.getRuntime().availableProcessors(), leaves);
             PrincipalHeaders signer = new PrincipalHeaders(
                     Base64.getDecoder().decode(system.secrets().principalSecret()),
                     Clock.systemUTC(),
@@ -70,12 +67,27 @@ final class LogProofBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             Random random = new Random(42);
             String base = system.commandSideUri() + "/v1/admin/log/proof/";
-            measure("warm-up", requests / 4, http, signer, owner, () -> inclusion(base, eventIds, random, leaves));
-            measure("inclusion", requests, http, signer, owner, () -> inclusion(base, eventIds, random, leaves));
-            measure("consistency", requests, http, signer, owner, () -> {
-                long first = 1 + (long) (random.nextDouble() * (leaves - 1));
-                return base + "consistency?first=" + first + "&second=" + leaves;
-            });
+            try (MongoClient client = MongoClients.create(system.mongoConnectionString())) {
+                Filler filler = new Filler(client.getDatabase("ledgerloop"), spaceId, eventIds);
+                for (long stage : stages(leaves)) {
+                    long fillStarted = System.nanoTime();
+                    filler.fillTo(stage);
+                    filling += System.nanoTime() - fillStarted;
+                    System.out.printf("%,d leaves (written at %.0f leaves/s)%n", stage, stage / (filling / 1e9));
+                    measure(
+                            "warm-up",
+                            requests / 4,
+                            http,
+                            signer,
+                            owner,
+                            () -> inclusion(base, eventIds, random, stage));
+                    measure("inclusion", requests, http, signer, owner, () -> inclusion(base, eventIds, random, stage));
+                    measure("consistency", requests, http, signer, owner, () -> {
+                        long first = 1 + (long) (random.nextDouble() * (stage - 1));
+                        return base + "consistency?first=" + first + "&second=" + stage;
+                    });
+                }
+            }
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder())
@@ -84,8 +96,20 @@ final class LogProofBenchmark {
         }
     }
 
-    private static String inclusion(String base, List<UUID> eventIds, Random random, long leaves) {
-        return base + "inclusion?eventId=" + eventIds.get(random.nextInt(eventIds.size())) + "&treeSize=" + leaves;
+    private static String inclusion(String base, List<UUID> eventIds, Random random, long treeSize) {
+        return base + "inclusion?eventId=" + eventIds.get(random.nextInt(eventIds.size())) + "&treeSize=" + treeSize;
+    }
+
+    /** 10,000, then 100,000, 250,000, 500,000, 1,000,000, ... up to {@code leaves}: how the times grow with size. */
+    private static List<Long> stages(long leaves) {
+        List<Long> stages = new ArrayList<>();
+        for (long stage : new long[] {10_000, 100_000, 250_000, 500_000}) {
+            if (stage < leaves) {
+                stages.add(stage);
+            }
+        }
+        stages.add(leaves);
+        return stages;
     }
 
     private static void measure(
@@ -122,50 +146,71 @@ final class LogProofBenchmark {
         }
     }
 
-    /** A tree of synthetic leaves, stored as the log stores one; keeps a sample of event ids to ask for. */
-    private static void fill(MongoDatabase database, UUID spaceId, long leaves, List<UUID> sample) {
-        MongoCollection<Document> nodes = database.getCollection("log_nodes");
-        MongoCollection<Document> leafDocuments = database.getCollection("log_leaves");
-        Deque<Object[]> edge = new ArrayDeque<>();
-        List<Document> nodeBatch = new ArrayList<>();
-        List<Document> leafBatch = new ArrayList<>();
-        for (long index = 0; index < leaves; index++) {
-            UUID eventId = UUID.randomUUID();
-            if (index % 97 == 0) {
-                sample.add(eventId);
+    /** Grows a tree of synthetic leaves, stored as the log stores one; keeps a sample of event ids to ask for. */
+    private static final class Filler {
+        private final MongoCollection<Document> nodes;
+        private final MongoCollection<Document> leafDocuments;
+        private final MongoCollection<Document> spaces;
+        private final UUID spaceId;
+        private final List<UUID> sample;
+        private final Deque<Object[]> edge = new ArrayDeque<>();
+        private long size;
+
+        Filler(MongoDatabase database, UUID spaceId, List<UUID> sample) {
+            this.nodes = database.getCollection("log_nodes");
+            this.leafDocuments = database.getCollection("log_leaves");
+            this.spaces = database.getCollection("log_spaces");
+            this.spaceId = spaceId;
+            this.sample = sample;
+        }
+
+        void fillTo(long leaves) {
+            List<Document> nodeBatch = new ArrayList<>();
+            List<Document> leafBatch = new ArrayList<>();
+            for (; size < leaves; size++) {
+                long index = size;
+                UUID eventId = UUID.randomUUID();
+                if (index % 97 == 0) {
+                    sample.add(eventId);
+                }
+                byte[] input = ("{\"eventId\":\"" + eventId + "\",\"revision\":" + index + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+                byte[] hash = MerkleHash.leaf(input);
+                leafBatch.add(new Document("_id", spaceId + "/" + eventId)
+                        .append("index", index)
+                        .append("input", new Binary(input)));
+                nodeBatch.add(node(spaceId, 0, index, hash));
+                int level = 0;
+                while (!edge.isEmpty() && (int) edge.peekLast()[0] == level) {
+                    hash = MerkleHash.node((byte[]) edge.removeLast()[1], hash);
+                    level++;
+                    nodeBatch.add(node(spaceId, level, index >> level, hash));
+                }
+                edge.addLast(new Object[] {level, hash});
+                if (leafBatch.size() >= BATCH) {
+                    write(nodeBatch, leafBatch);
+                }
             }
-            byte[] input =
-                    ("{\"eventId\":\"" + eventId + "\",\"revision\":" + index + "}").getBytes(StandardCharsets.UTF_8);
-            byte[] hash = MerkleHash.leaf(input);
-            leafBatch.add(new Document("_id", spaceId + "/" + eventId)
-                    .append("index", index)
-                    .append("input", new Binary(input)));
-            nodeBatch.add(node(spaceId, 0, index, hash));
-            int level = 0;
-            while (!edge.isEmpty() && (int) edge.peekLast()[0] == level) {
-                hash = MerkleHash.node((byte[]) edge.removeLast()[1], hash);
-                level++;
-                nodeBatch.add(node(spaceId, level, index >> level, hash));
-            }
-            edge.addLast(new Object[] {level, hash});
-            if (leafBatch.size() >= BATCH) {
+            write(nodeBatch, leafBatch);
+            spaces.replaceOne(
+                    new Document("_id", spaceId.toString()),
+                    new Document("_id", spaceId.toString())
+                            .append("version", size)
+                            .append("size", size)
+                            .append("contentSize", size)
+                            .append("commit", 0L)
+                            .append("prepare", 0L),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        }
+
+        private void write(List<Document> nodeBatch, List<Document> leafBatch) {
+            if (!leafBatch.isEmpty()) {
                 nodes.insertMany(nodeBatch, new InsertManyOptions().ordered(false));
                 leafDocuments.insertMany(leafBatch, new InsertManyOptions().ordered(false));
                 nodeBatch.clear();
                 leafBatch.clear();
             }
         }
-        if (!leafBatch.isEmpty()) {
-            nodes.insertMany(nodeBatch, new InsertManyOptions().ordered(false));
-            leafDocuments.insertMany(leafBatch, new InsertManyOptions().ordered(false));
-        }
-        database.getCollection("log_spaces")
-                .insertOne(new Document("_id", spaceId.toString())
-                        .append("version", leaves)
-                        .append("size", leaves)
-                        .append("contentSize", leaves)
-                        .append("commit", 0L)
-                        .append("prepare", 0L));
     }
 
     private static Document node(UUID spaceId, int level, long index, byte[] hash) {
