@@ -26,7 +26,7 @@ import org.HdrHistogram.Histogram;
  * Load tool for the walking skeleton: starts the standalone system on a temporary directory and measures, over real
  * HTTP through the gateway, send-message requests/s with p50/p99 latency at a fixed number of requests in flight,
  * then the lag from sending a message to seeing it in the timeline. Arguments {@code name=value}: {@code seconds}
- * (10), {@code inFlight} (16), {@code sessions} (20), {@code lagSamples} (300).
+ * (10), {@code inFlight} (16), {@code sessions} (20), {@code lagSamples} (300), {@code log} (1; 0 runs without the verifiable log, for its overhead).
  */
 public final class SessionApiBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,15 +47,19 @@ public final class SessionApiBenchmark {
         int inFlight = intArg(args, "inFlight", 16);
         int sessions = intArg(args, "sessions", 20);
         int lagSamples = intArg(args, "lagSamples", 300);
+        boolean verifiableLog = intArg(args, "log", 1) != 0;
         Path data = Files.createTempDirectory("ledgerloop-session-bench-");
         // One key drives the whole load: the gateway's per-key rate limit would measure itself, not the system.
-        try (LedgerloopSystem system =
-                LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
+        try (LedgerloopSystem system = LedgerloopSystem.start(
+                data,
+                0,
+                Map.of("ledgerloop.gateway.rate-limit.enabled", false),
+                "--ledgerloop.log.enabled=" + verifiableLog)) {
             SessionApiBenchmark bench = new SessionApiBenchmark(
                     "http://localhost:" + system.gatewayPort(), system.secrets().bootstrapKeyOnce());
             System.out.printf(
-                    "Session API load through the gateway (%d processors)%n",
-                    Runtime.getRuntime().availableProcessors());
+                    "Session API load through the gateway (%d processors, verifiable log %s)%n",
+                    Runtime.getRuntime().availableProcessors(), verifiableLog ? "on" : "off");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
                 ids.add(bench.createSession());

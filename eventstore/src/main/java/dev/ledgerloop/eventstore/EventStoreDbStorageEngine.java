@@ -1,12 +1,14 @@
 package dev.ledgerloop.eventstore;
 
 import com.eventstore.dbclient.EventStoreDBClient;
+import com.eventstore.dbclient.ReadAllOptions;
 import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.StreamNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -219,6 +221,79 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         RecordedEvent event = events.get(0).getEvent();
         return new GenericTrackedDomainEventMessage<>(
                 EventStoreDbPositionToken.at(event.getPosition()), RecordedEvents.decodeOrStandIn(codec, event));
+    }
+
+    /**
+     * The stored records of {@code $all} after {@code after} ({@link EventStoreDbPositionToken#TAIL} for the start), at
+     * most {@code maxCount} read, skipping EventStoreDB's own events: for readers that need the bytes as stored rather
+     * than the decoded messages (the verifiable log hashes the encrypted data).
+     */
+    public RawRecords readRaw(EventStoreDbPositionToken after, int maxCount) {
+        long requested = after.isTail() ? maxCount : maxCount + 1L;
+        ReadAllOptions options = ReadAllOptions.get().forwards().maxCount(requested);
+        options = after.isTail() ? options.fromStart() : options.fromPosition(after.toPosition());
+        List<ResolvedEvent> page =
+                calls.readAll(options, "reading $all after " + after).getEvents();
+        List<RecordedEvent> records = new ArrayList<>(page.size());
+        EventStoreDbPositionToken last = after;
+        for (ResolvedEvent resolved : page) {
+            RecordedEvent event = resolved.getEvent();
+            EventStoreDbPositionToken token = EventStoreDbPositionToken.at(event.getPosition());
+            if (last.covers(token)) {
+                continue;
+            }
+            if (!AllStreamPager.isSystemEvent(event)) {
+                records.add(event);
+            }
+            last = token;
+        }
+        return new RawRecords(records, last, page.size() == requested);
+    }
+
+    /** Every record of {@code stream} as stored, in order; empty when the stream does not exist. */
+    public List<RecordedEvent> readRawStream(String stream) {
+        List<RecordedEvent> records = new ArrayList<>();
+        long next = 0;
+        while (true) {
+            List<ResolvedEvent> page;
+            try {
+                page = calls.readStream(
+                                stream,
+                                ReadStreamOptions.get()
+                                        .forwards()
+                                        .fromRevision(next)
+                                        .maxCount(batchSize),
+                                "reading " + stream + " from revision " + next)
+                        .getEvents();
+            } catch (StreamNotFoundException e) {
+                return records;
+            }
+            for (ResolvedEvent resolved : page) {
+                records.add(resolved.getEvent());
+            }
+            if (page.size() < batchSize) {
+                return records;
+            }
+            next = page.get(page.size() - 1).getEvent().getRevision() + 1;
+        }
+    }
+
+    /**
+     * The generation of the wake-up signal: any event written after this returns moves it. Note it before a read that
+     * may find nothing, then {@link #awaitNewEvents} with it, and no write is missed.
+     */
+    public long newEventsGeneration() {
+        return newEvents.current();
+    }
+
+    /**
+     * Waits until an event is written after {@code generation} was noted, or {@code timeout} passes.
+     *
+     * @return true when the generation moved
+     */
+    public boolean awaitNewEvents(long generation, Duration timeout) throws InterruptedException {
+        newEvents.awaitChange(generation, timeout.toNanos());
+        return newEvents.current() != generation;
     }
 
     /**

@@ -9,7 +9,8 @@ public enum AggregateType {
     AGENT("agent"),
     WEBHOOK("webhook"),
     DELIVERY("delivery"),
-    API_KEY("apikey");
+    API_KEY("apikey"),
+    LOG("log");
 
     private final String value;
 

@@ -23,7 +23,8 @@ class EventTypesTest {
                                 ApiKeyEvent.class,
                                 dev.ledgerloop.events.invocation.InvocationEvent.class,
                                 dev.ledgerloop.events.webhook.WebhookEvent.class,
-                                dev.ledgerloop.events.delivery.DeliveryEvent.class)
+                                dev.ledgerloop.events.delivery.DeliveryEvent.class,
+                                dev.ledgerloop.events.log.LogEvent.class)
                         .flatMap(aggregate -> Arrays.stream(aggregate.getPermittedSubclasses()))
                         .toArray());
     }

@@ -180,6 +180,7 @@ public final class LedgerloopSystem implements AutoCloseable {
         arguments.add("--ledgerloop.mongodb.uri=" + mongo.connectionString());
         arguments.add("--ledgerloop.crypto.master-key=" + secrets.masterKey());
         arguments.add("--ledgerloop.principal.secret=" + secrets.principalSecret());
+        arguments.add("--ledgerloop.log.signing-key=" + secrets.logSigningKey());
         if (gatewayPort > 0) {
             arguments.add("--ledgerloop.public-url=http://localhost:" + gatewayPort);
         }

@@ -14,9 +14,10 @@ import java.util.UUID;
 
 /**
  * The secrets of the embedded default, generated into the data directory on first start and read back afterwards:
- * the at-rest master key, the gateway's principal-signing secret, the bootstrap API key's hash, space and agent, and
- * the provisioning key's hash. The keys themselves are stored nowhere: each is handed out once, when generated (the
- * provisioning key is added to a data directory made before it existed, on its next start).
+ * the at-rest master key, the gateway's principal-signing secret, the bootstrap API key's hash, space and agent, the
+ * provisioning key's hash and the verifiable log's Ed25519 signing key. The keys themselves are stored nowhere: each is handed out once, when generated (the
+ * provisioning key and the log's signing key are added to a data directory made before they existed, on its next
+ * start).
  */
 public record StandaloneSecrets(
         String masterKey,
@@ -26,7 +27,8 @@ public record StandaloneSecrets(
         UUID agentId,
         String bootstrapKeyOnce,
         String provisioningKeyHash,
-        String provisioningKeyOnce) {
+        String provisioningKeyOnce,
+        String logSigningKey) {
 
     static final String FILE = "secrets.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,6 +47,10 @@ public record StandaloneSecrets(
                 properties.setProperty("provisioning-key-hash", Sha256Hex.of(provisioningKey));
                 store(dataDirectory, properties);
             }
+            if (properties.getProperty("log-signing-key") == null) {
+                properties.setProperty("log-signing-key", base64(randomBytes(32)));
+                store(dataDirectory, properties);
+            }
             return new StandaloneSecrets(
                     properties.getProperty("master-key"),
                     properties.getProperty("principal-secret"),
@@ -53,7 +59,8 @@ public record StandaloneSecrets(
                     UUID.fromString(properties.getProperty("agent-id")),
                     null,
                     properties.getProperty("provisioning-key-hash"),
-                    provisioningKey);
+                    provisioningKey,
+                    properties.getProperty("log-signing-key"));
         }
         String bootstrapKey = "hlp_" + HexFormat.of().formatHex(randomBytes(32));
         String provisioningKey = newProvisioningKey();
@@ -65,7 +72,8 @@ public record StandaloneSecrets(
                 UUID.randomUUID(),
                 bootstrapKey,
                 Sha256Hex.of(provisioningKey),
-                provisioningKey);
+                provisioningKey,
+                base64(randomBytes(32)));
         OwnerOnlyFiles.createDirectories(dataDirectory);
         Properties properties = new Properties();
         properties.setProperty("master-key", secrets.masterKey());
@@ -74,6 +82,7 @@ public record StandaloneSecrets(
         properties.setProperty("space-id", secrets.spaceId().toString());
         properties.setProperty("agent-id", secrets.agentId().toString());
         properties.setProperty("provisioning-key-hash", secrets.provisioningKeyHash());
+        properties.setProperty("log-signing-key", secrets.logSigningKey());
         store(dataDirectory, properties);
         return secrets;
     }

@@ -12,7 +12,8 @@ import org.springframework.http.HttpMethod;
 /**
  * The routes: reads (GET, HEAD) under /v1 go to the query side, writes (POST, PUT, PATCH, DELETE) to the command
  * side, paths unchanged; typing indicators (POST, but live signals, not changes), the parked-events admin API and the
- * projections admin API (rebuilds) go to the query side too. Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
+ * projections admin API (rebuilds) go to the query side too, and the verifiable log's reads go to the command side.
+ * Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
  * land on the query side without a rule of their own. Anything else finds no route and answers 404.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +21,8 @@ class RoutingConfiguration {
     static final String TYPING = "/v1/{audience}/sessions/{sessionId}/typing";
     static final String PARKED_EVENTS = "/v1/admin/parked-events/**";
     static final String PROJECTIONS = "/v1/admin/projections/**";
+    static final String VERIFIABLE_LOG = "/v1/admin/log/**";
+    static final String SESSION_VERIFY = "/v1/admin/sessions/{sessionId}/verify";
 
     @Bean
     RouteLocator ledgerloopRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
@@ -47,6 +50,13 @@ class RoutingConfiguration {
                         .and()
                         .method(HttpMethod.GET, HttpMethod.POST)
                         .uri(querySide))
+                // The verifiable log is built and signed by the command side (docs/verifiable-record.md), which answers
+                // its reads and checks sessions against it.
+                .route("verifiable-log", route -> route.order(-1)
+                        .path(VERIFIABLE_LOG, SESSION_VERIFY)
+                        .and()
+                        .method(HttpMethod.GET, HttpMethod.HEAD)
+                        .uri(commandSide))
                 .route("query-side", route -> route.path(KnownPaths.API)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.HEAD)

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
+import dev.ledgerloop.events.log.CheckpointRecorded;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
@@ -126,6 +127,18 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 agentId,
                 at,
                 WebhookPayloads.sessionClosed(event.sessionId(), agentId));
+    }
+
+    /** Customers keep copies of the checkpoints, which we then cannot rewrite (docs/verifiable-record.md). */
+    @EventHandler
+    void on(CheckpointRecorded event, EventMessage<?> message, @Timestamp Instant at) {
+        dispatch(
+                event.spaceId(),
+                message.getIdentifier(),
+                "log.checkpoint",
+                null,
+                at,
+                WebhookPayloads.logCheckpoint(event));
     }
 
     private void dispatch(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ledgerloop.events.log.CheckpointRecorded;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionOpened;
 import java.io.UncheckedIOException;
@@ -72,6 +73,14 @@ final class WebhookPayloads {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("sessionId", sessionId);
         data.put("agentId", agentId);
+        return data;
+    }
+
+    static Map<String, Object> logCheckpoint(CheckpointRecorded event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("treeSize", event.treeSize());
+        data.put("rootHash", event.rootHash());
+        data.put("checkpoint", event.checkpoint());
         return data;
     }
 

@@ -1,0 +1,229 @@
+package dev.ledgerloop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import dev.ledgerloop.events.merkle.MerkleHash;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.platform.principal.PrincipalHeaders;
+import dev.ledgerloop.platform.runtime.CommonPool;
+import dev.ledgerloop.standalone.LedgerloopSystem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * Inclusion and consistency proofs of a large space log: starts the standalone system, writes a tree of {@code
+ * leaves} (1,000,000) synthetic leaves for a space of its own straight into MongoDB in the layout of
+ * docs/verifiable-record.md §Storage (appending that many events would measure the event store, not the proofs), and
+ * at 10,000, 100,000, 250,000, 500,000 and the full size asks the command side's endpoints over HTTP, one request at
+ * a time, for proofs of random leaves at that size and prints p50/p99. Arguments {@code name=value}: {@code leaves} (1000000), {@code requests} (2000).
+ */
+final class LogProofBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 10_000;
+
+    private LogProofBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        CommonPool.ensureParallelism();
+        long leaves = longArg(args, "leaves", 1_000_000);
+        int requests = (int) longArg(args, "requests", 2_000);
+        Path data = Files.createTempDirectory("ledgerloop-log-bench-");
+        try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
+            UUID spaceId = UUID.randomUUID();
+            List<UUID> eventIds = new ArrayList<>();
+            long filling = 0;
+            System.out.printf(
+                    "Verifiable log proofs (%d processors), measured as the tree grows to %,d leaves%n",
+                    Runtime.getRuntime().availableProcessors(), leaves);
+            PrincipalHeaders signer = new PrincipalHeaders(
+                    Base64.getDecoder().decode(system.secrets().principalSecret()),
+                    Clock.systemUTC(),
+                    Duration.ofMinutes(5));
+            Principal owner = Principal.agent(spaceId, UUID.randomUUID(), "bench", "bootstrap");
+            HttpClient http = HttpClient.newHttpClient();
+            Random random = new Random(42);
+            String base = system.commandSideUri() + "/v1/admin/log/proof/";
+            try (MongoClient client = MongoClients.create(system.mongoConnectionString())) {
+                Filler filler = new Filler(client.getDatabase("ledgerloop"), spaceId, eventIds);
+                for (long stage : stages(leaves)) {
+                    long fillStarted = System.nanoTime();
+                    filler.fillTo(stage);
+                    filling += System.nanoTime() - fillStarted;
+                    System.out.printf("%,d leaves (written at %.0f leaves/s)%n", stage, stage / (filling / 1e9));
+                    measure(
+                            "warm-up",
+                            requests / 4,
+                            http,
+                            signer,
+                            owner,
+                            () -> inclusion(base, eventIds, random, stage));
+                    measure("inclusion", requests, http, signer, owner, () -> inclusion(base, eventIds, random, stage));
+                    measure("consistency", requests, http, signer, owner, () -> {
+                        long first = 1 + (long) (random.nextDouble() * (stage - 1));
+                        return base + "consistency?first=" + first + "&second=" + stage;
+                    });
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static String inclusion(String base, List<UUID> eventIds, Random random, long treeSize) {
+        return base + "inclusion?eventId=" + eventIds.get(random.nextInt(eventIds.size())) + "&treeSize=" + treeSize;
+    }
+
+    /** 10,000, then 100,000, 250,000, 500,000, 1,000,000, ... up to {@code leaves}: how the times grow with size. */
+    private static List<Long> stages(long leaves) {
+        List<Long> stages = new ArrayList<>();
+        for (long stage : new long[] {10_000, 100_000, 250_000, 500_000}) {
+            if (stage < leaves) {
+                stages.add(stage);
+            }
+        }
+        stages.add(leaves);
+        return stages;
+    }
+
+    private static void measure(
+            String what,
+            int requests,
+            HttpClient http,
+            PrincipalHeaders signer,
+            Principal owner,
+            java.util.function.Supplier<String> urls)
+            throws Exception {
+        Histogram latency = new Histogram(3);
+        for (int i = 0; i < requests; i++) {
+            URI uri = URI.create(urls.get());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+            signer.sign(owner, "GET", uri.getRawPath()).forEach(request::header);
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            latency.recordValue(System.nanoTime() - t0);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonNode body = JSON.readTree(response.body());
+            if (!body.has("hashes")) {
+                throw new IllegalStateException(what + " answered no hashes: " + response.body());
+            }
+        }
+        if (!what.equals("warm-up")) {
+            System.out.printf(
+                    "%s proof at the full size, one request at a time (%d): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    what,
+                    requests,
+                    latency.getValueAtPercentile(50) / 1e6,
+                    latency.getValueAtPercentile(99) / 1e6,
+                    latency.getMaxValue() / 1e6);
+        }
+    }
+
+    /** Grows a tree of synthetic leaves, stored as the log stores one; keeps a sample of event ids to ask for. */
+    private static final class Filler {
+        private final MongoCollection<Document> nodes;
+        private final MongoCollection<Document> leafDocuments;
+        private final MongoCollection<Document> spaces;
+        private final UUID spaceId;
+        private final List<UUID> sample;
+        private final Deque<Object[]> edge = new ArrayDeque<>();
+        private long size;
+
+        Filler(MongoDatabase database, UUID spaceId, List<UUID> sample) {
+            this.nodes = database.getCollection("log_nodes");
+            this.leafDocuments = database.getCollection("log_leaves");
+            this.spaces = database.getCollection("log_spaces");
+            this.spaceId = spaceId;
+            this.sample = sample;
+        }
+
+        void fillTo(long leaves) {
+            List<Document> nodeBatch = new ArrayList<>();
+            List<Document> leafBatch = new ArrayList<>();
+            for (; size < leaves; size++) {
+                long index = size;
+                UUID eventId = UUID.randomUUID();
+                if (index % 97 == 0) {
+                    sample.add(eventId);
+                }
+                byte[] input = ("{\"eventId\":\"" + eventId + "\",\"revision\":" + index + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+                byte[] hash = MerkleHash.leaf(input);
+                leafBatch.add(new Document("_id", spaceId + "/" + eventId)
+                        .append("index", index)
+                        .append("input", new Binary(input)));
+                nodeBatch.add(node(spaceId, 0, index, hash));
+                int level = 0;
+                while (!edge.isEmpty() && (int) edge.peekLast()[0] == level) {
+                    hash = MerkleHash.node((byte[]) edge.removeLast()[1], hash);
+                    level++;
+                    nodeBatch.add(node(spaceId, level, index >> level, hash));
+                }
+                edge.addLast(new Object[] {level, hash});
+                if (leafBatch.size() >= BATCH) {
+                    write(nodeBatch, leafBatch);
+                }
+            }
+            write(nodeBatch, leafBatch);
+            spaces.replaceOne(
+                    new Document("_id", spaceId.toString()),
+                    new Document("_id", spaceId.toString())
+                            .append("version", size)
+                            .append("size", size)
+                            .append("contentSize", size)
+                            .append("commit", 0L)
+                            .append("prepare", 0L),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        }
+
+        private void write(List<Document> nodeBatch, List<Document> leafBatch) {
+            if (!leafBatch.isEmpty()) {
+                nodes.insertMany(nodeBatch, new InsertManyOptions().ordered(false));
+                leafDocuments.insertMany(leafBatch, new InsertManyOptions().ordered(false));
+                nodeBatch.clear();
+                leafBatch.clear();
+            }
+        }
+    }
+
+    private static Document node(UUID spaceId, int level, long index, byte[] hash) {
+        return new Document("_id", spaceId + "/" + level + "/" + index).append("h", new Binary(hash));
+    }
+
+    private static long longArg(String[] args, String name, long fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return Long.parseLong(arg.substring(name.length() + 1));
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ledgerloop.command.log;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The verifiable log's settings ({@code ledgerloop.log.*}, docs/verifiable-record.md).
+ *
+ * @param name the deployment's name: the checkpoints' origin is {@code <name>/spaces/<spaceId>} and the signing key is
+ *     named after it; no spaces or {@code +}
+ * @param signingKey base64 of the 32-byte Ed25519 private key that signs checkpoints (required, never logged)
+ * @param checkpointInterval the least time between two checkpoints of one space while its tree grows
+ * @param pageSize events read from {@code $all} at a time
+ * @param enabled false stops building the log and signing checkpoints (for measuring its cost; the endpoints stay)
+ */
+@ConfigurationProperties("ledgerloop.log")
+record LogProperties(
+        @DefaultValue("ledgerloop") String name,
+        String signingKey,
+        @DefaultValue("1s") Duration checkpointInterval,
+        @DefaultValue("256") int pageSize,
+        @DefaultValue("true") boolean enabled) {
+
+    @Override
+    public String toString() {
+        return "LogProperties[name=" + name + ", signingKey=" + (signingKey == null ? "unset" : "(set)")
+                + ", checkpointInterval=" + checkpointInterval + ", pageSize=" + pageSize + ", enabled=" + enabled
+                + "]";
+    }
+}
