@@ -1,5 +1,8 @@
 package dev.ledgerloop.bench;
 
+import static dev.ledgerloop.bench.BenchArgs.intArg;
+import static dev.ledgerloop.bench.SampleEnvelopes.envelope;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.platform.runtime.CommonPool;
@@ -10,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class HistoryBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -180,26 +180,5 @@ public final class HistoryBenchmark {
                     + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
-    }
-
-    private static String envelope() {
-        return "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\",\"ciphertext\":\"" + base64(12 + 200 + 16)
-                + "\",\"wrappings\":[{\"kid\":\"human-1\",\"epk\":\"" + base64(32) + "\",\"wrappedKey\":\""
-                + base64(60) + "\"}]}";
-    }
-
-    private static String base64(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return Base64.getEncoder().encodeToString(random);
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return Integer.parseInt(arg.substring(name.length() + 1));
-            }
-        }
-        return fallback;
     }
 }

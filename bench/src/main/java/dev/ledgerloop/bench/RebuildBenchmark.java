@@ -1,5 +1,9 @@
 package dev.ledgerloop.bench;
 
+import static dev.ledgerloop.bench.BenchArgs.intArg;
+import static dev.ledgerloop.bench.BenchArgs.stringArg;
+import static dev.ledgerloop.bench.SampleEnvelopes.base64;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
@@ -21,9 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,6 @@ import org.axonframework.messaging.MetaData;
  */
 public final class RebuildBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int EVENTS_PER_SESSION = 50;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -220,31 +221,5 @@ public final class RebuildBenchmark {
                 EncryptedEnvelope.ALGORITHM,
                 base64(12 + 200 + 16),
                 List.of(new Wrapping("human-1", base64(32), base64(60))));
-    }
-
-    private static String envelope() {
-        return "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\",\"ciphertext\":\"" + base64(12 + 200 + 16)
-                + "\",\"wrappings\":[{\"kid\":\"human-1\",\"epk\":\"" + base64(32) + "\",\"wrappedKey\":\""
-                + base64(60) + "\"}]}";
-    }
-
-    private static String base64(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return Base64.getEncoder().encodeToString(random);
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        String value = stringArg(args, name);
-        return value == null ? fallback : Integer.parseInt(value);
-    }
-
-    private static String stringArg(String[] args, String name) {
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return arg.substring(name.length() + 1);
-            }
-        }
-        return null;
     }
 }

@@ -38,10 +38,10 @@ public final class WebhookSoakBenchmark {
 
     public static void main(String[] args) throws Exception {
         CommonPool.ensureParallelism();
-        int endpoints = WebhookBenchmark.intArg(args, "endpoints", 5);
-        int creates = WebhookBenchmark.intArg(args, "creates", 200);
-        int clients = WebhookBenchmark.intArg(args, "clients", 1);
-        int pauseMillis = WebhookBenchmark.intArg(args, "pauseMillis", 300);
+        int endpoints = BenchArgs.intArg(args, "endpoints", 5);
+        int creates = BenchArgs.intArg(args, "creates", 200);
+        int clients = BenchArgs.intArg(args, "clients", 1);
+        int pauseMillis = BenchArgs.intArg(args, "pauseMillis", 300);
         Path data = Files.createTempDirectory("ledgerloop-webhook-soak-");
         AtomicLong received = new AtomicLong();
         ExecutorService receiverThreads = Executors.newFixedThreadPool(4);
