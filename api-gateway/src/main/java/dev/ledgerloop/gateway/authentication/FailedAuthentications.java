@@ -4,13 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ledgerloop.gateway.config.InvalidConfigurationException;
 import dev.ledgerloop.gateway.error.GatewayException;
-import dev.ledgerloop.platform.error.ErrorCode;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -50,12 +48,9 @@ class FailedAuthentications {
         if (bucket == null || bucket.getAvailableTokens() > 0) {
             return Optional.empty();
         }
-        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        long seconds = Math.max(1, (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1)));
-        return Optional.of(new GatewayException(
-                        ErrorCode.RATE_LIMITED,
-                        "Too many failed authentications from this address: try again in " + seconds + " s")
-                .withHeader("Retry-After", Long.toString(seconds)));
+        return Optional.of(GatewayException.rateLimited(
+                "Too many failed authentications from this address",
+                bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
     }
 
     void failed(InetSocketAddress client) {

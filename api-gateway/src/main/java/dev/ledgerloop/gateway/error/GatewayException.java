@@ -3,6 +3,7 @@ package dev.ledgerloop.gateway.error;
 import dev.ledgerloop.platform.error.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A request the gateway answers itself with an API error body. The message goes to the client as it is, so it must
@@ -26,6 +27,16 @@ public final class GatewayException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.headers = Map.copyOf(headers);
+    }
+
+    /**
+     * A 429 {@code RATE_LIMITED}: "{@code <what>}: try again in N s" with {@code Retry-After: N}, N the wait rounded up
+     * to whole seconds, at least 1.
+     */
+    public static GatewayException rateLimited(String what, long nanosToWait) {
+        long seconds = Math.max(1, (long) Math.ceil(nanosToWait / (double) TimeUnit.SECONDS.toNanos(1)));
+        return new GatewayException(ErrorCode.RATE_LIMITED, what + ": try again in " + seconds + " s")
+                .withHeader("Retry-After", Long.toString(seconds));
     }
 
     /** The same refusal with a response header, e.g. {@code Retry-After} on a 429. */

@@ -6,14 +6,12 @@ import dev.ledgerloop.gateway.authentication.AuthenticatedPrincipal;
 import dev.ledgerloop.gateway.authentication.AuthenticationFilter;
 import dev.ledgerloop.gateway.config.InvalidConfigurationException;
 import dev.ledgerloop.gateway.error.GatewayException;
-import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
@@ -62,11 +60,7 @@ class RateLimit implements WebFilter, Ordered {
         if (probe.isConsumed()) {
             return chain.filter(exchange);
         }
-        long seconds =
-                Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / (double) TimeUnit.SECONDS.toNanos(1)));
-        return Mono.error(
-                new GatewayException(ErrorCode.RATE_LIMITED, "Too many requests: try again in " + seconds + " s")
-                        .withHeader("Retry-After", Long.toString(seconds)));
+        return Mono.error(GatewayException.rateLimited("Too many requests", probe.getNanosToWaitForRefill()));
     }
 
     /** The API key for agents and provisioning (whatever agent name it acts as), the user for humans. */
