@@ -5,10 +5,12 @@ import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.eventstore.dbclient.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.events.merkle.SignedCheckpoint;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.EventLog;
 import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +36,23 @@ class CheckpointWebhookEndToEndTest {
                     .expect(201);
             String verifierKey =
                     owner.get("/v1/admin/log/verifier-key").expect(200).text();
-            owner.sendMessage(owner.openSession(), dev.ledgerloop.standalone.fixture.Envelopes.envelope());
+            String session = owner.openSession();
+            owner.sendMessage(session, dev.ledgerloop.standalone.fixture.Envelopes.envelope());
+            List<RecordedEvent> content = EventLog.stream(system, "session-" + session);
 
             patiently().untilAsserted(() -> {
                 List<JsonNode> checkpoints = received(receiver);
                 assertThat(checkpoints).isNotEmpty();
                 String latest = owner.get("/v1/admin/log/checkpoint").text();
+                // The latest checkpoint covers the session's events: no content is left to call for another one.
+                long size =
+                        SignedCheckpoint.open(latest, verifierKey).orElseThrow().treeSize();
+                for (RecordedEvent event : content) {
+                    assertThat(owner.get("/v1/admin/log/proof/inclusion?eventId=" + event.getEventId() + "&treeSize="
+                                            + size)
+                                    .status())
+                            .isEqualTo(200);
+                }
                 assertThat(checkpoints)
                         .extracting(body -> body.at("/data/checkpoint").asText())
                         .contains(latest);
