@@ -31,6 +31,7 @@ class RoutingConfiguration {
     static final String PROJECTIONS = "/v1/admin/projections/**";
     static final String VERIFIABLE_LOG = "/v1/admin/log/**";
     static final String SESSION_VERIFY = "/v1/admin/sessions/{sessionId}/verify";
+    static final String SESSION_EXPORT = "/v1/admin/sessions/{sessionId}/export";
 
     @Bean
     RouteLocator ledgerloopRoutes(
@@ -75,9 +76,9 @@ class RoutingConfiguration {
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 // The verifiable log is built and signed by the command side (docs/verifiable-record.md), which answers
-                // its reads and checks sessions against it.
+                // its reads, checks sessions against it and exports their evidence bundles.
                 .route("verifiable-log", route -> route.order(-1)
-                        .path(VERIFIABLE_LOG, SESSION_VERIFY)
+                        .path(VERIFIABLE_LOG, SESSION_VERIFY, SESSION_EXPORT)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.HEAD)
                         .metadata(responseTimeout(responseTimeouts.standard()))
