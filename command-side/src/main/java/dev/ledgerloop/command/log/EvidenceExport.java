@@ -80,7 +80,7 @@ class EvidenceExport {
         ConsistencyProof consistency = consistency(proofs, consistencyFrom, treeSize);
 
         Map<String, StreamKey> keys = new LinkedHashMap<>();
-        List<BundleRecord> records = new ArrayList<>();
+        List<Selected> selected = new ArrayList<>();
         boolean erased = false;
         for (RecordedEvent record : session) {
             Optional<byte[]> payload = payload(spaceId, record, keys);
@@ -88,22 +88,18 @@ class EvidenceExport {
             if (messageId != null && !about(payload, messageId)) {
                 continue;
             }
-            records.add(bundled(spaceId, record, payload.orElse(null), true, proofs, treeSize));
+            selected.add(new Selected(record, payload.orElse(null), true));
             if (messageId != null) {
                 for (String delivery :
                         deliveries.about(spaceId, record.getEventId().toString())) {
                     for (RecordedEvent attempt : engine.readRawStream(delivery)) {
-                        records.add(bundled(
-                                spaceId,
-                                attempt,
-                                payload(spaceId, attempt, keys).orElse(null),
-                                false,
-                                proofs,
-                                treeSize));
+                        selected.add(new Selected(
+                                attempt, payload(spaceId, attempt, keys).orElse(null), false));
                     }
                 }
             }
         }
+        List<BundleRecord> records = bundled(spaceId, selected, proofs, treeSize);
         if (messageId != null && records.isEmpty()) {
             throw new ApiException(
                     erased ? ErrorCode.CONFLICT : ErrorCode.NOT_FOUND,
@@ -141,23 +137,43 @@ class EvidenceExport {
         return new ConsistencyProof(from, treeSize, from == treeSize ? List.of() : proofs.consistency(from, treeSize));
     }
 
-    private BundleRecord bundled(
-            UUID spaceId, RecordedEvent record, byte[] payload, boolean subject, ProofBuilder proofs, long treeSize) {
-        Long leafIndex = store.leaf(spaceId, record.getEventId())
-                .map(MerkleLogStore.Leaf::index)
-                .filter(index -> index < treeSize)
-                .orElse(null);
-        return new BundleRecord(
-                record.getStreamId(),
-                record.getRevision(),
-                record.getEventId(),
-                record.getEventType(),
-                record.getUserMetadata(),
-                record.getEventData(),
-                leafIndex,
-                leafIndex == null ? List.of() : proofs.inclusion(leafIndex, treeSize),
-                payload,
-                subject);
+    private record Selected(RecordedEvent record, byte[] payload, boolean subject) {}
+
+    /** The records with their leaf indexes and inclusion proofs, each looked up once for all records. */
+    private List<BundleRecord> bundled(UUID spaceId, List<Selected> selected, ProofBuilder proofs, long treeSize) {
+        Map<UUID, Long> indexes = store.leafIndexes(
+                spaceId,
+                selected.stream().map(chosen -> chosen.record().getEventId()).toList());
+        List<Long> covered = new ArrayList<>();
+        for (Selected chosen : selected) {
+            Long index = indexes.get(chosen.record().getEventId());
+            if (index != null && index < treeSize) {
+                covered.add(index);
+            }
+        }
+        Map<Long, List<byte[]>> paths = new java.util.HashMap<>();
+        List<List<byte[]>> computed = proofs.inclusions(covered, treeSize);
+        for (int i = 0; i < covered.size(); i++) {
+            paths.put(covered.get(i), computed.get(i));
+        }
+        List<BundleRecord> records = new ArrayList<>(selected.size());
+        for (Selected chosen : selected) {
+            RecordedEvent record = chosen.record();
+            Long index = indexes.get(record.getEventId());
+            Long leafIndex = index != null && index < treeSize ? index : null;
+            records.add(new BundleRecord(
+                    record.getStreamId(),
+                    record.getRevision(),
+                    record.getEventId(),
+                    record.getEventType(),
+                    record.getUserMetadata(),
+                    record.getEventData(),
+                    leafIndex,
+                    leafIndex == null ? List.of() : paths.get(leafIndex),
+                    chosen.payload(),
+                    chosen.subject()));
+        }
+        return records;
     }
 
     /** The payload decrypted at rest, remembering the stream's key; empty when the key was shredded. */
