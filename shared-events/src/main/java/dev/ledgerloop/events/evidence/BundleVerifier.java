@@ -74,16 +74,33 @@ public final class BundleVerifier {
             }
             List<BundleRecord> records = new ArrayList<>(bundle.records());
             records.sort(Comparator.comparing(BundleRecord::stream).thenComparingLong(BundleRecord::revision));
+            // Each record's own checks are independent of the others: they run in parallel; links are then walked
+            // in order, and the first failure in that order is the one reported.
+            List<Checked> checked = records.parallelStream()
+                    .map(record -> checkRecord(record, checkpoint, keys.get(record.stream())))
+                    .toList();
             Counts counts = new Counts();
-            BundleRecord previous = null;
-            String previousHash = null;
-            for (BundleRecord record : records) {
-                ObjectNode metadata = metadataOf(record);
-                String hash = checkChain(record, metadata, previous, previousHash, counts);
-                checkInclusion(record, checkpoint, counts);
-                checkPayload(record, metadata, keys.get(record.stream()), counts);
-                previous = record;
-                previousHash = hash;
+            for (int i = 0; i < records.size(); i++) {
+                Checked record = checked.get(i);
+                if (record.failure() != null) {
+                    throw new Failure(record.failure());
+                }
+                checkLink(
+                        records.get(i),
+                        record,
+                        i == 0 ? null : records.get(i - 1),
+                        i == 0 ? null : checked.get(i - 1),
+                        counts);
+                if (record.included()) {
+                    counts.included++;
+                } else {
+                    counts.uncovered++;
+                }
+                if (record.payloadMatches()) {
+                    counts.payloads++;
+                } else {
+                    counts.erased++;
+                }
             }
             if (counts.gaps > 0) {
                 notes.add(counts.gaps + " link(s) between records could not be checked: the bundle leaves out the"
@@ -161,60 +178,52 @@ public final class BundleVerifier {
         throw new Failure(describe(record) + ": its metadata is not a JSON object");
     }
 
-    private static String checkChain(
-            BundleRecord record, ObjectNode metadata, BundleRecord previous, String previousHash, Counts counts)
-            throws Failure {
+    /** One record's own checks; {@code failure} names the first that fails, null when all hold. */
+    private record Checked(String failure, String hash, String prevHash, boolean included, boolean payloadMatches) {
+        static Checked failed(BundleRecord record, String what) {
+            return new Checked(describe(record) + ": " + what, null, null, false, false);
+        }
+    }
+
+    private Checked checkRecord(BundleRecord record, SignedCheckpoint checkpoint, DataKey key) {
+        ObjectNode metadata;
+        try {
+            metadata = metadataOf(record);
+        } catch (Failure failure) {
+            return new Checked(failure.getMessage(), null, null, false, false);
+        }
         String stored = metadata.path(HashChain.HASH_FIELD).asText(null);
         if (!HashChain.hash(metadata, record.data()).equals(stored)) {
-            throw new Failure(describe(record) + ": its hash does not match its metadata and ciphertext");
+            return Checked.failed(record, "its hash does not match its metadata and ciphertext");
         }
         if (!record.eventId().toString().equals(metadata.path("eventId").asText(null))) {
-            throw new Failure(describe(record) + ": its metadata names another event id");
+            return Checked.failed(record, "its metadata names another event id");
         }
-        String prevHash = metadata.path(HashChain.PREV_HASH_FIELD).asText(null);
-        boolean follows = previous != null
-                && previous.stream().equals(record.stream())
-                && previous.revision() == record.revision() - 1;
-        if (record.revision() == 0) {
-            if (!HashChain.GENESIS.equals(prevHash)) {
-                throw new Failure(describe(record) + ": the first event of its stream does not start the chain");
+        boolean included = record.leafIndex() != null;
+        if (included) {
+            byte[] leafHash = MerkleHash.leaf(LeafInput.of(
+                    record.stream(),
+                    record.revision(),
+                    record.eventId(),
+                    record.type(),
+                    record.metadata(),
+                    record.data()));
+            if (!ProofVerifier.inclusion(
+                    record.leafIndex(), checkpoint.treeSize(), leafHash, record.proof(), checkpoint.root())) {
+                return Checked.failed(
+                        record,
+                        "its inclusion proof (leaf " + record.leafIndex() + ") does not verify against the checkpoint");
             }
-        } else if (follows) {
-            if (!previousHash.equals(prevHash)) {
-                throw new Failure(describe(record) + ": it does not link to the event before it (removed, inserted or"
-                        + " reordered)");
-            }
-        } else {
-            counts.gaps++;
         }
-        return stored;
-    }
-
-    private static void checkInclusion(BundleRecord record, SignedCheckpoint checkpoint, Counts counts) throws Failure {
-        if (record.leafIndex() == null) {
-            counts.uncovered++;
-            return;
-        }
-        byte[] leafHash = MerkleHash.leaf(LeafInput.of(
-                record.stream(), record.revision(), record.eventId(), record.type(), record.metadata(), record.data()));
-        if (!ProofVerifier.inclusion(
-                record.leafIndex(), checkpoint.treeSize(), leafHash, record.proof(), checkpoint.root())) {
-            throw new Failure(describe(record) + ": its inclusion proof (leaf " + record.leafIndex()
-                    + ") does not verify against the checkpoint");
-        }
-        counts.included++;
-    }
-
-    private void checkPayload(BundleRecord record, ObjectNode metadata, DataKey key, Counts counts) throws Failure {
         if (record.payload() == null) {
-            counts.erased++;
-            return;
+            return new Checked(
+                    null, stored, metadata.path(HashChain.PREV_HASH_FIELD).asText(null), included, false);
         }
         if (key == null) {
-            throw new Failure(describe(record) + ": the bundle holds no key for its stream");
+            return Checked.failed(record, "the bundle holds no key for its stream");
         }
         if (!key.keyId().equals(metadata.path("keyId").asText(null))) {
-            throw new Failure(describe(record) + ": it was encrypted under another key than the bundle's");
+            return Checked.failed(record, "it was encrypted under another key than the bundle's");
         }
         byte[] plaintext;
         try {
@@ -227,12 +236,33 @@ public final class BundleVerifier {
                             metadata.path("schemaVersion").asInt()),
                     record.data());
         } catch (DecryptionFailedException | IllegalArgumentException e) {
-            throw new Failure(describe(record) + ": its ciphertext does not decrypt under the stream's key");
+            return Checked.failed(record, "its ciphertext does not decrypt under the stream's key");
         }
         if (!Arrays.equals(plaintext, record.payload())) {
-            throw new Failure(describe(record) + ": its payload differs from what its ciphertext holds");
+            return Checked.failed(record, "its payload differs from what its ciphertext holds");
         }
-        counts.payloads++;
+        return new Checked(
+                null, stored, metadata.path(HashChain.PREV_HASH_FIELD).asText(null), included, true);
+    }
+
+    private static void checkLink(
+            BundleRecord record, Checked checked, BundleRecord previous, Checked previousChecked, Counts counts)
+            throws Failure {
+        boolean follows = previous != null
+                && previous.stream().equals(record.stream())
+                && previous.revision() == record.revision() - 1;
+        if (record.revision() == 0) {
+            if (!HashChain.GENESIS.equals(checked.prevHash())) {
+                throw new Failure(describe(record) + ": the first event of its stream does not start the chain");
+            }
+        } else if (follows) {
+            if (!previousChecked.hash().equals(checked.prevHash())) {
+                throw new Failure(describe(record)
+                        + ": it does not link to the event before it (removed, inserted or reordered)");
+            }
+        } else {
+            counts.gaps++;
+        }
     }
 
     private static long streams(List<BundleRecord> records) {
