@@ -33,22 +33,23 @@ class AgentKeyPermissionsEndToEndTest {
             Answer plain = provisioning.post("/v1/provision/agents", "{\"name\":\"billing-bot\"}");
             assertThat(plain.status()).as(plain.text()).isEqualTo(201);
             String plainKey = plain.body().get("apiKey").asText();
-            forTheViews()
-                    .untilAsserted(() -> assertThat(
-                                    gateway.withKey(plainKey).get("/v1/agent/sessions").status())
-                            .isEqualTo(200));
+            forTheViews().untilAsserted(() -> assertThat(
+                            gateway.withKey(plainKey).get("/v1/agent/sessions").status())
+                    .isEqualTo(200));
 
             // Its own name is its own agent; another name is refused, and that agent is not created.
-            assertThat(gateway.withKey(plainKey, "billing-bot").get("/v1/agent/sessions").status())
+            assertThat(gateway.withKey(plainKey, "billing-bot")
+                            .get("/v1/agent/sessions")
+                            .status())
                     .isEqualTo(200);
-            long before = EventLog.all(system).size();
+            long before = content(system);
             Answer other = gateway.withKey(plainKey, "payroll-bot").post("/v1/agent/sessions", "{}");
             assertThat(other.status()).as(other.text()).isEqualTo(403);
             assertThat(other.body().at("/error/code").asText()).isEqualTo("FORBIDDEN");
             assertThat(other.body().at("/error/message").asText()).contains("X-Hiloop");
-            assertThat(EventLog.all(system)).hasSize((int) before);
-            assertThat(EventLog.stream(system, "agent-" + AgentNames.agentId(space, "payroll-bot")))
-                    .isEmpty();
+            assertThat(content(system)).isEqualTo(before);
+            assertThat(EventLog.all(system)).noneMatch(event -> event.getStreamId()
+                    .equals("agent-" + AgentNames.agentId(space, "payroll-bot")));
             assertThat(plain.body().get("permissions").toString()).isEqualTo("[\"agent\"]");
 
             // A key with the manage permission acts as (and creates) any agent of its space.
@@ -57,11 +58,10 @@ class AgentKeyPermissionsEndToEndTest {
             assertThat(manager.status()).as(manager.text()).isEqualTo(201);
             assertThat(manager.body().get("permissions").toString()).isEqualTo("[\"agent\",\"manage\"]");
             String managerKey = manager.body().get("apiKey").asText();
-            forTheViews()
-                    .untilAsserted(() -> assertThat(gateway.withKey(managerKey, "payroll-bot")
-                                    .get("/v1/agent/sessions")
-                                    .status())
-                            .isEqualTo(200));
+            forTheViews().untilAsserted(() -> assertThat(gateway.withKey(managerKey, "payroll-bot")
+                            .get("/v1/agent/sessions")
+                            .status())
+                    .isEqualTo(200));
             JsonNode opened = gateway.withKey(managerKey, "payroll-bot")
                     .post("/v1/agent/sessions", "{}")
                     .expect(201)
@@ -77,16 +77,25 @@ class AgentKeyPermissionsEndToEndTest {
     void an_unknown_permission_is_refused_and_no_key_is_issued() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             Api provisioning = Api.gateway(system).withKey(system.secrets().provisioningKeyOnce());
-            long before = EventLog.all(system).size();
+            long before = content(system);
 
             for (String permissions : new String[] {"[\"agent\",\"root\"]", "[]", "\"manage\"", "[1]", "[null]"}) {
                 Answer refused = provisioning.post(
                         "/v1/provision/agents", "{\"name\":\"billing-bot\",\"permissions\":" + permissions + "}");
-                assertThat(refused.status()).as(permissions + " → " + refused.text()).isEqualTo(400);
+                assertThat(refused.status())
+                        .as(permissions + " → " + refused.text())
+                        .isEqualTo(400);
                 assertThat(refused.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
                 assertThat(refused.body().at("/error/message").asText()).contains("Field 'permissions");
             }
-            assertThat(EventLog.all(system)).hasSize((int) before);
+            assertThat(content(system)).isEqualTo(before);
         }
+    }
+
+    /** The events of the log but checkpoints, which follow earlier content on their own schedule. */
+    private static long content(LedgerloopSystem system) throws Exception {
+        return EventLog.all(system).stream()
+                .filter(event -> !event.getEventType().equals("CheckpointRecorded"))
+                .count();
     }
 }
