@@ -56,6 +56,7 @@ class AuthorizationMatrixEndToEndTest {
 
             SoftAssertions softly = new SoftAssertions();
             long head = space.settledHead(log);
+            Map<String, String> spaceBefore = space.readAll();
             long settled = System.nanoTime();
             for (Row row : rows) {
                 Map<String, String> before = space.read(row.path());
@@ -88,6 +89,7 @@ class AuthorizationMatrixEndToEndTest {
                         .as("%s: the resources after the refusals", row.route())
                         .isEqualTo(before);
             }
+            softly.assertThat(space.readAll()).as("space A after every refusal").isEqualTo(spaceBefore);
             softly.assertAll();
             long refused = System.nanoTime();
 

@@ -120,8 +120,8 @@ final class SpaceA {
         return PLACEHOLDER.matcher(text).results().map(match -> match.group(1)).toList();
     }
 
-    /** What the owner reads of the resources a route names (and of the space at large), to compare before and after. */
-    Map<String, String> read(String path) throws Exception {
+    /** What the owner reads of the space at large and of every resource a route names, to compare before and after. */
+    Map<String, String> readAll() throws Exception {
         Map<String, String> reads = new LinkedHashMap<>();
         for (String read : List.of(
                 "/v1/agent/sessions?pageSize=100",
@@ -130,18 +130,29 @@ final class SpaceA {
                 "/v1/admin/webhooks?pageSize=100")) {
             reads.put(read, owner.get(read).toString());
         }
+        for (String placeholder : List.copyOf(shared.keySet())) {
+            reads.putAll(read("{" + placeholder + "}"));
+        }
+        return reads;
+    }
+
+    /** What the owner reads of the resources a route names, to compare before and after. */
+    Map<String, String> read(String path) throws Exception {
+        Map<String, String> reads = new LinkedHashMap<>();
         for (String placeholder : placeholders(path)) {
             String id = shared.get(placeholder);
             switch (placeholder) {
                 case "session", "answeredSession", "askingSession", "closable" -> {
                     String s = "/v1/agent/sessions/" + id;
-                    for (String read : List.of(
-                            s,
-                            s + "/timeline?limit=100",
-                            s + "/participants?pageSize=100",
-                            s + "/guest-tokens?pageSize=100",
-                            s + "/attachments?pageSize=100")) {
+                    for (String read : List.of(s, s + "/timeline?limit=100", s + "/participants?pageSize=100")) {
                         reads.put(read, owner.get(read).toString());
+                    }
+                    for (String part : List.of("guest-tokens", "attachments")) {
+                        if (path.contains("/" + part) || path.equals("{" + placeholder + "}")) {
+                            reads.put(
+                                    s + "/" + part,
+                                    owner.get(s + "/" + part + "?pageSize=100").toString());
+                        }
                     }
                 }
                 case "invocation", "pendingInvocation" ->
