@@ -281,12 +281,13 @@ final class SpaceA {
         String session = owner.openSession();
         shared.put("session", session);
         String s = "/v1/agent/sessions/" + session;
-        owner.post(s + "/participants", "{\"userId\":\"alice\",\"role\":\"member\"}")
-                .expect(201);
-        owner.post(s + "/participants", "{\"userId\":\"victor\",\"role\":\"viewer\"}")
-                .expect(201);
-        owner.post(s + "/participants", "{\"userId\":\"pat\",\"role\":\"member\"}")
-                .expect(201);
+        for (Map.Entry<String, String> participant :
+                Map.of("alice", "member", "victor", "viewer", "pat", "member").entrySet()) {
+            owner.post(
+                            s + "/participants",
+                            "{\"userId\":\"" + participant.getKey() + "\",\"role\":\"" + participant.getValue() + "\"}")
+                    .expect(201);
+        }
         String guestToken = guestToken(session).get("token").asText();
         caller(Credential.GUEST)
                 .post("/v1/human/sessions/" + session + "/join", "{\"token\":\"" + guestToken + "\"}")
