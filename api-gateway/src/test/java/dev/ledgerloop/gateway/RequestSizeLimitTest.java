@@ -85,4 +85,25 @@ class RequestSizeLimitTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(commandSide.nextRequest().body()).hasSize(MIB - 1);
     }
+
+    @Test
+    void an_answer_given_before_the_body_was_read_says_the_connection_closes() {
+        // The server closes such a connection after answering; a client that sent its next request on it met an EOF
+        // instead of an answer (the authorization matrix's refused sends did, now and then).
+        HttpResponse<String> tooLarge = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages")
+                .POST(BodyPublishers.ofByteArray(new byte[2 * MIB]))
+                .build());
+        HttpResponse<String> wrongKind = gateway.send(gateway.agentRequest("/v1/human/sessions/s-1/messages")
+                .POST(BodyPublishers.ofString("{\"note\":\"" + "a".repeat(4000) + "\"}"))
+                .build());
+        HttpResponse<String> withoutBody =
+                gateway.send(gateway.agentRequest("/v1/human/feed").build());
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Connection")).contains("close");
+        assertThat(wrongKind.statusCode()).isEqualTo(401);
+        assertThat(wrongKind.headers().firstValue("Connection")).contains("close");
+        assertThat(withoutBody.statusCode()).isEqualTo(401);
+        assertThat(withoutBody.headers().firstValue("Connection")).isEmpty();
+    }
 }

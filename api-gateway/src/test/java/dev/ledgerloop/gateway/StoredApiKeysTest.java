@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
  */
 class StoredApiKeysTest {
     private static final String PROVISIONING_KEY = "hlp_prov_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
+    private static final String OTHER_SPACE_PROVISIONING_KEY =
+            "hlp_prov_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
+    private static final UUID OTHER_SPACE = UUID.randomUUID();
 
     private static MongoServer mongoServer;
     private static MongoClient mongo;
@@ -63,7 +67,13 @@ class StoredApiKeysTest {
                         "ledgerloop.gateway.api-keys.cache-ttl",
                         "1s",
                         "ledgerloop.gateway.api-keys.provisioning-key-hash",
-                        Sha256Hex.of(PROVISIONING_KEY)));
+                        Sha256Hex.of(PROVISIONING_KEY),
+                        "ledgerloop.gateway.api-keys.spaces[0].space-id",
+                        OTHER_SPACE.toString(),
+                        "ledgerloop.gateway.api-keys.spaces[0].provisioning-key-hash",
+                        Sha256Hex.of(OTHER_SPACE_PROVISIONING_KEY),
+                        "ledgerloop.gateway.api-keys.spaces[0].provisioning-key-id",
+                        "tenant-b"));
         backendVerifier = new PrincipalHeaders(gateway.secret, Clock.systemUTC(), Duration.ofMinutes(5));
     }
 
@@ -108,6 +118,48 @@ class StoredApiKeysTest {
                                 .build()),
                         401,
                         "UNAUTHENTICATED"));
+    }
+
+    @Test
+    void a_key_with_only_the_agent_permission_may_not_name_another_agent_and_registers_none() {
+        UUID agentId = UUID.randomUUID();
+        // Stored without permissions, as the view holds a key issued before keys had them: agent only.
+        String key = storeKey(UUID.randomUUID(), agentId, "billing-bot");
+        agentsView().insertOne(new Document("_id", agentId.toString()).append("name", "billing-bot"));
+
+        assertError(
+                gateway.send(gateway.request("/v1/agent/sessions")
+                        .header("X-API-Key", key)
+                        .header("X-Hiloop", "payroll-bot")
+                        .build()),
+                403,
+                "FORBIDDEN");
+        assertThat(commandSide.receivedNothing()).as("no agent registered").isTrue();
+        assertThat(querySide.receivedNothing()).isTrue();
+
+        HttpResponse<String> own = gateway.send(gateway.request("/v1/agent/sessions")
+                .header("X-API-Key", key)
+                .header("X-Hiloop", "billing-bot")
+                .build());
+        assertThat(own.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_key_with_the_manage_permission_acts_as_and_registers_another_agent() {
+        UUID keyId = UUID.randomUUID();
+        String key = storeKey(keyId, UUID.randomUUID(), "ops-bot", List.of("agent", "manage"));
+        String name = "payroll-" + UUID.randomUUID().toString().substring(0, 8);
+
+        HttpResponse<String> response = gateway.send(gateway.request("/v1/agent/sessions")
+                .header("X-API-Key", key)
+                .header("X-Hiloop", name)
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Principal named =
+                Principal.agent(gateway.spaceId, AgentNames.agentId(gateway.spaceId, name), name, keyId.toString());
+        assertThat(commandSide.nextRequest().uri()).isEqualTo("/v1/agent/registration");
+        assertThat(principalOf(querySide.nextRequest())).contains(named);
     }
 
     @Test
@@ -177,6 +229,17 @@ class StoredApiKeysTest {
     }
 
     @Test
+    void a_further_spaces_provisioning_key_provisions_in_that_space() {
+        HttpResponse<String> provision = gateway.send(gateway.request("/v1/provision/agents")
+                .header("X-API-Key", OTHER_SPACE_PROVISIONING_KEY)
+                .POST(BodyPublishers.ofString("{\"name\":\"a\"}"))
+                .build());
+
+        assertThat(provision.statusCode()).isEqualTo(200);
+        assertThat(principalOf(commandSide.nextRequest())).contains(Principal.provisioning(OTHER_SPACE, "tenant-b"));
+    }
+
+    @Test
     void an_unknown_provisioning_key_answers_401() {
         String unknown = "hlp_prov_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
 
@@ -190,14 +253,22 @@ class StoredApiKeysTest {
     }
 
     private static String storeKey(UUID keyId, UUID agentId, String agentName) {
+        return storeKey(keyId, agentId, agentName, null);
+    }
+
+    /** A key as the {@code api_keys} view holds it; {@code permissions} null: as stored before keys had them. */
+    private static String storeKey(UUID keyId, UUID agentId, String agentName, List<String> permissions) {
         String key = "hlp_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
-        database.getCollection("api_keys")
-                .insertOne(new Document("_id", keyId.toString())
-                        .append("keyHash", Sha256Hex.of(key))
-                        .append("spaceId", gateway.spaceId.toString())
-                        .append("agentId", agentId.toString())
-                        .append("agentName", agentName)
-                        .append("revoked", false));
+        Document document = new Document("_id", keyId.toString())
+                .append("keyHash", Sha256Hex.of(key))
+                .append("spaceId", gateway.spaceId.toString())
+                .append("agentId", agentId.toString())
+                .append("agentName", agentName)
+                .append("revoked", false);
+        if (permissions != null) {
+            document.append("permissions", permissions);
+        }
+        database.getCollection("api_keys").insertOne(document);
         return key;
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -255,7 +256,12 @@ public final class LedgerloopSystem implements AutoCloseable {
 
     /** A human's Bearer token for {@code userId} in the embedded space, signed by the local issuer. */
     public String mintHumanToken(String userId) {
-        return tokenIssuer.mint(userId, secrets.spaceId(), LocalTokenIssuer.DEFAULT_LIFETIME);
+        return mintHumanToken(userId, secrets.spaceId());
+    }
+
+    /** A human's Bearer token for {@code userId} in any space ({@code space} claim), signed by the local issuer. */
+    public String mintHumanToken(String userId, UUID spaceId) {
+        return tokenIssuer.mint(userId, spaceId, LocalTokenIssuer.DEFAULT_LIFETIME);
     }
 
     @Override

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -52,6 +54,12 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
         response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         answer.headers().forEach(response.getHeaders()::set);
+        if (hasBody(exchange.getRequest())) {
+            // Answered before the request's body was read: the server closes the connection once it has answered
+            // (what is left of the body cannot be told from a next request). Said here, so that a client does not
+            // send its next request on a connection that is going away.
+            response.getHeaders().setConnection("close");
+        }
         byte[] body = toJson(ApiError.of(answer.code(), answer.message()));
         response.getHeaders().setContentLength(body.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
@@ -110,6 +118,11 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
                 }
                 return new Answer(500, ErrorCode.INTERNAL, "Internal error");
         }
+    }
+
+    private static boolean hasBody(ServerHttpRequest request) {
+        HttpHeaders headers = request.getHeaders();
+        return headers.getContentLength() > 0 || headers.containsKey(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -38,7 +38,12 @@ class ApiKey {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     UUID handle(IssueApiKey command, MetaData metaData) {
         apply(
-                new ApiKeyIssued(command.keyId(), command.keyHash(), command.agentId(), command.agentName()),
+                new ApiKeyIssued(
+                        command.keyId(),
+                        command.keyHash(),
+                        command.agentId(),
+                        command.agentName(),
+                        command.permissions()),
                 EventContext.carriedToEvents(metaData));
         return id;
     }

@@ -8,16 +8,20 @@ import dev.ledgerloop.command.identity.ApiKeyCommand.RevokeApiKey;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.hash.Sha256Hex;
 import dev.ledgerloop.platform.principal.AgentNames;
+import dev.ledgerloop.platform.principal.KeyPermissions;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.web.request.IfMistyped;
 import dev.ledgerloop.service.web.request.RequestRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -31,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Provisioning, for provisioning keys only: create an agent with a new API key, shown once
- * and stored only as its SHA-256 hash, and revoke an agent's key. An agent's id follows from its name, so creating an
+ * and stored only as its SHA-256 hash, with the permissions asked for ({@code ["agent"]} by default; {@code owner}
+ * is the space owner's, never a provisioning key's to give), and revoke an agent's key. An agent's id follows from its name, so creating an
  * agent that exists (e.g. one created by {@code X-Hiloop}) issues another key for it.
  */
 @RestController
@@ -41,6 +46,8 @@ class ProvisioningController {
     static final int MAX_DESCRIPTION = 1000;
     private static final String NAME = "must be a string of at most " + MAX_NAME + " characters";
     private static final String DESCRIPTION = "must be a string of at most " + MAX_DESCRIPTION + " characters";
+    private static final String PERMISSIONS = "must be a list of 1 to 4 permissions";
+    private static final String PERMISSION = "must hold permissions: agent, manage, space or owner";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdentityCommandSender commands;
@@ -59,14 +66,23 @@ class ProvisioningController {
                     "Field 'name' must be 1 to 100 characters of A-Z, a-z, 0-9, '.', '_' and '-'");
         }
         String description = body.description();
+        List<String> permissions =
+                KeyPermissions.normalised(body.permissions() == null ? KeyPermissions.DEFAULT : body.permissions());
+        if (permissions.contains(KeyPermissions.OWNER)) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "A provisioning key may not issue keys with the owner permission");
+        }
         UUID agentId = AgentNames.agentId(principal.spaceId(), name);
         AgentState agent = commands.send(
                 new RegisterAgent(agentId, name, description), context, AgentState.class, "Agent not found");
         String apiKey = "hlp_" + HexFormat.of().formatHex(randomBytes());
         UUID keyId = UUID.randomUUID();
         commands.send(
-                new IssueApiKey(keyId, Sha256Hex.of(apiKey), agentId, name), context, UUID.class, "Key not found");
-        return new ProvisionedAgent(AgentResource.of(agent), apiKey, keyId);
+                new IssueApiKey(keyId, Sha256Hex.of(apiKey), agentId, name, permissions),
+                context,
+                UUID.class,
+                "Key not found");
+        return new ProvisionedAgent(AgentResource.of(agent), apiKey, keyId, permissions);
     }
 
     @DeleteMapping("/{agentId}/keys/{keyId}")
@@ -93,14 +109,26 @@ class ProvisioningController {
         return bytes;
     }
 
-    @RequestRecord(wrongBody = "The body must be a JSON object {name, description}")
+    @RequestRecord(wrongBody = "The body must be a JSON object {name, description, permissions}")
     record ProvisionAgentRequest(
             @NotNull(message = "is required") @Size(max = MAX_NAME, message = NAME) @IfMistyped(NAME)
             String name,
 
             @Size(max = MAX_DESCRIPTION, message = DESCRIPTION) @IfMistyped(DESCRIPTION)
-            String description) {}
+            String description,
 
-    /** {@code {agent, apiKey, keyId}}: the key in clear this once. */
-    record ProvisionedAgent(AgentResource agent, String apiKey, UUID keyId) {}
+            @Schema(
+                    description = "what the key may do besides acting as its own agent: manage, space or owner"
+                            + " also let it act as (and create) any agent of the space through X-Hiloop",
+                    defaultValue = "[\"agent\"]",
+                    example = "[\"agent\", \"manage\"]")
+            @Size(min = 1, max = 4, message = PERMISSIONS)
+            @IfMistyped(value = PERMISSIONS, item = PERMISSION)
+            List<
+                            @NotNull(message = PERMISSION)
+                            @Pattern(regexp = "agent|manage|space|owner", message = PERMISSION) String>
+                    permissions) {}
+
+    /** {@code {agent, apiKey, keyId, permissions}}: the key in clear this once. */
+    record ProvisionedAgent(AgentResource agent, String apiKey, UUID keyId, List<String> permissions) {}
 }

@@ -6,6 +6,7 @@ import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
 import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -32,8 +33,8 @@ class ApiKeyTest {
     @Test
     void a_key_is_issued_with_its_hash_only() {
         fixture.givenNoPriorActivity()
-                .when(new IssueApiKey(KEY, HASH, AGENT, "billing-bot"), PROVISIONING)
-                .expectEvents(new ApiKeyIssued(KEY, HASH, AGENT, "billing-bot"));
+                .when(new IssueApiKey(KEY, HASH, AGENT, "billing-bot", List.of("agent", "manage")), PROVISIONING)
+                .expectEvents(new ApiKeyIssued(KEY, HASH, AGENT, "billing-bot", List.of("agent", "manage")));
     }
 
     @Test
@@ -66,7 +67,7 @@ class ApiKeyTest {
     }
 
     private static Object issued() {
-        return inSpace(new ApiKeyIssued(KEY, HASH, AGENT, "billing-bot"));
+        return inSpace(new ApiKeyIssued(KEY, HASH, AGENT, "billing-bot", null));
     }
 
     private static Object inSpace(Object event) {

@@ -12,6 +12,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
+import dev.ledgerloop.platform.principal.KeyPermissions;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
@@ -28,8 +29,9 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code api_keys} view: one document per issued agent key, found by its SHA-256 {@code keyHash}. The gateway
- * reads it directly (api-gateway README, "Stored keys"), so its shape is a contract with the gateway.
+ * The {@code api_keys} view: one document per issued agent key, found by its SHA-256 {@code keyHash}, with its
+ * {@code permissions} ({@code ["agent"]} for a key issued before keys had permissions). The gateway reads it directly
+ * (api-gateway README, "Agents"), so its shape is a contract with the gateway.
  */
 @Component
 @ProcessingGroup(ApiKeysProjection.GROUP)
@@ -68,6 +70,7 @@ class ApiKeysProjection extends ParksUnreadableEvents implements Projection {
                         .append("spaceId", EventContext.spaceId(metaData).toString())
                         .append("agentId", event.agentId().toString())
                         .append("agentName", event.agentName())
+                        .append("permissions", KeyPermissions.normalised(event.permissions()))
                         .append("revoked", false)
                         .append("issuedAt", Views.date(at))
                         .append("revokedAt", null)

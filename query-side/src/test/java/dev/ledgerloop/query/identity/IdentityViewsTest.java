@@ -9,6 +9,7 @@ import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.messaging.MetaData;
@@ -51,7 +52,7 @@ class IdentityViewsTest {
         UUID key = UUID.randomUUID();
         UUID agent = UUID.randomUUID();
         String hash = "cd".repeat(32);
-        ApiKeyIssued issued = new ApiKeyIssued(key, hash, agent, "billing-bot");
+        ApiKeyIssued issued = new ApiKeyIssued(key, hash, agent, "billing-bot", List.of("manage"));
 
         projection.on(issued, CONTEXT, 0, T0);
         Document fresh = database.getCollection(ApiKeysProjection.COLLECTION)
@@ -66,11 +67,27 @@ class IdentityViewsTest {
         assertThat(fresh.getString("spaceId")).isEqualTo(SPACE.toString());
         assertThat(fresh.getString("agentId")).isEqualTo(agent.toString());
         assertThat(fresh.getString("agentName")).isEqualTo("billing-bot");
+        assertThat(fresh.getList("permissions", String.class)).containsExactly("agent", "manage");
         assertThat(fresh.getBoolean("revoked")).isFalse();
         Document revoked = database.getCollection(ApiKeysProjection.COLLECTION)
                 .find(eq("keyHash", hash))
                 .first();
         assertThat(revoked.getBoolean("revoked")).isTrue();
         assertThat(revoked.getDate("revokedAt").toInstant()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.ledgerloop.query.ViewDatabases#servers")
+    void a_key_issued_before_permissions_existed_acts_as_its_own_agent_only(Supplier<MongoDatabase> server) {
+        MongoDatabase database = server.get();
+        String hash = "ef".repeat(32);
+
+        new ApiKeysProjection(database)
+                .on(new ApiKeyIssued(UUID.randomUUID(), hash, UUID.randomUUID(), "old-bot", null), CONTEXT, 0, T0);
+
+        Document view = database.getCollection(ApiKeysProjection.COLLECTION)
+                .find(eq("keyHash", hash))
+                .first();
+        assertThat(view.getList("permissions", String.class)).containsExactly("agent");
     }
 }

@@ -14,8 +14,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Agents' {@code X-API-Key: hlp_<64 lowercase hex>}, looked up by its SHA-256 hash, with {@code X-Hiloop: <agent
- * name>} choosing which agent the key acts as (docs/api.md §Authentication); {@link AgentRegistration} registers a
- * newly named agent once the rate limit has let the request through. The key itself is never logged nor kept.
+ * name>} choosing which agent the key acts as (docs/api.md §Authentication): its own always, another only for a key
+ * with a permission beyond {@code agent} (else 403, before anything is registered); {@link AgentRegistration}
+ * registers a newly named agent once the rate limit has let the request through. The key itself is never logged nor kept.
  */
 @Component
 @Order(100)
@@ -67,6 +68,12 @@ class ApiKeyAuthenticator implements Authenticator {
             return Mono.error(new GatewayException(
                     ErrorCode.VALIDATION_ERROR,
                     "Invalid agent name in X-Hiloop: use 1 to 100 characters of A-Z, a-z, 0-9, '.', '_' and '-'"));
+        }
+        if (!key.mayActAs(names.get(0))) {
+            return Mono.error(new GatewayException(
+                    ErrorCode.FORBIDDEN,
+                    "This API key acts only as its own agent '" + key.defaultAgentName() + "'; naming another agent in"
+                            + " X-Hiloop takes a key with the manage, space or owner permission"));
         }
         return Mono.just(AgentIdentity.of(key, names.get(0)));
     }

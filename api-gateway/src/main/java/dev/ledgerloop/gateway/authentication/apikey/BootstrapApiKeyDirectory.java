@@ -2,8 +2,10 @@ package dev.ledgerloop.gateway.authentication.apikey;
 
 import dev.ledgerloop.gateway.GatewayProperties;
 import dev.ledgerloop.gateway.config.InvalidConfigurationException;
+import dev.ledgerloop.platform.principal.KeyPermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -58,8 +60,13 @@ public final class BootstrapApiKeyDirectory implements ApiKeyDirectory {
         AgentIdentity defaultAgent = properties.bootstrapAgentId() != null
                 ? new AgentIdentity(properties.bootstrapAgentId(), agentName)
                 : AgentIdentity.derived(properties.bootstrapSpaceId(), agentName);
+        // The bootstrap key is the space owner's (docs/api.md §Webhooks): it may act as any agent of its space.
         ApiKey key = new ApiKey(
-                properties.bootstrapKeyId(), properties.bootstrapSpaceId(), defaultAgent.agentId(), agentName);
+                properties.bootstrapKeyId(),
+                properties.bootstrapSpaceId(),
+                defaultAgent.agentId(),
+                agentName,
+                List.of(KeyPermissions.AGENT, KeyPermissions.OWNER));
         return new BootstrapApiKeyDirectory(Optional.of(HexFormat.of().parseHex(keyHash.strip())), Optional.of(key));
     }
 

@@ -14,7 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The bootstrap key, then the keys issued through provisioning, looked up by hash in the query side's {@code api_keys}
- * view. A found key is cached for a few seconds (so a revoked key stops within the TTL plus the view's lag); an
+ * view, with its {@code permissions} (none stored: {@code ["agent"]}). A found key is cached for a few seconds (so a revoked key stops within the TTL plus the view's lag); an
  * unknown one for a moment only ({@code unknown-cache-ttl}, 1 s), so a client repeating a wrong key costs one look-up
  * per moment and a key just issued works almost as soon as the view has it.
  */
@@ -67,6 +67,8 @@ final class StoredApiKeyDirectory implements ApiKeyDirectory {
                 document.getString("_id"),
                 UUID.fromString(document.getString("spaceId")),
                 UUID.fromString(document.getString("agentId")),
-                document.getString("agentName"));
+                document.getString("agentName"),
+                // Absent from a view built before keys had permissions: the key acts as its own agent only.
+                document.getList("permissions", String.class));
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AgentIdentityTest {
     private static final UUID SPACE = UUID.fromString("6a0f4f4e-9d7b-4c33-8f57-0d7c1b2a3e4f");
-    private final ApiKey key = new ApiKey("k1", SPACE, UUID.randomUUID(), "default");
+    private final ApiKey key = new ApiKey("k1", SPACE, UUID.randomUUID(), "default", null);
 
     @Test
     void a_named_agents_id_is_the_name_based_uuid_of_its_space_and_name() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerloop.gateway.GatewayProperties;
 import dev.ledgerloop.platform.hash.Sha256Hex;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ class BootstrapApiKeyDirectoryTest {
     void finds_the_key_by_the_hash_of_the_whole_key() {
         BootstrapApiKeyDirectory directory = BootstrapApiKeyDirectory.from(properties(HASH, AGENT));
 
-        assertThat(directory.findByHash(HASH).block()).isEqualTo(new ApiKey("bootstrap", SPACE, AGENT, "default"));
+        assertThat(directory.findByHash(HASH).block())
+                .isEqualTo(new ApiKey("bootstrap", SPACE, AGENT, "default", List.of("agent", "owner")));
     }
 
     @Test
