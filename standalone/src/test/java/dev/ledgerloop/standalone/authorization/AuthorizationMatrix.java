@@ -137,6 +137,7 @@ final class AuthorizationMatrix {
             GET /v1/admin/sessions/{session}/events                             | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/sessions/{session}/authority?userId=alice             | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/sessions/{session}/verify                             | -             | 200     | ok      403           403          403    403    403   403      403     403     401
+            GET /v1/admin/sessions/{session}/export                             | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/log/checkpoint                                        | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/log/verifier-key                                      | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/log/proof/inclusion?eventId={eventId}                 | -             | 200     | ok      403           403          403    403    403   403      403     403     401
