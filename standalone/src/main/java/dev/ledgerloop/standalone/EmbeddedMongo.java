@@ -33,7 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Starts on {@code host:port} (port 0: any free one) with its data in {@code file}. */
     public static EmbeddedMongo start(Path file, String host, int port) throws java.io.IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        H2Backend backend = new AtomicRenames(file.toString());
+        H2Backend backend = new EmbeddedBackend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
@@ -55,19 +55,28 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * A rename that holds on the embedded server. mongo-java-server's H2 backend renames a collection's data but not its
+     * The H2 backend with two guarantees MongoDB gives and mongo-java-server's H2 backend does not.
+     *
+     * <p>Journaled writes: a write whose write concern asks for the journal ({@code j: true}, or {@code w:
+     * "majority"}, which implies it on MongoDB) is committed to the file and fsynced before it is acknowledged. By
+     * itself the H2 store commits about once a second, so a crash (the process killed) lost the last second of
+     * acknowledged writes. For the views that is harmless (they and the processors' tokens roll back together and
+     * replay), but the keyring's data keys are written so: a lost key made its stream's events, already durable in
+     * the event log, unreadable for good.
+     *
+     * <p>Renames: mongo-java-server's H2 backend renames a collection's data but not its
      * indexes' storage, so the renamed collection loses its documents on the next start and a new collection under
      * the old name meets the old keys. Here a rename copies the source's indexes and documents into the target and
      * drops the source, and runs alone: every other command waits for it, so readers see the old collection or the
      * new one, as MongoDB guarantees for a rename within a database (a rebuild's switch-over, docs/replay.md
      * §Rebuild). The cost is a pause of the whole server while the copy runs.
      */
-    private static final class AtomicRenames extends H2Backend {
+    private static final class EmbeddedBackend extends H2Backend {
         private static final String RENAME = "renameCollection";
 
         private final ReentrantReadWriteLock renames = new ReentrantReadWriteLock();
 
-        AtomicRenames(String file) {
+        EmbeddedBackend(String file) {
             super(file);
         }
 
@@ -76,11 +85,22 @@ public final class EmbeddedMongo implements AutoCloseable {
             boolean rename = RENAME.equalsIgnoreCase(command);
             Lock lock = rename ? renames.writeLock() : renames.readLock();
             lock.lock();
+            Document answer;
             try {
-                return rename ? renameByCopy(channel, query) : super.handleCommand(channel, database, command, query);
+                answer = rename ? renameByCopy(channel, query) : super.handleCommand(channel, database, command, query);
             } finally {
                 lock.unlock();
             }
+            if (asksForTheJournal(query)) {
+                commit();
+                getMvStore().sync();
+            }
+            return answer;
+        }
+
+        private static boolean asksForTheJournal(Document command) {
+            return command.get("writeConcern") instanceof Document concern
+                    && (Boolean.TRUE.equals(concern.get("j")) || "majority".equals(concern.get("w")));
         }
 
         private Document renameByCopy(Channel channel, Document query) {

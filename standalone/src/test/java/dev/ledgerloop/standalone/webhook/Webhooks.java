@@ -28,7 +28,7 @@ public final class Webhooks {
     }
 
     /** A delivery's Standard Webhooks headers, as svix's verifier takes them. */
-    static Map<String, List<String>> standardHeaders(WebhookReceiver.Received delivery) {
+    public static Map<String, List<String>> standardHeaders(WebhookReceiver.Received delivery) {
         return Map.of(
                 "webhook-id", List.of(delivery.header("webhook-id")),
                 "webhook-timestamp", List.of(delivery.header("webhook-timestamp")),
