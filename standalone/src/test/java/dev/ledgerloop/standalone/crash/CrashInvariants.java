@@ -98,10 +98,14 @@ final class CrashInvariants {
         assertThat(history.status())
                 .as("history of acknowledged session %s: %s", session.id, history)
                 .isEqualTo(200);
-        List<String> ids = Json.ids(history.body().get("timeline"));
-        assertThat(ids).as("items of session %s in the log", session.id).doesNotHaveDuplicates();
+        holdsTheAcknowledgedWritesOnce(session, history.body().get("timeline"), "the log");
+    }
+
+    private static void holdsTheAcknowledgedWritesOnce(Ledger.Session session, JsonNode items, String where) {
+        List<String> ids = Json.ids(items);
+        assertThat(ids).as("items of session %s in %s", session.id, where).doesNotHaveDuplicates();
         assertThat(ids)
-                .as("acknowledged messages and responses of session %s in the log", session.id)
+                .as("acknowledged messages and responses of session %s in %s", session.id, where)
                 .containsAll(session.messages)
                 .containsAll(session.responses);
     }
@@ -115,12 +119,7 @@ final class CrashInvariants {
     }
 
     private void viewsShowTheAcknowledgedWrites(Ledger.Session session) throws Exception {
-        List<String> ids = Json.ids(timeline(session));
-        assertThat(ids).as("timeline items of session %s", session.id).doesNotHaveDuplicates();
-        assertThat(ids)
-                .as("acknowledged messages and responses in the timeline of session %s", session.id)
-                .containsAll(session.messages)
-                .containsAll(session.responses);
+        holdsTheAcknowledgedWritesOnce(session, timeline(session), "the timeline");
     }
 
     private void deadlinesHeld(Ledger.Session session) throws Exception {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ledgerloop.eventstore.embedded.log.SegmentedLog;
 import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.StandaloneProcess;
 import dev.ledgerloop.standalone.webhook.WebhookReceiver;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -38,11 +39,19 @@ class CrashRestartIT {
     private static final int MIN_WRITES = Integer.getInteger("ledgerloop.crash.minWrites", 20);
     private static final int MAX_WRITES = Integer.getInteger("ledgerloop.crash.maxWrites", 80);
     private static final Duration START = Duration.ofMinutes(3);
-    /** The child JVM's settings: a short webhook retry schedule, and no rate limit between clients and gateway. */
-    private static final List<String> SETTINGS = List.of(
-            "ledgerloop.webhooks.retry-schedule=0s" + ",300ms".repeat(20),
-            "ledgerloop.webhooks.jitter=0",
-            "ledgerloop.gateway.rate-limit.enabled=false");
+    /**
+     * The child JVM: C1 only and the serial collector start the three Spring contexts faster on two cores; a short
+     * webhook retry schedule, and no rate limit between the clients and the gateway.
+     */
+    private static final List<String> CHILD_JVM = Stream.concat(
+                    Stream.of(System.getProperty(
+                                    "ledgerloop.crash.jvmOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+                            .split("\\s+")),
+                    Stream.of(
+                            "-Dledgerloop.webhooks.retry-schedule=0s" + ",300ms".repeat(20),
+                            "-Dledgerloop.webhooks.jitter=0",
+                            "-Dledgerloop.gateway.rate-limit.enabled=false"))
+            .toList();
     /** The receiver fails every fifth request to its path, so that deliveries are also retried. */
     private static final WebhookReceiver.Behaviour RECEIVER = n -> n % 5 == 0 ? 500 : 200;
 
@@ -60,7 +69,7 @@ class CrashRestartIT {
         Random random = new Random(SEED);
         Ledger ledger = new Ledger();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            system = StandaloneProcess.start(data, SETTINGS, START);
+            system = StandaloneProcess.start(data, CHILD_JVM, START);
             String key = system.printedKey();
             assertThat(key).as("the key printed by the first start").isNotNull();
             String human = StandaloneProcess.mintToken(data, MixedLoad.HUMAN);
@@ -86,7 +95,7 @@ class CrashRestartIT {
                         "round %d: killed pid %d after %d acknowledged writes (%d requests unanswered)",
                         round, system.pid(), load.acknowledged(), load.unanswered());
 
-                system = StandaloneProcess.start(data, SETTINGS, START);
+                system = StandaloneProcess.start(data, CHILD_JVM, START);
                 report("round %d: restarted as pid %d", round, system.pid());
                 Api owner = Api.gateway(system.port()).withKey(key);
                 try {

@@ -2,6 +2,7 @@ package dev.ledgerloop.standalone.webhook;
 
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
+import static dev.ledgerloop.standalone.webhook.Webhooks.dispatcher;
 import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,13 +70,5 @@ class WebhookDispatchDurabilityEndToEndTest {
             }
             throw e;
         }
-    }
-
-    private static StreamingEventProcessor dispatcher(LedgerloopSystem system) {
-        return system.backendContexts()
-                .get(0)
-                .getBean(EventProcessingConfiguration.class)
-                .eventProcessor("webhook-dispatcher", StreamingEventProcessor.class)
-                .orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ledgerloop.standalone.webhook;
 
+import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 
 /** What the webhook end-to-end tests share: a short retry schedule, endpoint bodies, signature checks. */
 public final class Webhooks {
@@ -25,6 +28,15 @@ public final class Webhooks {
                 + (agentId == null ? "" : ",\"scope\":{\"agentIds\":[\"" + agentId + "\"]}")
                 + (token == null ? "" : ",\"token\":\"" + token + "\"")
                 + "}";
+    }
+
+    /** The command side's webhook dispatcher, the processor that turns events into deliveries. */
+    static StreamingEventProcessor dispatcher(LedgerloopSystem system) {
+        return system.backendContexts()
+                .get(0)
+                .getBean(EventProcessingConfiguration.class)
+                .eventProcessor("webhook-dispatcher", StreamingEventProcessor.class)
+                .orElseThrow();
     }
 
     /** A delivery's Standard Webhooks headers, as svix's verifier takes them. */
