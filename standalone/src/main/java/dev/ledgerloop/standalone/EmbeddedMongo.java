@@ -10,21 +10,29 @@ import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB-protocol server for the embedded default: mongo-java-server with its H2 (MVStore) file backend, so
  * the read models survive a restart. The services reach it with the real MongoDB driver over the wire.
  */
 public final class EmbeddedMongo implements AutoCloseable {
-    private final H2Backend backend;
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    private final EmbeddedBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongo(H2Backend backend, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongo(EmbeddedBackend backend, MongoServer server, InetSocketAddress address) {
         this.backend = backend;
         this.server = server;
         this.address = address;
@@ -33,7 +41,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Starts on {@code host:port} (port 0: any free one) with its data in {@code file}. */
     public static EmbeddedMongo start(Path file, String host, int port) throws java.io.IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        H2Backend backend = new AtomicRenames(file.toString());
+        EmbeddedBackend backend = EmbeddedBackend.open(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
@@ -55,32 +63,132 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * A rename that holds on the embedded server. mongo-java-server's H2 backend renames a collection's data but not its
+     * The H2 backend with two guarantees MongoDB gives and mongo-java-server's H2 backend does not.
+     *
+     * <p>Crash consistency: what a crash (the process killed) leaves in the file is a prefix of the commands, as
+     * MongoDB's journal gives. The store commits once a second while no command runs (the H2 store's own commits,
+     * timed or by memory, are off: they captured one collection before and another after a pair of writes, so a
+     * processor's token could survive without the view write made before it, and the replay after a restart
+     * started behind that write). A write whose write concern asks for the journal ({@code j: true}, or {@code w:
+     * "majority"}, which implies it on MongoDB) is committed and fsynced before it is acknowledged: the keyring's
+     * data keys are written so, and a lost key made its stream's events, durable in the event log, unreadable.
+     *
+     * <p>Renames: mongo-java-server's H2 backend renames a collection's data but not its
      * indexes' storage, so the renamed collection loses its documents on the next start and a new collection under
      * the old name meets the old keys. Here a rename copies the source's indexes and documents into the target and
      * drops the source, and runs alone: every other command waits for it, so readers see the old collection or the
      * new one, as MongoDB guarantees for a rename within a database (a rebuild's switch-over, docs/replay.md
      * §Rebuild). The cost is a pause of the whole server while the copy runs.
      */
-    private static final class AtomicRenames extends H2Backend {
+    private static final class EmbeddedBackend extends H2Backend {
         private static final String RENAME = "renameCollection";
 
-        private final ReentrantReadWriteLock renames = new ReentrantReadWriteLock();
+        private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+        /** Compaction (rewriting sparse chunks) every so many commits, bounded in bytes so the pause stays short. */
+        private static final int COMPACT_EVERY_COMMITS = 60;
 
-        AtomicRenames(String file) {
-            super(file);
+        private static final int COMPACT_TARGET_FILL_RATE = 50;
+        private static final int COMPACT_MOST_BYTES = 4 * 1024 * 1024;
+
+        /** Commands hold it shared; a commit or a rename holds it alone, so it sees no command half done. */
+        private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
+
+        private final ScheduledExecutorService committer;
+        private int commitsSinceCompaction;
+
+        private EmbeddedBackend(MVStore store) {
+            super(store);
+            committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "embedded-mongo-commit");
+                thread.setDaemon(true);
+                return thread;
+            });
+            committer.scheduleWithFixedDelay(
+                    this::commitQuietly, COMMIT_EVERY.toMillis(), COMMIT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** The H2 store without its own commits (neither timed nor by memory): only {@link #commitAlone} commits. */
+        static EmbeddedBackend open(String file) {
+            return new EmbeddedBackend(new MVStore.Builder()
+                    .fileName(file)
+                    .autoCommitDisabled()
+                    .autoCommitBufferSize(0)
+                    .open());
         }
 
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             boolean rename = RENAME.equalsIgnoreCase(command);
-            Lock lock = rename ? renames.writeLock() : renames.readLock();
+            Lock lock = rename ? commands.writeLock() : commands.readLock();
             lock.lock();
+            Document answer;
             try {
-                return rename ? renameByCopy(channel, query) : super.handleCommand(channel, database, command, query);
+                answer = rename ? renameByCopy(channel, query) : super.handleCommand(channel, database, command, query);
             } finally {
                 lock.unlock();
             }
+            if (asksForTheJournal(query)) {
+                commitAlone(true);
+            }
+            return answer;
+        }
+
+        /** Commits what every finished command wrote, and nothing of a command still running. */
+        private void commitAlone(boolean sync) {
+            commands.writeLock().lock();
+            try {
+                if (getMvStore().hasUnsavedChanges()) {
+                    getMvStore().commit();
+                }
+                if (sync) {
+                    getMvStore().sync();
+                }
+            } finally {
+                commands.writeLock().unlock();
+            }
+        }
+
+        private void commitQuietly() {
+            try {
+                commitAlone(false);
+                if (++commitsSinceCompaction >= COMPACT_EVERY_COMMITS) {
+                    commitsSinceCompaction = 0;
+                    compactAlone();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Committing the embedded MongoDB store failed; the next commit tries again", e);
+            }
+        }
+
+        private void compactAlone() {
+            commands.writeLock().lock();
+            try {
+                getMvStore().compact(COMPACT_TARGET_FILL_RATE, COMPACT_MOST_BYTES);
+                getMvStore().commit();
+            } finally {
+                commands.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            committer.shutdownNow();
+            try {
+                committer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            commands.writeLock().lock();
+            try {
+                super.close();
+            } finally {
+                commands.writeLock().unlock();
+            }
+        }
+
+        private static boolean asksForTheJournal(Document command) {
+            return command.get("writeConcern") instanceof Document concern
+                    && (Boolean.TRUE.equals(concern.get("j")) || "majority".equals(concern.get("w")));
         }
 
         private Document renameByCopy(Channel channel, Document query) {

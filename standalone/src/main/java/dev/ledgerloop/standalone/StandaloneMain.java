@@ -1,5 +1,6 @@
 package dev.ledgerloop.standalone;
 
+import dev.ledgerloop.eventstore.embedded.log.CorruptLogException;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.logging.ConsoleAndFileLogging;
 import java.io.IOException;
@@ -43,7 +44,14 @@ public final class StandaloneMain {
     private static void run(StandaloneOptions options, Path logFile) throws IOException, InterruptedException {
         StartupReport report = new StartupReport(System.out);
         report.starting(options.data(), logFile);
-        LedgerloopSystem system = LedgerloopSystem.start(options.data(), options.port());
+        LedgerloopSystem system;
+        try {
+            system = LedgerloopSystem.start(options.data(), options.port());
+        } catch (CorruptLogException e) {
+            System.err.println("Ledgerloop did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.close();

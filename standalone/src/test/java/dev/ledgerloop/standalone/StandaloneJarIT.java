@@ -3,23 +3,18 @@ package dev.ledgerloop.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ledgerloop.standalone.fixture.StandaloneProcess;
 import dev.ledgerloop.standalone.secrets.SecretPatterns;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -43,38 +38,20 @@ class StandaloneJarIT {
     @TempDir
     static Path data;
 
-    private static final List<String> console = new CopyOnWriteArrayList<>();
     private static final HttpClient http = HttpClient.newHttpClient();
-    private static Process process;
+    private static StandaloneProcess process;
     private static String base;
 
     @BeforeAll
     static void startTheJar() throws Exception {
-        int port = freePort();
-        base = "http://localhost:" + port;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(
-                        java,
-                        "-jar",
-                        System.getProperty("ledgerloop.standaloneJar"),
-                        "--data=" + data,
-                        "--port=" + port)
-                .redirectErrorStream(true)
-                .start();
-        Thread output = new Thread(StandaloneJarIT::readConsole);
-        output.setDaemon(true);
-        output.start();
-        await().atMost(Duration.ofMinutes(2))
-                .ignoreExceptions()
-                .until(() -> key() != null && get("/actuator/health").statusCode() == 200);
+        process = StandaloneProcess.start(data, List.of(), Duration.ofMinutes(2));
+        base = "http://localhost:" + process.port();
+        await().atMost(Duration.ofMinutes(2)).until(() -> key() != null);
     }
 
     @AfterAll
     static void stopTheJar() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        process.stop();
     }
 
     @Test
@@ -92,6 +69,7 @@ class StandaloneJarIT {
 
     @Test
     void a_clean_start_prints_a_short_summary_without_warnings() {
+        List<String> console = process.console();
         List<String> beforeTheKey = console.subList(0, indexOfTheKeyLine());
         assertThat(beforeTheKey).hasSizeLessThanOrEqualTo(MOST_LINES_BEFORE_THE_KEY);
         assertThat(String.join("\n", beforeTheKey))
@@ -123,11 +101,11 @@ class StandaloneJarIT {
     }
 
     private static String key() {
-        int index = indexOfTheKeyLine();
-        return index < 0 ? null : keyIn(console.get(index));
+        return process.printedKey();
     }
 
     private static int indexOfTheKeyLine() {
+        List<String> console = process.console();
         for (int i = 0; i < console.size(); i++) {
             if (keyIn(console.get(i)) != null) {
                 return i;
@@ -139,28 +117,5 @@ class StandaloneJarIT {
     private static String keyIn(String line) {
         Matcher matcher = KEY.matcher(line);
         return matcher.find() ? matcher.group() : null;
-    }
-
-    private static HttpResponse<Void> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static void readConsole() {
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                console.add(line);
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

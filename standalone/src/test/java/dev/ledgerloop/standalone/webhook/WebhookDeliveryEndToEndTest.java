@@ -80,6 +80,9 @@ class WebhookDeliveryEndToEndTest {
         List<WebhookReceiver.Received> received = receiver.received("/signed");
         for (WebhookReceiver.Received delivery : received) {
             new Webhook(secret).verify(delivery.body(), standardHeaders(delivery));
+            assertThat(Webhooks.signedWith(secret, delivery))
+                    .as("the crash test's own check")
+                    .isTrue();
             assertThat(delivery.header("X-Hiloop-Signature")).isEqualTo(hiloopSignature(secret, delivery.body()));
             assertThat(delivery.header("Authorization")).isEqualTo("Bearer tok-1");
             JsonNode body = Json.read(delivery.body());

@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 public final class WebhookReceiver implements AutoCloseable {
     public record Received(Map<String, String> headers, String body) {
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }

@@ -3,6 +3,7 @@ package dev.ledgerloop.standalone.webhook;
 import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
+import static dev.ledgerloop.standalone.webhook.Webhooks.dispatcher;
 import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,11 +13,9 @@ import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ApplicationContext;
 
 /**
  * A replay of the dispatcher (its tokens reset, every event handled again) creates no second delivery for an
@@ -52,14 +51,6 @@ class WebhookReplayEndToEndTest {
             assertThat(deliveries(api)).hasSize(3);
             assertThat(new HashSet<>(receiver.webhookIds("/replayed"))).hasSize(3);
         }
-    }
-
-    private static StreamingEventProcessor dispatcher(LedgerloopSystem system) {
-        ApplicationContext commandSide = system.backendContexts().get(0);
-        return commandSide
-                .getBean(EventProcessingConfiguration.class)
-                .eventProcessor("webhook-dispatcher", StreamingEventProcessor.class)
-                .orElseThrow();
     }
 
     private static boolean caughtUp(StreamingEventProcessor processor) {

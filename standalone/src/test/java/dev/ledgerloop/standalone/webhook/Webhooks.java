@@ -1,5 +1,6 @@
 package dev.ledgerloop.standalone.webhook;
 
+import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 
 /** What the webhook end-to-end tests share: a short retry schedule, endpoint bodies, signature checks. */
 public final class Webhooks {
@@ -27,12 +30,35 @@ public final class Webhooks {
                 + "}";
     }
 
+    /** The command side's webhook dispatcher, the processor that turns events into deliveries. */
+    static StreamingEventProcessor dispatcher(LedgerloopSystem system) {
+        return system.backendContexts()
+                .get(0)
+                .getBean(EventProcessingConfiguration.class)
+                .eventProcessor("webhook-dispatcher", StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
     /** A delivery's Standard Webhooks headers, as svix's verifier takes them. */
     static Map<String, List<String>> standardHeaders(WebhookReceiver.Received delivery) {
         return Map.of(
                 "webhook-id", List.of(delivery.header("webhook-id")),
                 "webhook-timestamp", List.of(delivery.header("webhook-timestamp")),
                 "webhook-signature", List.of(delivery.header("webhook-signature")));
+    }
+
+    /**
+     * Whether the delivery carries a Standard Webhooks {@code v1} signature by the secret, computed here: unlike
+     * svix's verifier it does not refuse a delivery received more than five minutes ago (a receiver's replay guard).
+     */
+    public static boolean signedWith(String secret, WebhookReceiver.Received delivery) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String signed =
+                delivery.header("webhook-id") + "." + delivery.header("webhook-timestamp") + "." + delivery.body();
+        String signature =
+                "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        return List.of(delivery.header("webhook-signature").split(" ")).contains(signature);
     }
 
     /** The seed's signature, computed here independently of the server's code. */

@@ -16,11 +16,19 @@ import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,6 +47,11 @@ import org.springframework.stereotype.Component;
  * restart creates nothing twice: the second creation conflicts on the stream and counts as done.
  *
  * <p>One segment (command-side.yml): endpoint changes and the events after them are seen in log order.
+ *
+ * <p>Each {@code CreateDelivery} runs in a unit of work of its own, on the dispatcher's {@code webhook-dispatch}
+ * thread, and the handler waits for it: its delivery is in the log before the handler returns. Sent from the
+ * handler's thread it would run nested in the batch's unit of work, whose commit stores the processor's token
+ * first and appends the deliveries after it, so a crash between the two lost them for good.
  */
 @Component
 @ProcessingGroup(WebhookDispatcher.GROUP)
@@ -46,14 +59,27 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     static final String GROUP = "webhook-dispatcher";
     static final String COMPONENT = "webhook-dispatcher";
 
+    /** Longer than any append takes; a miss fails the batch, which the processor retries. */
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
+
     private final WebhookRoutes routes;
     private final MongoCollection<Document> sessionAgents;
     private final CommandGateway commands;
+    private final ExecutorService creator = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-dispatch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, CommandGateway commands) {
         this.routes = routes;
         this.sessionAgents = database.getCollection("webhook_session_agents");
         this.commands = commands;
+    }
+
+    @PreDestroy
+    void stop() {
+        creator.shutdownNow();
     }
 
     @EventHandler
@@ -149,13 +175,28 @@ class WebhookDispatcher extends ParksUnreadableEvents {
             }
             UUID deliveryId = deliveryId(eventId, route.webhookId());
             String body = WebhookPayloads.body(deliveryId, type, at, data);
-            try {
-                commands.sendAndWait(
-                        new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body),
-                        EventContext.system(spaceId, COMPONENT));
-            } catch (ConcurrencyException e) {
-                // Created before this replay or restart: exactly one delivery per (event, endpoint).
+            create(new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body), spaceId);
+        }
+    }
+
+    /** Creates the delivery in a unit of work of its own and returns once it is in the log (see the class comment). */
+    private void create(CreateDelivery command, UUID spaceId) {
+        Future<Object> created =
+                creator.submit(() -> commands.sendAndWait(command, EventContext.system(spaceId, COMPONENT)));
+        try {
+            created.get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof ConcurrencyException)) {
+                throw new IllegalStateException("Creating delivery " + command.deliveryId() + " failed", e.getCause());
             }
+            // Created before this replay or restart: exactly one delivery per (event, endpoint).
+        } catch (TimeoutException e) {
+            created.cancel(true);
+            throw new IllegalStateException(
+                    "Creating delivery " + command.deliveryId() + " took longer than " + CREATE_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating delivery " + command.deliveryId(), e);
         }
     }
 

@@ -29,10 +29,13 @@ import org.slf4j.LoggerFactory;
  * high bit of its length word set ({@link #CONTINUED}), and recovery only keeps an append whose last frame is there.
  * A log written before this flag existed has it clear everywhere, so each of its records counts as complete.
  *
- * <p>Writes are not durable until {@link #sync()} returns. On {@link #open} the last segment is scanned and
- * everything from the first frame that is short or fails its CRC is truncated, back to the end of the last whole
- * append: that can only be a write that was never acknowledged, because acknowledgement waits for the fsync.
- * Damage in an earlier, sealed segment is reported as {@link CorruptLogException} instead of being silently dropped.
+ * <p>Writes are not durable until {@link #sync()} returns. On {@link #open} every segment is scanned. In the last
+ * one, a torn tail is truncated back to the end of the last whole append: a first bad frame (short, bad length or
+ * failing its CRC) after which no intact frame starts and, if its length fits, only zeros follow. That can only be
+ * a write that was never acknowledged, because acknowledgement waits for the fsync and a crash only loses bytes
+ * written after the last one. A bad frame with data after it is damage to records that may have been acknowledged,
+ * and so is any bad frame in an earlier, sealed segment: {@link #open} throws {@link CorruptLogException} naming
+ * the file and offset and changes nothing.
  *
  * <p>Only one thread may append; any number of threads may {@link #read} concurrently (positional reads).
  */
@@ -43,6 +46,7 @@ public final class SegmentedLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentedLog.class);
     private static final String SUFFIX = ".seg";
+    private static final int SCAN_WINDOW = 1 << 20;
 
     private final Path directory;
     private final long segmentSize;
@@ -111,8 +115,9 @@ public final class SegmentedLog implements AutoCloseable {
         for (int i = 0; i < bases.size(); i++) {
             long base = bases.get(i);
             if (base != expectedBase) {
-                throw new CorruptLogException("Segment " + segmentName(base)
-                        + " does not start where the previous one ends (" + expectedBase + ")");
+                throw new CorruptLogException("Event log segment "
+                        + segmentPath(base).toAbsolutePath() + " does not start where the previous one ends ("
+                        + expectedBase + "); the node does not start");
             }
             boolean last = i == bases.size() - 1;
             FileChannel channel =
@@ -181,8 +186,11 @@ public final class SegmentedLog implements AutoCloseable {
             }
             if (problem != null) {
                 if (!last) {
-                    throw new CorruptLogException(
-                            "Sealed segment " + segmentName(base) + " is damaged at offset " + offset + ": " + problem);
+                    throw damaged(base, offset, problem, "in a sealed segment, which only holds synced records");
+                }
+                String after = dataAfterBadFrame(channel, offset, size, payload);
+                if (after != null) {
+                    throw damaged(base, offset, problem, after + ", so it is not a torn write");
                 }
                 return complete;
             }
@@ -199,10 +207,79 @@ public final class SegmentedLog implements AutoCloseable {
             }
         }
         if (complete < offset && !last) {
-            throw new CorruptLogException(
-                    "Sealed segment " + segmentName(base) + " ends inside an append (at offset " + complete + ")");
+            throw damaged(base, complete, "the segment ends inside an append", "in a sealed segment");
         }
         return complete;
+    }
+
+    /**
+     * Decides whether a bad frame at {@code offset} of the last segment is a torn tail: returns {@code null} if it
+     * is, else what follows it. A crash leaves the bytes written before it and loses only some of those written
+     * after the last fsync, so a torn write is followed by nothing but other unsynced bytes, which read back as
+     * zeros when they were lost. Hence the frame is torn only if no intact frame starts anywhere after its first
+     * byte and, when its header is whole and its length fits in the file, only zeros follow its end.
+     */
+    private String dataAfterBadFrame(FileChannel channel, long offset, long size, ByteBuffer payload)
+            throws IOException {
+        long intact = firstIntactFrame(channel, offset + 1, size);
+        if (intact >= 0) {
+            return "an intact record follows at offset " + intact;
+        }
+        if (payload != null) {
+            long frameEnd = offset + FRAME_HEADER_BYTES + payload.capacity();
+            long nonZero = firstNonZeroByte(channel, frameEnd, size);
+            if (nonZero >= 0) {
+                return "non-zero data follows the frame at offset " + nonZero;
+            }
+        }
+        return null;
+    }
+
+    private static long firstIntactFrame(FileChannel channel, long from, long size) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(SCAN_WINDOW + FRAME_HEADER_BYTES);
+        CRC32C crc = new CRC32C();
+        for (long start = from; start + FRAME_HEADER_BYTES <= size; start += SCAN_WINDOW) {
+            window.clear().limit((int) Math.min(window.capacity(), size - start));
+            readFully(channel, window, start);
+            for (int i = 0; i < SCAN_WINDOW && i + FRAME_HEADER_BYTES <= window.limit(); i++) {
+                long candidate = start + i;
+                int length = window.getInt(i) & ~CONTINUED;
+                if (length <= 0 || length > size - candidate - FRAME_HEADER_BYTES) {
+                    continue;
+                }
+                ByteBuffer candidatePayload = ByteBuffer.allocate(length);
+                readFully(channel, candidatePayload, candidate + FRAME_HEADER_BYTES);
+                crc.reset();
+                crc.update(candidatePayload.flip());
+                if ((int) crc.getValue() == window.getInt(i + 4)) {
+                    return candidate;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static long firstNonZeroByte(FileChannel channel, long from, long size) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(SCAN_WINDOW);
+        for (long start = from; start < size; start += SCAN_WINDOW) {
+            window.clear().limit((int) Math.min(SCAN_WINDOW, size - start));
+            readFully(channel, window, start);
+            for (int i = 0; i < window.limit(); i++) {
+                if (window.get(i) != 0) {
+                    return start + i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private CorruptLogException damaged(long base, long offset, String problem, String why) {
+        return new CorruptLogException(
+                "Event log segment " + segmentPath(base).toAbsolutePath() + " is damaged at offset "
+                        + offset + " (log position " + (base + offset) + "): " + problem + "; " + why
+                        + ". Acknowledged events may be affected, so the node does not start and changes nothing."
+                        + " Restore the data directory from a backup, or, knowing that every event from that offset on is"
+                        + " lost, truncate the file there and remove later segments.");
     }
 
     /** Global position one past the last record written (durable or not). */

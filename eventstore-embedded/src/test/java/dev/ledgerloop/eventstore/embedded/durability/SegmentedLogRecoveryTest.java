@@ -162,6 +162,13 @@ class SegmentedLogRecoveryTest {
         }
     }
 
+    private static Path writeInt(Path file, long offset, int value) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(4).putInt(value).flip(), offset);
+        }
+        return file;
+    }
+
     private Map<Path, byte[]> snapshotFiles() throws IOException {
         Map<Path, byte[]> contents = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -228,7 +235,9 @@ class SegmentedLogRecoveryTest {
         /** Random bytes after the last whole record. */
         GARBAGE_APPENDED,
         /** Zeros after the last whole record (a file extended but never written, e.g. after a power loss). */
-        ZEROS_APPENDED
+        ZEROS_APPENDED,
+        /** The last record fails its CRC and only zeros follow it (a page of the in-flight write never written). */
+        LAST_RECORD_DAMAGED_THEN_ZEROS
     }
 
     @ParameterizedTest
@@ -260,6 +269,11 @@ class SegmentedLogRecoveryTest {
                         ByteBuffer.allocate(HEADER + 10).putInt(500).putInt(42).array());
             case GARBAGE_APPENDED -> appendBytes(segment, randomPayload(1, 700));
             case ZEROS_APPENDED -> appendBytes(segment, new byte[4096]);
+            case LAST_RECORD_DAMAGED_THEN_ZEROS -> {
+                flipByte(segment, last.position() + HEADER + last.payload().length / 2);
+                appendBytes(segment, new byte[1000]);
+                survivors = written.subList(0, written.size() - 1);
+            }
         }
         long wholeEnd = survivors.get(survivors.size() - 1).frameEnd();
 
@@ -335,6 +349,80 @@ class SegmentedLogRecoveryTest {
         try (Opened reopened = open(LARGE_SEGMENT)) {
             assertThat(reopened.recovered()).containsExactlyElementsOf(written.subList(0, written.size() - 1));
         }
+    }
+
+    /**
+     * Damage to a record of the last segment that has records (or any non-zero bytes) after it. A crash only tears
+     * the end of the log: what follows the damage was written before the crash, so the damaged record was too, and
+     * it may well have been acknowledged. The log must refuse to open, name the file and offset, and change nothing.
+     */
+    enum HeadDamage {
+        FLIPPED_PAYLOAD_BYTE,
+        FLIPPED_CRC_BYTE,
+        /** The length word now runs past the end of the file. */
+        LENGTH_PAST_THE_END,
+        /** The length word now ends the frame inside its own payload: the rest of it follows the "frame". */
+        LENGTH_SHORTER,
+        /** Header zeroed, as a lost page would leave it. */
+        ZEROED_HEADER,
+        /** The record is the last one, but non-zero bytes that are not a record follow it. */
+        LAST_RECORD_FLIPPED_THEN_GARBAGE
+    }
+
+    @ParameterizedTest
+    @EnumSource(HeadDamage.class)
+    void damage_before_other_data_in_the_last_segment_is_reported_and_leaves_the_files_untouched(HeadDamage damage)
+            throws IOException {
+        List<Entry> written;
+        try (Opened first = open(LARGE_SEGMENT)) {
+            written = appendRandom(first.log(), 60, 3, 700);
+        }
+        Path segment = lastSegment();
+        assertThat(segmentFiles()).hasSize(1);
+        Entry victim = damage == HeadDamage.LAST_RECORD_FLIPPED_THEN_GARBAGE
+                ? written.get(written.size() - 1)
+                : written.get(written.size() / 2);
+        long offset = victim.position();
+        switch (damage) {
+            case FLIPPED_PAYLOAD_BYTE -> flipByte(segment, offset + HEADER + victim.payload().length / 2);
+            case FLIPPED_CRC_BYTE -> flipByte(segment, offset + 5);
+            case LENGTH_PAST_THE_END -> writeInt(segment, offset, 0x3fff_0000);
+            case LENGTH_SHORTER -> writeInt(segment, offset, victim.payload().length / 2);
+            case ZEROED_HEADER -> writeInt(writeInt(segment, offset, 0), offset + 4, 0);
+            case LAST_RECORD_FLIPPED_THEN_GARBAGE -> {
+                flipByte(segment, offset + HEADER + victim.payload().length / 2);
+                appendBytes(segment, new byte[] {0, 0, 0, 0, 7, 0, 0});
+            }
+        }
+        Map<Path, byte[]> before = snapshotFiles();
+
+        assertThatThrownBy(() -> open(LARGE_SEGMENT))
+                .isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining(segment.toAbsolutePath().toString())
+                .hasMessageContaining("offset " + offset + " ");
+        assertSameFiles(before, snapshotFiles());
+
+        assertThatThrownBy(() -> open(LARGE_SEGMENT)).isInstanceOf(CorruptLogException.class);
+        assertSameFiles(before, snapshotFiles());
+    }
+
+    @Test
+    void damage_inside_a_multi_record_append_in_the_middle_of_the_last_segment_is_reported() throws IOException {
+        List<Entry> batch;
+        try (Opened first = open(LARGE_SEGMENT)) {
+            appendRandom(first.log(), 10, 3, 500);
+            batch = appendAndSync(
+                    first.log(), List.of(randomPayload(10, 500), randomPayload(10, 500), randomPayload(10, 500)));
+            appendRandom(first.log(), 10, 3, 500);
+        }
+        Entry victim = batch.get(1);
+        flipByte(lastSegment(), victim.position() + HEADER + victim.payload().length / 2);
+        Map<Path, byte[]> before = snapshotFiles();
+
+        assertThatThrownBy(() -> open(LARGE_SEGMENT))
+                .isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("offset " + victim.position() + " ");
+        assertSameFiles(before, snapshotFiles());
     }
 
     // Atomicity of one append ----------------------------------------------------------------------------------
@@ -554,7 +642,8 @@ class SegmentedLogRecoveryTest {
 
         assertThatThrownBy(() -> open(segmentSize))
                 .isInstanceOf(CorruptLogException.class)
-                .hasMessageContaining(sealed.getFileName().toString());
+                .hasMessageContaining(sealed.toAbsolutePath().toString())
+                .hasMessageContaining("offset ");
         assertSameFiles(before, snapshotFiles());
 
         // Still refused on a second attempt: nothing was "repaired" behind the operator's back.
