@@ -166,13 +166,30 @@ class RoutingTest {
                 "/v1/%61gent/sessions",
                 "/v1/agent;x=1/sessions",
                 "/v1//agent/sessions",
-                "/v1/agent/sessions/%7E"
+                "/v1/agent/sessions/%7E",
+                "/v1/agent/sessions/%ED%A0%80",
+                "/v1/agent/sessions/%C0%AF",
+                "/v1/agent/sessions/%FF",
+                "/v1/agent/sessions/%E2%82",
+                "/v1/agent/sessions/a%00b",
+                "/v1/agent/sessions?page=[]",
+                "/v1/agent/sessions?page=%ED%A0%80"
             })
     void paths_a_backend_could_normalise_elsewhere_are_refused(String path) {
         HttpResponse<String> response = gateway.send(gateway.agentRequest(path).build());
 
         assertError(response, 400, "VALIDATION_ERROR");
         assertThat(querySide.receivedNothing()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/agent/sessions/%C3%A9t%C3%A9", "/v1/agent/sessions?q=%C3%A9&x=a%2Fb%20c&y=:@/?"})
+    void encoded_utf_8_and_the_query_characters_of_rfc_3986_pass(String target) {
+        HttpResponse<String> response =
+                gateway.send(gateway.agentRequest(target).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(querySide.nextRequest().uri()).isEqualTo(target);
     }
 
     @Test

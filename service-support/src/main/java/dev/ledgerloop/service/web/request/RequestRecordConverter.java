@@ -98,9 +98,13 @@ public final class RequestRecordConverter extends MappingJackson2HttpMessageConv
                 && Collection.class.isAssignableFrom(raw);
     }
 
-    /** No coercion between JSON types: {@code "5"} is not a number, {@code 1} not a boolean, {@code 1.5} not 1. */
+    /**
+     * No coercion between JSON types: {@code "5"} is not a number, {@code 1} not a boolean, {@code 1.5} not 1; and the
+     * body is one JSON value, nothing after it ({@code {...}xyz} and {@code {...}{...}} are refused, not cut short).
+     */
     private static ObjectMapper strict(ObjectMapper json) {
         ObjectMapper strict = json.copy();
+        strict.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         strict.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         strict.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
