@@ -192,6 +192,19 @@ class RoutingTest {
         assertThat(querySide.nextRequest().uri()).isEqualTo(target);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Type", "Idempotency-Key", "X-Hiloop"})
+    void a_single_valued_header_sent_twice_is_refused(String name) {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header(name, name.equals("Content-Type") ? "application/json" : "first")
+                .header(name, name.equals("Content-Type") ? "text/plain" : "second")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
+
+        assertError(response, 400, "VALIDATION_ERROR");
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
     @Test
     void health_is_public_without_a_key() {
         HttpResponse<String> response =

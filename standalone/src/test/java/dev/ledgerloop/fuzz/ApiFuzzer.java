@@ -61,6 +61,7 @@ public final class ApiFuzzer {
         try (EventLogWatch log = new EventLogWatch(system.eventStoreConnectionString())) {
             log.sinceLastLook();
             for (int index = from; index < from + cases; index++) {
+                long caseStarted = System.nanoTime();
                 FuzzCase request = generator.generate(index);
                 Http.Answer answer;
                 try {
@@ -74,7 +75,7 @@ public final class ApiFuzzer {
                 }
                 List<String> stored = log.sinceLastLook();
                 List<String> violations = invariants.check(request, answer, stored);
-                report.record(request, answer.status(), violations, http.base());
+                report.record(request, answer.status(), violations, http.base(), System.nanoTime() - caseStarted);
                 if (!violations.isEmpty() && progress != null) {
                     progress.println("FAIL " + violations + "\n  " + request.reproduction(http.base()));
                 }

@@ -12,6 +12,7 @@ public final class FuzzReport {
     private final long seed;
     private final Map<String, int[]> perOperation = new TreeMap<>();
     private final Map<Family, Integer> perFamily = new LinkedHashMap<>();
+    private final Map<Family, Long> nanosPerFamily = new LinkedHashMap<>();
     private final Map<String, Integer> statuses = new TreeMap<>();
     /** "operation | violation label" → the first reproduction, and how often it happened. */
     private final Map<String, String> failures = new LinkedHashMap<>();
@@ -24,8 +25,9 @@ public final class FuzzReport {
         this.seed = seed;
     }
 
-    void record(FuzzCase request, int status, List<String> violations, String base) {
+    void record(FuzzCase request, int status, List<String> violations, String base, long nanos) {
         cases++;
+        nanosPerFamily.merge(request.family(), nanos, Long::sum);
         int[] counts = perOperation.computeIfAbsent(request.operation().toString(), key -> new int[2]);
         counts[0]++;
         perFamily.merge(request.family(), 1, Integer::sum);
@@ -76,6 +78,9 @@ public final class FuzzReport {
                 cases, seed, perOperation.size(), unsendable);
         out.println("statuses: " + statuses);
         out.println("families: " + perFamily);
+        Map<Family, Long> millis = new LinkedHashMap<>();
+        nanosPerFamily.forEach((family, nanos) -> millis.put(family, nanos / 1_000_000));
+        out.println("milliseconds per family: " + millis);
         perOperation.forEach(
                 (operation, counts) -> out.printf("  %-70s %6d cases %5d failures%n", operation, counts[0], counts[1]));
         if (failures.isEmpty()) {

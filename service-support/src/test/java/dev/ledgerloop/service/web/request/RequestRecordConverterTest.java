@@ -87,6 +87,13 @@ class RequestRecordConverterTest {
         assertThat(problem("{\"flag\":true} 1")).isEqualTo("The request body must be a JSON object");
     }
 
+    @Test
+    void a_field_given_twice_is_refused() {
+        assertThat(problem("{\"flag\":true,\"flag\":false}")).isEqualTo("Field 'flag' is given more than once");
+        assertThat(problem("{\"content\":null,\"text\":\"a\",\"text\":\"b\"}"))
+                .isEqualTo("Field 'text' is given more than once");
+    }
+
     private Example read(String json) throws Exception {
         MockHttpInputMessage input = new MockHttpInputMessage(json.getBytes(StandardCharsets.UTF_8));
         input.getHeaders().setContentType(MediaType.APPLICATION_JSON);
