@@ -206,6 +206,19 @@ class RoutingTest {
     }
 
     @Test
+    void a_request_line_or_headers_over_the_servers_limits_answer_the_error_body() {
+        HttpResponse<String> longLine = gateway.send(gateway.agentRequest("/v1/agent/sessions?x=" + "a".repeat(10_000))
+                .build());
+        HttpResponse<String> largeHeaders = gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header("X-Large", "a".repeat(20_000))
+                .build());
+
+        assertError(longLine, 414, "VALIDATION_ERROR");
+        assertError(largeHeaders, 431, "VALIDATION_ERROR");
+        assertThat(querySide.receivedNothing()).isTrue();
+    }
+
+    @Test
     void health_is_public_without_a_key() {
         HttpResponse<String> response =
                 gateway.send(gateway.request("/actuator/health").build());

@@ -325,7 +325,8 @@ final class Mutations {
                 } else {
                     ((ObjectNode) draft.json).putNull(name);
                 }
-                draft.mustRefuse = true;
+                // A PATCH changes what it is given: the description shares the create's schema, required list and all.
+                draft.mustRefuse = !draft.method.equals("PATCH");
                 return "required '" + name + "' missing or null";
             }
             if (envelope != null) {
