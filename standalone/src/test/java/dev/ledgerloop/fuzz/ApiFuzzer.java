@@ -23,7 +23,7 @@ public final class ApiFuzzer {
             "ledgerloop.gateway.failed-authentication.refill-per-minute", 1_000_000_000);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(1);
 
     private final LedgerloopSystem system;
     private final Http http;
@@ -74,6 +74,7 @@ public final class ApiFuzzer {
                     answer = new Http.Answer(599, "", ("connection closed: " + closed).getBytes());
                 }
                 List<String> stored = log.sinceLastLook();
+                report.callerEvents(stored.size());
                 List<String> violations = invariants.check(request, answer, stored);
                 report.record(request, answer.status(), violations, http.base(), System.nanoTime() - caseStarted);
                 if (!violations.isEmpty() && progress != null) {

@@ -20,6 +20,8 @@ public final class FuzzReport {
     private final Map<String, Integer> failureCounts = new LinkedHashMap<>();
     private int cases;
     private int unsendable;
+    /** Events callers caused during the run (all on 2xx cases when it passes): shows the log watch sees writes. */
+    private int callerEvents;
 
     FuzzReport(long seed) {
         this.seed = seed;
@@ -39,6 +41,10 @@ public final class FuzzReport {
             failureCounts.merge(key, 1, Integer::sum);
             failures.putIfAbsent(key, violation + "\n  " + request.reproduction(base));
         }
+    }
+
+    void callerEvents(int count) {
+        callerEvents += count;
     }
 
     void unsendable() {
@@ -76,7 +82,7 @@ public final class FuzzReport {
         out.printf(
                 "Fuzzed %,d cases (seed %d) over %d operations; %d not sendable by the client%n",
                 cases, seed, perOperation.size(), unsendable);
-        out.println("statuses: " + statuses);
+        out.println("statuses: " + statuses + "; events callers caused: " + callerEvents);
         out.println("families: " + perFamily);
         Map<Family, Long> millis = new LinkedHashMap<>();
         nanosPerFamily.forEach((family, nanos) -> millis.put(family, nanos / 1_000_000));

@@ -20,9 +20,14 @@ final class Invariants {
             404, "NOT_FOUND",
             409, "CONFLICT",
             413, "PAYLOAD_TOO_LARGE",
+            414, "VALIDATION_ERROR",
+            431, "VALIDATION_ERROR",
             429, "RATE_LIMITED");
-    /** Any route answers these for a request that did not reach it (another path, a malformed one). */
-    private static final Set<Integer> ANY_ROUTE = Set.of(400, 401, 403, 404, 413);
+    /**
+     * Any route answers these for a request that did not reach it (another path, a malformed one, a request line or
+     * headers over the server's limits).
+     */
+    private static final Set<Integer> ANY_ROUTE = Set.of(400, 401, 403, 404, 413, 414, 431);
 
     private final Set<String> spaceAIds;
     private final Set<String> spaceBIds;
