@@ -40,7 +40,7 @@ final class CaseGenerator {
         Operation operation = operations.get(index % operations.size());
         Family family = Family.values()[(index / operations.size()) % Family.values().length];
         Draft draft = wellFormed(operation, random);
-        String detail = new Mutations(draft, random, fixtures, values, description).apply(family);
+        String detail = new Mutations(draft, random, fixtures, description).apply(family);
         return draft.toCase(seed, index, family, detail, fixtures, random);
     }
 
@@ -94,9 +94,5 @@ final class CaseGenerator {
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    ApiDescription description() {
-        return description;
     }
 }

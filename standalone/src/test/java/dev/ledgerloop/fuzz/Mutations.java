@@ -87,14 +87,12 @@ final class Mutations {
     private final Draft draft;
     private final Random random;
     private final Fixtures fixtures;
-    private final SchemaValues values;
     private final ApiDescription description;
 
-    Mutations(Draft draft, Random random, Fixtures fixtures, SchemaValues values, ApiDescription description) {
+    Mutations(Draft draft, Random random, Fixtures fixtures, ApiDescription description) {
         this.draft = draft;
         this.random = random;
         this.fixtures = fixtures;
-        this.values = values;
         this.description = description;
     }
 
