@@ -205,6 +205,18 @@ class RoutingTest {
         assertThat(commandSide.receivedNothing()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*", "garbage"})
+    void a_content_type_that_is_not_one_media_type_is_refused(String contentType) {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header("Content-Type", contentType)
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
+
+        assertError(response, 400, "VALIDATION_ERROR");
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
     @Test
     void a_request_line_or_headers_over_the_servers_limits_answer_the_error_body() {
         HttpResponse<String> longLine = gateway.send(gateway.agentRequest("/v1/agent/sessions?x=" + "a".repeat(10_000))

@@ -181,7 +181,7 @@ final class Mutations {
             }
             case 6 -> {
                 draft.rawBody = new byte[0];
-                draft.mustRefuse = jsonBody && hasRequired(bodySchema());
+                draft.mustRefuse = jsonBody && hasRequired(bodySchema()) && !draft.method.equals("PATCH");
                 return "empty body";
             }
             case 7 -> {
@@ -486,9 +486,7 @@ final class Mutations {
                         "text/event-stream"));
                 draft.mustRefuse = json
                         && !draft.contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
-                if (draft.contentType.equals("application/json-patch+json")) {
-                    draft.mustRefuse = json;
-                }
+
                 return "Content-Type " + draft.contentType;
             }
         }
