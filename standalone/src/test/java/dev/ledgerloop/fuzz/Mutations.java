@@ -413,7 +413,8 @@ final class Mutations {
                         + headers.stream().map(Map.Entry::getKey).toList();
             }
             case 1 -> {
-                String value = pick(List.of("", " ", "k".repeat(256), "cl\u00e9", "a b", "k".repeat(255), "key\u007f"));
+                // No non-ASCII: the JDK's client does not send it as it is (the header would not test what it says).
+                String value = pick(List.of("", " ", "k".repeat(256), "a b", "k".repeat(255), "key\u007f", "\t"));
                 draft.extraHeaders.add(Map.entry("Idempotency-Key", value));
                 draft.mustRefuse = draft.method.equals("POST") && !value.equals("k".repeat(255));
                 return "Idempotency-Key '" + abbreviated(value) + "'";
