@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * The long run of the API fuzzer (docs/testing.md §Fuzzing) on a fresh standalone system: cases {@code from} to
+ * The long run of the API fuzzer (docs/testing.md) on a fresh standalone system: cases {@code from} to
  * {@code from + cases - 1} of {@code seed} (a new seed when none is given), then how many ran per operation, per
  * family and per status, and every distinct failure with a case that shows it. Exits 1 when anything failed.
  * Arguments {@code name=value}: {@code cases} (10000), {@code seed} (random), {@code from} (0).

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bounded fuzz run of the build (docs/testing.md §Fuzzing): every operation of {@code /openapi.json} with every
+ * The bounded fuzz run of the build (docs/testing.md): every operation of {@code /openapi.json} with every
  * mutation family with a fixed seed, then a few cases of a new seed from anywhere in a round (printed, so a failure
  * can be sent again with the benchmark command). The long run is {@code java -jar bench/target/bench.jar fuzz}.
  */

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Fuzzes the whole public API through the gateway of a running system, driven by its {@code /openapi.json}
- * (docs/testing.md §Fuzzing): makes the {@link Fixtures}, then sends the cases of a seed one after another, checks the
+ * (docs/testing.md): makes the {@link Fixtures}, then sends the cases of a seed one after another, checks the
  * {@link Invariants} on each, and reports. Sequential on purpose: the log's head is compared around each case.
  */
 public final class ApiFuzzer {

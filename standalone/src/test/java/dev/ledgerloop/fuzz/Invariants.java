@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What must hold for every case (docs/testing.md §Fuzzing): no 5xx and an answer in time; every 4xx with the error
+ * What must hold for every case (docs/testing.md): no 5xx and an answer in time; every 4xx with the error
  * body of docs/api.md §Errors, a code that goes with its status and a status the operation documents; nothing stored
  * by a caller on a 4xx; a 2xx only for a credential the route takes, never across spaces, never for a request no route
  * may accept.
