@@ -1,19 +1,13 @@
 package dev.ledgerloop.bench;
 
 import static dev.ledgerloop.bench.BenchArgs.intArg;
-import static dev.ledgerloop.bench.SampleEnvelopes.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +25,10 @@ import org.HdrHistogram.Histogram;
 public final class HistoryBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
-    private final String key;
+    private final GatewayClient gateway;
 
-    private HistoryBenchmark(String base, String key) {
-        this.base = base;
-        this.key = key;
+    private HistoryBenchmark(GatewayClient gateway) {
+        this.gateway = gateway;
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,17 +39,19 @@ public final class HistoryBenchmark {
         Path data = Files.createTempDirectory("ledgerloop-history-bench-");
         try (LedgerloopSystem system =
                 LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
-            HistoryBenchmark bench = new HistoryBenchmark(
+            GatewayClient gateway = new GatewayClient(
                     "http://localhost:" + system.gatewayPort(), system.secrets().bootstrapKeyOnce());
+            HistoryBenchmark bench = new HistoryBenchmark(gateway);
             System.out.printf(
                     "Session history through the gateway (%d processors)%n",
                     Runtime.getRuntime().availableProcessors());
-            String session = bench.sessionWith(events);
+            String session = gateway.sessionWith(events);
             String admin = "/v1/admin/sessions/" + session;
-            JsonNode latest = JSON.readTree(bench.get(admin + "/history").body());
+            JsonNode latest = JSON.readTree(gateway.get(admin + "/history").body());
             long last = latest.get("position").get("revision").asLong();
-            String middleAt = JSON.readTree(bench.get(admin + "/events?page=" + (last / 2 / 100 + 1) + "&pageSize=100")
-                            .body())
+            String middleAt = JSON.readTree(
+                            gateway.get(admin + "/events?page=" + (last / 2 / 100 + 1) + "&pageSize=100")
+                                    .body())
                     .get("data")
                     .get(0)
                     .get("at")
@@ -66,7 +59,7 @@ public final class HistoryBenchmark {
             System.out.printf(
                     "session of %d events; latest history %,d bytes, %d timeline items%n",
                     last + 1,
-                    bench.get(admin + "/history").body().length(),
+                    gateway.get(admin + "/history").body().length(),
                     latest.get("timeline").size());
             int cold = intArg(args, "cold", 30);
             bench.measureEach(admin + "/history?atEvent=", last - cold, last);
@@ -84,36 +77,6 @@ public final class HistoryBenchmark {
         }
     }
 
-    /** Opens a session and writes to it until its stream holds {@code events} events. */
-    private String sessionWith(int events) throws Exception {
-        String session = JSON.readTree(
-                        expect(201, post("/v1/agent/sessions", "{\"encryptedTitle\":" + envelope() + "}"))
-                                .body())
-                .get("id")
-                .asText();
-        String path = "/v1/agent/sessions/" + session;
-        int written = 1;
-        for (int user = 1; user <= 5; user++, written++) {
-            expect(201, post(path + "/participants", "{\"userId\":\"user-" + user + "\",\"role\":\"member\"}"));
-        }
-        List<String> messages = new ArrayList<>();
-        boolean editedLast = false;
-        while (written < events) {
-            if (messages.size() % 10 == 9 && !editedLast) {
-                String last = messages.get(messages.size() - 1);
-                expect(200, send("PATCH", path + "/messages/" + last, "{\"encryptedContent\":" + envelope() + "}"));
-                editedLast = true;
-            } else {
-                HttpResponse<String> sent =
-                        expect(201, post(path + "/messages", "{\"encryptedContent\":" + envelope() + "}"));
-                messages.add(JSON.readTree(sent.body()).get("id").asText());
-                editedLast = false;
-            }
-            written++;
-        }
-        return session;
-    }
-
     /**
      * Cold: each revision from {@code from} (exclusive) to {@code to} once, so each request folds a prefix of the stream
      * no request folded before.
@@ -122,7 +85,7 @@ public final class HistoryBenchmark {
         Histogram latency = new Histogram(3);
         for (long revision = to; revision > from; revision--) {
             long t0 = System.nanoTime();
-            expect(200, get(path + revision));
+            GatewayClient.expect(200, gateway.get(path + revision));
             latency.recordValue(System.nanoTime() - t0);
         }
         System.out.printf(
@@ -140,7 +103,7 @@ public final class HistoryBenchmark {
         Histogram latency = new Histogram(3);
         for (int i = 0; i < requests; i++) {
             long t0 = System.nanoTime();
-            expect(200, get(path));
+            GatewayClient.expect(200, gateway.get(path));
             latency.recordValue(System.nanoTime() - t0);
         }
         if (print) {
@@ -152,33 +115,5 @@ public final class HistoryBenchmark {
                     latency.getValueAtPercentile(99) / 1e6,
                     latency.getMaxValue() / 1e6);
         }
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return send("GET", path, null);
-    }
-
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return send("POST", path, body);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", key);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " "
-                    + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response;
     }
 }

@@ -3,6 +3,7 @@ package dev.ledgerloop.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ledgerloop.standalone.secrets.SecretPatterns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -114,6 +115,7 @@ class StandaloneJarIT {
                 .doesNotContain(key())
                 .doesNotContain(secrets.masterKey())
                 .doesNotContain(secrets.principalSecret());
+        assertThat(SecretPatterns.findIn(log)).isEmpty();
     }
 
     private static Path logFile() {

@@ -1,8 +1,13 @@
 package dev.ledgerloop.gateway.routing;
 
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+
 import dev.ledgerloop.gateway.GatewayProperties;
 import dev.ledgerloop.gateway.config.InvalidConfigurationException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -13,19 +18,24 @@ import org.springframework.http.HttpMethod;
  * The routes: reads (GET, HEAD) under /v1 go to the query side, writes (POST, PUT, PATCH, DELETE) to the command
  * side, paths unchanged; typing indicators (POST, but live signals, not changes), the parked-events admin API and the
  * projections admin API (rebuilds) go to the query side too, and the verifiable log's reads go to the command side.
- * Long-polls and streams (e.g. {@code GET /v1/agent/sessions/{id}/await}) are GETs, so they
- * land on the query side without a rule of their own. Anything else finds no route and answers 404.
+ * Long-polls ({@code GET /v1/agent/sessions/{id}/await}) and streams are GETs on the query side with routes of their
+ * own only for their longer response timeouts ({@link ResponseTimeouts}). Anything else finds no route and answers
+ * 404.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ResponseTimeouts.class)
 class RoutingConfiguration {
+    static final String AWAIT = "/v1/agent/sessions/{sessionId}/await";
     static final String TYPING = "/v1/{audience}/sessions/{sessionId}/typing";
     static final String PARKED_EVENTS = "/v1/admin/parked-events/**";
     static final String PROJECTIONS = "/v1/admin/projections/**";
     static final String VERIFIABLE_LOG = "/v1/admin/log/**";
     static final String SESSION_VERIFY = "/v1/admin/sessions/{sessionId}/verify";
+    static final String SESSION_EXPORT = "/v1/admin/sessions/{sessionId}/export";
 
     @Bean
-    RouteLocator ledgerloopRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
+    RouteLocator ledgerloopRoutes(
+            RouteLocatorBuilder routes, GatewayProperties properties, ResponseTimeouts responseTimeouts) {
         URI querySide = baseUri("ledgerloop.gateway.query-side-uri", properties.querySideUri());
         URI commandSide = baseUri("ledgerloop.gateway.command-side-uri", properties.commandSideUri());
         return routes.routes()
@@ -35,6 +45,19 @@ class RoutingConfiguration {
                         .path(TYPING)
                         .and()
                         .method(HttpMethod.POST)
+                        .metadata(responseTimeout(responseTimeouts.standard()))
+                        .uri(querySide))
+                .route("long-polls", route -> route.order(-1)
+                        .path(AWAIT)
+                        .and()
+                        .method(HttpMethod.GET)
+                        .metadata(responseTimeout(responseTimeouts.longPoll()))
+                        .uri(querySide))
+                .route("streams", route -> route.order(-1)
+                        .path(TYPING)
+                        .and()
+                        .method(HttpMethod.GET)
+                        .metadata(responseTimeout(responseTimeouts.stream()))
                         .uri(querySide))
                 // Parked events live in the query side's MongoDB collection for both backends (docs/replay.md): retry
                 // and evict change no aggregate, so the query side takes them too.
@@ -42,6 +65,7 @@ class RoutingConfiguration {
                         .path("/v1/admin/parked-events", PARKED_EVENTS)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)
+                        .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 // Views are the query side's: it lists every processor and rebuilds views from the log, which
                 // changes no aggregate (docs/replay.md §Rebuild).
@@ -49,23 +73,31 @@ class RoutingConfiguration {
                         .path("/v1/admin/projections", PROJECTIONS)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.POST)
+                        .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 // The verifiable log is built and signed by the command side (docs/verifiable-record.md), which answers
-                // its reads and checks sessions against it.
+                // its reads, checks sessions against it and exports their evidence bundles.
                 .route("verifiable-log", route -> route.order(-1)
-                        .path(VERIFIABLE_LOG, SESSION_VERIFY)
+                        .path(VERIFIABLE_LOG, SESSION_VERIFY, SESSION_EXPORT)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.HEAD)
+                        .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(commandSide))
                 .route("query-side", route -> route.path(KnownPaths.API)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.HEAD)
+                        .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 .route("command-side", route -> route.path(KnownPaths.API)
                         .and()
                         .method(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                        .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(commandSide))
                 .build();
+    }
+
+    private static Map<String, Object> responseTimeout(Duration timeout) {
+        return Map.of(RESPONSE_TIMEOUT_ATTR, timeout.toMillis());
     }
 
     /** Only scheme, host and port of a route URI count, so a path there would be dropped silently: refuse it. */

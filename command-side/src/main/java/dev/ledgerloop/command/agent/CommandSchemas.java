@@ -1,9 +1,12 @@
 package dev.ledgerloop.command.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion.VersionFlag;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
@@ -17,14 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * JSON Schema checks for registered commands: a schema must be valid for its dialect ({@code $schema}, 2020-12 by
  * default), and arguments must satisfy it. Only the bundled meta-schemas are ever loaded: a {@code $ref} to anything
- * else is refused, so a registered schema cannot make the server fetch URLs or read files.
+ * else is refused, so a registered schema cannot make the server fetch URLs or read files. Patterns run in linear time
+ * ({@link LinearTimePatterns}), and a schema is compiled once and kept (a bounded cache keyed by its text), not again
+ * for every invocation.
  */
 final class CommandSchemas {
     static final int MAX_PROBLEMS = 5;
     static final int MAX_MESSAGE = 300;
+    private static final SchemaValidatorsConfig PATTERNS_IN_LINEAR_TIME = SchemaValidatorsConfig.builder()
+            .regularExpressionFactory(LinearTimePatterns.INSTANCE)
+            .build();
 
     private static final Map<VersionFlag, JsonSchemaFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final Map<VersionFlag, JsonSchema> META_SCHEMAS = new ConcurrentHashMap<>();
+    private static final Cache<String, JsonSchema> COMPILED =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     private CommandSchemas() {}
 
@@ -40,7 +50,7 @@ final class CommandSchemas {
                     .validate(schema));
             if (problems.isEmpty()) {
                 // Resolves every $ref now, so that a broken or remote one is refused here and not at invocation.
-                factory(version).getSchema(schema).initializeValidators();
+                compiled(schema).initializeValidators();
             }
             return problems;
         } catch (RuntimeException e) {
@@ -52,10 +62,15 @@ final class CommandSchemas {
     /** Where the arguments break the (already checked) schema, empty if they satisfy it. */
     static List<String> violationsOf(JsonNode schema, JsonNode arguments) {
         try {
-            return messages(factory(versionOf(schema)).getSchema(schema).validate(arguments));
+            return messages(compiled(schema).validate(arguments));
         } catch (RuntimeException e) {
             return List.of(brief(e.getMessage(), "cannot be checked against the schema"));
         }
+    }
+
+    private static JsonSchema compiled(JsonNode schema) {
+        return COMPILED.get(
+                schema.toString(), text -> factory(versionOf(schema)).getSchema(schema, PATTERNS_IN_LINEAR_TIME));
     }
 
     private static VersionFlag versionOf(JsonNode schema) {

@@ -1,6 +1,8 @@
 package dev.ledgerloop.command.log;
 
 import dev.ledgerloop.events.log.CheckpointRecorded;
+import dev.ledgerloop.events.log.LogAuditFailed;
+import dev.ledgerloop.events.log.LogEvent;
 import dev.ledgerloop.events.merkle.Checkpoints;
 import dev.ledgerloop.events.merkle.NoteSigner;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
@@ -45,14 +47,26 @@ class CheckpointWriter {
      */
     boolean record(UUID spaceId, long treeSize, byte[] root) {
         String note = signer.sign(Checkpoints.body(origin(spaceId), treeSize, root));
+        CheckpointRecorded event =
+                new CheckpointRecorded(spaceId, treeSize, Base64.getEncoder().encodeToString(root), note);
+        return append(spaceId, event, "checkpoint/" + spaceId + "/" + treeSize);
+    }
+
+    /** Records what the log's continuous verification found; once per failure (the id is derived from it). */
+    boolean recordAuditFailure(LogAuditFailed failure) {
+        return append(
+                failure.spaceId(),
+                failure,
+                "audit/" + failure.spaceId() + "/" + failure.check() + "/" + failure.eventId() + "/"
+                        + failure.treeSize());
+    }
+
+    private boolean append(UUID spaceId, LogEvent event, String name) {
         long sequence = engine.lastSequenceNumberFor(AGGREGATE_TYPE, spaceId.toString())
                 .map(last -> last + 1)
                 .orElse(0L);
-        CheckpointRecorded event =
-                new CheckpointRecorded(spaceId, treeSize, Base64.getEncoder().encodeToString(root), note);
-        String eventId = UUID.nameUUIDFromBytes(
-                        ("checkpoint/" + spaceId + "/" + treeSize).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String eventId =
+                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
         try {
             engine.appendEvents(List.of(new GenericDomainEventMessage<>(
                     AGGREGATE_TYPE,

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointInterval the least time between two checkpoints of one space while its tree grows
  * @param pageSize events read from {@code $all} at a time
  * @param enabled false stops building the log and signing checkpoints (for measuring its cost; the endpoints stay)
+ * @param audit false stops the continuous verification (it reads {@code $all} a second time)
  */
 @ConfigurationProperties("ledgerloop.log")
 record LogProperties(
@@ -20,12 +21,13 @@ record LogProperties(
         String signingKey,
         @DefaultValue("1s") Duration checkpointInterval,
         @DefaultValue("256") int pageSize,
-        @DefaultValue("true") boolean enabled) {
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("true") boolean audit) {
 
     @Override
     public String toString() {
         return "LogProperties[name=" + name + ", signingKey=" + (signingKey == null ? "unset" : "(set)")
                 + ", checkpointInterval=" + checkpointInterval + ", pageSize=" + pageSize + ", enabled=" + enabled
-                + "]";
+                + ", audit=" + audit + "]";
     }
 }

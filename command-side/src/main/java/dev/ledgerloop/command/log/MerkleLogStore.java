@@ -158,6 +158,19 @@ class MerkleLogStore {
                         leaf.getLong("index"), leaf.get("input", Binary.class).getData()));
     }
 
+    /** The leaf indexes of these events, with one query; events not in the log are left out. */
+    Map<UUID, Long> leafIndexes(UUID spaceId, Collection<UUID> eventIds) {
+        Map<UUID, Long> indexes = new java.util.HashMap<>();
+        String prefix = spaceId + "/";
+        for (Document leaf : leaves.find(Filters.in(
+                        "_id",
+                        eventIds.stream().map(eventId -> prefix + eventId).toList()))
+                .projection(new Document("index", 1))) {
+            indexes.put(UUID.fromString(leaf.getString("_id").substring(prefix.length())), leaf.getLong("index"));
+        }
+        return indexes;
+    }
+
     SubtreeSource subtrees(UUID spaceId) {
         return subtrees -> hashes(spaceId, subtrees);
     }

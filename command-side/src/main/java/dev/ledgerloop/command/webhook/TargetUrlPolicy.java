@@ -10,24 +10,69 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps webhooks from reaching inside our network (SSRF, docs/webhooks.md): a target must be http(s) and its host must
- * not resolve to a loopback, private, link-local, shared or metadata address, unless configuration allows that host.
+ * Keeps webhooks from reaching inside our network (SSRF, docs/webhooks.md): a target must be http(s) on port 80 or 443
+ * (or a configured port) and its host must not resolve to a loopback, private, link-local, shared, reserved or
+ * metadata address, unless configuration allows that host. The check is made when an endpoint is created and again
+ * by the sender's resolver at every connection, which connects only to the addresses it checked: a host that
+ * resolves to a public address for the check and to an internal one for the connection (DNS rebinding) gets nowhere.
  */
 @Component
 public class TargetUrlPolicy {
-    private final Set<String> allowedHosts;
+    private static final Set<Integer> WEB_PORTS = Set.of(80, 443);
 
+    private final Set<String> allowedHosts;
+    private final Set<Integer> allowedPorts;
+    private final HostLookup lookup;
+
+    /** Looks names up in the system's resolver. */
+    @Autowired
     public TargetUrlPolicy(WebhookProperties properties) {
+        this(properties, InetAddress::getAllByName);
+    }
+
+    public TargetUrlPolicy(WebhookProperties properties, HostLookup lookup) {
         this.allowedHosts = properties.allowedHosts().stream()
                 .map(host -> host.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        this.allowedPorts = Set.copyOf(properties.allowedPorts());
+        this.lookup = lookup;
+    }
+
+    /** Resolves a host name to its addresses. */
+    @FunctionalInterface
+    public interface HostLookup {
+        InetAddress[] addressesOf(String host) throws UnknownHostException;
+    }
+
+    /** A host that resolves to an address webhooks may not reach. */
+    public static final class BlockedAddressException extends UnknownHostException {
+        BlockedAddressException(String host) {
+            super(host + " resolves to an internal address, which is not allowed");
+        }
     }
 
     /** Why the URL may not be a target, or empty if it may. Resolves the host. */
     public Optional<String> refusal(String url) {
+        Optional<String> refusal = refusalBeforeLookup(url);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        try {
+            permittedAddresses(URI.create(url).getHost());
+            return Optional.empty();
+        } catch (BlockedAddressException e) {
+            return Optional.of("resolves to an internal address, which is not allowed");
+        } catch (UnknownHostException e) {
+            return Optional.of("names a host that does not resolve");
+        }
+    }
+
+    /** Why the URL may not be a target, judged without resolving its host (scheme, host, credentials, port). */
+    public Optional<String> refusalBeforeLookup(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -45,22 +90,37 @@ public class TargetUrlPolicy {
         if (uri.getUserInfo() != null) {
             return Optional.of("must not carry credentials");
         }
-        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowedHosts.contains(bareHost.toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
+        int port = uri.getPort();
+        if (port != -1 && !WEB_PORTS.contains(port) && !allowedPorts.contains(port) && !allowed(host)) {
+            return Optional.of("must use port 80 or 443 (or a port the deployment allows)");
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(bareHost);
-        } catch (UnknownHostException e) {
-            return Optional.of("names a host that does not resolve");
+        return Optional.empty();
+    }
+
+    /**
+     * The addresses of a host that webhooks may connect to: all of them, or none when any is internal (a host with
+     * one internal address could be steered to it).
+     *
+     * @throws BlockedAddressException if an address is internal and neither the host nor that address is allowed
+     * @throws UnknownHostException if the host does not resolve
+     */
+    public InetAddress[] permittedAddresses(String host) throws UnknownHostException {
+        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = lookup.addressesOf(bareHost);
+        if (allowed(bareHost)) {
+            return addresses;
         }
         for (InetAddress address : addresses) {
             if (isInternal(address) && !allowedHosts.contains(address.getHostAddress())) {
-                return Optional.of("resolves to an internal address, which is not allowed");
+                throw new BlockedAddressException(bareHost);
             }
         }
-        return Optional.empty();
+        return addresses;
+    }
+
+    private boolean allowed(String host) {
+        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return allowedHosts.contains(bareHost.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Webhook settings ({@code ledgerloop.webhooks.*}).
  *
- * @param allowedHosts hosts or addresses that may be targets although they are loopback, private or link-local
- * @param timeout how long an attempt waits for the answer
+ * @param allowedHosts hosts or addresses that may be targets although they are loopback, private or link-local, on
+ *     any port
+ * @param allowedPorts ports a target may use besides 80 and 443
+ * @param timeout how long one attempt may take as a whole: connecting, sending, the answer's headers and its body
  * @param retrySchedule the delay before each attempt (the first usually zero); after the last the delivery is exhausted
  * @param jitter the share of each delay added or taken at random, so retries of many deliveries spread out
  * @param disableAfter how long an endpoint may fail without a single success before it is disabled
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ledgerloop.webhooks")
 public record WebhookProperties(
         @DefaultValue List<String> allowedHosts,
+        @DefaultValue List<Integer> allowedPorts,
         @DefaultValue("15s") Duration timeout,
 
         @DefaultValue({"0s", "5s", "5m", "30m", "2h", "5h", "10h", "10h"})

@@ -19,6 +19,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The Agent aggregate's rules for registered commands, given past events, when a command, then events or an error. */
 class AgentTest {
@@ -196,6 +197,37 @@ class AgentTest {
                 .singleElement()
                 .asString()
                 .contains("is not allowed to be loaded");
+    }
+
+    /** A hang guard: {@code java.util.regex} takes minutes on this pattern and argument; RE2/J microseconds. */
+    @Test
+    @Timeout(20)
+    void a_pattern_that_backtracks_catastrophically_is_checked_in_linear_time() {
+        JsonNode schema = json("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\","
+                + "\"pattern\":\"^(a+)+$\"}},\"patternProperties\":{\"^(x+x+)+y$\":{\"type\":\"string\"}}}");
+        assertThat(CommandSchemas.problemsOf(schema)).isEmpty();
+        String evil = "a".repeat(5_000) + "!";
+
+        assertThat(CommandSchemas.violationsOf(schema, json("{\"name\":\"" + evil + "\"}")))
+                .singleElement()
+                .asString()
+                .contains("name");
+        assertThat(CommandSchemas.violationsOf(schema, json("{\"" + "x".repeat(5_000) + "\":\"v\"}")))
+                .isEmpty();
+        assertThat(CommandSchemas.violationsOf(schema, json("{\"name\":\"aaa\"}")))
+                .isEmpty();
+    }
+
+    @Test
+    void a_pattern_with_back_references_or_look_arounds_is_refused_at_registration() {
+        for (String pattern : List.of("(a)\\\\1", "a(?=b)", "(?<!x)y")) {
+            String schema = "{\"type\":\"string\",\"pattern\":\"" + pattern + "\"}";
+            assertThat(CommandSchemas.problemsOf(json(schema)))
+                    .as(schema)
+                    .singleElement()
+                    .asString()
+                    .contains("is not supported");
+        }
     }
 
     private static Object registered(RegisteredCommand... commands) {

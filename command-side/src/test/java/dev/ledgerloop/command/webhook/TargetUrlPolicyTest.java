@@ -8,12 +8,25 @@ import org.junit.jupiter.api.Test;
 
 /** Webhook targets outside our network only (SSRF), unless configuration allows a host. */
 class TargetUrlPolicyTest {
-    private final TargetUrlPolicy policy = policy(List.of());
+    private final TargetUrlPolicy policy = policy(List.of(), List.of());
 
     @Test
     void public_http_and_https_addresses_are_targets() {
         assertThat(policy.refusal("https://93.184.216.34/hooks")).isEmpty();
-        assertThat(policy.refusal("http://8.8.8.8:8080/x")).isEmpty();
+        assertThat(policy.refusal("http://8.8.8.8:80/x")).isEmpty();
+        assertThat(policy.refusal("https://8.8.8.8:443/x")).isEmpty();
+    }
+
+    @Test
+    void ports_other_than_80_and_443_need_the_deployment_s_leave() {
+        assertThat(policy.refusal("http://8.8.8.8:8080/x"))
+                .contains("must use port 80 or 443 (or a port the deployment allows)");
+        assertThat(policy.refusal("https://8.8.8.8:22/x")).isPresent();
+        assertThat(policy(List.of(), List.of(8080)).refusal("http://8.8.8.8:8080/x"))
+                .isEmpty();
+        assertThat(policy(List.of("127.0.0.1"), List.of()).refusal("http://127.0.0.1:9912/x"))
+                .as("an allowed host may use any port")
+                .isEmpty();
     }
 
     @Test
@@ -74,14 +87,15 @@ class TargetUrlPolicyTest {
 
     @Test
     void an_allowed_host_may_be_internal() {
-        TargetUrlPolicy allowing = policy(List.of("127.0.0.1"));
+        TargetUrlPolicy allowing = policy(List.of("127.0.0.1"), List.of());
         assertThat(allowing.refusal("http://127.0.0.1:8080/x")).isEmpty();
         assertThat(allowing.refusal("http://10.0.0.1/x")).isPresent();
     }
 
-    private static TargetUrlPolicy policy(List<String> allowedHosts) {
+    private static TargetUrlPolicy policy(List<String> allowedHosts, List<Integer> allowedPorts) {
         return new TargetUrlPolicy(new WebhookProperties(
                 allowedHosts,
+                allowedPorts,
                 Duration.ofSeconds(15),
                 List.of(Duration.ZERO),
                 0.2,

@@ -62,13 +62,13 @@ class TypingController {
     @GetMapping(path = "/v1/agent/sessions/{sessionId}/typing", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter agentStream(Principal principal, @PathVariable UUID sessionId) {
         sessions.get(principal, sessionId);
-        return signals.listen(sessionId);
+        return signals.listen(principal, sessionId);
     }
 
     @GetMapping(path = "/v1/human/sessions/{sessionId}/typing", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter humanStream(Principal principal, @PathVariable UUID sessionId) {
         participants.requireParticipant(principal, sessionId);
-        return signals.listen(sessionId);
+        return signals.listen(principal, sessionId);
     }
 
     private Map<String, Boolean> send(UUID sessionId, String kind, String id, JsonNode body) {

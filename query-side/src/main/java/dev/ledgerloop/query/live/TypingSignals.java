@@ -1,10 +1,14 @@
 package dev.ledgerloop.query.live;
 
+import dev.ledgerloop.platform.principal.Principal;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -13,25 +17,41 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Typing indicators (docs/api.md §Typing: not stored as events, fanned out live): each session's open server-sent
  * event streams, and the signals sent to them as they come. Streams of this instance only; see docs/services.md.
+ * Each stream counts against its credential's limit of long-lived requests ({@link LiveConnections}), gets a
+ * heartbeat comment when idle and is ended by the server after {@code ledgerloop.live.stream-timeout}.
  */
 @Component
 class TypingSignals implements SmartLifecycle {
     static final String EVENT = "session.typing";
-    private static final long NO_TIMEOUT = 0L;
 
     private final Map<UUID, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
+    private final LiveConnections connections;
+    private final LiveProperties properties;
+    private ScheduledExecutorService heartbeats;
     private volatile boolean running;
+
+    TypingSignals(LiveConnections connections, LiveProperties properties) {
+        this.connections = connections;
+        this.properties = properties;
+    }
 
     /** Who typed: an agent id or a user id, with its kind. */
     record Signal(UUID sessionId, String kind, String id, boolean typing, String at) {}
 
-    SseEmitter listen(UUID sessionId) {
-        SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
+    SseEmitter listen(Principal listener, UUID sessionId) {
+        Runnable release = connections.open(listener);
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         Set<SseEmitter> session = listeners.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet());
         session.add(emitter);
-        Runnable forget = () -> session.remove(emitter);
+        Runnable forget = () -> {
+            session.remove(emitter);
+            release.run();
+        };
         emitter.onCompletion(forget);
-        emitter.onTimeout(forget);
+        emitter.onTimeout(() -> {
+            forget.run();
+            emitter.complete();
+        });
         emitter.onError(error -> forget.run());
         try {
             // A first comment tells the client (and every proxy on the way) that the stream is open.
@@ -44,7 +64,26 @@ class TypingSignals implements SmartLifecycle {
 
     @Override
     public void start() {
+        heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "live-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.heartbeat().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
         running = true;
+    }
+
+    private void beat() {
+        listeners
+                .values()
+                .forEach(session -> session.forEach(emitter -> {
+                    try {
+                        emitter.send(SseEmitter.event().comment("heartbeat"));
+                    } catch (IOException | IllegalStateException gone) {
+                        session.remove(emitter);
+                    }
+                }));
     }
 
     /**
@@ -54,6 +93,9 @@ class TypingSignals implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
         listeners.values().forEach(session -> session.forEach(SseEmitter::complete));
         listeners.clear();
     }

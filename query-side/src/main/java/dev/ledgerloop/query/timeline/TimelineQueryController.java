@@ -1,6 +1,7 @@
 package dev.ledgerloop.query.timeline;
 
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.live.LiveConnections;
 import dev.ledgerloop.query.paging.QueryParameters;
 import dev.ledgerloop.query.participant.ParticipantReader;
 import dev.ledgerloop.query.session.SessionReader;
@@ -25,13 +26,19 @@ class TimelineQueryController {
     private final SessionReader sessions;
     private final ParticipantReader participants;
     private final ResponseWaiters waiters;
+    private final LiveConnections connections;
 
     TimelineQueryController(
-            TimelineReader timeline, SessionReader sessions, ParticipantReader participants, ResponseWaiters waiters) {
+            TimelineReader timeline,
+            SessionReader sessions,
+            ParticipantReader participants,
+            ResponseWaiters waiters,
+            LiveConnections connections) {
         this.timeline = timeline;
         this.sessions = sessions;
         this.participants = participants;
         this.waiters = waiters;
+        this.connections = connections;
     }
 
     @GetMapping("/v1/agent/sessions/{sessionId}/timeline")
@@ -64,6 +71,7 @@ class TimelineQueryController {
             Principal principal, @PathVariable UUID sessionId, @RequestParam(required = false) String timeoutMs) {
         sessions.get(principal, sessionId);
         int timeout = QueryParameters.wholeNumber("timeoutMs", timeoutMs, DEFAULT_AWAIT_MILLIS, 0, MAX_AWAIT_MILLIS);
+        Runnable release = connections.open(principal);
         DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(
                 (long) Math.max(timeout, 1), ResponseEntity.noContent().build());
         Runnable check = () -> timeline.awaitedResponse(sessionId)
@@ -73,7 +81,10 @@ class TimelineQueryController {
                 sessionId,
                 check,
                 () -> result.setResult(ResponseEntity.noContent().build()));
-        result.onCompletion(cancel);
+        result.onCompletion(() -> {
+            cancel.run();
+            release.run();
+        });
         check.run();
         return result;
     }

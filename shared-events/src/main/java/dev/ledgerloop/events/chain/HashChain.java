@@ -15,8 +15,8 @@ import java.util.List;
  */
 public final class HashChain {
     public static final String GENESIS = "0".repeat(64);
-    static final String PREV_HASH_FIELD = "prevHash";
-    static final String HASH_FIELD = "hash";
+    public static final String PREV_HASH_FIELD = "prevHash";
+    public static final String HASH_FIELD = "hash";
 
     private static final HexFormat HEX = HexFormat.of();
 

@@ -22,6 +22,18 @@ public final class DataKey {
         return key;
     }
 
+    /**
+     * The raw key, for an evidence bundle only: whoever holds it can read the stream's content. Never log it.
+     */
+    public byte[] exportForEvidence() {
+        return key.getEncoded();
+    }
+
+    /** A key taken from an evidence bundle, to check payloads against their ciphertext. */
+    public static DataKey fromEvidence(String keyId, byte[] key) {
+        return new DataKey(keyId, new javax.crypto.spec.SecretKeySpec(key, "AES"));
+    }
+
     @Override
     public String toString() {
         return "DataKey[" + keyId + "]";

@@ -5,7 +5,7 @@ import dev.ledgerloop.events.AggregateType;
 import java.util.UUID;
 
 /** What the space's verifiable log records about itself, on its stream {@code log-<spaceId>}. */
-public sealed interface LogEvent extends AggregateEvent permits CheckpointRecorded {
+public sealed interface LogEvent extends AggregateEvent permits CheckpointRecorded, LogAuditFailed {
     UUID spaceId();
 
     @Override

@@ -30,6 +30,25 @@ public final class ProofBuilder {
         return hashes(TreeRanges.inclusion(leafIndex, treeSize));
     }
 
+    /** The inclusion proofs of many leaves in one tree, with all their subtrees asked of the source at once. */
+    public List<List<byte[]>> inclusions(List<Long> leafIndexes, long treeSize) {
+        List<TreeRanges.Range> all = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>(leafIndexes.size());
+        for (long leafIndex : leafIndexes) {
+            List<TreeRanges.Range> ranges = TreeRanges.inclusion(leafIndex, treeSize);
+            all.addAll(ranges);
+            lengths.add(ranges.size());
+        }
+        List<byte[]> hashes = hashes(all);
+        List<List<byte[]>> proofs = new ArrayList<>(leafIndexes.size());
+        int from = 0;
+        for (int length : lengths) {
+            proofs.add(hashes.subList(from, from + length));
+            from += length;
+        }
+        return proofs;
+    }
+
     public List<byte[]> consistency(long first, long second) {
         return hashes(TreeRanges.consistency(first, second));
     }

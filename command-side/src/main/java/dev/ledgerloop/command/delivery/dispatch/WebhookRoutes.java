@@ -47,6 +47,15 @@ class WebhookRoutes {
                 true);
     }
 
+    /** Every endpoint the space has had, active or not. */
+    List<UUID> endpoints(UUID spaceId) {
+        List<UUID> endpoints = new ArrayList<>();
+        for (Document route : routes.find(eq("spaceId", spaceId.toString()))) {
+            endpoints.add(UUID.fromString(route.getString("_id")));
+        }
+        return endpoints;
+    }
+
     @SuppressWarnings("unchecked")
     List<Route> active(UUID spaceId) {
         List<Route> active = new ArrayList<>();

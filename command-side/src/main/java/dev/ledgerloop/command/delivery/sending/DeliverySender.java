@@ -10,19 +10,15 @@ import dev.ledgerloop.command.webhook.WebhookTarget;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.web.ApiTimestamps;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -37,19 +33,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes one attempt of a delivery: signs the body (Standard Webhooks and {@code X-Hiloop-Signature}), POSTs it
- * without following redirects, and records the attempt and its outcome on the delivery's stream. A 2xx in time is
- * success; anything else is retried on the {@link RetrySchedule}. {@code 410 Gone} disables the endpoint, and so does
- * failing without a success for longer than configured. The HTTP client is asynchronous on a small shared pool: no
- * thread waits for an endpoint.
+ * without following redirects, and records the attempt and its outcome on the delivery's stream. A 2xx within the
+ * attempt's deadline is success; anything else is retried on the {@link RetrySchedule}. {@code 410 Gone} disables the
+ * endpoint, and so does failing without a success for longer than configured.
  *
- * <p>Recording an attempt sends commands, which wait for aggregate locks and for appends; it runs on its own
- * {@code webhook-recorder} threads, never on the thread that completed the HTTP exchange. The JDK's client completes
- * {@code sendAsync} on the common fork-join pool, and the EventStoreDB client needs that pool to complete every
- * append: blocking it with command handling stalled every write (docs/concurrency.md).
+ * <p>Each attempt runs whole on a {@code webhook-sender} thread: describing the endpoint, resolving its host (checked
+ * and pinned by {@link WebhookHttp}), the exchange, bounded by one deadline, and recording the outcome, which sends
+ * commands. None of it runs on the scheduler's one thread or on the common fork-join pool, which the EventStoreDB
+ * client needs to complete every append (docs/concurrency.md). The lanes bound attempts in flight to the pool's size.
  */
 @Component
 class DeliverySender implements DisposableBean {
     static final String COMPONENT = "webhook-sender";
+    private static final String BLOCKED = "resolves to an internal address, which is not allowed";
     private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
 
     private final CommandGateway commands;
@@ -59,8 +55,7 @@ class DeliverySender implements DisposableBean {
     private final WebhookProperties properties;
     private final Clock clock;
     private final ExecutorService pool;
-    private final ExecutorService recorder;
-    private final HttpClient http;
+    private final WebhookHttp http;
 
     DeliverySender(
             CommandGateway commands,
@@ -75,17 +70,17 @@ class DeliverySender implements DisposableBean {
         this.targets = targets;
         this.properties = properties;
         this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(4, daemon("webhook-sender"));
-        this.recorder = Executors.newFixedThreadPool(2, daemon("webhook-recorder"));
-        this.http = HttpClient.newBuilder()
-                .executor(pool)
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.timeout())
-                .build();
+        // The lanes allow at most maxInFlight attempts at once, so no attempt waits in this pool's queue for long.
+        this.pool = Executors.newFixedThreadPool(properties.maxInFlight(), daemon("webhook-sender"));
+        this.http = new WebhookHttp(targets, properties.timeout(), properties.maxInFlight());
     }
 
+    /** Starts an attempt on the sender's own threads: nothing of it, the host's look-up included, runs on the caller's. */
     CompletableFuture<Void> attempt(ScheduledDelivery delivery) {
+        return CompletableFuture.runAsync(() -> attemptNow(delivery), pool);
+    }
+
+    private void attemptNow(ScheduledDelivery delivery) {
         Instant now = clock.instant();
         MetaData context = EventContext.system(delivery.spaceId(), COMPONENT);
         WebhookTarget target;
@@ -96,38 +91,35 @@ class DeliverySender implements DisposableBean {
         }
         if (target == null || !target.receivesDeliveries()) {
             send(new ExhaustDelivery(delivery.deliveryId(), "The endpoint is disabled or deleted"), context);
-            return CompletableFuture.completedFuture(null);
+            return;
         }
-        Optional<String> refusal = targets.refusal(target.url());
+        Optional<String> refusal = targets.refusalBeforeLookup(target.url());
         if (refusal.isPresent()) {
             record(delivery, UUID.randomUUID(), now, null, "blocked_address", 0, "URL " + refusal.get(), false);
-            return CompletableFuture.completedFuture(null);
+            return;
         }
         UUID requestId = UUID.randomUUID();
-        HttpRequest request = request(delivery, target, now);
         long started = System.nanoTime();
-        return http.sendAsync(request, ResponsePrefix.handler())
-                .handleAsync(
-                        (response, failure) -> {
-                            long latency = Duration.ofNanos(System.nanoTime() - started)
-                                    .toMillis();
-                            if (failure == null) {
-                                boolean gone = response.statusCode() == 410;
-                                record(
-                                        delivery,
-                                        requestId,
-                                        now,
-                                        response.statusCode(),
-                                        null,
-                                        latency,
-                                        response.body(),
-                                        gone);
-                            } else {
-                                record(delivery, requestId, now, null, errorClass(failure), latency, null, false);
-                            }
-                            return null;
-                        },
-                        recorder);
+        try {
+            WebhookHttp.Answer answer =
+                    http.post(URI.create(target.url()), headers(delivery, target, now), delivery.payload());
+            record(
+                    delivery,
+                    requestId,
+                    now,
+                    answer.status(),
+                    null,
+                    millisSince(started),
+                    answer.bodyPrefix(),
+                    answer.status() == 410);
+        } catch (WebhookHttp.NoAnswer failure) {
+            String detail = failure.errorClass().equals("blocked_address") ? "URL " + BLOCKED : null;
+            record(delivery, requestId, now, null, failure.errorClass(), millisSince(started), detail, false);
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
     }
 
     private static ThreadFactory daemon(String name) {
@@ -138,26 +130,21 @@ class DeliverySender implements DisposableBean {
         };
     }
 
-    private HttpRequest request(ScheduledDelivery delivery, WebhookTarget target, Instant now) {
+    private Map<String, String> headers(ScheduledDelivery delivery, WebhookTarget target, Instant now) {
         String id = delivery.deliveryId().toString();
         long timestamp = now.getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
-                .timeout(properties.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Ledgerloop-Webhooks/1")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header(
-                        "webhook-signature",
-                        WebhookSignatures.standard(target.secrets(), id, timestamp, delivery.payload()))
-                .header(
-                        "X-Hiloop-Signature",
-                        WebhookSignatures.hiloop(target.secrets().get(0), delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "Ledgerloop-Webhooks/1");
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put(
+                "webhook-signature", WebhookSignatures.standard(target.secrets(), id, timestamp, delivery.payload()));
+        headers.put(
+                "X-Hiloop-Signature", WebhookSignatures.hiloop(target.secrets().get(0), delivery.payload()));
         if (target.authToken() != null) {
-            request.header("Authorization", "Bearer " + target.authToken());
+            headers.put("Authorization", "Bearer " + target.authToken());
         }
-        return request.build();
+        return headers;
     }
 
     private void record(
@@ -220,27 +207,13 @@ class DeliverySender implements DisposableBean {
         }
     }
 
-    static String errorClass(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HttpConnectTimeoutException) {
-            return "connect_timeout";
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return "timeout";
-        }
-        if (cause instanceof ConnectException) {
-            return "connect";
-        }
-        if (cause instanceof IOException) {
-            return "io";
-        }
-        return "error";
-    }
-
     @Override
     public void destroy() {
         pool.shutdownNow();
-        recorder.shutdownNow();
+        try {
+            http.close();
+        } catch (IOException e) {
+            log.debug("Closing the webhook HTTP client failed", e);
+        }
     }
 }

@@ -1,0 +1,89 @@
+package dev.ledgerloop.bench;
+
+import static dev.ledgerloop.bench.SampleEnvelopes.envelope;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The benchmarks' HTTP client to the gateway with the owner's API key, and a session of a given length. */
+final class GatewayClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String key;
+
+    GatewayClient(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    /** Opens a session and writes to it (participants, messages, every tenth one edited) until it holds that many. */
+    String sessionWith(int events) throws Exception {
+        String session = JSON.readTree(
+                        expect(201, post("/v1/agent/sessions", "{\"encryptedTitle\":" + envelope() + "}"))
+                                .body())
+                .get("id")
+                .asText();
+        String path = "/v1/agent/sessions/" + session;
+        int written = 1;
+        for (int user = 1; user <= 5; user++, written++) {
+            expect(201, post(path + "/participants", "{\"userId\":\"user-" + user + "\",\"role\":\"member\"}"));
+        }
+        List<String> messages = new ArrayList<>();
+        boolean editedLast = false;
+        while (written < events) {
+            if (messages.size() % 10 == 9 && !editedLast) {
+                String last = messages.get(messages.size() - 1);
+                expect(200, send("PATCH", path + "/messages/" + last, "{\"encryptedContent\":" + envelope() + "}"));
+                editedLast = true;
+            } else {
+                HttpResponse<String> sent =
+                        expect(201, post(path + "/messages", "{\"encryptedContent\":" + envelope() + "}"));
+                messages.add(JSON.readTree(sent.body()).get("id").asText());
+                editedLast = false;
+            }
+            written++;
+        }
+        return session;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, null);
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return http.send(request("GET", path, null).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return send("POST", path, body);
+    }
+
+    HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return http.send(request(method, path, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String method, String path, String body) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", key);
+        if (body == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    static <T> HttpResponse<T> expect(int status, HttpResponse<T> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+}
