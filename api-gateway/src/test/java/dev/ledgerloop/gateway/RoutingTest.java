@@ -166,12 +166,67 @@ class RoutingTest {
                 "/v1/%61gent/sessions",
                 "/v1/agent;x=1/sessions",
                 "/v1//agent/sessions",
-                "/v1/agent/sessions/%7E"
+                "/v1/agent/sessions/%7E",
+                "/v1/agent/sessions/%ED%A0%80",
+                "/v1/agent/sessions/%C0%AF",
+                "/v1/agent/sessions/%FF",
+                "/v1/agent/sessions/%E2%82",
+                "/v1/agent/sessions/a%00b",
+                "/v1/agent/sessions?page=[]",
+                "/v1/agent/sessions?page=%ED%A0%80"
             })
     void paths_a_backend_could_normalise_elsewhere_are_refused(String path) {
         HttpResponse<String> response = gateway.send(gateway.agentRequest(path).build());
 
         assertError(response, 400, "VALIDATION_ERROR");
+        assertThat(querySide.receivedNothing()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/agent/sessions/%C3%A9t%C3%A9", "/v1/agent/sessions?q=%C3%A9&x=a%2Fb%20c&y=:@/?"})
+    void encoded_utf_8_and_the_query_characters_of_rfc_3986_pass(String target) {
+        HttpResponse<String> response =
+                gateway.send(gateway.agentRequest(target).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(querySide.nextRequest().uri()).isEqualTo(target);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Type", "Idempotency-Key", "X-Hiloop"})
+    void a_single_valued_header_sent_twice_is_refused(String name) {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header(name, name.equals("Content-Type") ? "application/json" : "first")
+                .header(name, name.equals("Content-Type") ? "text/plain" : "second")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
+
+        assertError(response, 400, "VALIDATION_ERROR");
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*", "garbage"})
+    void a_content_type_that_is_not_one_media_type_is_refused(String contentType) {
+        HttpResponse<String> response = gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header("Content-Type", contentType)
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
+
+        assertError(response, 400, "VALIDATION_ERROR");
+        assertThat(commandSide.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void a_request_line_or_headers_over_the_servers_limits_answer_the_error_body() {
+        HttpResponse<String> longLine = gateway.send(gateway.agentRequest("/v1/agent/sessions?x=" + "a".repeat(10_000))
+                .build());
+        HttpResponse<String> largeHeaders = gateway.send(gateway.agentRequest("/v1/agent/sessions")
+                .header("X-Large", "a".repeat(20_000))
+                .build());
+
+        assertError(longLine, 414, "VALIDATION_ERROR");
+        assertError(largeHeaders, 431, "VALIDATION_ERROR");
         assertThat(querySide.receivedNothing()).isTrue();
     }
 

@@ -101,7 +101,8 @@ public final class LedgerloopSystem implements AutoCloseable {
             backends.put(
                     "spring.autoconfigure.exclude",
                     AutoConfigurationExclusions.under(AutoConfigurationExclusions.NOT_FOR_THE_GATEWAY));
-            ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
+            ConfigurableApplicationContext gateway = new SpringApplicationBuilder(
+                            GatewayApplication.class, GatewayOnNetty.class)
                     .main(GatewayApplication.class)
                     .web(WebApplicationType.REACTIVE)
                     .bannerMode(Banner.Mode.OFF)
@@ -260,6 +261,11 @@ public final class LedgerloopSystem implements AutoCloseable {
     }
 
     /** A human's Bearer token for {@code userId} in any space ({@code space} claim), signed by the local issuer. */
+    public String mintHumanToken(String userId, UUID spaceId) {
+        return tokenIssuer.mint(userId, spaceId, LocalTokenIssuer.DEFAULT_LIFETIME);
+    }
+
+    /** A human's Bearer token for {@code userId} in another space, signed by the local issuer (for tests of tenancy). */
     public String mintHumanToken(String userId, UUID spaceId) {
         return tokenIssuer.mint(userId, spaceId, LocalTokenIssuer.DEFAULT_LIFETIME);
     }

@@ -385,6 +385,19 @@ class SessionApiEndToEndTest {
     }
 
     @Test
+    void a_blank_id_in_the_path_names_nothing() throws Exception {
+        for (String path : new String[] {"/v1/agent/sessions/%20", "/v1/agent/sessions/%20/timeline"}) {
+            Answer read = agent.get(path);
+            assertThat(read.status()).as("%s: %s", path, read).isEqualTo(404);
+            assertThat(read.error().get("code").asText()).isEqualTo("NOT_FOUND");
+        }
+        Answer typing = agent.post("/v1/agent/sessions/%20/typing", "{\"typing\":true}");
+        assertThat(typing.status()).as("%s", typing).isEqualTo(404);
+        Answer join = human("hugo").post("/v1/human/sessions/%20/join", "{\"token\":\"hlg_nope\"}");
+        assertThat(join.status()).as("%s", join).isEqualTo(404);
+    }
+
+    @Test
     void an_archived_session_leaves_the_list_and_refuses_changes() throws Exception {
         String session = agent.openSession();
         String sessionPath = "/v1/agent/sessions/" + session;

@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -69,6 +70,15 @@ class ApiExceptionHandler {
             return answer(ErrorCode.NOT_FOUND, "No " + e.getName() + " '" + e.getValue() + "'");
         }
         return answer(ErrorCode.VALIDATION_ERROR, "Parameter '" + e.getName() + "' has an invalid value");
+    }
+
+    /** A blank id ({@code /sessions/%20}) converts to null: like an id that is not a UUID, it names nothing. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ApiError> blankPathVariable(MissingPathVariableException e) {
+        if (e.isMissingAfterConversion()) {
+            return answer(ErrorCode.NOT_FOUND, "No " + e.getVariableName() + " ''");
+        }
+        return unforeseen(e);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -25,7 +25,9 @@ final class EnvelopeDeserializer extends StdDeserializer<EncryptedEnvelope> {
     @Override
     public EncryptedEnvelope deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         String field = parser.currentName();
-        JsonNode value = parser.readValueAsTree();
+        // The context's readTree, not the parser's: that one goes through the mapper, which then requires the rest of
+        // the body (after this field) to be empty when FAIL_ON_TRAILING_TOKENS is on.
+        JsonNode value = context.readTree(parser);
         return envelopes.parse(field, value);
     }
 }

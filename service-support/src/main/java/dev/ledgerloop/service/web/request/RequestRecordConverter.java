@@ -1,5 +1,7 @@
 package dev.ledgerloop.service.web.request;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,6 +29,9 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * here, and only when empty.
  */
 public final class RequestRecordConverter extends MappingJackson2HttpMessageConverter {
+    /** How Jackson begins the message of {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}: {@code Duplicate field 'x'}. */
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
+
     private static final List<MediaType> READABLE = List.of(
             MediaType.APPLICATION_JSON, new MediaType("application", "*+json"), MediaType.APPLICATION_OCTET_STREAM);
 
@@ -69,6 +74,13 @@ public final class RequestRecordConverter extends MappingJackson2HttpMessageConv
                 throw new InvalidRequestBodyException(
                         RequestBodyProblems.describe(failure, requestRecord(type)), input);
             }
+            if (e.getCause() instanceof StreamReadException failure
+                    && failure.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+                String field = failure.getOriginalMessage().substring(DUPLICATE_FIELD.length());
+                throw new InvalidRequestBodyException(
+                        "Field '" + field.substring(0, Math.max(0, field.indexOf('\''))) + "' is given more than once",
+                        input);
+            }
             throw e;
         }
     }
@@ -98,9 +110,16 @@ public final class RequestRecordConverter extends MappingJackson2HttpMessageConv
                 && Collection.class.isAssignableFrom(raw);
     }
 
-    /** No coercion between JSON types: {@code "5"} is not a number, {@code 1} not a boolean, {@code 1.5} not 1. */
+    /**
+     * No coercion between JSON types: {@code "5"} is not a number, {@code 1} not a boolean, {@code 1.5} not 1; and the
+     * body is one JSON value, nothing after it ({@code {...}xyz} and {@code {...}{...}} are refused, not cut short),
+     * and a field given twice is refused rather than one of its values taken.
+     */
     private static ObjectMapper strict(ObjectMapper json) {
         ObjectMapper strict = json.copy();
+        strict.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // A record binds a repeated field to its first value and then fails without a field to put the second in.
+        strict.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         strict.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         strict.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);

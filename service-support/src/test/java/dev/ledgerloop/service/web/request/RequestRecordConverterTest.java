@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
 
 class RequestRecordConverterTest {
@@ -77,6 +78,20 @@ class RequestRecordConverterTest {
         assertThat(problem("[1]")).isEqualTo("The request body must be a JSON object");
         assertThat(read("null")).isEqualTo(new Example(null, null, null, null, null, null, null, null));
         assertThat(read("{\"unknown\":1,\"flag\":true}").flag()).isTrue();
+    }
+
+    @Test
+    void nothing_may_follow_the_object() {
+        assertThatThrownBy(() -> read("{\"flag\":true}xyz")).isInstanceOf(HttpMessageNotReadableException.class);
+        assertThat(problem("{\"flag\":true}{\"flag\":false}")).isEqualTo("The request body must be a JSON object");
+        assertThat(problem("{\"flag\":true} 1")).isEqualTo("The request body must be a JSON object");
+    }
+
+    @Test
+    void a_field_given_twice_is_refused() {
+        assertThat(problem("{\"flag\":true,\"flag\":false}")).isEqualTo("Field 'flag' is given more than once");
+        assertThat(problem("{\"content\":null,\"text\":\"a\",\"text\":\"b\"}"))
+                .isEqualTo("Field 'text' is given more than once");
     }
 
     private Example read(String json) throws Exception {
