@@ -265,11 +265,6 @@ public final class LedgerloopSystem implements AutoCloseable {
         return tokenIssuer.mint(userId, spaceId, LocalTokenIssuer.DEFAULT_LIFETIME);
     }
 
-    /** A human's Bearer token for {@code userId} in another space, signed by the local issuer (for tests of tenancy). */
-    public String mintHumanToken(String userId, UUID spaceId) {
-        return tokenIssuer.mint(userId, spaceId, LocalTokenIssuer.DEFAULT_LIFETIME);
-    }
-
     @Override
     public void close() {
         gateway.close();
