@@ -15,6 +15,8 @@ import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
+import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
@@ -96,7 +98,10 @@ public final class EventTypes {
             new EventType("ApiKeyIssued", 1, ApiKeyIssued.class),
             new EventType("ApiKeyRevoked", 1, ApiKeyRevoked.class),
             // log-<spaceId>
-            new EventType("CheckpointRecorded", 1, CheckpointRecorded.class));
+            new EventType("CheckpointRecorded", 1, CheckpointRecorded.class),
+            // shredding-<sessionId>
+            new EventType("SessionShredRequested", 1, SessionShredRequested.class),
+            new EventType("SessionShredded", 1, SessionShredded.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
