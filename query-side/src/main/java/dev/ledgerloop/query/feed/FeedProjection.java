@@ -19,6 +19,8 @@ import dev.ledgerloop.events.session.ParticipantRemoved;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
+import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
@@ -191,5 +193,21 @@ class FeedProjection extends ParksUnreadableEvents implements Projection {
     private List<String> answerers(UUID sessionId) {
         Document session = sessions.find(eq("_id", sessionId.toString())).first();
         return session == null ? List.of() : session.getList("answerers", String.class);
+    }
+
+    /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
+    @EventHandler
+    void on(SessionShredRequested event) {
+        erase(event.sessionId());
+    }
+
+    @EventHandler
+    void on(SessionShredded event) {
+        erase(event.sessionId());
+    }
+
+    private void erase(UUID sessionId) {
+        feed.deleteMany(new Document("sessionId", sessionId.toString()));
+        sessions.deleteOne(new Document("_id", sessionId.toString()));
     }
 }

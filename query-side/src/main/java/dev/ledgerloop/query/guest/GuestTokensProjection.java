@@ -9,6 +9,8 @@ import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
 import dev.ledgerloop.events.session.GuestTokenRevoked;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
+import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
@@ -16,6 +18,7 @@ import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -76,5 +79,20 @@ class GuestTokensProjection extends ParksUnreadableEvents implements Projection 
     @EventHandler
     void on(GuestTokenRedeemed event, @SequenceNumber long sequence) {
         GuardedWrites.updateGuarded(tokens, event.tokenId().toString(), sequence, inc("uses", 1), false);
+    }
+
+    /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
+    @EventHandler
+    void on(SessionShredRequested event) {
+        erase(event.sessionId());
+    }
+
+    @EventHandler
+    void on(SessionShredded event) {
+        erase(event.sessionId());
+    }
+
+    private void erase(UUID sessionId) {
+        tokens.deleteMany(new Document("sessionId", sessionId.toString()));
     }
 }

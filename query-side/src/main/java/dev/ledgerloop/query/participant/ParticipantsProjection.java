@@ -9,6 +9,8 @@ import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.ParticipantAdded;
 import dev.ledgerloop.events.session.ParticipantRemoved;
 import dev.ledgerloop.events.session.ParticipantRoleChanged;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
+import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
@@ -92,5 +94,20 @@ class ParticipantsProjection extends ParksUnreadableEvents implements Projection
 
     static String id(UUID sessionId, String userId) {
         return sessionId + ":" + userId;
+    }
+
+    /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
+    @EventHandler
+    void on(SessionShredRequested event) {
+        erase(event.sessionId());
+    }
+
+    @EventHandler
+    void on(SessionShredded event) {
+        erase(event.sessionId());
+    }
+
+    private void erase(UUID sessionId) {
+        participants.deleteMany(new Document("sessionId", sessionId.toString()));
     }
 }

@@ -80,6 +80,13 @@ public final class AttachmentStore {
         }
     }
 
+    /** Shredding: deletes every stored attachment of the session. */
+    public void deleteAllOf(UUID sessionId) {
+        for (GridFSFile file : bucket.find(Filters.eq("metadata.sessionId", sessionId.toString()))) {
+            bucket.delete(file.getId());
+        }
+    }
+
     private static AssociatedData boundTo(String stream, UUID attachmentId) {
         return new AssociatedData(stream, attachmentId, TYPE, VERSION);
     }

@@ -1,5 +1,6 @@
 package dev.ledgerloop.service.web;
 
+import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.eventstore.EventStoreUnavailableException;
 import dev.ledgerloop.platform.error.ApiError;
 import dev.ledgerloop.platform.error.ErrorCode;
@@ -98,6 +99,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unforeseen(Exception e) {
+        if (causeOf(e, StreamShreddedException.class)) {
+            // Loading a shredded session for a command: nothing more may be written to it.
+            return answer(ErrorCode.CONFLICT, "The session was shredded: it takes no further changes");
+        }
         if (EventStoreUnavailableException.isCauseOf(e)) {
             log.warn("The event store did not answer in time: {}", e.toString());
             return ResponseEntity.status(503)
@@ -106,6 +111,15 @@ class ApiExceptionHandler {
         }
         log.error("Unhandled error answering a request", e);
         return answer(ErrorCode.INTERNAL, "Internal error");
+    }
+
+    private static boolean causeOf(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ErrorCode codeOf(DomainException.Kind kind) {

@@ -124,8 +124,7 @@ class KeyringTest {
         keyring.shred(stream);
 
         assertThatThrownBy(() -> keyring.dataKeyFor(SPACE, stream)).isInstanceOf(StreamShreddedException.class);
-        assertThatThrownBy(() -> newKeyring().dataKeyFor(SPACE, stream))
-                .isInstanceOf(StreamShreddedException.class);
+        assertThatThrownBy(() -> newKeyring().dataKeyFor(SPACE, stream)).isInstanceOf(StreamShreddedException.class);
     }
 
     @Test
@@ -136,8 +135,7 @@ class KeyringTest {
         assertThat(store.find(stream)).isPresent();
         assertThatThrownBy(() -> afterShredding.dataKeyOf(SPACE, stream, key.keyId()))
                 .isInstanceOf(StreamShreddedException.class);
-        assertThatThrownBy(() -> afterShredding.dataKeyFor(SPACE, stream))
-                .isInstanceOf(StreamShreddedException.class);
+        assertThatThrownBy(() -> afterShredding.dataKeyFor(SPACE, stream)).isInstanceOf(StreamShreddedException.class);
     }
 
     @Test
