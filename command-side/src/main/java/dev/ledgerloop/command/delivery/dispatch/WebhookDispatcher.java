@@ -102,7 +102,8 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 "session.created",
                 event.agentId(),
                 at,
-                WebhookPayloads.sessionCreated(event, at));
+                WebhookPayloads.sessionCreated(event, at),
+                event.sessionId());
     }
 
     @EventHandler
@@ -114,7 +115,8 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 "session.message.new",
                 agentId,
                 at,
-                WebhookPayloads.messageNew(event, agentId, at));
+                WebhookPayloads.messageNew(event, agentId, at),
+                event.sessionId());
     }
 
     @EventHandler
@@ -126,7 +128,8 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 "session.closed",
                 agentId,
                 at,
-                WebhookPayloads.sessionClosed(event.sessionId(), agentId));
+                WebhookPayloads.sessionClosed(event.sessionId(), agentId),
+                event.sessionId());
     }
 
     /** Customers keep copies of the checkpoints, which we then cannot rewrite (docs/verifiable-record.md). */
@@ -138,11 +141,18 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 "log.checkpoint",
                 null,
                 at,
-                WebhookPayloads.logCheckpoint(event));
+                WebhookPayloads.logCheckpoint(event),
+                null);
     }
 
     private void dispatch(
-            UUID spaceId, String eventId, String type, UUID agentId, Instant at, Map<String, Object> data) {
+            UUID spaceId,
+            String eventId,
+            String type,
+            UUID agentId,
+            Instant at,
+            Map<String, Object> data,
+            UUID sessionId) {
         for (WebhookRoutes.Route route : routes.active(spaceId)) {
             if (!route.takes(type, agentId)) {
                 continue;
@@ -151,7 +161,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
             String body = WebhookPayloads.body(deliveryId, type, at, data);
             try {
                 commands.sendAndWait(
-                        new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body),
+                        new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body, sessionId),
                         EventContext.system(spaceId, COMPONENT));
             } catch (ConcurrencyException e) {
                 // Created before this replay or restart: exactly one delivery per (event, endpoint).
