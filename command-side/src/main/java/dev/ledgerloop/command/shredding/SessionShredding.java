@@ -93,6 +93,8 @@ class SessionShredding {
             throw new ApiException(ErrorCode.CONFLICT, "The session " + sessionId + " is already shredded");
         }
         if (properties.haltAfterRequest()) {
+            // As a crash would: nothing of the session stays in memory.
+            dropCaches(StreamNames.session(sessionId), sessionId);
             return false;
         }
         complete(spaceId, sessionId);

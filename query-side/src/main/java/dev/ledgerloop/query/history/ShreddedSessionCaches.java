@@ -1,10 +1,9 @@
-package dev.ledgerloop.query.shredding;
+package dev.ledgerloop.query.history;
 
 import dev.ledgerloop.events.StreamNames;
 import dev.ledgerloop.events.crypto.Keyring;
 import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.events.shredding.SessionShredded;
-import dev.ledgerloop.query.history.SessionHistory;
 import dev.ledgerloop.service.events.EncryptedEventRecordCodec;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.util.UUID;
