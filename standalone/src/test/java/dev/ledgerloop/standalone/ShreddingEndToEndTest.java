@@ -223,7 +223,7 @@ class ShreddingEndToEndTest {
                             system, Principal.agent(system.secrets().spaceId(), UUID.randomUUID(), "other", "key-x"))
                     .commandSide();
             assertError(anotherAgent.post(shred, confirm(session)), 403, "FORBIDDEN");
-            assertThat(EventLog.types(system, "shredding-" + session)).isEmpty();
+            assertThat(shreddingTypes(system, session)).isEmpty();
 
             assertThat(owner.post(shred, confirm(session))
                             .expect(202)
@@ -251,6 +251,15 @@ class ShreddingEndToEndTest {
                     .untilAsserted(() -> assertErasedTimeline(owner.get("/v1/agent/sessions/" + session + "/timeline")
                             .expect(200)
                             .data()));
+        }
+    }
+
+    private static List<String> shreddingTypes(LedgerloopSystem system, String session) throws Exception {
+        try {
+            return EventLog.types(system, "shredding-" + session);
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertThat(e).hasCauseInstanceOf(com.eventstore.dbclient.StreamNotFoundException.class);
+            return List.of();
         }
     }
 

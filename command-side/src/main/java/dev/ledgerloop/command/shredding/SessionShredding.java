@@ -124,6 +124,12 @@ class SessionShredding {
         log.info("Session {} shredded", sessionId);
     }
 
+    boolean isComplete(UUID sessionId) {
+        return engine.lastSequenceNumberFor(AGGREGATE_TYPE, sessionId.toString())
+                .filter(last -> last >= 1)
+                .isPresent();
+    }
+
     /** Sessions whose shred was asked for and not finished (a crash, or the test hook). */
     List<Document> unfinished() {
         return intents.find(Filters.eq("done", false)).into(new java.util.ArrayList<>());

@@ -45,7 +45,7 @@ class ShreddingRecovery extends ParksUnreadableEvents {
 
     @EventHandler
     void on(SessionShredRequested event) {
-        if (shredding.isHalted()) {
+        if (shredding.isHalted() || shredding.isComplete(event.sessionId())) {
             return;
         }
         shredding.complete(event.spaceId(), event.sessionId());

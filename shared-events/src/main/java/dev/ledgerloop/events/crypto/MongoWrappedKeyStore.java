@@ -65,6 +65,18 @@ public final class MongoWrappedKeyStore implements WrappedKeyStore {
 
     @Override
     public void tombstone(String streamId, Instant at) {
+        try {
+            writeTombstone(streamId, at);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // Two upserts raced and the other inserted: the document exists now, so this one updates it.
+            writeTombstone(streamId, at);
+        }
+    }
+
+    private void writeTombstone(String streamId, Instant at) {
         keys.updateOne(
                 Filters.eq("streamId", streamId),
                 Updates.combine(
