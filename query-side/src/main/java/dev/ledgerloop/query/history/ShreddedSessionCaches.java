@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(ShreddedSessionCaches.GROUP)
 class ShreddedSessionCaches extends ParksUnreadableEvents {
-    static final String GROUP = "shredding";
+    static final String GROUP = "shredding-caches";
 
     private final Keyring keyring;
     private final EncryptedEventRecordCodec codec;
