@@ -4,15 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.AttachmentUploaded;
-import dev.ledgerloop.events.shredding.SessionShredRequested;
-import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.query.shredding.ErasedSession;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Component;
 /** The {@code attachments} view: what was attached to each session (the bytes stay in the attachment store). */
 @Component
 @ProcessingGroup(AttachmentsProjection.GROUP)
-class AttachmentsProjection extends ParksUnreadableEvents implements Projection {
+class AttachmentsProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "attachments";
     static final String COLLECTION = "attachments_view";
 
@@ -57,17 +55,8 @@ class AttachmentsProjection extends ParksUnreadableEvents implements Projection 
     }
 
     /** The session was shredded: one erased entry per upload, no file name, type, size or hash (docs/api.md). */
-    @EventHandler
-    void on(SessionShredRequested event) {
-        erase(event.sessionId());
-    }
-
-    @EventHandler
-    void on(SessionShredded event) {
-        erase(event.sessionId());
-    }
-
-    private void erase(UUID sessionId) {
+    @Override
+    protected void erase(UUID sessionId) {
         attachments.deleteMany(new Document("sessionId", sessionId.toString()));
         List<Document> erasedEntries = new ArrayList<>();
         for (ErasedSession.Record record : erased.records(sessionId)) {

@@ -19,14 +19,12 @@ import dev.ledgerloop.events.session.ParticipantRemoved;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.ResponseSubmitted;
-import dev.ledgerloop.events.shredding.SessionShredRequested;
-import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +46,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(FeedProjection.GROUP)
-class FeedProjection extends ParksUnreadableEvents implements Projection {
+class FeedProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "feed";
     static final String COLLECTION = "feed";
     static final String SESSIONS = "feed_sessions";
@@ -196,17 +194,8 @@ class FeedProjection extends ParksUnreadableEvents implements Projection {
     }
 
     /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
-    @EventHandler
-    void on(SessionShredRequested event) {
-        erase(event.sessionId());
-    }
-
-    @EventHandler
-    void on(SessionShredded event) {
-        erase(event.sessionId());
-    }
-
-    private void erase(UUID sessionId) {
+    @Override
+    protected void erase(UUID sessionId) {
         feed.deleteMany(new Document("sessionId", sessionId.toString()));
         sessions.deleteOne(new Document("_id", sessionId.toString()));
     }

@@ -9,13 +9,11 @@ import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
 import dev.ledgerloop.events.session.GuestTokenRevoked;
-import dev.ledgerloop.events.shredding.SessionShredRequested;
-import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +28,7 @@ import org.springframework.stereotype.Component;
 /** The {@code guest_tokens} view: a session's guest tokens without the tokens themselves, with their use count. */
 @Component
 @ProcessingGroup(GuestTokensProjection.GROUP)
-class GuestTokensProjection extends ParksUnreadableEvents implements Projection {
+class GuestTokensProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "guest_tokens";
     static final String COLLECTION = "guest_tokens";
 
@@ -82,17 +80,8 @@ class GuestTokensProjection extends ParksUnreadableEvents implements Projection 
     }
 
     /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
-    @EventHandler
-    void on(SessionShredRequested event) {
-        erase(event.sessionId());
-    }
-
-    @EventHandler
-    void on(SessionShredded event) {
-        erase(event.sessionId());
-    }
-
-    private void erase(UUID sessionId) {
+    @Override
+    protected void erase(UUID sessionId) {
         tokens.deleteMany(new Document("sessionId", sessionId.toString()));
     }
 }

@@ -9,13 +9,11 @@ import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.ParticipantAdded;
 import dev.ledgerloop.events.session.ParticipantRemoved;
 import dev.ledgerloop.events.session.ParticipantRoleChanged;
-import dev.ledgerloop.events.shredding.SessionShredRequested;
-import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ParticipantsProjection.GROUP)
-class ParticipantsProjection extends ParksUnreadableEvents implements Projection {
+class ParticipantsProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "participants";
     static final String COLLECTION = "participants";
 
@@ -97,17 +95,8 @@ class ParticipantsProjection extends ParksUnreadableEvents implements Projection
     }
 
     /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
-    @EventHandler
-    void on(SessionShredRequested event) {
-        erase(event.sessionId());
-    }
-
-    @EventHandler
-    void on(SessionShredded event) {
-        erase(event.sessionId());
-    }
-
-    private void erase(UUID sessionId) {
+    @Override
+    protected void erase(UUID sessionId) {
         participants.deleteMany(new Document("sessionId", sessionId.toString()));
     }
 }

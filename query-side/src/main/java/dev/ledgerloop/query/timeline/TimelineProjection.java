@@ -19,16 +19,14 @@ import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
-import dev.ledgerloop.events.shredding.SessionShredRequested;
-import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.query.shredding.ErasedSession;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +49,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
-class TimelineProjection extends ParksUnreadableEvents implements Projection {
+class TimelineProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "timeline";
     static final String COLLECTION = "timeline";
     static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
@@ -192,21 +190,11 @@ class TimelineProjection extends ParksUnreadableEvents implements Projection {
     }
 
     /**
-     * The session was shredded: its items are written again from the clear part of its records, one per message,
-     * answer and lifecycle change, marked erased and without content (docs/replay.md §Shredded streams). The second
-     * shredding event does it again, for anything that came between.
+     * The session was shredded: its items are written again from the clear part of its records, one per
+     * message, answer and lifecycle change, marked erased and without content (docs/replay.md §Shredded streams).
      */
-    @EventHandler
-    void on(SessionShredRequested event) {
-        erase(event.sessionId());
-    }
-
-    @EventHandler
-    void on(SessionShredded event) {
-        erase(event.sessionId());
-    }
-
-    private void erase(UUID sessionId) {
+    @Override
+    protected void erase(UUID sessionId) {
         items.deleteMany(eq("sessionId", sessionId.toString()));
         List<Document> erasedItems = new ArrayList<>();
         for (ErasedSession.Record record : erased.records(sessionId)) {
