@@ -4,7 +4,8 @@ import com.eventstore.dbclient.RecordedEvent;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import dev.ledgerloop.command.session.SessionRepositoryConfiguration;
 import dev.ledgerloop.events.AggregateType;
 import dev.ledgerloop.events.EventMetadata;
@@ -21,6 +22,7 @@ import dev.ledgerloop.service.events.EncryptedEventRecordCodec;
 import dev.ledgerloop.service.events.EventContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -82,13 +84,14 @@ class SessionShredding {
         if (engine.lastSequenceNumberFor(AGGREGATE_TYPE, sessionId.toString()).isPresent()) {
             throw new ApiException(ErrorCode.CONFLICT, "The session " + sessionId + " is already shredded");
         }
-        intents.replaceOne(
+        // Set on insert only: a racing second request must not mark a finished shred unfinished.
+        intents.updateOne(
                 Filters.eq("_id", sessionId.toString()),
-                new Document("_id", sessionId.toString())
-                        .append("spaceId", spaceId.toString())
-                        .append("done", false)
-                        .append("requestedAt", Date.from(clock.instant())),
-                new ReplaceOptions().upsert(true));
+                Updates.combine(
+                        Updates.setOnInsert("spaceId", spaceId.toString()),
+                        Updates.setOnInsert("done", false),
+                        Updates.setOnInsert("requestedAt", Date.from(clock.instant()))),
+                new UpdateOptions().upsert(true));
         if (!append(request(sessionId, spaceId, opening), 0, requester)) {
             throw new ApiException(ErrorCode.CONFLICT, "The session " + sessionId + " is already shredded");
         }
@@ -119,8 +122,8 @@ class SessionShredding {
         append(new SessionShredded(sessionId, spaceId), 1, EventContext.system(spaceId, COMPONENT));
         intents.updateOne(
                 Filters.eq("_id", sessionId.toString()),
-                new Document("$set", new Document("done", true).append("spaceId", spaceId.toString())),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+                Updates.combine(Updates.set("done", true), Updates.set("spaceId", spaceId.toString())),
+                new UpdateOptions().upsert(true));
         log.info("Session {} shredded", sessionId);
     }
 
@@ -132,7 +135,7 @@ class SessionShredding {
 
     /** Sessions whose shred was asked for and not finished (a crash, or the test hook). */
     List<Document> unfinished() {
-        return intents.find(Filters.eq("done", false)).into(new java.util.ArrayList<>());
+        return intents.find(Filters.eq("done", false)).into(new ArrayList<>());
     }
 
     boolean isHalted() {
