@@ -43,4 +43,12 @@ public interface EventRecordCodec {
     default Map<String, ?> readableMetadata(RecordedEvent event) {
         return Map.of();
     }
+
+    /**
+     * Whether a decoding failure means the content was erased on purpose (a crypto-shredded stream) rather than an
+     * error: readers of {@code $all} then hand processors an {@link ErasedEvent}, which nothing parks.
+     */
+    default boolean isErasure(RuntimeException decodingFailure) {
+        return false;
+    }
 }

@@ -34,6 +34,16 @@ final class RecordedEvents {
         try {
             return codec.decode(event);
         } catch (RuntimeException e) {
+            if (codec.isErasure(e)) {
+                return standIn(
+                        event,
+                        new ErasedEvent(
+                                event.getStreamId(),
+                                event.getRevision(),
+                                event.getEventId().toString(),
+                                event.getEventType()),
+                        readableMetadata(codec, event));
+            }
             String reason = SafeReasons.of(e);
             if (warned.put(event.getEventId() + "@" + event.getStreamId(), Boolean.TRUE) == null) {
                 log.warn(
@@ -44,18 +54,24 @@ final class RecordedEvents {
                         EventStoreDbPositionToken.at(event.getPosition()),
                         reason);
             }
-            return standIn(event, reason, readableMetadata(codec, event));
+            return standIn(
+                    event,
+                    new UnreadableEvent(
+                            event.getStreamId(),
+                            event.getRevision(),
+                            event.getEventId().toString(),
+                            event.getEventType(),
+                            reason),
+                    readableMetadata(codec, event));
         }
     }
 
-    private static DomainEventMessage<?> standIn(RecordedEvent event, String reason, MetaData metaData) {
+    private static DomainEventMessage<?> standIn(RecordedEvent event, Object payload, MetaData metaData) {
         String stream = event.getStreamId();
         int dash = stream.indexOf('-');
         String aggregateType = dash < 0 ? stream : stream.substring(0, dash);
         String aggregateIdentifier = dash < 0 ? stream : stream.substring(dash + 1);
         String eventId = event.getEventId().toString();
-        UnreadableEvent payload =
-                new UnreadableEvent(stream, event.getRevision(), eventId, event.getEventType(), reason);
         return new GenericDomainEventMessage<>(
                 aggregateType,
                 aggregateIdentifier,

@@ -10,7 +10,9 @@ public enum AggregateType {
     WEBHOOK("webhook"),
     DELIVERY("delivery"),
     API_KEY("apikey"),
-    LOG("log");
+    LOG("log"),
+    /** The record of a session's crypto-shredding, id = the session id (docs/architecture.md §Crypto-shredding). */
+    SHREDDING("shredding");
 
     private final String value;
 

@@ -33,6 +33,8 @@ import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
+import dev.ledgerloop.events.shredding.SessionShredded;
 import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
 import dev.ledgerloop.events.webhook.WebhookEndpointDeleted;
 import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
@@ -98,7 +100,10 @@ public final class EventTypes {
             new EventType("ApiKeyRevoked", 1, ApiKeyRevoked.class),
             // log-<spaceId>
             new EventType("CheckpointRecorded", 1, CheckpointRecorded.class),
-            new EventType("LogAuditFailed", 1, LogAuditFailed.class));
+            new EventType("LogAuditFailed", 1, LogAuditFailed.class),
+            // shredding-<sessionId>
+            new EventType("SessionShredRequested", 1, SessionShredRequested.class),
+            new EventType("SessionShredded", 1, SessionShredded.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

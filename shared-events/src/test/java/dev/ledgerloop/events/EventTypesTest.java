@@ -24,7 +24,8 @@ class EventTypesTest {
                                 dev.ledgerloop.events.invocation.InvocationEvent.class,
                                 dev.ledgerloop.events.webhook.WebhookEvent.class,
                                 dev.ledgerloop.events.delivery.DeliveryEvent.class,
-                                dev.ledgerloop.events.log.LogEvent.class)
+                                dev.ledgerloop.events.log.LogEvent.class,
+                                dev.ledgerloop.events.shredding.ShreddingEvent.class)
                         .flatMap(aggregate -> Arrays.stream(aggregate.getPermittedSubclasses()))
                         .toArray());
     }

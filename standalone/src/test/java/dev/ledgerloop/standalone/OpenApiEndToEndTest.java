@@ -48,16 +48,7 @@ class OpenApiEndToEndTest {
 
     @Test
     void openapi_json_is_public_and_describes_every_endpoint_the_backends_map() throws Exception {
-        // Under load a backend can miss the gateway's 5 s wait for its description: the gateway then answers a partial
-        // document that says so (ApiDescriptionMerger), and a client asks again, as this test does.
-        Answer response = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> gateway.get("/openapi.json"),
-                        answer -> answer.status() != 200
-                                || !answer.body()
-                                        .at("/info/description")
-                                        .asText()
-                                        .contains("Incomplete"));
+        Answer response = completeDescription();
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode document = response.body();
@@ -71,9 +62,24 @@ class OpenApiEndToEndTest {
         assertThat(described).as("endpoints /openapi.json describes").containsAll(mapped);
     }
 
+    /**
+     * Under load a backend can miss the gateway's 5 s wait for its description: the gateway then answers a partial
+     * document that says so (ApiDescriptionMerger), and a client asks again, as this test does.
+     */
+    private static Answer completeDescription() {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> gateway.get("/openapi.json"),
+                        answer -> answer.status() != 200
+                                || !answer.body()
+                                        .at("/info/description")
+                                        .asText()
+                                        .contains("Incomplete"));
+    }
+
     @Test
     void the_description_carries_the_shared_conventions_and_hides_the_principal() throws Exception {
-        JsonNode document = gateway.get("/openapi.json").body();
+        JsonNode document = completeDescription().body();
 
         assertThat(document.at("/components/securitySchemes/ApiKey/name").asText())
                 .isEqualTo("X-API-Key");

@@ -54,7 +54,8 @@ class Delivery {
                         command.agentId(),
                         command.eventId(),
                         command.type(),
-                        command.payload()),
+                        command.payload(),
+                        command.sessionId()),
                 EventContext.carriedToEvents(metaData));
     }
 

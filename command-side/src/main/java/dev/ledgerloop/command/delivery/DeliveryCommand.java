@@ -7,8 +7,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** What may be asked of a {@link Delivery}. */
 public sealed interface DeliveryCommand {
     /** The dispatcher creates one delivery per (event, endpoint); the id is derived from both, so a replay conflicts. */
-    record CreateDelivery(UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload)
-            implements DeliveryCommand {}
+    record CreateDelivery(
+            UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload, UUID sessionId)
+            implements DeliveryCommand {
+
+        public CreateDelivery(
+                UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload) {
+            this(deliveryId, webhookId, agentId, eventId, type, payload, null);
+        }
+    }
 
     /**
      * The sender reports one attempt and how it ended: an answer ({@code status}) or none ({@code error}). A failed

@@ -107,6 +107,10 @@ class SessionVerification {
         answer.put("events", records.size());
         answer.put("treeSize", treeSize);
         answer.put("eventsAfterCheckpoint", afterCheckpoint);
+        // Shredding leaves the records as stored, so everything above holds; the content is gone for good.
+        answer.put(
+                "erased",
+                engine.lastSequenceNumberFor("Shredding", sessionId.toString()).isPresent());
         return answer;
     }
 

@@ -21,7 +21,8 @@ class SessionVerificationController {
     @GetMapping("/v1/admin/sessions/{sessionId}/verify")
     @Operation(
             summary = "Checks a session's hash chain and every event's inclusion in the latest signed checkpoint",
-            description = "200 {ok: true, events, treeSize, eventsAfterCheckpoint} or {ok: false, events, brokenLink:"
+            description = "200 {ok: true, events, treeSize, eventsAfterCheckpoint, erased} (erased: the session was"
+                    + " crypto-shredded; its records still verify) or {ok: false, events, brokenLink:"
                     + " {check, index, eventId, reason}}")
     Map<String, Object> verify(Principal principal, @PathVariable UUID sessionId) {
         SpaceOwners.requireOwner(principal);

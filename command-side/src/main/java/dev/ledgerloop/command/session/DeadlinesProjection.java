@@ -12,6 +12,7 @@ import dev.ledgerloop.events.session.MessageDeleted;
 import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.util.Date;
@@ -82,6 +83,12 @@ class DeadlinesProjection extends ParksUnreadableEvents {
     @EventHandler
     void on(MessageExpired event) {
         done(event.messageId());
+    }
+
+    /** A shredded session takes no more changes: none of its messages expires. */
+    @EventHandler
+    void on(SessionShredRequested event) {
+        deadlines.deleteMany(eq("sessionId", event.sessionId().toString()));
     }
 
     private void done(UUID messageId) {

@@ -3,6 +3,7 @@ package dev.ledgerloop.query.attachment;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
@@ -12,6 +13,7 @@ import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.paging.Page;
 import dev.ledgerloop.query.paging.PageRequest;
 import dev.ledgerloop.query.session.SessionReader;
+import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.attachment.AttachmentStore;
 import java.time.Instant;
@@ -46,10 +48,11 @@ class AttachmentQueryController {
             String sessionId,
             String filename,
             String mimeType,
-            long size,
+            Long size,
             String sha256,
             String uploadedBy,
-            Instant createdAt) {
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased) {
 
         static Attachment of(Document document) {
             return new Attachment(
@@ -57,10 +60,11 @@ class AttachmentQueryController {
                     document.getString("sessionId"),
                     document.getString("filename"),
                     document.getString("mimeType"),
-                    ((Number) document.get("size")).longValue(),
+                    document.get("size") == null ? null : ((Number) document.get("size")).longValue(),
                     document.getString("sha256"),
                     document.getString("uploadedBy"),
-                    Views.instant(document.get("createdAt")));
+                    Views.instant(document.get("createdAt")),
+                    document.getBoolean(Erasure.ERASED, false) ? Boolean.TRUE : null);
         }
     }
 

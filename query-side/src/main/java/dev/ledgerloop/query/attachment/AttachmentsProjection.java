@@ -6,11 +6,15 @@ import com.mongodb.client.model.Indexes;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasedSession;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
+import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -21,13 +25,16 @@ import org.springframework.stereotype.Component;
 /** The {@code attachments} view: what was attached to each session (the bytes stay in the attachment store). */
 @Component
 @ProcessingGroup(AttachmentsProjection.GROUP)
-class AttachmentsProjection extends ParksUnreadableEvents implements Projection {
+class AttachmentsProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "attachments";
     static final String COLLECTION = "attachments_view";
 
     private final MongoCollection<Document> attachments;
 
-    AttachmentsProjection(MongoDatabase database) {
+    private final ErasedSession erased;
+
+    AttachmentsProjection(MongoDatabase database, ErasedSession erased) {
+        this.erased = erased;
         this.attachments = database.getCollection(COLLECTION);
         attachments.createIndex(Indexes.ascending("sessionId"));
     }
@@ -44,7 +51,31 @@ class AttachmentsProjection extends ParksUnreadableEvents implements Projection 
 
     @Override
     public Object writingTo(MongoDatabase database) {
-        return new AttachmentsProjection(database);
+        return new AttachmentsProjection(database, erased);
+    }
+
+    /** The session was shredded: one erased entry per upload, no file name, type, size or hash (docs/api.md). */
+    @Override
+    protected void erase(UUID sessionId) {
+        attachments.deleteMany(new Document("sessionId", sessionId.toString()));
+        List<Document> erasedEntries = new ArrayList<>();
+        for (ErasedSession.Record record : erased.records(sessionId)) {
+            if ("AttachmentUploaded".equals(record.type())) {
+                erasedEntries.add(new Document("_id", record.eventId())
+                        .append("sessionId", sessionId.toString())
+                        .append("spaceId", record.spaceId())
+                        .append("filename", null)
+                        .append("mimeType", null)
+                        .append("size", null)
+                        .append("sha256", null)
+                        .append("uploadedBy", null)
+                        .append("createdAt", Views.date(record.occurredAt()))
+                        .append(Erasure.ERASED, true));
+            }
+        }
+        if (!erasedEntries.isEmpty()) {
+            attachments.insertMany(erasedEntries);
+        }
     }
 
     @EventHandler

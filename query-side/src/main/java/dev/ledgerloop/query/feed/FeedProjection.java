@@ -22,9 +22,9 @@ import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(FeedProjection.GROUP)
-class FeedProjection extends ParksUnreadableEvents implements Projection {
+class FeedProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "feed";
     static final String COLLECTION = "feed";
     static final String SESSIONS = "feed_sessions";
@@ -191,5 +191,12 @@ class FeedProjection extends ParksUnreadableEvents implements Projection {
     private List<String> answerers(UUID sessionId) {
         Document session = sessions.find(eq("_id", sessionId.toString())).first();
         return session == null ? List.of() : session.getList("answerers", String.class);
+    }
+
+    /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
+    @Override
+    protected void erase(UUID sessionId) {
+        feed.deleteMany(new Document("sessionId", sessionId.toString()));
+        sessions.deleteOne(new Document("_id", sessionId.toString()));
     }
 }

@@ -11,11 +11,12 @@ import dev.ledgerloop.events.session.GuestTokenRedeemed;
 import dev.ledgerloop.events.session.GuestTokenRevoked;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 /** The {@code guest_tokens} view: a session's guest tokens without the tokens themselves, with their use count. */
 @Component
 @ProcessingGroup(GuestTokensProjection.GROUP)
-class GuestTokensProjection extends ParksUnreadableEvents implements Projection {
+class GuestTokensProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "guest_tokens";
     static final String COLLECTION = "guest_tokens";
 
@@ -76,5 +77,11 @@ class GuestTokensProjection extends ParksUnreadableEvents implements Projection 
     @EventHandler
     void on(GuestTokenRedeemed event, @SequenceNumber long sequence) {
         GuardedWrites.updateGuarded(tokens, event.tokenId().toString(), sequence, inc("uses", 1), false);
+    }
+
+    /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
+    @Override
+    protected void erase(UUID sessionId) {
+        tokens.deleteMany(new Document("sessionId", sessionId.toString()));
     }
 }

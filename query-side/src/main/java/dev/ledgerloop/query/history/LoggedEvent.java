@@ -2,6 +2,7 @@ package dev.ledgerloop.query.history;
 
 import dev.ledgerloop.events.AggregateEvent;
 import dev.ledgerloop.events.EventTypes;
+import dev.ledgerloop.eventstore.ErasedEvent;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.UnreadableEvent;
 import dev.ledgerloop.service.events.EventContext;
@@ -11,7 +12,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 
 /**
  * One event of a session's stream as reviewers see it (docs/api.md §Session history): where it is, what kind, who and
- * when, never its payload. {@code readable} is false for an event the codec could not decode.
+ * when, never its payload. {@code readable} is false for an event the codec could not decode, or whose content was erased (a shredded
+ * session).
  */
 record LoggedEvent(
         long revision, long commitPosition, String type, Actor actor, Instant at, String eventId, boolean readable) {
@@ -30,13 +32,16 @@ record LoggedEvent(
                 actorId == null ? null : new Actor(actorId.toString(), actorKind == null ? null : actorKind.toString()),
                 event.getTimestamp(),
                 event.getIdentifier(),
-                !(event.getPayload() instanceof UnreadableEvent));
+                !(event.getPayload() instanceof UnreadableEvent) && !(event.getPayload() instanceof ErasedEvent));
     }
 
     /** The stored event type (the literal name in the log, e.g. {@code MessageSent}). */
     static String type(DomainEventMessage<?> event) {
         if (event.getPayload() instanceof UnreadableEvent unreadable) {
             return unreadable.eventType();
+        }
+        if (event.getPayload() instanceof ErasedEvent erased) {
+            return erased.eventType();
         }
         return EventTypes.of((AggregateEvent) event.getPayload()).name();
     }

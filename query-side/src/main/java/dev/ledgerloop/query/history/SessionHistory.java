@@ -10,6 +10,7 @@ import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.eventstore.ErasedEvent;
 import dev.ledgerloop.eventstore.UnreadableEvent;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.guest.GuestTokenReader;
@@ -190,7 +191,8 @@ public class SessionHistory {
         TrackedEventMessage<?> last = prefix.get(prefix.size() - 1);
         cutoff.requireReached(sessionId, (DomainEventMessage<?>) last);
         long unreadable = prefix.stream()
-                .filter(event -> event.getPayload() instanceof UnreadableEvent)
+                .filter(event ->
+                        event.getPayload() instanceof UnreadableEvent || event.getPayload() instanceof ErasedEvent)
                 .count();
         return snapshots.get(
                 new PrefixKey(sessionId, ((DomainEventMessage<?>) last).getSequenceNumber(), unreadable),
@@ -209,8 +211,21 @@ public class SessionHistory {
             ViewFold fold = new ViewFold(views, database.database());
             Folded folded = new Folded();
             prefix.forEach(event -> folded.add(event, fold));
+            if (prefix.stream().anyMatch(event -> event.getPayload() instanceof ErasedEvent)) {
+                // A shredded session: its views are written from its shredding record, as the live ones are.
+                stream.shredding(sessionIdOf(prefix.get(0))).forEachRemaining(fold::apply);
+            }
             return read.read(folded, database.database());
         }
+    }
+
+    /** Forgets the kept folds of a session (it was shredded: none may be answered from before). */
+    public void forget(UUID sessionId) {
+        snapshots.asMap().keySet().removeIf(key -> key.sessionId().equals(sessionId));
+    }
+
+    private static UUID sessionIdOf(TrackedEventMessage<?> event) {
+        return UUID.fromString(((DomainEventMessage<?>) event).getAggregateIdentifier());
     }
 
     private static String reason(String userId, Optional<ParticipantRole> role, String status, boolean active) {

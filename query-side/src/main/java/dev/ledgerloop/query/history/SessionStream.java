@@ -27,6 +27,11 @@ class SessionStream {
         return engine.readRecorded(AGGREGATE_TYPE, sessionId.toString(), firstRevision);
     }
 
+    /** The session's shredding record ({@code shredding-<sessionId>}), empty unless it was shredded. */
+    Iterator<TrackedEventMessage<?>> shredding(UUID sessionId) {
+        return engine.readRecorded("Shredding", sessionId.toString(), 0);
+    }
+
     Optional<Long> lastRevision(UUID sessionId) {
         return engine.lastSequenceNumberFor(AGGREGATE_TYPE, sessionId.toString());
     }

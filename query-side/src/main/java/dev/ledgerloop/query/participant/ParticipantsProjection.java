@@ -11,9 +11,9 @@ import dev.ledgerloop.events.session.ParticipantRemoved;
 import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ParticipantsProjection.GROUP)
-class ParticipantsProjection extends ParksUnreadableEvents implements Projection {
+class ParticipantsProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "participants";
     static final String COLLECTION = "participants";
 
@@ -92,5 +92,11 @@ class ParticipantsProjection extends ParksUnreadableEvents implements Projection
 
     static String id(UUID sessionId, String userId) {
         return sessionId + ":" + userId;
+    }
+
+    /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
+    @Override
+    protected void erase(UUID sessionId) {
+        participants.deleteMany(new Document("sessionId", sessionId.toString()));
     }
 }

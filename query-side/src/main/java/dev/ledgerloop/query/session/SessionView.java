@@ -1,6 +1,8 @@
 package dev.ledgerloop.query.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.shredding.Erasure;
 import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
@@ -15,7 +17,8 @@ public record SessionView(
         String agentId,
         Instant createdAt,
         Instant updatedAt,
-        Instant lastMessageAt) {
+        Instant lastMessageAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased) {
 
     static SessionView of(Document document) {
         return new SessionView(
@@ -27,6 +30,7 @@ public record SessionView(
                 document.getString("agentId"),
                 Views.instant(document.get("createdAt")),
                 Views.instant(document.get("updatedAt")),
-                Views.instant(document.get("lastMessageAt")));
+                Views.instant(document.get("lastMessageAt")),
+                document.getBoolean(Erasure.ERASED, false) ? Boolean.TRUE : null);
     }
 }

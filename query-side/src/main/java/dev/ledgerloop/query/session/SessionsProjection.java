@@ -9,13 +9,16 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
@@ -93,6 +96,27 @@ class SessionsProjection extends ParksUnreadableEvents implements Projection {
     @EventHandler
     void on(SessionArchived event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.sessionId(), sequence, combine(set("status", "Archived"), set("updatedAt", Views.date(at))));
+    }
+
+    /** The session's content is erased: what stays is whose it is, when it was opened, and that it was shredded. */
+    @EventHandler
+    void on(SessionShredRequested event, @Timestamp Instant at) {
+        sessions.replaceOne(
+                eq("_id", event.sessionId().toString()),
+                new Document("_id", event.sessionId().toString())
+                        .append("spaceId", event.spaceId().toString())
+                        .append("agentId", event.agentId())
+                        .append("status", Erasure.STATUS)
+                        .append("isPublic", false)
+                        .append("maxGuests", null)
+                        .append("encryptedTitle", null)
+                        .append("createdAt", Views.date(event.openedAt()))
+                        .append("updatedAt", Views.date(at))
+                        .append("lastMessageAt", null)
+                        .append(Erasure.ERASED, true)
+                        // Nothing of the session applies after this: its later events, if any, are erased too.
+                        .append(GuardedWrites.VERSION, Long.MAX_VALUE),
+                new ReplaceOptions().upsert(true));
     }
 
     private void update(UUID sessionId, long sequence, Bson changes) {

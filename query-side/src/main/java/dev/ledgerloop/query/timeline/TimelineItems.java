@@ -2,6 +2,7 @@ package dev.ledgerloop.query.timeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.shredding.Erasure;
 import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
@@ -55,6 +56,18 @@ final class TimelineItems {
             Map<String, Object> encryptedResponse,
             Instant createdAt) {}
 
+    /**
+     * An item of a shredded session: its kind, place and time stay (they are in the log's clear metadata), its
+     * content is gone. {@code event} names a system item's change, as on a live one.
+     */
+    record ErasedItem(
+            String kind,
+            String id,
+            String sessionId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String event,
+            boolean erased,
+            Instant createdAt) {}
+
     static ResponseItem response(Document item) {
         return new ResponseItem(
                 RESPONSE,
@@ -67,6 +80,15 @@ final class TimelineItems {
     }
 
     static Object of(Document item) {
+        if (item.getBoolean(Erasure.ERASED, false)) {
+            return new ErasedItem(
+                    item.getString("kind"),
+                    item.getString("_id"),
+                    item.getString("sessionId"),
+                    item.getString("event"),
+                    true,
+                    Views.instant(item.get("createdAt")));
+        }
         if (SYSTEM.equals(item.getString("kind"))) {
             return new SystemItem(
                     SYSTEM,

@@ -1,5 +1,6 @@
 package dev.ledgerloop.query.timeline;
 
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -21,10 +22,13 @@ import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasedSession;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
+import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -45,17 +49,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
-class TimelineProjection extends ParksUnreadableEvents implements Projection {
+class TimelineProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "timeline";
     static final String COLLECTION = "timeline";
     static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
 
     private final MongoCollection<Document> items;
     private final ResponseWaiters waiters;
+    private final ErasedSession erased;
 
-    TimelineProjection(MongoDatabase database, ResponseWaiters waiters) {
+    TimelineProjection(MongoDatabase database, ResponseWaiters waiters, ErasedSession erased) {
         this.items = database.getCollection(COLLECTION);
         this.waiters = waiters;
+        this.erased = erased;
         items.createIndex(Indexes.ascending("sessionId", "sequence"));
     }
 
@@ -71,7 +77,7 @@ class TimelineProjection extends ParksUnreadableEvents implements Projection {
 
     @Override
     public Object writingTo(MongoDatabase database) {
-        return new TimelineProjection(database, new ResponseWaiters());
+        return new TimelineProjection(database, new ResponseWaiters(), erased);
     }
 
     @EventHandler
@@ -181,6 +187,39 @@ class TimelineProjection extends ParksUnreadableEvents implements Projection {
     @EventHandler
     void on(SessionArchived event, DomainEventMessage<?> message) {
         GuardedWrites.insertOnce(items, system(message, event.sessionId(), "session.archived"));
+    }
+
+    /**
+     * The session was shredded: its items are written again from the clear part of its records, one per
+     * message, answer and lifecycle change, marked erased and without content (docs/replay.md §Shredded streams).
+     */
+    @Override
+    protected void erase(UUID sessionId) {
+        items.deleteMany(eq("sessionId", sessionId.toString()));
+        List<Document> erasedItems = new ArrayList<>();
+        for (ErasedSession.Record record : erased.records(sessionId)) {
+            String kind =
+                    switch (record.type()) {
+                        case "MessageSent" -> TimelineItems.MESSAGE;
+                        case "ResponseSubmitted" -> TimelineItems.RESPONSE;
+                        default -> Erasure.SYSTEM_EVENTS.containsKey(record.type()) ? TimelineItems.SYSTEM : null;
+                    };
+            if (kind == null) {
+                continue;
+            }
+            erasedItems.add(new Document("_id", record.eventId())
+                    .append("sessionId", sessionId.toString())
+                    .append("spaceId", record.spaceId())
+                    .append("kind", kind)
+                    .append("sequence", record.revision())
+                    .append("createdAt", Views.date(record.occurredAt()))
+                    .append("event", Erasure.SYSTEM_EVENTS.get(record.type()))
+                    .append(Erasure.ERASED, true)
+                    .append(GuardedWrites.VERSION, Long.MAX_VALUE));
+        }
+        if (!erasedItems.isEmpty()) {
+            items.insertMany(erasedItems);
+        }
     }
 
     private void updateMessage(UUID messageId, long sequence, Bson changes) {

@@ -39,7 +39,7 @@ class TimelineViewTest {
         MongoDatabase database = server.get();
         UUID session = UUID.randomUUID();
         SessionsViewFixture.opened(database, session, THE_AGENT);
-        TimelineProjection projection = new TimelineProjection(database, new ResponseWaiters());
+        TimelineProjection projection = new TimelineProjection(database, new ResponseWaiters(), null);
         List<MessageSent> messages = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             MessageSent sent = message(session);

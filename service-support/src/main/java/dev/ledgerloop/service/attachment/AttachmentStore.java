@@ -1,5 +1,6 @@
 package dev.ledgerloop.service.attachment;
 
+import com.mongodb.MongoGridFSException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
@@ -77,6 +78,17 @@ public final class AttachmentStore {
                         .first()
                 != null) {
             bucket.delete(new BsonString(attachmentId.toString()));
+        }
+    }
+
+    /** Shredding: deletes every stored attachment of the session. */
+    public void deleteAllOf(UUID sessionId) {
+        for (GridFSFile file : bucket.find(Filters.eq("metadata.sessionId", sessionId.toString()))) {
+            try {
+                bucket.delete(file.getId());
+            } catch (MongoGridFSException goneMeanwhile) {
+                // Another instance (or the recovery) deleted it first: gone either way.
+            }
         }
     }
 

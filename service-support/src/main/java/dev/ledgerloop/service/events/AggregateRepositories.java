@@ -2,6 +2,7 @@ package dev.ledgerloop.service.events;
 
 import dev.ledgerloop.eventstore.AggregateEventStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,9 +24,15 @@ public final class AggregateRepositories {
     /** @param axonType the type Axon stamps on the aggregate's events, e.g. "Session" for {@code session-<id>} */
     public static <T> EventSourcingRepository<T> eventSourced(
             Class<T> aggregate, String axonType, EventStore eventStore, EventStoreDbStorageEngine engine) {
+        return eventSourced(aggregate, axonType, eventStore, engine, new WeakReferenceCache());
+    }
+
+    /** @param cache the aggregate cache, for a caller that must drop an aggregate from it (a shredded session) */
+    public static <T> EventSourcingRepository<T> eventSourced(
+            Class<T> aggregate, String axonType, EventStore eventStore, EventStoreDbStorageEngine engine, Cache cache) {
         return EventSourcingRepository.builder(aggregate)
                 .eventStore(new AggregateEventStore(eventStore, engine, axonType))
-                .cache(new WeakReferenceCache())
+                .cache(cache)
                 .build();
     }
 }

@@ -10,6 +10,7 @@ import dev.ledgerloop.events.AggregateType;
 import dev.ledgerloop.events.EncodedEvent;
 import dev.ledgerloop.events.EventCodec;
 import dev.ledgerloop.events.EventMetadata;
+import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.eventstore.EventRecordCodec;
 import java.util.HashMap;
 import java.util.Locale;
@@ -98,6 +99,20 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
                 EventContext.SPACE_ID, metadata.spaceId(),
                 EventContext.ACTOR_ID, metadata.actor().id(),
                 EventContext.ACTOR_KIND, metadata.actor().kind().name());
+    }
+
+    @Override
+    public boolean isErasure(RuntimeException decodingFailure) {
+        return decodingFailure instanceof StreamShreddedException;
+    }
+
+    /**
+     * Forgets what was decoded from a stream: after its shredding, nothing read before may be answered from memory.
+     * The remembered chain heads stay (they are hashes of the stored records, not content).
+     */
+    public void forget(String streamId) {
+        String suffix = "@" + streamId + ":";
+        recentlyDecoded.asMap().keySet().removeIf(key -> key.contains(suffix));
     }
 
     private record Decoded(DomainEventMessage<?> message, String hash) {}

@@ -58,7 +58,7 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    Keyring keyring(MongoDatabase database, LedgerloopProperties properties) {
+    Keyring keyring(MongoDatabase database, EventStoreDBClient client, LedgerloopProperties properties) {
         String masterKey = properties.crypto().masterKey();
         if (masterKey == null || masterKey.isBlank()) {
             throw new IllegalStateException("ledgerloop.crypto.master-key (LEDGERLOOP_CRYPTO_MASTER_KEY) is not set:"
@@ -68,7 +68,8 @@ public class EventStoreConfiguration {
                 MasterKey.fromBase64(masterKey),
                 new MongoWrappedKeyStore(database),
                 Clock.systemUTC(),
-                properties.crypto().cachedDataKeys());
+                properties.crypto().cachedDataKeys(),
+                new LoggedShredRecords(client, properties.eventstore().callDeadline()));
     }
 
     @Bean

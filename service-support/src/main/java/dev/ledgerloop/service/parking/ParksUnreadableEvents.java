@@ -1,5 +1,6 @@
 package dev.ledgerloop.service.parking;
 
+import dev.ledgerloop.eventstore.ErasedEvent;
 import dev.ledgerloop.eventstore.UnreadableEvent;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -13,5 +14,14 @@ public abstract class ParksUnreadableEvents {
     @EventHandler
     protected final void parkUnreadable(UnreadableEvent event) {
         throw new UnreadableEventException(event);
+    }
+
+    /**
+     * An event of a crypto-shredded stream: erased on purpose, not an error, so it does not park. Views of an erased
+     * session are written from its shredding events (docs/replay.md §Shredded streams).
+     */
+    @EventHandler
+    protected final void passErased(ErasedEvent event) {
+        // nothing to apply: the content is gone
     }
 }

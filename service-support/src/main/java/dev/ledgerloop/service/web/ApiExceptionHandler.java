@@ -1,5 +1,6 @@
 package dev.ledgerloop.service.web;
 
+import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.eventstore.EventStoreUnavailableException;
 import dev.ledgerloop.platform.error.ApiError;
 import dev.ledgerloop.platform.error.ErrorCode;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -106,8 +108,21 @@ class ApiExceptionHandler {
         return answer(ErrorCode.VALIDATION_ERROR, "The request must be multipart/form-data with a 'file' part");
     }
 
+    /**
+     * The client went away while a long-poll or a stream was being answered (a broken pipe on write): there is no one
+     * to answer, and nothing went wrong on our side.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("The client went away before its answer was written: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unforeseen(Exception e) {
+        if (causeOf(e, StreamShreddedException.class)) {
+            // Loading a shredded session for a command: nothing more may be written to it.
+            return answer(ErrorCode.CONFLICT, "The session was shredded: it takes no further changes");
+        }
         if (EventStoreUnavailableException.isCauseOf(e)) {
             log.warn("The event store did not answer in time: {}", e.toString());
             return ResponseEntity.status(503)
@@ -116,6 +131,15 @@ class ApiExceptionHandler {
         }
         log.error("Unhandled error answering a request", e);
         return answer(ErrorCode.INTERNAL, "Internal error");
+    }
+
+    private static boolean causeOf(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ErrorCode codeOf(DomainException.Kind kind) {

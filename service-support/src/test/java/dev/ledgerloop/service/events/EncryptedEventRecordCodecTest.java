@@ -1,6 +1,7 @@
 package dev.ledgerloop.service.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.EventStoreDBConnectionString;
@@ -20,6 +21,7 @@ import dev.ledgerloop.events.crypto.AtRestCipher;
 import dev.ledgerloop.events.crypto.Keyring;
 import dev.ledgerloop.events.crypto.MasterKey;
 import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
+import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.session.MessageSent;
@@ -27,7 +29,10 @@ import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.events.session.SenderType;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
+import dev.ledgerloop.eventstore.ErasedEvent;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.eventstore.UnreadableEvent;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
 import java.net.InetSocketAddress;
@@ -78,6 +83,7 @@ class EncryptedEventRecordCodecTest {
     private static EventStoreDBClient client;
     private static MongoClient mongoClient;
     private static Keyring keyring;
+    private static MasterKey masterKey;
 
     @BeforeAll
     static void start() {
@@ -88,11 +94,9 @@ class EncryptedEventRecordCodecTest {
         mongoClient = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         byte[] master = new byte[32];
         RANDOM.nextBytes(master);
+        masterKey = MasterKey.fromBase64(Base64.getEncoder().encodeToString(master));
         keyring = new Keyring(
-                MasterKey.fromBase64(Base64.getEncoder().encodeToString(master)),
-                new MongoWrappedKeyStore(mongoClient.getDatabase("codec-test")),
-                Clock.systemUTC(),
-                100);
+                masterKey, new MongoWrappedKeyStore(mongoClient.getDatabase("codec-test")), Clock.systemUTC(), 100);
     }
 
     @AfterAll
@@ -169,6 +173,61 @@ class EncryptedEventRecordCodecTest {
         second.close();
 
         assertThat(verify(raw(session))).isEmpty();
+    }
+
+    @Test
+    void events_of_a_shredded_stream_read_as_erased_and_those_of_a_key_lost_otherwise_as_unreadable() throws Exception {
+        UUID shredded = UUID.randomUUID();
+        UUID lost = UUID.randomUUID();
+        EventStoreDbStorageEngine writer = engine();
+        writer.appendEvents(List.of(event(shredded, 0, new SessionOpened(shredded, UUID.randomUUID(), null, true, 3))));
+        writer.appendEvents(List.of(event(lost, 0, new SessionOpened(lost, UUID.randomUUID(), null, true, 3))));
+        writer.close();
+        keyring.shred("session-" + shredded);
+        new MongoWrappedKeyStore(mongoClient.getDatabase("codec-test")).delete("session-" + lost);
+        keyring.evict("session-" + lost);
+
+        EventStoreDbStorageEngine reader = engine();
+        assertThat(reader.readRecorded("Session", shredded.toString(), 0).next().getPayload())
+                .isEqualTo(new ErasedEvent(
+                        "session-" + shredded,
+                        0,
+                        raw(shredded).get(0).getEventId().toString(),
+                        "SessionOpened"));
+        assertThat(reader.readRecorded("Session", lost.toString(), 0).next().getPayload())
+                .isInstanceOf(UnreadableEvent.class);
+        reader.close();
+    }
+
+    @Test
+    void a_session_whose_shredding_the_log_records_is_refused_though_its_key_document_exists() throws Exception {
+        UUID session = UUID.randomUUID();
+        EventStoreDbStorageEngine engine = engine();
+        engine.appendEvents(List.of(event(session, 0, new SessionOpened(session, UUID.randomUUID(), null, true, 3))));
+        MongoWrappedKeyStore store = new MongoWrappedKeyStore(mongoClient.getDatabase("codec-test"));
+        Keyring guarded = new Keyring(
+                masterKey,
+                store,
+                Clock.systemUTC(),
+                100,
+                new LoggedShredRecords(client, EventStoreDbStorageEngine.DEFAULT_CALL_DEADLINE));
+        String stream = "session-" + session;
+        String keyId =
+                EventMetadata.fromJson(raw(session).get(0).getUserMetadata()).keyId();
+        assertThat(guarded.dataKeyOf(SPACE, stream, keyId).keyId()).isEqualTo(keyId);
+        guarded.evict(stream);
+
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>(
+                "Shredding",
+                session.toString(),
+                0,
+                new SessionShredRequested(session, UUID.fromString(SPACE), "agent-1", java.time.Instant.now()),
+                CONTEXT)));
+        engine.close();
+
+        assertThat(store.find(stream)).isPresent();
+        assertThatThrownBy(() -> guarded.dataKeyOf(SPACE, stream, keyId)).isInstanceOf(StreamShreddedException.class);
+        assertThatThrownBy(() -> guarded.dataKeyFor(SPACE, stream)).isInstanceOf(StreamShreddedException.class);
     }
 
     private static EventStoreDbStorageEngine engine() {

@@ -21,14 +21,22 @@ public final class Keyring {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CachedKey> cache;
+    private final ShredRecords shredRecords;
 
     public Keyring(MasterKey masterKey, WrappedKeyStore store, Clock clock, int maxCachedKeys) {
+        this(masterKey, store, clock, maxCachedKeys, ShredRecords.NONE);
+    }
+
+    /** @param shredRecords asked before a key that is not cached is used or created: the log's word on shredding */
+    public Keyring(
+            MasterKey masterKey, WrappedKeyStore store, Clock clock, int maxCachedKeys, ShredRecords shredRecords) {
         if (maxCachedKeys <= 0) {
             throw new IllegalArgumentException("maxCachedKeys must be positive");
         }
         this.masterKey = masterKey;
         this.store = store;
         this.clock = clock;
+        this.shredRecords = shredRecords;
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, CachedKey> eldest) {
@@ -37,12 +45,17 @@ public final class Keyring {
         });
     }
 
-    /** The key to encrypt a stream's next event with, created (and stored before it is returned) on first use. */
+    /**
+     * The key to encrypt a stream's next event with, created (and stored before it is returned) on first use.
+     *
+     * @throws StreamShreddedException if the stream was shredded: its key is never created again
+     */
     public DataKey dataKeyFor(String spaceId, String streamId) {
         DataKey cached = cached(spaceId, streamId);
         if (cached != null) {
             return cached;
         }
+        refuseIfShredded(streamId);
         WrappedKey stored =
                 store.find(streamId).orElseGet(() -> store.insertIfAbsent(newWrappedKey(spaceId, streamId)));
         return remember(spaceId, streamId, unwrap(spaceId, stored));
@@ -51,11 +64,13 @@ public final class Keyring {
     /**
      * The key an existing event names in its metadata.
      *
-     * @throws DataKeyNotFoundException if that key was shredded
+     * @throws DataKeyNotFoundException if that key is gone
+     * @throws StreamShreddedException if the stream was shredded (key tombstoned or shredding in the log)
      */
     public DataKey dataKeyOf(String spaceId, String streamId, String keyId) {
         DataKey key = cached(spaceId, streamId);
         if (key == null) {
+            refuseIfShredded(streamId);
             WrappedKey stored = store.find(streamId).orElseThrow(() -> shredded(streamId, keyId));
             key = remember(spaceId, streamId, unwrap(spaceId, stored));
         }
@@ -66,12 +81,23 @@ public final class Keyring {
     }
 
     /**
-     * Crypto-shredding: deletes the stream's wrapped key and drops it from this keyring's cache. Another process's
-     * keyring keeps a cached copy until it evicts it.
+     * Crypto-shredding: replaces the stream's wrapped key by a tombstone, so that it is never created again, and drops
+     * it from this keyring's cache. Another process's keyring keeps a cached copy until {@link #evict}. Idempotent.
      */
     public void shred(String streamId) {
-        store.delete(streamId);
+        store.tombstone(streamId, clock.instant());
         cache.remove(streamId);
+    }
+
+    /** Drops a stream's key from this keyring's cache (another process shredded it). */
+    public void evict(String streamId) {
+        cache.remove(streamId);
+    }
+
+    private void refuseIfShredded(String streamId) {
+        if (shredRecords.isShredded(streamId)) {
+            throw new StreamShreddedException(streamId);
+        }
     }
 
     private DataKey cached(String spaceId, String streamId) {

@@ -9,6 +9,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
@@ -17,6 +20,8 @@ import org.bson.types.Binary;
 /** Wrapped data keys in the MongoDB collection {@code keyring}, one document per stream (unique index). */
 public final class MongoWrappedKeyStore implements WrappedKeyStore {
     public static final String COLLECTION = "keyring";
+    /** A tombstone: the stream was shredded, its key is gone and is never created again. */
+    static final String SHREDDED = "shredded";
 
     private final MongoCollection<Document> keys;
 
@@ -31,8 +36,11 @@ public final class MongoWrappedKeyStore implements WrappedKeyStore {
 
     @Override
     public Optional<WrappedKey> find(String streamId) {
-        return Optional.ofNullable(keys.find(Filters.eq("streamId", streamId)).first())
-                .map(MongoWrappedKeyStore::fromDocument);
+        Document document = keys.find(Filters.eq("streamId", streamId)).first();
+        if (document != null && document.getBoolean(SHREDDED, false)) {
+            throw WrappedKeyStore.shredded(streamId);
+        }
+        return Optional.ofNullable(document).map(MongoWrappedKeyStore::fromDocument);
     }
 
     @Override
@@ -53,6 +61,30 @@ public final class MongoWrappedKeyStore implements WrappedKeyStore {
     @Override
     public boolean delete(String streamId) {
         return keys.deleteOne(Filters.eq("streamId", streamId)).getDeletedCount() > 0;
+    }
+
+    @Override
+    public void tombstone(String streamId, Instant at) {
+        try {
+            writeTombstone(streamId, at);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // Two upserts raced and the other inserted: the document exists now, so this one updates it.
+            writeTombstone(streamId, at);
+        }
+    }
+
+    private void writeTombstone(String streamId, Instant at) {
+        keys.updateOne(
+                Filters.eq("streamId", streamId),
+                Updates.combine(
+                        Updates.set(SHREDDED, true),
+                        Updates.set("shreddedAt", Date.from(at)),
+                        Updates.unset("wrapped"),
+                        Updates.unset("keyId")),
+                new UpdateOptions().upsert(true));
     }
 
     private static Document toDocument(WrappedKey key) {

@@ -10,10 +10,16 @@ import java.util.UUID;
  * @param eventId the id of the domain event that caused it
  * @param type the public webhook event type, e.g. {@code session.message.new}
  * @param payload the JSON body {@code {id, type, createdAt, data}}
+ * @param sessionId the session the event is about, so that shredding it erases the body of a delivery not yet sent;
+ *     null when it is about none, and in deliveries recorded before this field
  */
 public record DeliveryCreated(
-        UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload)
+        UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload, UUID sessionId)
         implements DeliveryEvent {
+
+    public DeliveryCreated(UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload) {
+        this(deliveryId, webhookId, agentId, eventId, type, payload, null);
+    }
 
     public DeliveryCreated {
         Objects.requireNonNull(deliveryId, "deliveryId");

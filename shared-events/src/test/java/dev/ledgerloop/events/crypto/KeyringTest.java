@@ -107,24 +107,46 @@ class KeyringTest {
 
         keyring.shred(stream);
 
-        assertThat(store.find(stream)).isEmpty();
-        assertThatThrownBy(() -> keyring.dataKeyOf(SPACE, stream, key.keyId()))
-                .isInstanceOf(DataKeyNotFoundException.class)
+        assertThatThrownBy(() -> store.find(stream)).isInstanceOf(StreamShreddedException.class);
+        assertThatThrownBy(() -> newKeyring().dataKeyOf(SPACE, stream, key.keyId()))
+                .isInstanceOf(StreamShreddedException.class)
                 .hasMessageContaining(stream)
                 .hasMessageContaining("crypto-shredded");
+        assertThatThrownBy(() -> keyring.dataKeyOf(SPACE, stream, key.keyId()))
+                .isInstanceOf(StreamShreddedException.class);
     }
 
     @Test
-    void a_stream_written_again_after_shredding_does_not_revive_its_old_events() {
+    void a_shredded_stream_never_gets_a_new_key() {
         Keyring keyring = newKeyring();
-        DataKey old = keyring.dataKeyFor(SPACE, stream);
+        keyring.dataKeyFor(SPACE, stream);
+        keyring.shred(stream);
         keyring.shred(stream);
 
-        DataKey fresh = keyring.dataKeyFor(SPACE, stream);
+        assertThatThrownBy(() -> keyring.dataKeyFor(SPACE, stream)).isInstanceOf(StreamShreddedException.class);
+        assertThatThrownBy(() -> newKeyring().dataKeyFor(SPACE, stream)).isInstanceOf(StreamShreddedException.class);
+    }
 
-        assertThat(fresh.keyId()).isNotEqualTo(old.keyId());
-        assertThatThrownBy(() -> keyring.dataKeyOf(SPACE, stream, old.keyId()))
-                .isInstanceOf(DataKeyNotFoundException.class);
+    @Test
+    void a_stream_whose_shredding_the_log_records_is_refused_even_with_its_key_document_restored() {
+        DataKey key = newKeyring().dataKeyFor(SPACE, stream);
+        Keyring afterShredding = new Keyring(masterKey, store, CLOCK, 100, shredded -> shredded.equals(stream));
+
+        assertThat(store.find(stream)).isPresent();
+        assertThatThrownBy(() -> afterShredding.dataKeyOf(SPACE, stream, key.keyId()))
+                .isInstanceOf(StreamShreddedException.class);
+        assertThatThrownBy(() -> afterShredding.dataKeyFor(SPACE, stream)).isInstanceOf(StreamShreddedException.class);
+    }
+
+    @Test
+    void a_key_deleted_without_a_tombstone_is_not_found_but_not_shredded() {
+        Keyring keyring = newKeyring();
+        DataKey key = keyring.dataKeyFor(SPACE, stream);
+        store.delete(stream);
+
+        assertThatThrownBy(() -> newKeyring().dataKeyOf(SPACE, stream, key.keyId()))
+                .isInstanceOf(DataKeyNotFoundException.class)
+                .isNotInstanceOf(StreamShreddedException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ledgerloop.events.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.events.fixtures.InMemoryMongo;
@@ -49,6 +50,26 @@ class MongoWrappedKeyStoreTest {
         assertThat(store.delete("stream-a")).isTrue();
         assertThat(store.find("stream-a")).isEmpty();
         assertThat(store.delete("stream-a")).isFalse();
+    }
+
+    @Test
+    void a_tombstone_replaces_the_key_and_refuses_a_new_one() {
+        store.insertIfAbsent(wrappedKey("stream-a", "key-1"));
+
+        store.tombstone("stream-a", java.time.Instant.EPOCH);
+        store.tombstone("stream-a", java.time.Instant.EPOCH);
+        store.tombstone("stream-b", java.time.Instant.EPOCH);
+
+        assertThat(database.getCollection(MongoWrappedKeyStore.COLLECTION)
+                        .find(new org.bson.Document("streamId", "stream-a"))
+                        .first())
+                .doesNotContainKey("wrapped")
+                .containsEntry("shredded", true);
+        assertThatThrownBy(() -> store.find("stream-a")).isInstanceOf(StreamShreddedException.class);
+        assertThatThrownBy(() -> store.insertIfAbsent(wrappedKey("stream-a", "key-2")))
+                .isInstanceOf(StreamShreddedException.class);
+        assertThatThrownBy(() -> store.insertIfAbsent(wrappedKey("stream-b", "key-3")))
+                .isInstanceOf(StreamShreddedException.class);
     }
 
     @Test

@@ -53,6 +53,7 @@ final class AuthorizationMatrix {
             Map.entry("webhook", WEBHOOK),
             Map.entry("enable", "{\"enabled\":true}"),
             Map.entry("since", "{\"since\":\"2020-01-01T00:00:00Z\"}"),
+            Map.entry("confirm", "{\"confirm\":\"{shreddable}\"}"),
             Map.entry("upload", UPLOAD),
             Map.entry("stream", STREAM));
 
@@ -138,6 +139,7 @@ final class AuthorizationMatrix {
             GET /v1/admin/sessions/{session}/authority?userId=alice             | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/sessions/{session}/verify                             | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/sessions/{session}/export                             | -             | 200     | ok      403           403          403    403    403   403      403     403     401
+            POST /v1/admin/sessions/{shreddable}/shred                          | confirm       | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/log/checkpoint                                        | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/log/verifier-key                                      | -             | 200     | ok      403           403          403    403    403   403      403     403     401
             GET /v1/admin/log/proof/inclusion?eventId={eventId}                 | -             | 200     | ok      403           403          403    403    403   403      403     403     401

@@ -142,7 +142,7 @@ final class SpaceA {
         for (String placeholder : placeholders(path)) {
             String id = shared.get(placeholder);
             switch (placeholder) {
-                case "session", "answeredSession", "askingSession", "closable" -> {
+                case "session", "answeredSession", "askingSession", "closable", "shreddable" -> {
                     String s = "/v1/agent/sessions/" + id;
                     for (String read : List.of(s, s + "/timeline?limit=100", s + "/participants?pageSize=100")) {
                         reads.put(read, owner.get(read).toString());
@@ -323,6 +323,8 @@ final class SpaceA {
         shared.put("askingSession", askingSession());
         fresh.put("askingSession", this::askingSession);
         shared.put("closable", owner.openSession());
+        // Shredded once, by the owner's allowed call, after every refusal of it.
+        shared.put("shreddable", owner.openSession());
         fresh.put("closable", owner::openSession);
 
         owner.put("/v1/agent/commands", AuthorizationMatrix.COMMANDS).expect(200);

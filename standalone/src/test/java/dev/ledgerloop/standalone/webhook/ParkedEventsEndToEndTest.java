@@ -62,7 +62,9 @@ class ParkedEventsEndToEndTest {
             "feed",
             "deadlines",
             "webhook-dispatcher",
-            "delivery-schedule");
+            "delivery-schedule",
+            "shredding",
+            "shredding-caches");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -128,7 +128,8 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 "session.created",
                 event.agentId(),
                 at,
-                WebhookPayloads.sessionCreated(event, at));
+                WebhookPayloads.sessionCreated(event, at),
+                event.sessionId());
     }
 
     @EventHandler
@@ -140,7 +141,8 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 "session.message.new",
                 agentId,
                 at,
-                WebhookPayloads.messageNew(event, agentId, at));
+                WebhookPayloads.messageNew(event, agentId, at),
+                event.sessionId());
     }
 
     @EventHandler
@@ -152,7 +154,8 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 "session.closed",
                 agentId,
                 at,
-                WebhookPayloads.sessionClosed(event.sessionId(), agentId));
+                WebhookPayloads.sessionClosed(event.sessionId(), agentId),
+                event.sessionId());
     }
 
     /** Customers keep copies of the checkpoints, which we then cannot rewrite (docs/verifiable-record.md). */
@@ -164,18 +167,25 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 "log.checkpoint",
                 null,
                 at,
-                WebhookPayloads.logCheckpoint(event));
+                WebhookPayloads.logCheckpoint(event),
+                null);
     }
 
     private void dispatch(
-            UUID spaceId, String eventId, String type, UUID agentId, Instant at, Map<String, Object> data) {
+            UUID spaceId,
+            String eventId,
+            String type,
+            UUID agentId,
+            Instant at,
+            Map<String, Object> data,
+            UUID sessionId) {
         for (WebhookRoutes.Route route : routes.active(spaceId)) {
             if (!route.takes(type, agentId)) {
                 continue;
             }
             UUID deliveryId = deliveryId(eventId, route.webhookId());
             String body = WebhookPayloads.body(deliveryId, type, at, data);
-            create(new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body), spaceId);
+            create(new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body, sessionId), spaceId);
         }
     }
 

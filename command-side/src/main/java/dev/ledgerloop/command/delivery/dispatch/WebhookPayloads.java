@@ -21,7 +21,7 @@ import java.util.UUID;
  * The JSON bodies of deliveries (docs/api.md §Webhooks): {@code {id, type, createdAt, data}}, where data carries the
  * event's ids and, for content, its end-to-end envelopes as the API shows them: the receiver decrypts.
  */
-final class WebhookPayloads {
+public final class WebhookPayloads {
     static final DateTimeFormatter API_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -91,6 +91,24 @@ final class WebhookPayloads {
         body.put("createdAt", timestamp(createdAt));
         body.put("data", data);
         try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The body a delivery about a shredded session sends instead of its own: the same id, type and time, and in data
+     * only the session's id and {@code erased: true} (docs/webhooks.md).
+     */
+    public static String erased(String payload, UUID sessionId) {
+        try {
+            Map<String, Object> body =
+                    JSON.readValue(payload, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("sessionId", sessionId);
+            data.put("erased", true);
+            body.put("data", data);
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

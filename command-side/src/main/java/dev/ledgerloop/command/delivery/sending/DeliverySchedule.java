@@ -11,7 +11,9 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ledgerloop.command.delivery.DeliveryStatus;
@@ -24,6 +26,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -40,12 +43,37 @@ class DeliverySchedule {
     static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     static final String CLAIMED_UNTIL = "claimedUntil";
 
+    static final String ERASED_SESSIONS = "delivery_erased_sessions";
+
     private final MongoCollection<Document> schedule;
+    private final MongoCollection<Document> erasedSessions;
 
     DeliverySchedule(MongoDatabase database) {
         this.schedule = database.getCollection(COLLECTION);
+        this.erasedSessions = database.getCollection(ERASED_SESSIONS);
+        schedule.createIndex(Indexes.ascending("sessionId"));
         schedule.createIndex(Indexes.ascending(NEXT_ATTEMPT_AT));
         schedule.createIndex(Indexes.ascending("webhookId", "status", "createdAt"));
+    }
+
+    /**
+     * Shredding: every delivery about the session gets the erased body, and the session is remembered as erased so
+     * that a delivery created later gets it too. Idempotent.
+     */
+    void eraseBodiesOf(UUID sessionId, BiFunction<String, UUID, String> erase) {
+        erasedSessions.replaceOne(
+                Filters.eq("_id", sessionId.toString()),
+                new Document("_id", sessionId.toString()),
+                new ReplaceOptions().upsert(true));
+        for (Document delivery : schedule.find(Filters.eq("sessionId", sessionId.toString()))) {
+            schedule.updateOne(
+                    Filters.eq("_id", delivery.get("_id")),
+                    Updates.set("payload", erase.apply(delivery.getString("payload"), sessionId)));
+        }
+    }
+
+    boolean isErased(UUID sessionId) {
+        return erasedSessions.find(Filters.eq("_id", sessionId.toString())).first() != null;
     }
 
     /** Applies a change that decides the next attempt (or that there is none): any claim ends with it. */

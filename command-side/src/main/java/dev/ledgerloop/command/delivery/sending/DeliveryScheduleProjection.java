@@ -4,12 +4,14 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
 import dev.ledgerloop.command.delivery.DeliveryStatus;
+import dev.ledgerloop.command.delivery.dispatch.WebhookPayloads;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
@@ -43,13 +45,34 @@ class DeliveryScheduleProjection extends ParksUnreadableEvents {
                 combine(
                         set("spaceId", EventContext.spaceId(metaData).toString()),
                         set("webhookId", event.webhookId().toString()),
-                        set("payload", event.payload()),
+                        set("payload", bodyOf(event)),
+                        set(
+                                "sessionId",
+                                event.sessionId() == null
+                                        ? null
+                                        : event.sessionId().toString()),
                         set("status", DeliveryStatus.Pending.name()),
                         set("attempts", 0),
                         set("manual", false),
                         set("createdAt", Date.from(at)),
                         set(DeliverySchedule.NEXT_ATTEMPT_AT, Date.from(at))));
         scheduler.wake();
+    }
+
+    /**
+     * A delivery about a shredded session sends no content: bodies not sent yet are erased, and so is the body of a
+     * delivery created after the shredding (the dispatcher was behind).
+     */
+    @EventHandler
+    void on(SessionShredRequested event) {
+        schedule.eraseBodiesOf(event.sessionId(), WebhookPayloads::erased);
+    }
+
+    private String bodyOf(DeliveryCreated event) {
+        if (event.sessionId() != null && schedule.isErased(event.sessionId())) {
+            return WebhookPayloads.erased(event.payload(), event.sessionId());
+        }
+        return event.payload();
     }
 
     @EventHandler
