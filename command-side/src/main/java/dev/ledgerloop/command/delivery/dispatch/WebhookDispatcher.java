@@ -33,6 +33,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
@@ -43,8 +44,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns domain events into deliveries: maps each to its public webhook type, matches the space's active
- * endpoints and creates one delivery per (event, endpoint). The delivery id is derived from both, so a replay or a
- * restart creates nothing twice: the second creation conflicts on the stream and counts as done.
+ * endpoints and creates one delivery per (event, endpoint). The delivery id is derived from both, so a restart
+ * creates nothing twice: the second creation conflicts on the stream and counts as done. A replay (the processor's
+ * tokens reset) sends nothing: it rebuilds the routes, but matching old events against today's endpoints would
+ * deliver events that happened before an endpoint existed.
  *
  * <p>One segment (command-side.yml): endpoint changes and the events after them are seen in log order.
  *
@@ -116,12 +119,15 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     }
 
     @EventHandler
-    void on(SessionOpened event, EventMessage<?> message, @Timestamp Instant at) {
+    void on(SessionOpened event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
         UUID spaceId = EventContext.spaceId(message.getMetaData());
         GuardedWrites.insertOnce(
                 sessionAgents,
                 new Document("_id", event.sessionId().toString())
                         .append("agentId", event.agentId().toString()));
+        if (replay.isReplay()) {
+            return;
+        }
         dispatch(
                 spaceId,
                 message.getIdentifier(),
@@ -133,8 +139,11 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     }
 
     @EventHandler
-    void on(MessageSent event, EventMessage<?> message, @Timestamp Instant at) {
+    void on(MessageSent event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
         UUID agentId = agentOf(event.sessionId());
+        if (replay.isReplay()) {
+            return;
+        }
         dispatch(
                 EventContext.spaceId(message.getMetaData()),
                 message.getIdentifier(),
@@ -146,8 +155,11 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     }
 
     @EventHandler
-    void on(SessionClosed event, EventMessage<?> message, @Timestamp Instant at) {
+    void on(SessionClosed event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
         UUID agentId = agentOf(event.sessionId());
+        if (replay.isReplay()) {
+            return;
+        }
         dispatch(
                 EventContext.spaceId(message.getMetaData()),
                 message.getIdentifier(),
@@ -160,7 +172,10 @@ class WebhookDispatcher extends ParksUnreadableEvents {
 
     /** Customers keep copies of the checkpoints, which we then cannot rewrite (docs/verifiable-record.md). */
     @EventHandler
-    void on(CheckpointRecorded event, EventMessage<?> message, @Timestamp Instant at) {
+    void on(CheckpointRecorded event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
         dispatch(
                 event.spaceId(),
                 message.getIdentifier(),
