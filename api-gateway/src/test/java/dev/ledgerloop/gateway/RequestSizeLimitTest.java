@@ -87,23 +87,25 @@ class RequestSizeLimitTest {
     }
 
     @Test
-    void an_answer_given_before_the_body_was_read_says_the_connection_closes() {
-        // The server closes such a connection after answering; a client that sent its next request on it met an EOF
-        // instead of an answer (the authorization matrix's refused sends did, now and then).
-        HttpResponse<String> tooLarge = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages")
-                .POST(BodyPublishers.ofByteArray(new byte[2 * MIB]))
-                .build());
-        HttpResponse<String> wrongKind = gateway.send(gateway.agentRequest("/v1/human/sessions/s-1/messages")
-                .POST(BodyPublishers.ofString("{\"note\":\"" + "a".repeat(4000) + "\"}"))
-                .build());
-        HttpResponse<String> withoutBody =
-                gateway.send(gateway.agentRequest("/v1/human/feed").build());
+    void a_refusal_before_the_body_was_read_reaches_the_client_and_keeps_the_connection() {
+        // The gateway used to answer and close with the body still arriving: TCP then reset the connection, and the
+        // reset could reach the client before the answer ("header parser received no bytes", seen in CI). It now
+        // reads the rest of the body (bounded) before answering; repeated, as the race needed the right timing.
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> tooLarge = gateway.send(gateway.agentRequest("/v1/agent/sessions/s-1/messages")
+                    .POST(BodyPublishers.ofByteArray(new byte[2 * MIB]))
+                    .build());
+            HttpResponse<String> wrongKind = gateway.send(gateway.agentRequest("/v1/human/sessions/s-1/messages")
+                    .POST(BodyPublishers.ofString("{\"note\":\"" + "a".repeat(4000) + "\"}"))
+                    .build());
+            HttpResponse<String> withoutBody =
+                    gateway.send(gateway.agentRequest("/v1/human/feed").build());
 
-        assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(tooLarge.headers().firstValue("Connection")).contains("close");
-        assertThat(wrongKind.statusCode()).isEqualTo(401);
-        assertThat(wrongKind.headers().firstValue("Connection")).contains("close");
-        assertThat(withoutBody.statusCode()).isEqualTo(401);
-        assertThat(withoutBody.headers().firstValue("Connection")).isEmpty();
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.headers().firstValue("Connection")).isEmpty();
+            assertThat(wrongKind.statusCode()).isEqualTo(401);
+            assertThat(wrongKind.headers().firstValue("Connection")).isEmpty();
+            assertThat(withoutBody.statusCode()).isEqualTo(401);
+        }
     }
 }

@@ -7,13 +7,16 @@ import dev.ledgerloop.platform.error.ErrorCode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +38,9 @@ import reactor.core.publisher.Mono;
 class ApiErrorHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+    private static final long DRAIN_BYTES = 16L * 1024 * 1024;
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(5);
+
     private final ObjectMapper json;
 
     ApiErrorHandler(ObjectMapper json) {
@@ -50,19 +56,45 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
             return Mono.error(failure);
         }
         Answer answer = answerFor(exchange, failure);
-        response.getHeaders().clear();
-        response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        answer.headers().forEach(response.getHeaders()::set);
-        if (hasBody(exchange.getRequest())) {
-            // Answered before the request's body was read: the server closes the connection once it has answered
-            // (what is left of the body cannot be told from a next request). Said here, so that a client does not
-            // send its next request on a connection that is going away.
-            response.getHeaders().setConnection("close");
+        Mono<Boolean> bodyRead = hasBody(exchange.getRequest()) ? drain(exchange.getRequest()) : Mono.just(true);
+        return bodyRead.flatMap(whole -> {
+            response.getHeaders().clear();
+            response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+            answer.headers().forEach(response.getHeaders()::set);
+            if (!whole) {
+                // Answered with the request's body not read to its end: the server closes the connection once it has
+                // answered (what is left of the body cannot be told from a next request). Said here, so that a
+                // client does not send its next request on a connection that is going away.
+                response.getHeaders().setConnection("close");
+            }
+            byte[] body = toJson(ApiError.of(answer.code(), answer.message()));
+            response.getHeaders().setContentLength(body.length);
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        });
+    }
+
+    /**
+     * Reads what is left of a refused request's body and throws it away, up to {@link #DRAIN_BYTES} and {@link
+     * #DRAIN_TIME}, before answering: a server that closes a connection with request bytes still arriving makes TCP
+     * reset it, and the reset can reach the client before the answer, which it then never sees. True when the body
+     * was read to its end (the connection can then serve the next request).
+     */
+    private static Mono<Boolean> drain(ServerHttpRequest request) {
+        long declared = request.getHeaders().getContentLength();
+        if (declared > DRAIN_BYTES) {
+            return Mono.just(false);
         }
-        byte[] body = toJson(ApiError.of(answer.code(), answer.message()));
-        response.getHeaders().setContentLength(body.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        AtomicLong seen = new AtomicLong();
+        return request.getBody()
+                .doOnNext(buffer -> {
+                    seen.addAndGet(buffer.readableByteCount());
+                    DataBufferUtils.release(buffer);
+                })
+                .takeWhile(buffer -> seen.get() <= DRAIN_BYTES)
+                .then(Mono.fromSupplier(() -> seen.get() <= DRAIN_BYTES))
+                .timeout(DRAIN_TIME, Mono.just(false))
+                .onErrorReturn(false);
     }
 
     private Answer answerFor(ServerWebExchange exchange, Throwable failure) {
