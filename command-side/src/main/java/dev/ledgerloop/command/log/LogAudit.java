@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +37,12 @@ import org.springframework.stereotype.Component;
  * LogAuditStatus} (health, metrics); a failure is also recorded once as a {@link LogAuditFailed} event.
  */
 @Component
-class LogAudit implements SmartLifecycle {
+class LogAudit extends LogFollower {
     private static final Logger log = LoggerFactory.getLogger(LogAudit.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
-    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(2);
     private static final int ROOTS_KEPT = 4096;
 
-    private final EventStoreDbStorageEngine engine;
     private final EncryptedEventRecordCodec codec;
     private final LogAuditStore store;
     private final LogAuditStatus status;
@@ -56,9 +53,6 @@ class LogAudit implements SmartLifecycle {
     /** Per space, the roots of the latest sizes: a checkpoint record comes a few leaves after the size it signs. */
     private final Map<UUID, LinkedHashMap<Long, byte[]>> recentRoots = new HashMap<>();
 
-    private volatile boolean running;
-    private Thread thread;
-
     LogAudit(
             EventStoreDbStorageEngine engine,
             EncryptedEventRecordCodec codec,
@@ -67,7 +61,7 @@ class LogAudit implements SmartLifecycle {
             CheckpointWriter writer,
             NoteSigner signer,
             LogProperties properties) {
-        this.engine = engine;
+        super(engine, "log-audit", properties.pageSize());
         this.codec = codec;
         this.store = store;
         this.status = status;
@@ -77,75 +71,28 @@ class LogAudit implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (!properties.enabled()) {
-            return;
-        }
-        if (!properties.audit()) {
+    protected boolean enabled() {
+        if (properties.enabled() && !properties.audit()) {
             log.warn("The continuous verification of the log is switched off (ledgerloop.log.audit=false)");
-            return;
         }
-        running = true;
-        thread = new Thread(this::run, "log-audit");
-        thread.setDaemon(true);
-        thread.start();
+        return properties.enabled() && properties.audit();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected EventStoreDbPositionToken resume() {
+        ranges.clear();
+        recentRoots.clear();
+        return store.position();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        EventStoreDbPositionToken position = null;
-        while (running) {
-            try {
-                if (position == null) {
-                    position = store.position();
-                    ranges.clear();
-                    recentRoots.clear();
-                }
-                long generation = engine.newEventsGeneration();
-                RawRecords page = engine.readRaw(position, properties.pageSize());
-                Map<String, LogAuditStore.ChainHead> heads = new HashMap<>();
-                for (RecordedEvent record : page.records()) {
-                    audit(record, heads);
-                }
-                store.save(page.last(), ranges, heads);
-                position = page.last();
-                if (!page.full()) {
-                    engine.awaitNewEvents(generation, IDLE_RECHECK);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("The log audit could not read or store a page; trying again in {}", RETRY_AFTER_FAILURE, e);
-                position = null;
-                try {
-                    Thread.sleep(RETRY_AFTER_FAILURE.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    protected Duration handle(RawRecords page, EventStoreDbPositionToken after) {
+        Map<String, LogAuditStore.ChainHead> heads = new HashMap<>();
+        for (RecordedEvent record : page.records()) {
+            audit(record, heads);
         }
+        store.save(page.last(), ranges, heads);
+        return IDLE_RECHECK;
     }
 
     private void audit(RecordedEvent record, Map<String, LogAuditStore.ChainHead> heads) {

@@ -26,7 +26,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,17 +41,15 @@ import org.springframework.stereotype.Component;
  * log.checkpoint} webhook delivery are not content either, for the same reason.
  */
 @Component
-class MerkleLogBuilder implements SmartLifecycle {
+class MerkleLogBuilder extends LogFollower {
     private static final Logger log = LoggerFactory.getLogger(MerkleLogBuilder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
-    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(2);
     private static final String CHECKPOINT_TYPE = "CheckpointRecorded";
     private static final String DELIVERY_CREATED = "DeliveryCreated";
     private static final String CHECKPOINT_WEBHOOK_PREFIX = "log.";
     private static final int KNOWN_DELIVERIES = 10_000;
 
-    private final EventStoreDbStorageEngine engine;
     private final EncryptedEventRecordCodec codec;
     private final MerkleLogStore store;
     private final CheckpointWriter checkpoints;
@@ -67,9 +64,6 @@ class MerkleLogBuilder implements SmartLifecycle {
     private final Cache<String, Boolean> checkpointDeliveries =
             Caffeine.newBuilder().maximumSize(KNOWN_DELIVERIES).build();
 
-    private volatile boolean running;
-    private Thread thread;
-
     MerkleLogBuilder(
             EventStoreDbStorageEngine engine,
             EncryptedEventRecordCodec codec,
@@ -77,7 +71,7 @@ class MerkleLogBuilder implements SmartLifecycle {
             CheckpointWriter checkpoints,
             LogProperties properties,
             Clock clock) {
-        this.engine = engine;
+        super(engine, "merkle-log", properties.pageSize());
         this.codec = codec;
         this.store = store;
         this.checkpoints = checkpoints;
@@ -86,75 +80,26 @@ class MerkleLogBuilder implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected boolean enabled() {
         if (!properties.enabled()) {
             log.warn("The verifiable log is switched off (ledgerloop.log.enabled=false): no leaves, no checkpoints");
-            return;
         }
-        running = true;
-        thread = new Thread(this::run, "merkle-log");
-        thread.setDaemon(true);
-        thread.start();
+        return properties.enabled();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected EventStoreDbPositionToken resume() {
+        resumeFromStore();
+        return store.position();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        EventStoreDbPositionToken position = null;
-        while (running) {
-            try {
-                if (position == null) {
-                    position = store.position();
-                    resumeFromStore();
-                }
-                long generation = engine.newEventsGeneration();
-                RawRecords page = engine.readRaw(position, properties.pageSize());
-                apply(page.records());
-                if (!page.last().equals(position)) {
-                    store.savePosition(page.last());
-                    position = page.last();
-                }
-                Duration untilDue = signDueCheckpoints();
-                if (!page.full()) {
-                    engine.awaitNewEvents(generation, untilDue);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn(
-                        "The verifiable log could not read or store a page; trying again in {}",
-                        RETRY_AFTER_FAILURE,
-                        e);
-                // Start again from what is stored: memory may be ahead of it.
-                position = null;
-                try {
-                    Thread.sleep(RETRY_AFTER_FAILURE.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    protected Duration handle(RawRecords page, EventStoreDbPositionToken after) {
+        apply(page.records());
+        if (!page.last().equals(after)) {
+            store.savePosition(page.last());
         }
+        return signDueCheckpoints();
     }
 
     /** Every space as stored, so that a checkpoint due before a restart is signed after it without a new event. */
