@@ -60,6 +60,8 @@ class ShreddingEndToEndTest {
             session = owner.openSession();
             String path = "/v1/agent/sessions/" + session;
             timelinePath = path + "/timeline?pageSize=100";
+            // The session view follows the write asynchronously.
+            forTheViews().until(() -> owner.get(path).status() == 200);
             String agentId = owner.get(path).expect(200).body().get("agentId").asText();
             AtomicBoolean receiverUp = new AtomicBoolean(false);
             String hook = receiver.url("/hook", n -> receiverUp.get() ? 200 : 503);
