@@ -1,8 +1,8 @@
 package dev.ledgerloop.bench;
 
 import static dev.ledgerloop.bench.BenchArgs.intArg;
+import static dev.ledgerloop.bench.BenchArgs.stringArg;
 
-import dev.ledgerloop.events.evidence.BundleVerifier;
 import dev.ledgerloop.events.evidence.EvidenceBundle;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * Evidence bundles (docs/verifiable-record.md, "Evidence bundles") over real HTTP through the gateway of the standalone
  * system: one session is given {@code events} events, then its bundle is exported {@code exports} times (p50/p99/max
  * printed), and, with the system stopped, the offline verifier checks the bundle {@code verifications} times (events
- * per second printed, after a warm-up). Arguments {@code name=value}: {@code events} (1000), {@code exports} (20), {@code verifications} (20).
+ * per second printed, after a warm-up). Arguments {@code name=value}: {@code events} (1000), {@code exports} (20), {@code verifications} (20), {@code keep} (a directory to keep the bundle and the
+ * verifier key in, for {@code verify}).
  */
 public final class EvidenceBenchmark {
     private EvidenceBenchmark() {}
@@ -28,6 +29,7 @@ public final class EvidenceBenchmark {
         int exports = intArg(args, "exports", 20);
         int verifications = intArg(args, "verifications", 20);
         Path data = Files.createTempDirectory("ledgerloop-evidence-bench-");
+        byte[] bundleBytes;
         EvidenceBundle bundle;
         String verifierKey;
         try (LedgerloopSystem system =
@@ -38,7 +40,8 @@ public final class EvidenceBenchmark {
             System.out.printf(
                     "Evidence bundles (%d processors)%n", Runtime.getRuntime().availableProcessors());
             String export = "/v1/admin/sessions/" + gateway.sessionWith(events) + "/export";
-            bundle = coveringBundle(gateway, export, events);
+            bundleBytes = coveringBundle(gateway, export, events);
+            bundle = EvidenceBundle.read(bundleBytes);
 
             Histogram latency = new Histogram(3);
             int bytes = 0;
@@ -61,35 +64,26 @@ public final class EvidenceBenchmark {
                         .forEach(path -> path.toFile().delete());
             }
         }
+        String keep = stringArg(args, "keep");
+        if (keep != null) {
+            Path kept = Files.createDirectories(Path.of(keep));
+            Files.write(kept.resolve("bundle.zip"), bundleBytes);
+            Files.writeString(kept.resolve("verifier-key.txt"), verifierKey);
+            System.out.println("bundle and verifier key kept in " + kept.toAbsolutePath());
+        }
         // With the system stopped: the verifier runs alone, as it would on an auditor's machine.
-        BundleVerifier verifier = new BundleVerifier();
-        for (int i = 0; i < Math.max(3, verifications / 4); i++) {
-            verifier.verify(bundle, verifierKey, null);
-        }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < verifications; i++) {
-            if (!verifier.verify(bundle, verifierKey, null).ok()) {
-                throw new IllegalStateException("The bundle does not verify");
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(
-                "offline verification: %d runs over %d records in %.2f s: %,.0f events/s%n",
-                verifications,
-                bundle.records().size(),
-                seconds,
-                verifications * bundle.records().size() / seconds);
+        VerifyBenchmark.measure(bundle, verifierKey, verifications);
     }
 
     /** Exports until the latest checkpoint covers every event of the session (a checkpoint follows within seconds). */
-    private static EvidenceBundle coveringBundle(GatewayClient gateway, String export, int events) throws Exception {
+    private static byte[] coveringBundle(GatewayClient gateway, String export, int events) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
-            EvidenceBundle bundle = EvidenceBundle.read(
-                    GatewayClient.expect(200, gateway.getBytes(export)).body());
+            byte[] bytes = GatewayClient.expect(200, gateway.getBytes(export)).body();
+            EvidenceBundle bundle = EvidenceBundle.read(bytes);
             boolean covered = bundle.records().stream().allMatch(record -> record.leafIndex() != null);
             if (covered && bundle.records().size() >= events) {
-                return bundle;
+                return bytes;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("No checkpoint covers the session after 60 s");

@@ -114,7 +114,7 @@ class LogAudit extends LogFollower {
                     record.getRevision(),
                     record.getEventId(),
                     record.getEventType(),
-                    record.getUserMetadata(),
+                    metadata,
                     record.getEventData());
         } catch (IllegalArgumentException outsideTheLeafFormat) {
             return;

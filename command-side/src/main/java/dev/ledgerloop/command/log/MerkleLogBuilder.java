@@ -117,7 +117,8 @@ class MerkleLogBuilder extends LogFollower {
         List<Document> leaves = new ArrayList<>();
         Map<UUID, SpaceTree> grown = new LinkedHashMap<>();
         for (RecordedEvent record : records) {
-            UUID spaceId = spaceOf(record);
+            JsonNode metadata = metadataOf(record);
+            UUID spaceId = spaceOf(metadata);
             if (spaceId == null) {
                 continue;
             }
@@ -133,7 +134,7 @@ class MerkleLogBuilder extends LogFollower {
                         record.getRevision(),
                         record.getEventId(),
                         record.getEventType(),
-                        record.getUserMetadata(),
+                        metadata,
                         record.getEventData());
             } catch (IllegalArgumentException e) {
                 log.warn(
@@ -236,16 +237,28 @@ class MerkleLogBuilder extends LogFollower {
                 && record.getStreamId().startsWith(AggregateType.LOG.value() + "-");
     }
 
-    /** The space named in the clear metadata; null for an event that names none (it is in no space's log). */
-    private static UUID spaceOf(RecordedEvent record) {
+    /** The clear metadata as stored; null when there is none or it is not JSON. */
+    private static JsonNode metadataOf(RecordedEvent record) {
         byte[] metadata = record.getUserMetadata();
         if (metadata == null || metadata.length == 0) {
             return null;
         }
         try {
-            JsonNode spaceId = JSON.readTree(metadata).get("spaceId");
-            return spaceId == null || !spaceId.isTextual() ? null : UUID.fromString(spaceId.textValue());
-        } catch (IOException | IllegalArgumentException e) {
+            return JSON.readTree(metadata);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The space named in the clear metadata; null for an event that names none (it is in no space's log). */
+    private static UUID spaceOf(JsonNode metadata) {
+        JsonNode spaceId = metadata == null ? null : metadata.get("spaceId");
+        if (spaceId == null || !spaceId.isTextual()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(spaceId.textValue());
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The canonical JSON form that hashes are computed over: object keys sorted (by UTF-16 code units, as in RFC 8785),
@@ -20,9 +21,17 @@ public final class CanonicalJson {
     private CanonicalJson() {}
 
     public static byte[] write(JsonNode node) {
+        return write(node, name -> true);
+    }
+
+    /**
+     * The canonical form of {@code node} without the top-level names {@code keep} refuses: the same bytes as writing a
+     * copy with those names removed, without copying.
+     */
+    public static byte[] write(JsonNode node, Predicate<String> keep) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = MAPPER.createGenerator(out)) {
-            write(generator, node);
+            write(generator, node, keep);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -30,9 +39,17 @@ public final class CanonicalJson {
     }
 
     private static void write(JsonGenerator generator, JsonNode node) throws IOException {
+        write(generator, node, name -> true);
+    }
+
+    private static void write(JsonGenerator generator, JsonNode node, Predicate<String> keep) throws IOException {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(name -> {
+                if (keep.test(name)) {
+                    names.add(name);
+                }
+            });
             Collections.sort(names);
             generator.writeStartObject();
             for (String name : names) {
@@ -46,6 +63,10 @@ public final class CanonicalJson {
                 write(generator, element);
             }
             generator.writeEndArray();
+        } else if (node.isTextual()) {
+            generator.writeString(node.textValue());
+        } else if (node.isInt() || node.isLong()) {
+            generator.writeNumber(node.longValue());
         } else {
             generator.writeTree(node);
         }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The per-stream hash chain (docs/architecture.md §Hash chain): {@code hash = hex(SHA-256(prevHash ‖ canonical metadata
@@ -28,28 +26,20 @@ public final class HashChain {
         if (prevHash == null || !isHash(prevHash.asText())) {
             throw new IllegalArgumentException("Metadata prevHash must be 64 lowercase hex digits");
         }
-        ObjectNode withoutHash = metadata.deepCopy();
-        withoutHash.remove(HASH_FIELD);
-        withoutHash.remove(reservedNames(metadata));
         MessageDigest sha256 = sha256();
         sha256.update(HEX.parseHex(prevHash.asText()));
-        sha256.update(CanonicalJson.write(withoutHash));
+        sha256.update(CanonicalJson.write(metadata, HashChain::isHashed));
         sha256.update(ciphertext);
         return HEX.formatHex(sha256.digest());
     }
 
     /**
-     * Top-level names starting with {@code $} are EventStoreDB's: its Java client adds {@code $traceId} and {@code
-     * $spanId} to JSON metadata as it appends, after we hashed it. Ours never start with {@code $}.
+     * Every metadata name but the hash itself and top-level names starting with {@code $}: EventStoreDB's Java client
+     * adds {@code $traceId} and {@code $spanId} to JSON metadata as it appends, after we hashed it. Ours never start
+     * with {@code $}.
      */
-    private static List<String> reservedNames(ObjectNode metadata) {
-        List<String> reserved = new ArrayList<>();
-        metadata.fieldNames().forEachRemaining(name -> {
-            if (name.startsWith("$")) {
-                reserved.add(name);
-            }
-        });
-        return reserved;
+    private static boolean isHashed(String name) {
+        return !name.equals(HASH_FIELD) && !name.startsWith("$");
     }
 
     private static boolean isHash(String text) {

@@ -17,7 +17,22 @@ final class AesGcm {
     static final int KEY_BYTES = 32;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
+    /**
+     * Decryption re-initialises one Cipher per thread (every call sets key, nonce and AAD anew; the JCE's look-up of a
+     * fresh instance cost more than the decryption of a small event). Encryption takes a fresh one each time: GCM
+     * refuses a second encryption on an instance with the same key and nonce.
+     */
+    private static final ThreadLocal<Cipher> DECRYPTING = ThreadLocal.withInitial(AesGcm::newCipher);
+
     private AesGcm() {}
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every JRE has " + TRANSFORMATION, e);
+        }
+    }
 
     /** Encrypts under a fresh random nonce: {@code nonce | ciphertext | tag}. */
     static byte[] seal(SecretKey key, byte[] plaintext, byte[] aad, SecureRandom random) {
@@ -68,7 +83,10 @@ final class AesGcm {
             SecretKey key, GCMParameterSpec nonce, byte[] input, int offset, int length, byte[] aad)
             throws AEADBadTagException {
         try {
-            return cipher(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(input, offset, length);
+            Cipher cipher = DECRYPTING.get();
+            cipher.init(Cipher.DECRYPT_MODE, key, nonce);
+            cipher.updateAAD(aad);
+            return cipher.doFinal(input, offset, length);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {

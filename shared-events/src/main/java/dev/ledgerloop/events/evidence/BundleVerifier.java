@@ -202,12 +202,7 @@ public final class BundleVerifier {
         boolean included = record.leafIndex() != null;
         if (included) {
             byte[] leafHash = MerkleHash.leaf(LeafInput.of(
-                    record.stream(),
-                    record.revision(),
-                    record.eventId(),
-                    record.type(),
-                    record.metadata(),
-                    record.data()));
+                    record.stream(), record.revision(), record.eventId(), record.type(), metadata, record.data()));
             if (!ProofVerifier.inclusion(
                     record.leafIndex(), checkpoint.treeSize(), leafHash, record.proof(), checkpoint.root())) {
                 return Checked.failed(

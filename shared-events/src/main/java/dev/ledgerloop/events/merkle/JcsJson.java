@@ -72,7 +72,9 @@ public final class JcsJson {
 
     private static void string(String text, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int plain = plainPrefix(text);
+        out.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -98,5 +100,16 @@ public final class JcsJson {
             }
         }
         out.append('"');
+    }
+
+    /** The length of the prefix that is written as it is: no quote, backslash, control character or surrogate. */
+    private static int plainPrefix(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return text.length();
     }
 }

@@ -23,6 +23,19 @@ public final class LeafInput {
 
     /** @throws IllegalArgumentException when the metadata is not a JSON object within {@link JcsJson}'s subset */
     public static byte[] of(String stream, long revision, UUID eventId, String type, byte[] metadata, byte[] data) {
+        return of(stream, revision, eventId, type, parse(metadata), data);
+    }
+
+    /**
+     * The same for metadata the caller parsed already (with a default Jackson mapper; a stricter parse that refuses
+     * what the default accepts is fine).
+     *
+     * @throws IllegalArgumentException when the metadata is not a JSON object within {@link JcsJson}'s subset
+     */
+    public static byte[] of(String stream, long revision, UUID eventId, String type, JsonNode metadata, byte[] data) {
+        if (metadata == null || !metadata.isObject()) {
+            throw new IllegalArgumentException("The event's metadata is not a JSON object");
+        }
         ObjectNode leaf = MAPPER.createObjectNode();
         leaf.put("stream", stream);
         leaf.put("revision", revision);
@@ -33,16 +46,15 @@ public final class LeafInput {
         return JcsJson.write(leaf);
     }
 
-    private static ObjectNode clearMetadata(byte[] metadata) {
-        JsonNode parsed;
+    private static JsonNode parse(byte[] metadata) {
         try {
-            parsed = metadata == null || metadata.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(metadata);
+            return metadata == null || metadata.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(metadata);
         } catch (IOException e) {
             throw new IllegalArgumentException("The event's metadata is not JSON", e);
         }
-        if (parsed == null || !parsed.isObject()) {
-            throw new IllegalArgumentException("The event's metadata is not a JSON object");
-        }
+    }
+
+    private static ObjectNode clearMetadata(JsonNode parsed) {
         ObjectNode clear = MAPPER.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> fields = parsed.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
