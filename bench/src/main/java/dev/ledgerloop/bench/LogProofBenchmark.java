@@ -39,7 +39,8 @@ import org.bson.types.Binary;
  * leaves} (1,000,000) synthetic leaves for a space of its own straight into MongoDB in the layout of
  * docs/verifiable-record.md §Storage (appending that many events would measure the event store, not the proofs), and
  * at 10,000, 100,000, 250,000, 500,000 and the full size asks the command side's endpoints over HTTP, one request at
- * a time, for proofs of random leaves at that size and prints p50/p99. Arguments {@code name=value}: {@code leaves} (1000000), {@code requests} (2000).
+ * a time, for proofs of random leaves at that size and prints p50/p99. Arguments {@code name=value}: {@code leaves} (1000000), {@code requests} (2000), {@code data} (a directory
+ * to keep the filled system in: a later run with the same {@code data} measures the kept tree without filling it).
  */
 final class LogProofBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,10 +52,14 @@ final class LogProofBenchmark {
         CommonPool.ensureParallelism();
         long leaves = longArg(args, "leaves", 1_000_000);
         int requests = (int) longArg(args, "requests", 2_000);
-        Path data = Files.createTempDirectory("ledgerloop-log-bench-");
+        String kept = BenchArgs.stringArg(args, "data");
+        Path data = kept != null
+                ? Files.createDirectories(Path.of(kept))
+                : Files.createTempDirectory("ledgerloop-log-bench-");
+        FilledTree filled = FilledTree.readFrom(data);
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
-            UUID spaceId = UUID.randomUUID();
-            List<UUID> eventIds = new ArrayList<>();
+            UUID spaceId = filled != null ? filled.spaceId() : UUID.randomUUID();
+            List<UUID> eventIds = filled != null ? new ArrayList<>(filled.sample()) : new ArrayList<>();
             long filling = 0;
             System.out.printf(
                     "Verifiable log proofs (%d processors), measured as the tree grows to %,d leaves%n",
@@ -69,11 +74,16 @@ final class LogProofBenchmark {
             String base = system.commandSideUri() + "/v1/admin/log/proof/";
             try (MongoClient client = MongoClients.create(system.mongoConnectionString())) {
                 Filler filler = new Filler(client.getDatabase("ledgerloop"), spaceId, eventIds);
-                for (long stage : stages(leaves)) {
-                    long fillStarted = System.nanoTime();
-                    filler.fillTo(stage);
-                    filling += System.nanoTime() - fillStarted;
-                    System.out.printf("%,d leaves (written at %.0f leaves/s)%n", stage, stage / (filling / 1e9));
+                List<Long> stages = filled != null ? List.of(filled.size()) : stages(leaves);
+                for (long stage : stages) {
+                    if (filled == null) {
+                        long fillStarted = System.nanoTime();
+                        filler.fillTo(stage);
+                        filling += System.nanoTime() - fillStarted;
+                        System.out.printf("%,d leaves (written at %.0f leaves/s)%n", stage, stage / (filling / 1e9));
+                    } else {
+                        System.out.printf("%,d leaves (kept in %s)%n", stage, data);
+                    }
                     measure(
                             "warm-up",
                             requests / 4,
@@ -87,12 +97,45 @@ final class LogProofBenchmark {
                         return base + "consistency?first=" + first + "&second=" + stage;
                     });
                 }
+                if (kept != null && filled == null) {
+                    new FilledTree(spaceId, leaves, eventIds).writeTo(data);
+                }
             }
         } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
+            if (kept == null) {
+                try (Stream<Path> files = Files.walk(data)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(path -> path.toFile().delete());
+                }
             }
+        }
+    }
+
+    /**
+     * What a run with {@code data=DIR} filled, so that a later run on the same directory measures the proofs at once
+     * (filling 1,000,000 leaves takes minutes).
+     */
+    private record FilledTree(UUID spaceId, long size, List<UUID> sample) {
+        private static final String FILE = "log-proofs-bench.txt";
+
+        static FilledTree readFrom(Path data) throws java.io.IOException {
+            Path file = data.resolve(FILE);
+            if (!Files.exists(file)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(file);
+            return new FilledTree(
+                    UUID.fromString(lines.get(0)),
+                    Long.parseLong(lines.get(1)),
+                    lines.subList(2, lines.size()).stream()
+                            .map(UUID::fromString)
+                            .toList());
+        }
+
+        void writeTo(Path data) throws java.io.IOException {
+            List<String> lines = new ArrayList<>(List.of(spaceId.toString(), Long.toString(size)));
+            sample.forEach(id -> lines.add(id.toString()));
+            Files.write(data.resolve(FILE), lines);
         }
     }
 

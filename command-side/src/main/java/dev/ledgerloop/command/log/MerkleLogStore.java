@@ -1,5 +1,7 @@
 package dev.ledgerloop.command.log;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
@@ -51,6 +53,13 @@ class MerkleLogStore {
     private final MongoCollection<Document> position;
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> checkpointDeliveries;
+
+    /**
+     * A stored subtree is complete and never changes (the log only grows), so its hash is kept once read: the upper
+     * levels, shared by most proofs, are then answered from memory. About 150 bytes an entry.
+     */
+    private final Cache<String, byte[]> completeSubtrees =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     MerkleLogStore(MongoDatabase database) {
         this.nodes = database.getCollection(NODES);
@@ -194,18 +203,28 @@ class MerkleLogStore {
     }
 
     private Map<Subtree, byte[]> hashes(UUID spaceId, Collection<Subtree> subtrees) {
-        Map<String, Subtree> byId = new HashMap<>();
-        for (Subtree subtree : subtrees) {
-            byId.put(nodeId(spaceId, subtree.level(), subtree.index()), subtree);
-        }
         Map<Subtree, byte[]> hashes = new HashMap<>();
-        for (Document node : nodes.find(Filters.in("_id", byId.keySet()))) {
-            hashes.put(
-                    byId.get(node.getString("_id")), node.get("h", Binary.class).getData());
+        Map<String, Subtree> missing = new HashMap<>();
+        for (Subtree subtree : subtrees) {
+            String id = nodeId(spaceId, subtree.level(), subtree.index());
+            byte[] known = completeSubtrees.getIfPresent(id);
+            if (known != null) {
+                hashes.put(subtree, known);
+            } else {
+                missing.put(id, subtree);
+            }
         }
-        if (hashes.size() != byId.size()) {
-            throw new IllegalStateException("The log of space " + spaceId + " misses " + (byId.size() - hashes.size())
-                    + " stored subtree hashes");
+        if (!missing.isEmpty()) {
+            for (Document node : nodes.find(Filters.in("_id", missing.keySet()))) {
+                byte[] hash = node.get("h", Binary.class).getData();
+                hashes.put(missing.get(node.getString("_id")), hash);
+                completeSubtrees.put(node.getString("_id"), hash);
+            }
+        }
+        long wanted = subtrees.stream().distinct().count();
+        if (hashes.size() != wanted) {
+            throw new IllegalStateException(
+                    "The log of space " + spaceId + " misses " + (wanted - hashes.size()) + " stored subtree hashes");
         }
         return hashes;
     }
