@@ -4,6 +4,8 @@ import com.eventstore.dbclient.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ledgerloop.events.AggregateType;
 import dev.ledgerloop.events.chain.HashChain;
 import dev.ledgerloop.events.log.CheckpointRecorded;
@@ -50,6 +52,9 @@ class LogAudit extends LogFollower {
     private final NoteSigner signer;
     private final LogProperties properties;
     private final Map<UUID, CompactRange> ranges = new HashMap<>();
+    /** The chain heads saved lately: the next event of a stream links to one, without asking MongoDB. */
+    private final Cache<String, LogAuditStore.ChainHead> savedHeads =
+            Caffeine.newBuilder().maximumSize(50_000).build();
     /** Per space, the roots of the latest sizes: a checkpoint record comes a few leaves after the size it signs. */
     private final Map<UUID, LinkedHashMap<Long, byte[]>> recentRoots = new HashMap<>();
 
@@ -82,6 +87,7 @@ class LogAudit extends LogFollower {
     protected EventStoreDbPositionToken resume() {
         ranges.clear();
         recentRoots.clear();
+        savedHeads.invalidateAll();
         return store.position();
     }
 
@@ -92,6 +98,7 @@ class LogAudit extends LogFollower {
             audit(record, heads);
         }
         store.save(page.last(), ranges, heads);
+        savedHeads.putAll(heads);
         return IDLE_RECHECK;
     }
 
@@ -144,6 +151,7 @@ class LogAudit extends LogFollower {
         String expected = record.getRevision() == 0
                 ? HashChain.GENESIS
                 : Optional.ofNullable(heads.get(stream))
+                        .or(() -> Optional.ofNullable(savedHeads.getIfPresent(stream)))
                         .or(() -> store.chainHead(stream))
                         .filter(head -> head.revision() == record.getRevision() - 1)
                         .map(LogAuditStore.ChainHead::hash)
