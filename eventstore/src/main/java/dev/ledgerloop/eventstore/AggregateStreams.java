@@ -7,9 +7,11 @@ import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.StreamNotFoundException;
 import com.eventstore.dbclient.WrongExpectedVersionException;
+import io.micrometer.core.instrument.Timer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -23,12 +25,14 @@ final class AggregateStreams {
     private final StreamNaming naming;
     private final EventRecordCodec codec;
     private final int pageSize;
+    private final Timer appends;
 
-    AggregateStreams(ClientCalls calls, StreamNaming naming, EventRecordCodec codec, int pageSize) {
+    AggregateStreams(ClientCalls calls, StreamNaming naming, EventRecordCodec codec, int pageSize, Timer appends) {
         this.calls = calls;
         this.naming = naming;
         this.codec = codec;
         this.pageSize = pageSize;
+        this.appends = appends;
     }
 
     /**
@@ -44,7 +48,9 @@ final class AggregateStreams {
                 .collect(Collectors.toList());
         ExpectedRevision expected = batch.expectedRevision();
         try {
+            long started = System.nanoTime();
             calls.append(stream, AppendToStreamOptions.get().expectedRevision(expected), records.iterator());
+            appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (WrongExpectedVersionException e) {
             throw new ConcurrencyException(
                     String.format(

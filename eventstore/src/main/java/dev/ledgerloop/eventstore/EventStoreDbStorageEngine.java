@@ -6,6 +6,9 @@ import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.StreamNotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +69,15 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         this.codec = builder.codec;
         this.streamNaming = builder.streamNaming;
         this.batchSize = builder.batchSize;
-        this.aggregateStreams = new AggregateStreams(calls, builder.streamNaming, codec, batchSize);
+        this.aggregateStreams = new AggregateStreams(
+                calls,
+                builder.streamNaming,
+                codec,
+                batchSize,
+                Timer.builder("ledgerloop.eventstore.append")
+                        .description("Appends of one aggregate's events to EventStoreDB, until acknowledged")
+                        .publishPercentiles(0.5, 0.99)
+                        .register(builder.meters));
         this.positions = new AllStreamPositions(calls, batchSize);
         this.newEvents = new NewEventSignal(calls, builder.idleRecheckInterval);
         this.idleRecheckInterval = builder.idleRecheckInterval;
@@ -393,8 +404,15 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         private int batchSize = 256;
         private Duration idleRecheckInterval = Duration.ofSeconds(30);
         private Duration callDeadline = DEFAULT_CALL_DEADLINE;
+        private MeterRegistry meters = new CompositeMeterRegistry();
 
         private Builder() {}
+
+        /** Where the engine's meters go (docs/metrics.md). Default: nowhere. */
+        public Builder meters(MeterRegistry meters) {
+            this.meters = Objects.requireNonNull(meters, "meters");
+            return this;
+        }
 
         public Builder client(EventStoreDBClient client) {
             this.client = Objects.requireNonNull(client, "client");

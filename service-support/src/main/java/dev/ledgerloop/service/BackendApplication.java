@@ -45,7 +45,10 @@ public final class BackendApplication {
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("axon.serializer.events", "jackson");
-        defaults.put("management.endpoints.web.exposure.include", "health");
+        defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
+        // docs/metrics.md: every meter names the service it comes from (several run in one JVM on the embedded
+        // default).
+        defaults.put("management.metrics.tags.service", name);
         // The backends' ports are internal (the gateway answers /actuator/health with its own): details such as the
         // parked events per processor (docs/replay.md) are for operators there.
         defaults.put("management.endpoint.health.show-details", "always");

@@ -183,6 +183,7 @@ public final class LedgerloopSystem implements AutoCloseable {
         arguments.add("--ledgerloop.crypto.master-key=" + secrets.masterKey());
         arguments.add("--ledgerloop.principal.secret=" + secrets.principalSecret());
         arguments.add("--ledgerloop.log.signing-key=" + secrets.logSigningKey());
+        arguments.add("--ledgerloop.metrics.token-sha256=" + secrets.metricsTokenHash());
         if (gatewayPort > 0) {
             arguments.add("--ledgerloop.public-url=http://localhost:" + gatewayPort);
         }
@@ -212,6 +213,7 @@ public final class LedgerloopSystem implements AutoCloseable {
         properties.put("ledgerloop.gateway.api-keys.provisioning-key-hash", secrets.provisioningKeyHash());
         properties.put("ledgerloop.gateway.jwt.public-key", tokenIssuer.publicKeyJson());
         properties.put("ledgerloop.gateway.principal-secret", secrets.principalSecret());
+        properties.put("ledgerloop.metrics.token-sha256", secrets.metricsTokenHash());
         properties.put("ledgerloop.gateway.bootstrap-key-hash", secrets.bootstrapKeyHash());
         properties.put(
                 "ledgerloop.gateway.bootstrap-space-id", secrets.spaceId().toString());

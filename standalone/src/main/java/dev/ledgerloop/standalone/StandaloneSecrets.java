@@ -15,9 +15,9 @@ import java.util.UUID;
 /**
  * The secrets of the embedded default, generated into the data directory on first start and read back afterwards:
  * the at-rest master key, the gateway's principal-signing secret, the bootstrap API key's hash, space and agent, the
- * provisioning key's hash and the verifiable log's Ed25519 signing key. The keys themselves are stored nowhere: each is handed out once, when generated (the
- * provisioning key and the log's signing key are added to a data directory made before they existed, on its next
- * start).
+ * provisioning key's hash, the verifiable log's Ed25519 signing key and the metrics token's hash. The keys and the
+ * token themselves are stored nowhere: each is handed out once, when generated (what a data directory made before it
+ * existed lacks is added on its next start; deleting a hash from the file makes a new key or token on the next start).
  */
 public record StandaloneSecrets(
         String masterKey,
@@ -28,7 +28,9 @@ public record StandaloneSecrets(
         String bootstrapKeyOnce,
         String provisioningKeyHash,
         String provisioningKeyOnce,
-        String logSigningKey) {
+        String logSigningKey,
+        String metricsTokenHash,
+        String metricsTokenOnce) {
 
     static final String FILE = "secrets.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,6 +53,12 @@ public record StandaloneSecrets(
                 properties.setProperty("log-signing-key", base64(randomBytes(32)));
                 store(dataDirectory, properties);
             }
+            String metricsToken = null;
+            if (properties.getProperty("metrics-token-hash") == null) {
+                metricsToken = newMetricsToken();
+                properties.setProperty("metrics-token-hash", Sha256Hex.of(metricsToken));
+                store(dataDirectory, properties);
+            }
             return new StandaloneSecrets(
                     properties.getProperty("master-key"),
                     properties.getProperty("principal-secret"),
@@ -60,10 +68,13 @@ public record StandaloneSecrets(
                     null,
                     properties.getProperty("provisioning-key-hash"),
                     provisioningKey,
-                    properties.getProperty("log-signing-key"));
+                    properties.getProperty("log-signing-key"),
+                    properties.getProperty("metrics-token-hash"),
+                    metricsToken);
         }
         String bootstrapKey = "hlp_" + HexFormat.of().formatHex(randomBytes(32));
         String provisioningKey = newProvisioningKey();
+        String metricsToken = newMetricsToken();
         StandaloneSecrets secrets = new StandaloneSecrets(
                 base64(randomBytes(32)),
                 base64(randomBytes(32)),
@@ -73,7 +84,9 @@ public record StandaloneSecrets(
                 bootstrapKey,
                 Sha256Hex.of(provisioningKey),
                 provisioningKey,
-                base64(randomBytes(32)));
+                base64(randomBytes(32)),
+                Sha256Hex.of(metricsToken),
+                metricsToken);
         OwnerOnlyFiles.createDirectories(dataDirectory);
         Properties properties = new Properties();
         properties.setProperty("master-key", secrets.masterKey());
@@ -83,12 +96,17 @@ public record StandaloneSecrets(
         properties.setProperty("agent-id", secrets.agentId().toString());
         properties.setProperty("provisioning-key-hash", secrets.provisioningKeyHash());
         properties.setProperty("log-signing-key", secrets.logSigningKey());
+        properties.setProperty("metrics-token-hash", secrets.metricsTokenHash());
         store(dataDirectory, properties);
         return secrets;
     }
 
     private static String newProvisioningKey() {
         return "hlp_prov_" + HexFormat.of().formatHex(randomBytes(32));
+    }
+
+    private static String newMetricsToken() {
+        return "hlm_" + HexFormat.of().formatHex(randomBytes(32));
     }
 
     private static void store(Path dataDirectory, Properties properties) throws IOException {

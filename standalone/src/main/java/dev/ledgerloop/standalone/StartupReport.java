@@ -41,6 +41,10 @@ final class StartupReport {
             console.println("Your provisioning key, for POST /v1/provision/agents (shown only this once): "
                     + secrets.provisioningKeyOnce());
         }
+        if (secrets.metricsTokenOnce() != null) {
+            console.println("Your metrics token, for GET /actuator/prometheus on each service (shown only this once): "
+                    + secrets.metricsTokenOnce());
+        }
     }
 
     private void row(String part, Object where) {

@@ -2,6 +2,7 @@ package dev.ledgerloop.gateway.routing;
 
 import dev.ledgerloop.gateway.error.GatewayException;
 import dev.ledgerloop.platform.error.ErrorCode;
+import dev.ledgerloop.platform.metrics.MetricsToken;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -155,7 +156,8 @@ class KnownPaths implements WebFilter, Ordered {
                 || path.equals("/docs")
                 || path.startsWith("/docs/")
                 || path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/");
+                || path.startsWith("/actuator/health/")
+                || path.equals(MetricsToken.PATH);
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.ledgerloop.query.projection;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.parking.ParkedEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.axonframework.config.Configuration;
@@ -33,6 +35,11 @@ class RebuildConfiguration {
             ParkedEvents parked,
             ObjectProvider<Configuration> axon) {
         return new ProcessorStatuses(rebuilds, engine, parked, processing(axon));
+    }
+
+    @Bean(destroyMethod = "close")
+    ProcessorLagMetrics processorLagMetrics(ProcessorStatuses statuses, MeterRegistry registry) {
+        return new ProcessorLagMetrics(statuses, registry, Duration.ofSeconds(10));
     }
 
     private static Supplier<EventProcessingConfiguration> processing(ObjectProvider<Configuration> axon) {

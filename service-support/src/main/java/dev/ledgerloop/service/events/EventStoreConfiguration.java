@@ -14,6 +14,7 @@ import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.LedgerloopProperties;
 import dev.ledgerloop.service.attachment.AttachmentStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -87,10 +88,14 @@ public class EventStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     EventStoreDbStorageEngine eventStorageEngine(
-            EventStoreDBClient client, EncryptedEventRecordCodec codec, LedgerloopProperties properties) {
+            EventStoreDBClient client,
+            EncryptedEventRecordCodec codec,
+            LedgerloopProperties properties,
+            MeterRegistry meters) {
         return EventStoreDbStorageEngine.builder()
                 .client(client)
                 .codec(codec)
+                .meters(meters)
                 .callDeadline(properties.eventstore().callDeadline())
                 .build();
     }

@@ -34,7 +34,8 @@ final class PrincipalFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/actuator/health")
+        return MetricsFilter.isMetrics(request)
+                || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals(ApiDescriptionConfiguration.PATH)
                 || path.startsWith(ApiDescriptionConfiguration.PATH + "/");

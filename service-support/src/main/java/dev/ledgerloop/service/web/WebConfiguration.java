@@ -1,6 +1,7 @@
 package dev.ledgerloop.service.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.platform.metrics.MetricsToken;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import dev.ledgerloop.service.LedgerloopProperties;
 import dev.ledgerloop.service.web.request.EmptyRequestBodies;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -70,6 +72,15 @@ public class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<PrincipalFilter> registration =
                 new FilterRegistrationBean<>(new PrincipalFilter(headers, new ErrorResponses(json)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MetricsFilter> metricsFilter(
+            @Value("${ledgerloop.metrics.token-sha256:}") String tokenSha256, ObjectMapper json) {
+        FilterRegistrationBean<MetricsFilter> registration = new FilterRegistrationBean<>(
+                new MetricsFilter(MetricsToken.withHash(tokenSha256), new ErrorResponses(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 

@@ -13,6 +13,7 @@ public final class SecretPatterns {
             "API key", Pattern.compile("hlp_(prov_)?[0-9a-f]{16,}"),
             "guest token", Pattern.compile("hlg_[A-Za-z0-9_-]{16,}"),
             "webhook secret", Pattern.compile("whsec_[A-Za-z0-9+/=]{16,}"),
+            "metrics token", Pattern.compile("hlm_[0-9a-f]{16,}"),
             "JWT", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"));
 
     private SecretPatterns() {}

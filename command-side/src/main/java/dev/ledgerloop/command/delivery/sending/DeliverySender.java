@@ -9,6 +9,8 @@ import dev.ledgerloop.command.webhook.WebhookProperties;
 import dev.ledgerloop.command.webhook.WebhookTarget;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.web.ApiTimestamps;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -56,6 +59,7 @@ class DeliverySender implements DisposableBean {
     private final Clock clock;
     private final ExecutorService pool;
     private final WebhookHttp http;
+    private final MeterRegistry meters;
 
     DeliverySender(
             CommandGateway commands,
@@ -63,7 +67,9 @@ class DeliverySender implements DisposableBean {
             EndpointHealth health,
             TargetUrlPolicy targets,
             WebhookProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.commands = commands;
         this.retries = retries;
         this.health = health;
@@ -159,6 +165,16 @@ class DeliverySender implements DisposableBean {
         MetaData context = EventContext.system(delivery.spaceId(), COMPONENT);
         int attempt = delivery.nextAttempt();
         boolean succeeded = status != null && status >= 200 && status < 300;
+        Timer.builder("ledgerloop.webhook.attempts")
+                .description("Webhook delivery attempts, by outcome: the HTTP exchange's duration")
+                .tag(
+                        "outcome",
+                        succeeded
+                                ? "delivered"
+                                : status != null ? "status_" + (status / 100) + "xx" : String.valueOf(error))
+                .publishPercentiles(0.5, 0.99)
+                .register(meters)
+                .record(latencyMillis, TimeUnit.MILLISECONDS);
         Instant now = clock.instant();
         Instant nextAttemptAt = null;
         String finalReason = null;
