@@ -334,6 +334,104 @@ class WebhookDeliveryEndToEndTest {
                 .isEqualTo("Field 'eventTypes' is required");
     }
 
+    @Test
+    void every_decision_and_change_in_a_session_and_every_invocation_reaches_the_agents_endpoint() throws Exception {
+        Api agent = api("lifecycle");
+        String agentId = agent.agentId();
+        String url = receiver.url("/lifecycle", always(200));
+        agent.post(
+                        "/v1/admin/webhooks",
+                        "{\"url\":\"" + url + "\",\"eventTypes\":[\"*\"],\"scope\":{\"agentIds\":[\"" + agentId
+                                + "\"]}}")
+                .expect(201);
+        String session = agent.openSession();
+        String path = "/v1/agent/sessions/" + session;
+        agent.post(path + "/participants", "{\"userId\":\"ada\",\"role\":\"member\"}")
+                .expect(201);
+        agent.patch(path + "/participants/ada", "{\"role\":\"admin\"}").expect(200);
+        String question = agent.post(
+                        path + "/messages", "{\"encryptedContent\":" + envelope() + ",\"responseRequired\":true}")
+                .expect(201)
+                .id();
+        String edit = envelope();
+        agent.patch(path + "/messages/" + question, "{\"encryptedContent\":" + edit + "}")
+                .expect(200);
+        String answer = envelope();
+        Api ada = Api.gateway(system).withToken(system.mintHumanToken("ada"));
+        String responseId = ada.post(
+                        "/v1/human/sessions/" + session + "/messages/" + question + "/respond",
+                        "{\"encryptedResponse\":" + answer + "}")
+                .expect(201)
+                .id();
+        agent.post(path + "/acknowledge", "{}").expect(200);
+        String second = agent.post(
+                        path + "/messages", "{\"encryptedContent\":" + envelope() + ",\"responseRequired\":true}")
+                .expect(201)
+                .id();
+        agent.post(path + "/cancel", "{}").expect(200);
+        agent.delete(path + "/messages/" + second).expect(204);
+        agent.upload(path + "/attachments", "plan.txt", "text/plain", "plan".getBytes())
+                .expect(201);
+        agent.delete(path + "/participants/ada").expect(204);
+        agent.post(path + "/close", "{}").expect(200);
+        agent.post(path + "/archive", "{}").expect(200);
+        agent.put("/v1/agent/commands", "[{\"name\":\"ping\",\"parameters\":{\"type\":\"object\"}}]")
+                .expect(200);
+        String invocation = ada.post("/v1/human/invocations", "{\"agentId\":\"" + agentId + "\",\"command\":\"ping\"}")
+                .expect(201)
+                .id();
+        agent.post("/v1/agent/invocations/" + invocation + "/complete", "{\"encryptedResult\":" + envelope() + "}")
+                .expect(200);
+
+        List<String> expected = List.of(
+                "session.created",
+                "participant.added",
+                "participant.role_changed",
+                "session.message.new",
+                "session.message.edited",
+                "session.message.responded",
+                "session.message.acknowledged",
+                "session.message.new",
+                "session.message.cancelled",
+                "session.message.deleted",
+                "session.attachment.uploaded",
+                "participant.removed",
+                "session.closed",
+                "session.archived",
+                "invocation.requested",
+                "invocation.completed");
+        patiently().until(() -> receiver.received("/lifecycle").size() >= expected.size());
+        Map<String, JsonNode> byType = new java.util.LinkedHashMap<>();
+        List<String> types = new java.util.ArrayList<>();
+        for (WebhookReceiver.Received delivery : receiver.received("/lifecycle")) {
+            JsonNode body = Json.read(delivery.body());
+            types.add(body.get("type").asText());
+            byType.put(body.get("type").asText(), body.get("data"));
+        }
+        // Each event once (attempts run in parallel, so they may arrive in another order than the log).
+        assertThat(types).containsExactlyInAnyOrderElementsOf(expected);
+        JsonNode responded = byType.get("session.message.responded");
+        assertThat(responded.get("sessionId").asText()).isEqualTo(session);
+        assertThat(responded.get("agentId").asText()).isEqualTo(agentId);
+        assertThat(responded.get("messageId").asText()).isEqualTo(question);
+        assertThat(responded.at("/response/id").asText()).isEqualTo(responseId);
+        assertThat(responded.at("/response/userId").asText()).isEqualTo("ada");
+        assertThat(responded.at("/response/encryptedResponse")).isEqualTo(Json.read(answer));
+        assertThat(byType.get("session.message.edited").get("encryptedContent")).isEqualTo(Json.read(edit));
+        assertThat(byType.get("participant.role_changed").get("role").asText()).isEqualTo("admin");
+        assertThat(byType.get("participant.removed").get("role").isNull()).isTrue();
+        assertThat(byType.get("session.message.cancelled").get("messageId").asText())
+                .isEqualTo(second);
+        assertThat(byType.get("session.attachment.uploaded")
+                        .at("/attachment/filename")
+                        .asText())
+                .isEqualTo("plan.txt");
+        assertThat(byType.get("invocation.requested").get("command").asText()).isEqualTo("ping");
+        assertThat(byType.get("invocation.completed").get("invocationId").asText())
+                .isEqualTo(invocation);
+        assertThat(byType.get("invocation.completed").get("agentId").asText()).isEqualTo(agentId);
+    }
+
     private Api api(String agentName) {
         return Api.gateway(system).withKey(key, agentName);
     }

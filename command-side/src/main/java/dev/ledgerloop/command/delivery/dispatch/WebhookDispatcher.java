@@ -4,8 +4,23 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
+import dev.ledgerloop.events.invocation.InvocationCancelled;
+import dev.ledgerloop.events.invocation.InvocationCompleted;
+import dev.ledgerloop.events.invocation.InvocationFailed;
+import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
+import dev.ledgerloop.events.session.AttachmentUploaded;
+import dev.ledgerloop.events.session.InteractionAcknowledged;
+import dev.ledgerloop.events.session.InteractionCancelled;
+import dev.ledgerloop.events.session.MessageDeleted;
+import dev.ledgerloop.events.session.MessageEdited;
+import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantAdded;
+import dev.ledgerloop.events.session.ParticipantRemoved;
+import dev.ledgerloop.events.session.ParticipantRoleChanged;
+import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
@@ -29,6 +44,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -67,6 +84,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
 
     private final WebhookRoutes routes;
     private final MongoCollection<Document> sessionAgents;
+    private final MongoCollection<Document> invocationAgents;
     private final CommandGateway commands;
     private final ExecutorService creator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "webhook-dispatch");
@@ -77,6 +95,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, CommandGateway commands) {
         this.routes = routes;
         this.sessionAgents = database.getCollection("webhook_session_agents");
+        this.invocationAgents = database.getCollection("webhook_invocation_agents");
         this.commands = commands;
     }
 
@@ -140,34 +159,225 @@ class WebhookDispatcher extends ParksUnreadableEvents {
 
     @EventHandler
     void on(MessageSent event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        UUID agentId = agentOf(event.sessionId());
-        if (replay.isReplay()) {
-            return;
-        }
-        dispatch(
-                EventContext.spaceId(message.getMetaData()),
-                message.getIdentifier(),
+        aboutSession(
+                event.sessionId(),
                 "session.message.new",
-                agentId,
+                message,
                 at,
-                WebhookPayloads.messageNew(event, agentId, at),
-                event.sessionId());
+                replay,
+                agentId -> WebhookPayloads.messageNew(event, agentId, at));
+    }
+
+    @EventHandler
+    void on(ResponseSubmitted event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutSession(
+                event.sessionId(),
+                "session.message.responded",
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.messageResponded(event, agentId, at));
+    }
+
+    @EventHandler
+    void on(MessageEdited event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutSession(
+                event.sessionId(),
+                "session.message.edited",
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.messageEdited(event, agentId));
+    }
+
+    @EventHandler
+    void on(MessageDeleted event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutMessage(event.sessionId(), event.messageId(), "session.message.deleted", message, at, replay);
+    }
+
+    @EventHandler
+    void on(MessageExpired event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutMessage(event.sessionId(), event.messageId(), "session.message.expired", message, at, replay);
+    }
+
+    @EventHandler
+    void on(InteractionCancelled event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutMessage(event.sessionId(), event.messageId(), "session.message.cancelled", message, at, replay);
+    }
+
+    @EventHandler
+    void on(InteractionAcknowledged event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutMessage(event.sessionId(), event.messageId(), "session.message.acknowledged", message, at, replay);
+    }
+
+    @EventHandler
+    void on(ParticipantAdded event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutSession(
+                event.sessionId(),
+                "participant.added",
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.participant(event.sessionId(), agentId, event.userId(), event.role()));
+    }
+
+    @EventHandler
+    void on(ParticipantRoleChanged event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutSession(
+                event.sessionId(),
+                "participant.role_changed",
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.participant(event.sessionId(), agentId, event.userId(), event.role()));
+    }
+
+    @EventHandler
+    void on(ParticipantRemoved event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutSession(
+                event.sessionId(),
+                "participant.removed",
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.participant(event.sessionId(), agentId, event.userId(), null));
+    }
+
+    @EventHandler
+    void on(AttachmentUploaded event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutSession(
+                event.sessionId(),
+                "session.attachment.uploaded",
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.attachmentUploaded(event, agentId, at));
     }
 
     @EventHandler
     void on(SessionClosed event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        UUID agentId = agentOf(event.sessionId());
+        aboutSession(
+                event.sessionId(),
+                "session.closed",
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.aboutSession(event.sessionId(), agentId));
+    }
+
+    @EventHandler
+    void on(SessionArchived event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutSession(
+                event.sessionId(),
+                "session.archived",
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.aboutSession(event.sessionId(), agentId));
+    }
+
+    @EventHandler
+    void on(InvocationRequested event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        GuardedWrites.insertOnce(
+                invocationAgents,
+                new Document("_id", event.invocationId().toString())
+                        .append("agentId", event.agentId().toString()));
         if (replay.isReplay()) {
             return;
         }
         dispatch(
                 EventContext.spaceId(message.getMetaData()),
                 message.getIdentifier(),
-                "session.closed",
+                "invocation.requested",
+                event.agentId(),
+                at,
+                WebhookPayloads.invocationRequested(event, at),
+                null);
+    }
+
+    @EventHandler
+    void on(InvocationCompleted event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutInvocation(
+                event.invocationId(),
+                "invocation.completed",
+                message,
+                at,
+                replay,
+                data -> data.put("encryptedResult", event.encryptedResult()));
+    }
+
+    @EventHandler
+    void on(InvocationFailed event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutInvocation(
+                event.invocationId(),
+                "invocation.failed",
+                message,
+                at,
+                replay,
+                data -> data.put("error", event.error()));
+    }
+
+    @EventHandler
+    void on(InvocationCancelled event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+        aboutInvocation(
+                event.invocationId(),
+                "invocation.cancelled",
+                message,
+                at,
+                replay,
+                data -> data.put("cancelledBy", event.cancelledBy()));
+    }
+
+    /** Dispatches an event of a session to the endpoints of the session's agent, unless the log is being replayed. */
+    private void aboutSession(
+            UUID sessionId,
+            String type,
+            EventMessage<?> message,
+            Instant at,
+            ReplayStatus replay,
+            Function<UUID, Map<String, Object>> data) {
+        UUID agentId = agentOf(sessionId);
+        if (replay.isReplay()) {
+            return;
+        }
+        dispatch(
+                EventContext.spaceId(message.getMetaData()),
+                message.getIdentifier(),
+                type,
                 agentId,
                 at,
-                WebhookPayloads.sessionClosed(event.sessionId(), agentId),
-                event.sessionId());
+                data.apply(agentId),
+                sessionId);
+    }
+
+    private void aboutMessage(
+            UUID sessionId, UUID messageId, String type, EventMessage<?> message, Instant at, ReplayStatus replay) {
+        aboutSession(
+                sessionId,
+                type,
+                message,
+                at,
+                replay,
+                agentId -> WebhookPayloads.aboutMessage(sessionId, agentId, messageId));
+    }
+
+    private void aboutInvocation(
+            UUID invocationId,
+            String type,
+            EventMessage<?> message,
+            Instant at,
+            ReplayStatus replay,
+            Consumer<Map<String, Object>> more) {
+        if (replay.isReplay()) {
+            return;
+        }
+        Document invocation = invocationAgents
+                .find(new Document("_id", invocationId.toString()))
+                .first();
+        UUID agentId = invocation == null ? null : UUID.fromString(invocation.getString("agentId"));
+        Map<String, Object> data = WebhookPayloads.aboutInvocation(invocationId, agentId);
+        more.accept(data);
+        dispatch(EventContext.spaceId(message.getMetaData()), message.getIdentifier(), type, agentId, at, data, null);
     }
 
     /** Customers keep copies of the checkpoints, which we then cannot rewrite (docs/verifiable-record.md). */

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
+import dev.ledgerloop.events.session.AttachmentUploaded;
+import dev.ledgerloop.events.session.MessageEdited;
 import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantRole;
+import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.events.session.SessionOpened;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -69,9 +74,74 @@ public final class WebhookPayloads {
         return data;
     }
 
-    static Map<String, Object> sessionClosed(UUID sessionId, UUID agentId) {
+    /** The data of a session's events that carry nothing but ids: {@code {sessionId, agentId}}. */
+    static Map<String, Object> aboutSession(UUID sessionId, UUID agentId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("sessionId", sessionId);
+        data.put("agentId", agentId);
+        return data;
+    }
+
+    /** {@code {sessionId, agentId, messageId}}: a message's expiry, cancellation, acknowledgement or deletion. */
+    static Map<String, Object> aboutMessage(UUID sessionId, UUID agentId, UUID messageId) {
+        Map<String, Object> data = aboutSession(sessionId, agentId);
+        data.put("messageId", messageId);
+        return data;
+    }
+
+    static Map<String, Object> messageResponded(ResponseSubmitted event, UUID agentId, Instant at) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("id", event.responseId());
+        response.put("userId", event.userId());
+        response.put("encryptedResponse", event.encryptedResponse());
+        response.put("createdAt", timestamp(at));
+        Map<String, Object> data = aboutMessage(event.sessionId(), agentId, event.messageId());
+        data.put("response", response);
+        return data;
+    }
+
+    static Map<String, Object> messageEdited(MessageEdited event, UUID agentId) {
+        Map<String, Object> data = aboutMessage(event.sessionId(), agentId, event.messageId());
+        data.put("encryptedContent", event.encryptedContent());
+        data.put("encryptedComponents", event.encryptedComponents());
+        return data;
+    }
+
+    /** {@code role} is null for a removal. */
+    static Map<String, Object> participant(UUID sessionId, UUID agentId, String userId, ParticipantRole role) {
+        Map<String, Object> data = aboutSession(sessionId, agentId);
+        data.put("userId", userId);
+        data.put("role", role == null ? null : role.name());
+        return data;
+    }
+
+    static Map<String, Object> attachmentUploaded(AttachmentUploaded event, UUID agentId, Instant at) {
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("id", event.attachmentId());
+        attachment.put("filename", event.filename());
+        attachment.put("mimeType", event.mimeType());
+        attachment.put("size", event.size());
+        attachment.put("sha256", event.sha256());
+        attachment.put("createdAt", timestamp(at));
+        Map<String, Object> data = aboutSession(event.sessionId(), agentId);
+        data.put("attachment", attachment);
+        return data;
+    }
+
+    static Map<String, Object> invocationRequested(InvocationRequested event, Instant at) {
+        Map<String, Object> data = aboutInvocation(event.invocationId(), event.agentId());
+        data.put("command", event.command());
+        data.put("arguments", event.arguments());
+        data.put("encryptedArguments", event.encryptedArguments());
+        data.put("requestedBy", event.requestedBy());
+        data.put("createdAt", timestamp(at));
+        return data;
+    }
+
+    /** {@code {invocationId, agentId}}, then what the event adds. */
+    static Map<String, Object> aboutInvocation(UUID invocationId, UUID agentId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("invocationId", invocationId);
         data.put("agentId", agentId);
         return data;
     }
