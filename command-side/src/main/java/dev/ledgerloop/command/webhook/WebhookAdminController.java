@@ -66,6 +66,10 @@ class WebhookAdminController {
             @PathVariable UUID webhookId,
             @RequestBody @Valid WebhookRequests.WebhookRequest body) {
         SpaceOwners.requireOwner(principal);
+        if (body.token() != null) {
+            throw ApiException.validation(
+                    "Field 'token' cannot be changed: create a new endpoint with the new token and delete this one");
+        }
         UpdateWebhookEndpoint command = new UpdateWebhookEndpoint(
                 webhookId,
                 body.url() == null ? null : allowedUrl(body.url()),

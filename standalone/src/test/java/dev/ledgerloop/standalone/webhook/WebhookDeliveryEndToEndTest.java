@@ -332,6 +332,13 @@ class WebhookDeliveryEndToEndTest {
                         .at("/error/message")
                         .asText())
                 .isEqualTo("Field 'eventTypes' is required");
+        String created = api.post("/v1/admin/webhooks", endpoint("http://127.0.0.1:9/x", null, "tok-1"))
+                .expect(201)
+                .id();
+        // A change the endpoint cannot take is refused, not ignored.
+        Answer tokenChange = api.patch("/v1/admin/webhooks/" + created, "{\"token\":\"tok-2\"}");
+        assertThat(tokenChange.status()).isEqualTo(400);
+        assertThat(tokenChange.body().at("/error/message").asText()).startsWith("Field 'token' cannot be changed");
     }
 
     @Test
