@@ -3,7 +3,6 @@ package dev.ledgerloop.command.session;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.events.AggregateRepositories;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,7 +19,7 @@ public class SessionRepositoryConfiguration {
     /** Cached sessions; shredding drops a session from it (see {@code SessionShredding}). */
     @Bean(CACHE)
     Cache sessionCache() {
-        return new WeakReferenceCache();
+        return AggregateRepositories.cache();
     }
 
     @Bean(REPOSITORY)
