@@ -55,7 +55,8 @@ class Delivery {
                         command.eventId(),
                         command.type(),
                         command.payload(),
-                        command.sessionId()),
+                        command.sessionId(),
+                        command.sealedPayload()),
                 EventContext.carriedToEvents(metaData));
     }
 

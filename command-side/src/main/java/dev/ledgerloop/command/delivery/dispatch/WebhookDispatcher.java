@@ -4,6 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
+import dev.ledgerloop.events.crypto.SessionSealed;
+import dev.ledgerloop.events.crypto.SessionSeals;
+import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.events.log.CheckpointRecorded;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionClosed;
@@ -68,16 +71,18 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     private final WebhookRoutes routes;
     private final MongoCollection<Document> sessionAgents;
     private final CommandGateway commands;
+    private final SessionSeals seals;
     private final ExecutorService creator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "webhook-dispatch");
         thread.setDaemon(true);
         return thread;
     });
 
-    WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, CommandGateway commands) {
+    WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, CommandGateway commands, SessionSeals seals) {
         this.routes = routes;
         this.sessionAgents = database.getCollection("webhook_session_agents");
         this.commands = commands;
+        this.seals = seals;
     }
 
     @PreDestroy
@@ -200,7 +205,39 @@ class WebhookDispatcher extends ParksUnreadableEvents {
             }
             UUID deliveryId = deliveryId(eventId, route.webhookId());
             String body = WebhookPayloads.body(deliveryId, type, at, data);
-            create(new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body, sessionId), spaceId);
+            create(delivery(spaceId, deliveryId, route.webhookId(), agentId, eventId, type, body, sessionId), spaceId);
+        }
+    }
+
+    /**
+     * The body of a delivery about a session is sealed under the session's key, so that shredding the session erases
+     * the delivery's copy too. A session shredded since its event was read gets the erased body.
+     */
+    private CreateDelivery delivery(
+            UUID spaceId,
+            UUID deliveryId,
+            UUID webhookId,
+            UUID agentId,
+            String eventId,
+            String type,
+            String body,
+            UUID sessionId) {
+        if (sessionId == null) {
+            return new CreateDelivery(deliveryId, webhookId, agentId, eventId, type, body, null, null);
+        }
+        try {
+            SessionSealed sealed = seals.seal(spaceId, sessionId, WebhookPayloads.sealedAt(deliveryId), body);
+            return new CreateDelivery(deliveryId, webhookId, agentId, eventId, type, null, sessionId, sealed);
+        } catch (StreamShreddedException shredded) {
+            return new CreateDelivery(
+                    deliveryId,
+                    webhookId,
+                    agentId,
+                    eventId,
+                    type,
+                    WebhookPayloads.erased(body, sessionId),
+                    sessionId,
+                    null);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ledgerloop.events.StreamNames;
 import dev.ledgerloop.events.log.CheckpointRecorded;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionOpened;
@@ -113,6 +114,19 @@ public final class WebhookPayloads {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The erased body of a delivery whose own body cannot be opened any more: its session was shredded. */
+    public static String erased(UUID deliveryId, String type, Instant createdAt, UUID sessionId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sessionId", sessionId);
+        data.put("erased", true);
+        return body(deliveryId, type, createdAt, data);
+    }
+
+    /** Where a delivery's sealed body is kept, which its seal is bound to. */
+    public static String sealedAt(UUID deliveryId) {
+        return StreamNames.delivery(deliveryId) + "/payload";
     }
 
     static String timestamp(Instant at) {
