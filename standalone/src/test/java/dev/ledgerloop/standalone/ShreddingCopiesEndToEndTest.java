@@ -21,6 +21,7 @@ import dev.ledgerloop.events.crypto.MasterKey;
 import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
 import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
+import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationContent;
 import dev.ledgerloop.events.invocation.InvocationFailed;
@@ -77,7 +78,8 @@ class ShreddingCopiesEndToEndTest {
             forTheViews().until(() -> owner.get(path).status() == 200);
             String agentId = owner.get(path).expect(200).body().get("agentId").asText();
             AtomicBoolean receiverUp = new AtomicBoolean(false);
-            String hook = receiver.url("/hook", n -> receiverUp.get() ? 200 : 503);
+            // A receiver that echoes the body in its answers, which a failed delivery keeps.
+            String hook = receiver.echoingUrl("/hook", n -> receiverUp.get() ? 200 : 503);
             owner.post("/v1/admin/webhooks", Webhooks.endpoint(hook, agentId, null))
                     .expect(201);
             owner.post(path + "/participants", "{\"userId\":\"alice\",\"role\":\"member\"}")
@@ -130,6 +132,10 @@ class ShreddingCopiesEndToEndTest {
                     .anyMatch(delivery -> delivery.body().contains(ciphertextOf(note))));
             // Before the shredding the stored copies are readable with the keys: the check below can see content.
             assertThat(storedContent(system, session)).contains(secrets.toArray(String[]::new));
+            forTheViews().untilAsserted(() -> assertThat(owner.get("/v1/agent/webhook-deliveries?limit=100")
+                            .expect(200)
+                            .text())
+                    .contains(ciphertextOf(note)));
             assertThat(owner.get("/v1/agent/sessions?status=Erased").expect(200).data())
                     .isEmpty();
 
@@ -233,7 +239,8 @@ class ShreddingCopiesEndToEndTest {
         for (String read : List.of(
                 "/v1/agent/invocations?pageSize=100",
                 "/v1/agent/invocations?status=Completed",
-                "/v1/agent/webhook-deliveries?limit=100")) {
+                "/v1/agent/webhook-deliveries?limit=100",
+                "/v1/agent/webhook-deliveries/stats")) {
             assertThat(owner.get(read).expect(200).text()).as(read).doesNotContain(secrets.toArray(String[]::new));
         }
     }
@@ -270,6 +277,13 @@ class ShreddingCopiesEndToEndTest {
                                     "delivery-" + created.deliveryId() + "/payload",
                                     created.sealedPayload())
                             .ifPresent(body -> found.append(body).append('\n'));
+                } else if (payload instanceof DeliveryFailed answered && answered.sealedResponseBodyPrefix() != null) {
+                    seals.open(
+                                    space,
+                                    answered.sessionId(),
+                                    "delivery-" + answered.deliveryId() + "/responseBodyPrefix",
+                                    answered.sealedResponseBodyPrefix())
+                            .ifPresent(answer -> found.append(answer).append('\n'));
                 } else if (payload instanceof InvocationRequested requested
                         && sessionId.equals(requested.sessionId())) {
                     invocationSessions.put(requested.invocationId(), sessionId);

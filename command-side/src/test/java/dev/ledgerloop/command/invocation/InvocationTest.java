@@ -2,15 +2,11 @@ package dev.ledgerloop.command.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.command.NoSessionKeys;
 import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.CompleteInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.FailInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.RequestInvocation;
-import dev.ledgerloop.events.crypto.Keyring;
-import dev.ledgerloop.events.crypto.MasterKey;
-import dev.ledgerloop.events.crypto.SessionSeals;
-import dev.ledgerloop.events.crypto.WrappedKey;
-import dev.ledgerloop.events.crypto.WrappedKeyStore;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
@@ -20,11 +16,7 @@ import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -53,39 +45,12 @@ class InvocationTest {
             List.of(new Wrapping("agent-1", "AAAA", "AAAA")));
     private static final JsonNode ARGUMENTS = json("{\"service\":\"api\",\"version\":\"1.2\"}");
 
-    /** No invocation here is made in a session, so nothing is sealed: any use of a key fails the test. */
-    private static final SessionSeals NO_SESSION_KEYS = new SessionSeals(new Keyring(
-            MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32])),
-            new WrappedKeyStore() {
-                @Override
-                public Optional<WrappedKey> find(String streamId) {
-                    throw new AssertionError("no key is used: " + streamId);
-                }
-
-                @Override
-                public WrappedKey insertIfAbsent(WrappedKey key) {
-                    throw new AssertionError("no key is created: " + key.streamId());
-                }
-
-                @Override
-                public boolean delete(String streamId) {
-                    throw new AssertionError("no key is deleted");
-                }
-
-                @Override
-                public void tombstone(String streamId, Instant at) {
-                    throw new AssertionError("no key is shredded");
-                }
-            },
-            Clock.systemUTC(),
-            1));
-
     private FixtureConfiguration<Invocation> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Invocation.class);
-        fixture.registerInjectableResource(NO_SESSION_KEYS);
+        fixture.registerInjectableResource(NoSessionKeys.seals());
     }
 
     @Test

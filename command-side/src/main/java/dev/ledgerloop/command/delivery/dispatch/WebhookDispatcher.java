@@ -7,6 +7,7 @@ import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.events.crypto.SessionSealed;
 import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.crypto.StreamShreddedException;
+import dev.ledgerloop.events.delivery.DeliverySeals;
 import dev.ledgerloop.events.log.CheckpointRecorded;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionClosed;
@@ -226,7 +227,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
             return new CreateDelivery(deliveryId, webhookId, agentId, eventId, type, body, null, null);
         }
         try {
-            SessionSealed sealed = seals.seal(spaceId, sessionId, WebhookPayloads.sealedAt(deliveryId), body);
+            SessionSealed sealed = seals.seal(spaceId, sessionId, DeliverySeals.payloadAt(deliveryId), body);
             return new CreateDelivery(deliveryId, webhookId, agentId, eventId, type, null, sessionId, sealed);
         } catch (StreamShreddedException shredded) {
             return new CreateDelivery(

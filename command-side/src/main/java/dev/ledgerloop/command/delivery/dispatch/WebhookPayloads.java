@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.ledgerloop.events.StreamNames;
 import dev.ledgerloop.events.log.CheckpointRecorded;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionOpened;
@@ -122,11 +121,6 @@ public final class WebhookPayloads {
         data.put("sessionId", sessionId);
         data.put("erased", true);
         return body(deliveryId, type, createdAt, data);
-    }
-
-    /** Where a delivery's sealed body is kept, which its seal is bound to. */
-    public static String sealedAt(UUID deliveryId) {
-        return StreamNames.delivery(deliveryId) + "/payload";
     }
 
     static String timestamp(Instant at) {

@@ -11,6 +11,7 @@ import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
+import dev.ledgerloop.events.delivery.DeliverySeals;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.service.events.EventContext;
@@ -76,7 +77,7 @@ class DeliveryScheduleProjection extends ParksUnreadableEvents {
     private String bodyOf(DeliveryCreated event, UUID spaceId, Instant at) {
         if (event.sealedPayload() != null) {
             Optional<String> body = seals.open(
-                    spaceId, event.sessionId(), WebhookPayloads.sealedAt(event.deliveryId()), event.sealedPayload());
+                    spaceId, event.sessionId(), DeliverySeals.payloadAt(event.deliveryId()), event.sealedPayload());
             if (body.isPresent() && !schedule.isErased(event.sessionId())) {
                 return body.get();
             }
