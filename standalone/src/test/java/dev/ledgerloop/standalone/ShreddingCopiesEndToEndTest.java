@@ -22,6 +22,8 @@ import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
 import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
+import dev.ledgerloop.events.evidence.BundleVerifier;
+import dev.ledgerloop.events.evidence.EvidenceBundle;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationContent;
 import dev.ledgerloop.events.invocation.InvocationFailed;
@@ -168,6 +170,17 @@ class ShreddingCopiesEndToEndTest {
             String stored = storedContent(system, session);
             assertThat(stored).doesNotContain(secrets.toArray(String[]::new));
             assertThat(stored).contains("\"type\":\"session.message.new\"", "\"command\":\"deploy\"");
+            // Nothing stored was rewritten: the session's evidence bundle passes the offline verifier's checks.
+            String verifierKey =
+                    owner.get("/v1/admin/log/verifier-key").expect(200).text().strip();
+            patiently().untilAsserted(() -> {
+                EvidenceBundle bundle = EvidenceBundle.read(owner.get("/v1/admin/sessions/" + session + "/export")
+                        .expect(200)
+                        .bytes());
+                BundleVerifier.Outcome outcome = new BundleVerifier().verify(bundle, verifierKey, null);
+                assertThat(outcome.ok()).as(outcome.summary()).isTrue();
+                assertThat(bundle.manifest().contentErased()).isTrue();
+            });
 
             // Pending deliveries send the erased body, never the old content.
             int before = receiver.received("/hook").size();
