@@ -6,11 +6,15 @@ import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.command.delivery.DeliveryCommand.ExhaustDelivery;
 import dev.ledgerloop.command.delivery.DeliveryCommand.RecordAttempt;
 import dev.ledgerloop.command.delivery.DeliveryCommand.RetryDelivery;
+import dev.ledgerloop.events.crypto.SessionSealed;
+import dev.ledgerloop.events.crypto.SessionSeals;
+import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
+import dev.ledgerloop.events.delivery.DeliverySeals;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
@@ -37,6 +41,7 @@ class Delivery {
     private UUID spaceId;
     private UUID webhookId;
     private UUID agentId;
+    private UUID sessionId;
     private int attempts;
     private DeliveryStatus status;
 
@@ -55,13 +60,14 @@ class Delivery {
                         command.eventId(),
                         command.type(),
                         command.payload(),
-                        command.sessionId()),
+                        command.sessionId(),
+                        command.sealedPayload()),
                 EventContext.carriedToEvents(metaData));
     }
 
     /** True if recorded; false if this attempt was recorded already or the delivery is done. */
     @CommandHandler
-    boolean handle(RecordAttempt command, MetaData metaData) {
+    boolean handle(RecordAttempt command, MetaData metaData, SessionSeals seals) {
         if (command.attempt() != attempts + 1 || status == DeliveryStatus.Succeeded) {
             return false;
         }
@@ -74,22 +80,40 @@ class Delivery {
                     context);
             return true;
         }
-        apply(
-                new DeliveryFailed(
-                        id,
-                        webhookId,
-                        agentId,
-                        command.attempt(),
-                        command.status(),
-                        command.error(),
-                        command.latencyMillis(),
-                        command.responseBodyPrefix(),
-                        command.nextAttemptAt()),
-                context);
+        apply(failed(command, seals), context);
         if (command.nextAttemptAt() == null) {
             apply(new DeliveryExhausted(id, webhookId, agentId, command.finalReason()), context);
         }
         return true;
+    }
+
+    /**
+     * A receiver may echo the body in its answer, so the answer to a delivery about a session is sealed under the
+     * session's key like the body; after the session's shredding it is not kept at all.
+     */
+    private DeliveryFailed failed(RecordAttempt command, SessionSeals seals) {
+        String answer = command.responseBodyPrefix();
+        SessionSealed sealed = null;
+        if (sessionId != null && answer != null) {
+            try {
+                sealed = seals.seal(spaceId, sessionId, DeliverySeals.responseBodyPrefixAt(id), answer);
+            } catch (StreamShreddedException shredded) {
+                // Nothing about a shredded session is kept.
+            }
+            answer = null;
+        }
+        return new DeliveryFailed(
+                id,
+                webhookId,
+                agentId,
+                command.attempt(),
+                command.status(),
+                command.error(),
+                command.latencyMillis(),
+                answer,
+                command.nextAttemptAt(),
+                sessionId,
+                sealed);
     }
 
     @CommandHandler
@@ -122,6 +146,7 @@ class Delivery {
         spaceId = EventContext.spaceId(metaData);
         webhookId = event.webhookId();
         agentId = event.agentId();
+        sessionId = event.sessionId();
         status = DeliveryStatus.Pending;
     }
 

@@ -1,5 +1,6 @@
 package dev.ledgerloop.command.delivery;
 
+import dev.ledgerloop.events.crypto.SessionSealed;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,12 +9,19 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public sealed interface DeliveryCommand {
     /** The dispatcher creates one delivery per (event, endpoint); the id is derived from both, so a replay conflicts. */
     record CreateDelivery(
-            UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload, UUID sessionId)
+            UUID deliveryId,
+            UUID webhookId,
+            UUID agentId,
+            String eventId,
+            String type,
+            String payload,
+            UUID sessionId,
+            SessionSealed sealedPayload)
             implements DeliveryCommand {
 
         public CreateDelivery(
                 UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload) {
-            this(deliveryId, webhookId, agentId, eventId, type, payload, null);
+            this(deliveryId, webhookId, agentId, eventId, type, payload, null, null);
         }
     }
 

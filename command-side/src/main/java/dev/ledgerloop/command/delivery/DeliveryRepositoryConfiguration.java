@@ -1,7 +1,9 @@
 package dev.ledgerloop.command.delivery;
 
+import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.events.AggregateRepositories;
+import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,8 @@ class DeliveryRepositoryConfiguration {
     static final String AGGREGATE_TYPE = "Delivery";
 
     @Bean(REPOSITORY)
-    EventSourcingRepository<Delivery> deliveryRepository(EventStore eventStore, EventStoreDbStorageEngine engine) {
-        return AggregateRepositories.eventSourced(Delivery.class, AGGREGATE_TYPE, eventStore, engine);
+    EventSourcingRepository<Delivery> deliveryRepository(
+            EventStore eventStore, EventStoreDbStorageEngine engine, SessionSeals seals) {
+        return AggregateRepositories.eventSourced(Delivery.class, AGGREGATE_TYPE, eventStore, engine, List.of(seals));
     }
 }

@@ -6,6 +6,7 @@ import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
 import dev.ledgerloop.command.agent.AgentCommandSender;
 import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.RequestInvocation;
+import dev.ledgerloop.command.session.SessionInvocations;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
@@ -30,10 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 class HumanInvocationController {
     private final AgentCommandSender agents;
     private final InvocationCommandSender invocations;
+    private final SessionInvocations sessions;
 
-    HumanInvocationController(AgentCommandSender agents, InvocationCommandSender invocations) {
+    HumanInvocationController(
+            AgentCommandSender agents, InvocationCommandSender invocations, SessionInvocations sessions) {
         this.agents = agents;
         this.invocations = invocations;
+        this.sessions = sessions;
     }
 
     @PostMapping
@@ -51,10 +55,14 @@ class HumanInvocationController {
         JsonNode checked =
                 arguments == null && encryptedArguments == null ? JsonNodeFactory.instance.objectNode() : arguments;
         agents.validate(new ValidateInvocation(agentId, command, checked), principal);
+        if (body.sessionId() != null) {
+            sessions.requireAllowed(body.sessionId(), agentId, userId, principal);
+        }
         UUID invocationId = UUID.randomUUID();
         return InvocationResource.of(invocations.send(
                 invocationId,
-                new RequestInvocation(invocationId, agentId, command, encryptedArguments, arguments, userId),
+                new RequestInvocation(
+                        invocationId, agentId, command, encryptedArguments, arguments, userId, body.sessionId()),
                 principal));
     }
 

@@ -7,9 +7,12 @@ import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.CompleteInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.FailInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.RequestInvocation;
+import dev.ledgerloop.events.crypto.SessionSealed;
+import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
+import dev.ledgerloop.events.invocation.InvocationContent;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.service.domain.DomainException;
@@ -30,6 +33,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A human invoking an agent's registered command. The invoked agent finishes it once, by completing or
  * failing it; the human who invoked may cancel it while it is pending. To any other agent, or another space, it does
  * not exist.
+ *
+ * <p>The content of an invocation made in a session (arguments, result, error) is sealed under the session's key
+ * ({@link InvocationContent}): once the session is shredded it reads as null, and nothing more can be sealed for it, so
+ * completing or failing answers 409.
  */
 @Aggregate(repository = InvocationRepositoryConfiguration.REPOSITORY)
 class Invocation {
@@ -42,6 +49,10 @@ class Invocation {
     private EncryptedEnvelope encryptedArguments;
     private JsonNode arguments;
     private String requestedBy;
+    private UUID sessionId;
+    private SessionSealed sealedArguments;
+    private SessionSealed sealedResult;
+    private SessionSealed sealedError;
     private InvocationStatus status;
     private EncryptedEnvelope encryptedResult;
     private String error;
@@ -54,43 +65,73 @@ class Invocation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    InvocationState handle(RequestInvocation request, MetaData metaData) {
-        apply(
-                new InvocationRequested(
-                        request.invocationId(),
-                        request.agentId(),
-                        request.command(),
-                        request.encryptedArguments(),
-                        request.arguments(),
-                        request.requestedBy()),
-                EventContext.carriedToEvents(metaData));
-        return state();
+    InvocationState handle(RequestInvocation request, MetaData metaData, SessionSeals seals) {
+        InvocationRequested requested;
+        if (request.sessionId() == null) {
+            requested = new InvocationRequested(
+                    request.invocationId(),
+                    request.agentId(),
+                    request.command(),
+                    request.encryptedArguments(),
+                    request.arguments(),
+                    request.requestedBy());
+        } else {
+            requested = new InvocationRequested(
+                    request.invocationId(),
+                    request.agentId(),
+                    request.command(),
+                    null,
+                    null,
+                    request.requestedBy(),
+                    request.sessionId(),
+                    InvocationContent.sealArguments(
+                            seals,
+                            EventContext.spaceId(metaData),
+                            request.sessionId(),
+                            request.invocationId(),
+                            new InvocationContent.Arguments(request.encryptedArguments(), request.arguments())));
+        }
+        apply(requested, EventContext.carriedToEvents(metaData));
+        return state(seals);
     }
 
     @CommandHandler
-    InvocationState handle(CompleteInvocation completion, MetaData metaData) {
+    InvocationState handle(CompleteInvocation completion, MetaData metaData, SessionSeals seals) {
         requireInvokedAgent(completion.agentId(), metaData);
         requirePending();
-        apply(new InvocationCompleted(id, completion.encryptedResult()), EventContext.carriedToEvents(metaData));
-        return state();
+        apply(
+                sessionId == null
+                        ? new InvocationCompleted(id, completion.encryptedResult())
+                        : new InvocationCompleted(
+                                id,
+                                null,
+                                InvocationContent.sealResult(
+                                        seals, spaceId, sessionId, id, completion.encryptedResult())),
+                EventContext.carriedToEvents(metaData));
+        return state(seals);
     }
 
     @CommandHandler
-    InvocationState handle(FailInvocation failure, MetaData metaData) {
+    InvocationState handle(FailInvocation failure, MetaData metaData, SessionSeals seals) {
         requireInvokedAgent(failure.agentId(), metaData);
         requirePending();
-        apply(new InvocationFailed(id, failure.error()), EventContext.carriedToEvents(metaData));
-        return state();
+        apply(
+                sessionId == null
+                        ? new InvocationFailed(id, failure.error())
+                        : new InvocationFailed(
+                                id, null, InvocationContent.sealError(seals, spaceId, sessionId, id, failure.error())),
+                EventContext.carriedToEvents(metaData));
+        return state(seals);
     }
 
     @CommandHandler
-    InvocationState handle(CancelInvocation cancellation, MetaData metaData) {
+    InvocationState handle(CancelInvocation cancellation, MetaData metaData, SessionSeals seals) {
         if (!requestedBy.equals(cancellation.userId()) || !spaceId.equals(EventContext.spaceId(metaData))) {
             throw notFound();
         }
         requirePending();
         apply(new InvocationCancelled(id, cancellation.userId()), EventContext.carriedToEvents(metaData));
-        return state();
+        return state(seals);
     }
 
     @EventSourcingHandler
@@ -102,6 +143,8 @@ class Invocation {
         encryptedArguments = event.encryptedArguments();
         arguments = event.arguments();
         requestedBy = event.requestedBy();
+        sessionId = event.sessionId();
+        sealedArguments = event.sealedArguments();
         status = InvocationStatus.Pending;
         createdAt = Instants.millis(at);
     }
@@ -110,6 +153,7 @@ class Invocation {
     void on(InvocationCompleted event, @Timestamp Instant at) {
         status = InvocationStatus.Completed;
         encryptedResult = event.encryptedResult();
+        sealedResult = event.sealedResult();
         completedAt = Instants.millis(at);
     }
 
@@ -117,6 +161,7 @@ class Invocation {
     void on(InvocationFailed event, @Timestamp Instant at) {
         status = InvocationStatus.Failed;
         error = event.error();
+        sealedError = event.sealedError();
         completedAt = Instants.millis(at);
     }
 
@@ -142,10 +187,34 @@ class Invocation {
         return DomainException.notFound("Invocation " + id + " not found");
     }
 
-    private InvocationState state() {
+    /** The invocation as commands answer it; sealed content is opened, and reads as null once erased. */
+    private InvocationState state(SessionSeals seals) {
+        if (sessionId == null) {
+            return state(encryptedArguments, arguments, encryptedResult, error);
+        }
+        InvocationContent.Arguments opened = sealedArguments == null
+                ? null
+                : InvocationContent.openArguments(seals, spaceId, sessionId, id, sealedArguments)
+                        .orElse(null);
+        return state(
+                opened == null ? null : opened.encryptedArguments(),
+                opened == null ? null : opened.arguments(),
+                sealedResult == null
+                        ? null
+                        : InvocationContent.openResult(seals, spaceId, sessionId, id, sealedResult)
+                                .orElse(null),
+                sealedError == null
+                        ? null
+                        : InvocationContent.openError(seals, spaceId, sessionId, id, sealedError)
+                                .orElse(null));
+    }
+
+    private InvocationState state(
+            EncryptedEnvelope encryptedArguments, JsonNode arguments, EncryptedEnvelope encryptedResult, String error) {
         return new InvocationState(
                 id,
                 agentId,
+                sessionId,
                 command,
                 encryptedArguments,
                 arguments,

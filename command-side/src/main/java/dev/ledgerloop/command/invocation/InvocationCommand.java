@@ -14,8 +14,20 @@ sealed interface InvocationCommand {
             String command,
             EncryptedEnvelope encryptedArguments,
             JsonNode arguments,
-            String requestedBy)
-            implements InvocationCommand {}
+            String requestedBy,
+            UUID sessionId)
+            implements InvocationCommand {
+
+        RequestInvocation(
+                UUID invocationId,
+                UUID agentId,
+                String command,
+                EncryptedEnvelope encryptedArguments,
+                JsonNode arguments,
+                String requestedBy) {
+            this(invocationId, agentId, command, encryptedArguments, arguments, requestedBy, null);
+        }
+    }
 
     /** The invoked agent reports the result. */
     record CompleteInvocation(

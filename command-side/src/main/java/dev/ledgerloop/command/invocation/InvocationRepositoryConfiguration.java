@@ -1,7 +1,9 @@
 package dev.ledgerloop.command.invocation;
 
+import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.events.AggregateRepositories;
+import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,8 @@ class InvocationRepositoryConfiguration {
     static final String AGGREGATE_TYPE = "Invocation";
 
     @Bean(REPOSITORY)
-    EventSourcingRepository<Invocation> invocationRepository(EventStore eventStore, EventStoreDbStorageEngine engine) {
-        return AggregateRepositories.eventSourced(Invocation.class, AGGREGATE_TYPE, eventStore, engine);
+    EventSourcingRepository<Invocation> invocationRepository(
+            EventStore eventStore, EventStoreDbStorageEngine engine, SessionSeals seals) {
+        return AggregateRepositories.eventSourced(Invocation.class, AGGREGATE_TYPE, eventStore, engine, List.of(seals));
     }
 }

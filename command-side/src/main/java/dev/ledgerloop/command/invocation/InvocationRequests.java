@@ -35,7 +35,12 @@ final class InvocationRequests {
             EncryptedEnvelope encryptedArguments,
 
             @Schema(description = "plain arguments, validated against the command's JSON Schema")
-            ObjectNode arguments) {}
+            ObjectNode arguments,
+
+            @Schema(
+                    description = "the session the invocation is made in; its content is then erased when the"
+                            + " session is shredded")
+            UUID sessionId) {}
 
     @RequestRecord
     record CompleteRequest(@NotNull(message = REQUIRED) EncryptedEnvelope encryptedResult) {}

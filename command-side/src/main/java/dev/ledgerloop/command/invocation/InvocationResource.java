@@ -9,6 +9,7 @@ import java.util.UUID;
 record InvocationResource(
         UUID id,
         UUID agentId,
+        UUID sessionId,
         String command,
         EncryptedEnvelope encryptedArguments,
         JsonNode arguments,
@@ -23,6 +24,7 @@ record InvocationResource(
         return new InvocationResource(
                 invocation.id(),
                 invocation.agentId(),
+                invocation.sessionId(),
                 invocation.command(),
                 invocation.encryptedArguments(),
                 invocation.arguments(),

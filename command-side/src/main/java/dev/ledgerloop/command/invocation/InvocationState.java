@@ -9,6 +9,7 @@ import java.util.UUID;
 record InvocationState(
         UUID id,
         UUID agentId,
+        UUID sessionId,
         String command,
         EncryptedEnvelope encryptedArguments,
         JsonNode arguments,

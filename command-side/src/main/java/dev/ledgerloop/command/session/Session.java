@@ -9,6 +9,7 @@ import dev.ledgerloop.command.session.SessionCommand.AttachFile;
 import dev.ledgerloop.command.session.SessionCommand.CancelInteraction;
 import dev.ledgerloop.command.session.SessionCommand.ChangeParticipantRole;
 import dev.ledgerloop.command.session.SessionCommand.CheckAttachmentAllowed;
+import dev.ledgerloop.command.session.SessionCommand.CheckInvocationAllowed;
 import dev.ledgerloop.command.session.SessionCommand.CloseSession;
 import dev.ledgerloop.command.session.SessionCommand.CreateGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
@@ -317,6 +318,23 @@ class Session {
     Boolean handle(CheckAttachmentAllowed command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireActive("takes no attachments");
+        return Boolean.TRUE;
+    }
+
+    /**
+     * An invocation may be made in a session by a participant who may answer, of the session's own agent, while the
+     * session is active; a shredded session does not load (409).
+     */
+    @CommandHandler
+    Boolean handle(CheckInvocationAllowed command, MetaData metaData) {
+        requireParticipant(command.userId(), metaData);
+        if (!agentId.equals(command.agentId())) {
+            throw new SessionNotFoundException(id);
+        }
+        if (!participants.get(command.userId()).mayAnswer()) {
+            throw DomainException.forbidden("A " + participants.get(command.userId()) + " cannot invoke commands");
+        }
+        requireActive("takes no invocations");
         return Boolean.TRUE;
     }
 

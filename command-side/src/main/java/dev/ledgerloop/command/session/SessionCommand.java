@@ -107,6 +107,10 @@ sealed interface SessionCommand {
      */
     record CheckAttachmentAllowed(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
 
+    /** Changes nothing: may this human invoke a command of this agent in this session? */
+    record CheckInvocationAllowed(@TargetAggregateIdentifier UUID sessionId, UUID agentId, String userId)
+            implements SessionCommand {}
+
     record AttachFile(
             @TargetAggregateIdentifier UUID sessionId,
             UUID agentId,

@@ -1,5 +1,6 @@
 package dev.ledgerloop.command.delivery;
 
+import dev.ledgerloop.command.NoSessionKeys;
 import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.command.delivery.DeliveryCommand.RecordAttempt;
 import dev.ledgerloop.command.delivery.DeliveryCommand.RetryDelivery;
@@ -35,6 +36,7 @@ class DeliveryTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Delivery.class);
+        fixture.registerInjectableResource(NoSessionKeys.seals());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ledgerloop.command.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.command.NoSessionKeys;
 import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.CompleteInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.FailInvocation;
@@ -49,6 +50,7 @@ class InvocationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Invocation.class);
+        fixture.registerInjectableResource(NoSessionKeys.seals());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
@@ -17,9 +18,9 @@ import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,18 +35,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code deliveries} view (docs/architecture.md §Query side): one document per delivery with its status and its
- * last attempt.
+ * last attempt. The receiver's answer to a delivery about a session is erased when the session is shredded.
  */
 @Component
 @ProcessingGroup(DeliveriesProjection.GROUP)
-class DeliveriesProjection extends ParksUnreadableEvents implements Projection {
+class DeliveriesProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "deliveries";
     static final String COLLECTION = "deliveries";
 
     private final MongoCollection<Document> deliveries;
+    private final SessionSeals seals;
 
-    DeliveriesProjection(MongoDatabase database) {
+    DeliveriesProjection(MongoDatabase database, SessionSeals seals) {
         this.deliveries = database.getCollection(COLLECTION);
+        this.seals = seals;
+        deliveries.createIndex(Indexes.ascending("sessionId"));
         deliveries.createIndex(Indexes.ascending("spaceId", "agentId", "createdAt"));
         deliveries.createIndex(Indexes.ascending("spaceId", "webhookId", "createdAt"));
     }
@@ -62,7 +66,7 @@ class DeliveriesProjection extends ParksUnreadableEvents implements Projection {
 
     @Override
     public Object writingTo(MongoDatabase database) {
-        return new DeliveriesProjection(database);
+        return new DeliveriesProjection(database, seals);
     }
 
     @EventHandler
@@ -75,6 +79,11 @@ class DeliveriesProjection extends ParksUnreadableEvents implements Projection {
                         .append(
                                 "agentId",
                                 event.agentId() == null ? null : event.agentId().toString())
+                        .append(
+                                "sessionId",
+                                event.sessionId() == null
+                                        ? null
+                                        : event.sessionId().toString())
                         .append("eventId", event.eventId())
                         .append("type", event.type())
                         .append("status", "Pending")
@@ -115,7 +124,7 @@ class DeliveriesProjection extends ParksUnreadableEvents implements Projection {
     }
 
     @EventHandler
-    void on(DeliveryFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DeliveryFailed event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(
                 event.deliveryId(),
                 sequence,
@@ -124,7 +133,9 @@ class DeliveriesProjection extends ParksUnreadableEvents implements Projection {
                         set("lastStatus", event.status()),
                         set("lastError", event.error()),
                         set("lastLatencyMs", event.latencyMillis()),
-                        set("lastResponseBodyPrefix", event.responseBodyPrefix()),
+                        set(
+                                "lastResponseBodyPrefix",
+                                ReceiverAnswers.prefixOf(event, EventContext.spaceId(metaData), seals)),
                         set("nextAttemptAt", Views.date(event.nextAttemptAt())),
                         set("updatedAt", Views.date(at))));
     }
@@ -151,6 +162,11 @@ class DeliveriesProjection extends ParksUnreadableEvents implements Projection {
                         set("exhaustedReason", null),
                         set("nextAttemptAt", Views.date(at)),
                         set("updatedAt", Views.date(at))));
+    }
+
+    @Override
+    protected void erase(UUID sessionId) {
+        deliveries.updateMany(eq("sessionId", sessionId.toString()), set("lastResponseBodyPrefix", null));
     }
 
     private void update(UUID deliveryId, long sequence, Bson changes) {

@@ -13,14 +13,15 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
+import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
-import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,10 +41,12 @@ import org.springframework.stereotype.Component;
  * agent), one document per hour with counts by outcome and a mergeable latency histogram, plus the last failure. An
  * event is counted once: a per-delivery mark ({@code delivery_stats_applied}) records the last sequence counted, so a
  * replay adds nothing. (A crash between the mark and the counts loses that event's count rather than doubling it.)
+ * The receiver's answer kept with the last failure of a delivery about a session is erased when the session is
+ * shredded.
  */
 @Component
 @ProcessingGroup(DeliveryStatsProjection.GROUP)
-class DeliveryStatsProjection extends ParksUnreadableEvents implements Projection {
+class DeliveryStatsProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "delivery-stats";
     static final String COLLECTION = "delivery_stats";
     static final String LAST_FAILURES = "delivery_stats_last_failure";
@@ -55,8 +58,10 @@ class DeliveryStatsProjection extends ParksUnreadableEvents implements Projectio
     private final MongoCollection<Document> stats;
     private final MongoCollection<Document> lastFailures;
     private final MongoCollection<Document> applied;
+    private final SessionSeals seals;
 
-    DeliveryStatsProjection(MongoDatabase database) {
+    DeliveryStatsProjection(MongoDatabase database, SessionSeals seals) {
+        this.seals = seals;
         this.stats = database.getCollection(COLLECTION);
         this.lastFailures = database.getCollection(LAST_FAILURES);
         this.applied = database.getCollection(APPLIED);
@@ -75,7 +80,7 @@ class DeliveryStatsProjection extends ParksUnreadableEvents implements Projectio
 
     @Override
     public Object writingTo(MongoDatabase database) {
-        return new DeliveryStatsProjection(database);
+        return new DeliveryStatsProjection(database, seals);
     }
 
     @EventHandler
@@ -108,7 +113,10 @@ class DeliveryStatsProjection extends ParksUnreadableEvents implements Projectio
                 .append("at", Views.date(at))
                 .append("status", event.status())
                 .append("error", event.error())
-                .append("responseBodyPrefix", event.responseBodyPrefix());
+                .append("responseBodyPrefix", ReceiverAnswers.prefixOf(event, EventContext.spaceId(metaData), seals))
+                .append(
+                        "sessionId",
+                        event.sessionId() == null ? null : event.sessionId().toString());
         for (String[] scope : scopes(event.webhookId(), event.agentId())) {
             String id = scope[0] + "|" + scope[1];
             try {
@@ -132,6 +140,12 @@ class DeliveryStatsProjection extends ParksUnreadableEvents implements Projectio
     @EventHandler
     void on(DeliveryExhausted event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
         count(event.deliveryId(), event.webhookId(), event.agentId(), metaData, sequence, at, "exhausted", null);
+    }
+
+    @Override
+    protected void erase(UUID sessionId) {
+        lastFailures.updateMany(
+                eq("failure.sessionId", sessionId.toString()), Updates.set("failure.responseBodyPrefix", null));
     }
 
     /** Counts the outcome in every scope's hour unless this event was counted before; true if counted now. */

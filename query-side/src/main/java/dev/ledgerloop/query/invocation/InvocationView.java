@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.shredding.Erasure;
 import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
@@ -12,6 +13,7 @@ import org.bson.Document;
 record InvocationView(
         String id,
         String agentId,
+        String sessionId,
         String command,
         Map<String, Object> encryptedArguments,
         JsonNode arguments,
@@ -19,6 +21,7 @@ record InvocationView(
         String requestedBy,
         Map<String, Object> encryptedResult,
         String error,
+        boolean erased,
         Instant createdAt,
         Instant completedAt) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +30,7 @@ record InvocationView(
         return new InvocationView(
                 document.getString("_id"),
                 document.getString("agentId"),
+                document.getString("sessionId"),
                 document.getString("command"),
                 document.get("encryptedArguments", Document.class),
                 json(document.getString("arguments")),
@@ -34,6 +38,7 @@ record InvocationView(
                 document.getString("requestedBy"),
                 document.get("encryptedResult", Document.class),
                 document.getString("error"),
+                Boolean.TRUE.equals(document.getBoolean(Erasure.ERASED)),
                 Views.instant(document.get("createdAt")),
                 Views.instant(document.get("completedAt")));
     }

@@ -4,6 +4,7 @@ import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.paging.Page;
 import dev.ledgerloop.query.paging.PageRequest;
 import dev.ledgerloop.query.paging.QueryParameters;
+import dev.ledgerloop.query.shredding.Erasure;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/agent/sessions")
 class SessionQueryController {
-    private static final Set<String> STATUSES = Set.of("Active", "Closed", "Archived");
+    private static final Set<String> STATUSES = Set.of("Active", "Closed", "Archived", Erasure.STATUS);
 
     private final SessionReader reader;
 

@@ -3,9 +3,13 @@ package dev.ledgerloop.service.events;
 import dev.ledgerloop.eventstore.AggregateEventStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 
 /**
  * The repository every aggregate gets: it reads the aggregate's own stream ({@code <type>-<id>}; Axon asks the event
@@ -42,6 +46,25 @@ public final class AggregateRepositories {
         return EventSourcingRepository.builder(aggregate)
                 .eventStore(new AggregateEventStore(eventStore, engine, axonType))
                 .cache(cache)
+                .build();
+    }
+
+    /**
+     * @param resources objects the aggregate's handlers take as parameters besides the message (Axon's Spring wiring
+     *     resolves them for the command handlers; the repository inspects the same handlers with these)
+     */
+    public static <T> EventSourcingRepository<T> eventSourced(
+            Class<T> aggregate,
+            String axonType,
+            EventStore eventStore,
+            EventStoreDbStorageEngine engine,
+            List<?> resources) {
+        return EventSourcingRepository.builder(aggregate)
+                .eventStore(new AggregateEventStore(eventStore, engine, axonType))
+                .cache(cache())
+                .parameterResolverFactory(MultiParameterResolverFactory.ordered(
+                        ClasspathParameterResolverFactory.forClass(aggregate),
+                        new SimpleResourceParameterResolverFactory(resources)))
                 .build();
     }
 }

@@ -11,6 +11,7 @@ import dev.ledgerloop.events.crypto.AtRestCipher;
 import dev.ledgerloop.events.crypto.Keyring;
 import dev.ledgerloop.events.crypto.MasterKey;
 import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
+import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.LedgerloopProperties;
 import dev.ledgerloop.service.attachment.AttachmentStore;
@@ -71,6 +72,11 @@ public class EventStoreConfiguration {
                 Clock.systemUTC(),
                 properties.crypto().cachedDataKeys(),
                 new LoggedShredRecords(client, properties.eventstore().callDeadline()));
+    }
+
+    @Bean
+    SessionSeals sessionSeals(Keyring keyring) {
+        return new SessionSeals(keyring);
     }
 
     @Bean

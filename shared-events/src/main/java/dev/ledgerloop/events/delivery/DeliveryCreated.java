@@ -1,5 +1,6 @@
 package dev.ledgerloop.events.delivery;
 
+import dev.ledgerloop.events.crypto.SessionSealed;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,16 +10,25 @@ import java.util.UUID;
  * @param agentId the agent the event belongs to, null when it belongs to none
  * @param eventId the id of the domain event that caused it
  * @param type the public webhook event type, e.g. {@code session.message.new}
- * @param payload the JSON body {@code {id, type, createdAt, data}}
+ * @param payload the JSON body {@code {id, type, createdAt, data}}; null when it is sealed
  * @param sessionId the session the event is about, so that shredding it erases the body of a delivery not yet sent;
  *     null when it is about none, and in deliveries recorded before this field
+ * @param sealedPayload the body of a delivery about a session, sealed under the session's data key (shredding the
+ *     session erases it); null in deliveries about no session and in those recorded before this field
  */
 public record DeliveryCreated(
-        UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload, UUID sessionId)
+        UUID deliveryId,
+        UUID webhookId,
+        UUID agentId,
+        String eventId,
+        String type,
+        String payload,
+        UUID sessionId,
+        SessionSealed sealedPayload)
         implements DeliveryEvent {
 
     public DeliveryCreated(UUID deliveryId, UUID webhookId, UUID agentId, String eventId, String type, String payload) {
-        this(deliveryId, webhookId, agentId, eventId, type, payload, null);
+        this(deliveryId, webhookId, agentId, eventId, type, payload, null, null);
     }
 
     public DeliveryCreated {
@@ -26,6 +36,11 @@ public record DeliveryCreated(
         Objects.requireNonNull(webhookId, "webhookId");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(payload, "payload");
+        if ((payload == null) == (sealedPayload == null)) {
+            throw new IllegalArgumentException("A delivery has either a payload or a sealed payload");
+        }
+        if (sealedPayload != null && sessionId == null) {
+            throw new IllegalArgumentException("A sealed payload belongs to a session");
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+    private final Set<String> echoing = ConcurrentHashMap.newKeySet();
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -48,6 +50,12 @@ public final class WebhookReceiver implements AutoCloseable {
         behaviours.put(path, behaviour);
         received.put(path, new CopyOnWriteArrayList<>());
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Like {@link #url}, but every answer's body is the request's body, as some receivers do. */
+    public String echoingUrl(String path, Behaviour behaviour) {
+        echoing.add(path);
+        return url(path, behaviour);
     }
 
     public List<Received> received(String path) {
@@ -91,7 +99,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 status = 500;
             }
         }
-        byte[] answer = ("{\"received\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] answer =
+                (echoing.contains(path) ? body : "{\"received\":" + status + "}").getBytes(StandardCharsets.UTF_8);
         if (status / 100 == 3) {
             exchange.getResponseHeaders().add("Location", "/elsewhere");
         }

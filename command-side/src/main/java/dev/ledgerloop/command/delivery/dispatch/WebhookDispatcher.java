@@ -4,8 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
+import dev.ledgerloop.events.crypto.SessionSealed;
+import dev.ledgerloop.events.crypto.SessionSeals;
+import dev.ledgerloop.events.crypto.StreamShreddedException;
+import dev.ledgerloop.events.delivery.DeliverySeals;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
+import dev.ledgerloop.events.invocation.InvocationContent;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
@@ -44,7 +49,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -86,17 +91,19 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     private final MongoCollection<Document> sessionAgents;
     private final MongoCollection<Document> invocationAgents;
     private final CommandGateway commands;
+    private final SessionSeals seals;
     private final ExecutorService creator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "webhook-dispatch");
         thread.setDaemon(true);
         return thread;
     });
 
-    WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, CommandGateway commands) {
+    WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, CommandGateway commands, SessionSeals seals) {
         this.routes = routes;
         this.sessionAgents = database.getCollection("webhook_session_agents");
         this.invocationAgents = database.getCollection("webhook_invocation_agents");
         this.commands = commands;
+        this.seals = seals;
     }
 
     @PreDestroy
@@ -278,43 +285,63 @@ class WebhookDispatcher extends ParksUnreadableEvents {
 
     @EventHandler
     void on(InvocationRequested event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        GuardedWrites.insertOnce(
-                invocationAgents,
-                new Document("_id", event.invocationId().toString())
-                        .append("agentId", event.agentId().toString()));
+        Document invocation = new Document("_id", event.invocationId().toString())
+                .append("agentId", event.agentId().toString());
+        if (event.sessionId() != null) {
+            invocation.append("sessionId", event.sessionId().toString());
+        }
+        GuardedWrites.insertOnce(invocationAgents, invocation);
         if (replay.isReplay()) {
             return;
         }
+        UUID spaceId = EventContext.spaceId(message.getMetaData());
+        InvocationContent.Arguments arguments = event.sealedArguments() == null
+                ? new InvocationContent.Arguments(event.encryptedArguments(), event.arguments())
+                : InvocationContent.openArguments(
+                                seals, spaceId, event.sessionId(), event.invocationId(), event.sealedArguments())
+                        .orElse(new InvocationContent.Arguments(null, null));
         dispatch(
-                EventContext.spaceId(message.getMetaData()),
+                spaceId,
                 message.getIdentifier(),
                 "invocation.requested",
                 event.agentId(),
                 at,
-                WebhookPayloads.invocationRequested(event, at),
-                null);
+                WebhookPayloads.invocationRequested(event, arguments, at),
+                event.sessionId());
     }
 
     @EventHandler
     void on(InvocationCompleted event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutInvocation(
-                event.invocationId(),
-                "invocation.completed",
-                message,
-                at,
-                replay,
-                data -> data.put("encryptedResult", event.encryptedResult()));
+        aboutInvocation(event.invocationId(), "invocation.completed", message, at, replay, (data, in) -> {
+            data.put(
+                    "encryptedResult",
+                    event.sealedResult() == null
+                            ? event.encryptedResult()
+                            : InvocationContent.openResult(
+                                            seals,
+                                            in.spaceId(),
+                                            in.sessionId(),
+                                            event.invocationId(),
+                                            event.sealedResult())
+                                    .orElse(null));
+        });
     }
 
     @EventHandler
     void on(InvocationFailed event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutInvocation(
-                event.invocationId(),
-                "invocation.failed",
-                message,
-                at,
-                replay,
-                data -> data.put("error", event.error()));
+        aboutInvocation(event.invocationId(), "invocation.failed", message, at, replay, (data, in) -> {
+            data.put(
+                    "error",
+                    event.sealedError() == null
+                            ? event.error()
+                            : InvocationContent.openError(
+                                            seals,
+                                            in.spaceId(),
+                                            in.sessionId(),
+                                            event.invocationId(),
+                                            event.sealedError())
+                                    .orElse(null));
+        });
     }
 
     @EventHandler
@@ -325,7 +352,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 message,
                 at,
                 replay,
-                data -> data.put("cancelledBy", event.cancelledBy()));
+                (data, in) -> data.put("cancelledBy", event.cancelledBy()));
     }
 
     /** Dispatches an event of a session to the endpoints of the session's agent, unless the log is being replayed. */
@@ -361,13 +388,20 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 agentId -> WebhookPayloads.aboutMessage(sessionId, agentId, messageId));
     }
 
+    /** Where an invocation was made: its space and, when made in a session, the session (null otherwise). */
+    private record InvocationPlace(UUID spaceId, UUID sessionId) {}
+
+    /**
+     * Dispatches a later event of an invocation to its agent's endpoints; one made in a session is sent sealed under
+     * the session's key, as the session's own events are.
+     */
     private void aboutInvocation(
             UUID invocationId,
             String type,
             EventMessage<?> message,
             Instant at,
             ReplayStatus replay,
-            Consumer<Map<String, Object>> more) {
+            BiConsumer<Map<String, Object>, InvocationPlace> more) {
         if (replay.isReplay()) {
             return;
         }
@@ -375,9 +409,12 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 .find(new Document("_id", invocationId.toString()))
                 .first();
         UUID agentId = invocation == null ? null : UUID.fromString(invocation.getString("agentId"));
-        Map<String, Object> data = WebhookPayloads.aboutInvocation(invocationId, agentId);
-        more.accept(data);
-        dispatch(EventContext.spaceId(message.getMetaData()), message.getIdentifier(), type, agentId, at, data, null);
+        String session = invocation == null ? null : invocation.getString("sessionId");
+        InvocationPlace place = new InvocationPlace(
+                EventContext.spaceId(message.getMetaData()), session == null ? null : UUID.fromString(session));
+        Map<String, Object> data = WebhookPayloads.aboutInvocation(invocationId, agentId, place.sessionId());
+        more.accept(data, place);
+        dispatch(place.spaceId(), message.getIdentifier(), type, agentId, at, data, place.sessionId());
     }
 
     /** Customers keep copies of the checkpoints, which we then cannot rewrite (docs/verifiable-record.md). */
@@ -410,7 +447,39 @@ class WebhookDispatcher extends ParksUnreadableEvents {
             }
             UUID deliveryId = deliveryId(eventId, route.webhookId());
             String body = WebhookPayloads.body(deliveryId, type, at, data);
-            create(new CreateDelivery(deliveryId, route.webhookId(), agentId, eventId, type, body, sessionId), spaceId);
+            create(delivery(spaceId, deliveryId, route.webhookId(), agentId, eventId, type, body, sessionId), spaceId);
+        }
+    }
+
+    /**
+     * The body of a delivery about a session is sealed under the session's key, so that shredding the session erases
+     * the delivery's copy too. A session shredded since its event was read gets the erased body.
+     */
+    private CreateDelivery delivery(
+            UUID spaceId,
+            UUID deliveryId,
+            UUID webhookId,
+            UUID agentId,
+            String eventId,
+            String type,
+            String body,
+            UUID sessionId) {
+        if (sessionId == null) {
+            return new CreateDelivery(deliveryId, webhookId, agentId, eventId, type, body, null, null);
+        }
+        try {
+            SessionSealed sealed = seals.seal(spaceId, sessionId, DeliverySeals.payloadAt(deliveryId), body);
+            return new CreateDelivery(deliveryId, webhookId, agentId, eventId, type, null, sessionId, sealed);
+        } catch (StreamShreddedException shredded) {
+            return new CreateDelivery(
+                    deliveryId,
+                    webhookId,
+                    agentId,
+                    eventId,
+                    type,
+                    WebhookPayloads.erased(body, sessionId),
+                    sessionId,
+                    null);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ledgerloop.events.invocation.InvocationContent;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
 import dev.ledgerloop.events.session.AttachmentUploaded;
@@ -128,21 +129,24 @@ public final class WebhookPayloads {
         return data;
     }
 
-    static Map<String, Object> invocationRequested(InvocationRequested event, Instant at) {
-        Map<String, Object> data = aboutInvocation(event.invocationId(), event.agentId());
+    /** @param arguments opened when sealed under the session's key; both null once the session is shredded */
+    static Map<String, Object> invocationRequested(
+            InvocationRequested event, InvocationContent.Arguments arguments, Instant at) {
+        Map<String, Object> data = aboutInvocation(event.invocationId(), event.agentId(), event.sessionId());
         data.put("command", event.command());
-        data.put("arguments", event.arguments());
-        data.put("encryptedArguments", event.encryptedArguments());
+        data.put("arguments", arguments.arguments());
+        data.put("encryptedArguments", arguments.encryptedArguments());
         data.put("requestedBy", event.requestedBy());
         data.put("createdAt", timestamp(at));
         return data;
     }
 
-    /** {@code {invocationId, agentId}}, then what the event adds. */
-    static Map<String, Object> aboutInvocation(UUID invocationId, UUID agentId) {
+    /** {@code {invocationId, agentId, sessionId}} (the session it was made in, or null), then what the event adds. */
+    static Map<String, Object> aboutInvocation(UUID invocationId, UUID agentId, UUID sessionId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("invocationId", invocationId);
         data.put("agentId", agentId);
+        data.put("sessionId", sessionId);
         return data;
     }
 
@@ -183,6 +187,14 @@ public final class WebhookPayloads {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The erased body of a delivery whose own body cannot be opened any more: its session was shredded. */
+    public static String erased(UUID deliveryId, String type, Instant createdAt, UUID sessionId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sessionId", sessionId);
+        data.put("erased", true);
+        return body(deliveryId, type, createdAt, data);
     }
 
     static String timestamp(Instant at) {

@@ -5,17 +5,21 @@ import static com.mongodb.client.model.Updates.set;
 
 import dev.ledgerloop.command.delivery.DeliveryStatus;
 import dev.ledgerloop.command.delivery.dispatch.WebhookPayloads;
+import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
+import dev.ledgerloop.events.delivery.DeliverySeals;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -31,10 +35,12 @@ class DeliveryScheduleProjection extends ParksUnreadableEvents {
 
     private final DeliverySchedule schedule;
     private final DeliveryScheduler scheduler;
+    private final SessionSeals seals;
 
-    DeliveryScheduleProjection(DeliverySchedule schedule, DeliveryScheduler scheduler) {
+    DeliveryScheduleProjection(DeliverySchedule schedule, DeliveryScheduler scheduler, SessionSeals seals) {
         this.schedule = schedule;
         this.scheduler = scheduler;
+        this.seals = seals;
     }
 
     @EventHandler
@@ -45,7 +51,7 @@ class DeliveryScheduleProjection extends ParksUnreadableEvents {
                 combine(
                         set("spaceId", EventContext.spaceId(metaData).toString()),
                         set("webhookId", event.webhookId().toString()),
-                        set("payload", bodyOf(event)),
+                        set("payload", bodyOf(event, EventContext.spaceId(metaData), at)),
                         set(
                                 "sessionId",
                                 event.sessionId() == null
@@ -68,7 +74,16 @@ class DeliveryScheduleProjection extends ParksUnreadableEvents {
         schedule.eraseBodiesOf(event.sessionId(), WebhookPayloads::erased);
     }
 
-    private String bodyOf(DeliveryCreated event) {
+    private String bodyOf(DeliveryCreated event, UUID spaceId, Instant at) {
+        if (event.sealedPayload() != null) {
+            Optional<String> body = seals.open(
+                    spaceId, event.sessionId(), DeliverySeals.payloadAt(event.deliveryId()), event.sealedPayload());
+            if (body.isPresent() && !schedule.isErased(event.sessionId())) {
+                return body.get();
+            }
+            return body.map(opened -> WebhookPayloads.erased(opened, event.sessionId()))
+                    .orElseGet(() -> WebhookPayloads.erased(event.deliveryId(), event.type(), at, event.sessionId()));
+        }
         if (event.sessionId() != null && schedule.isErased(event.sessionId())) {
             return WebhookPayloads.erased(event.payload(), event.sessionId());
         }
