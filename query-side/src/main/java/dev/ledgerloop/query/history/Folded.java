@@ -14,14 +14,15 @@ final class Folded {
     private final List<TrackedEventMessage<?>> events = new ArrayList<>();
     private final List<LoggedEvent> unreadable = new ArrayList<>();
 
-    void add(TrackedEventMessage<?> event, ViewFold views) {
+    /** Takes an event into the account; false for one no view may apply. */
+    boolean pass(TrackedEventMessage<?> event) {
         events.add(event);
         if (event.getPayload() instanceof UnreadableEvent) {
             // A live processor parks it (docs/replay.md); a history shows it and goes on with the events after it.
             unreadable.add(LoggedEvent.of(event));
-        } else {
-            views.apply(event);
+            return false;
         }
+        return true;
     }
 
     List<TrackedEventMessage<?>> events() {

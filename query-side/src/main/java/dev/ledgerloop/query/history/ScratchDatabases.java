@@ -9,6 +9,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +20,22 @@ import org.springframework.stereotype.Component;
  * Throw-away MongoDB databases for history folds (docs/replay.md §Point in time): an in-memory mongo-java-server in
  * this process, on loopback, reached through the same MongoDB driver as the live views, so that the projections and
  * readers run their real code paths. One database per fold, dropped when it is closed; nothing reaches the views'
- * own database, and the fold's writes cost no disk and no network hop to another host.
+ * own database, and the fold's writes cost no disk and no network hop to another host. A small pool of threads
+ * applies a fold's views side by side.
  */
 @Component
 class ScratchDatabases implements DisposableBean {
+    /** One thread per view a history folds, shared by all folds (a fold's views run side by side). */
+    private static final int FOLD_THREADS = SessionHistory.VIEWS.size();
+
     private final MongoServer server;
     private final MongoClient client;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService foldThreads = Executors.newFixedThreadPool(FOLD_THREADS, work -> {
+        Thread thread = new Thread(work, "history-fold-" + threads.getAndIncrement());
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ScratchDatabases() {
         this.server = new MongoServer(new MemoryBackend());
@@ -38,6 +52,11 @@ class ScratchDatabases implements DisposableBean {
         return new Scratch(client.getDatabase("history-" + UUID.randomUUID()));
     }
 
+    /** The threads folds apply their views' events on. */
+    Executor foldThreads() {
+        return foldThreads;
+    }
+
     /** A database that exists until it is closed. */
     record Scratch(MongoDatabase database) implements AutoCloseable {
         @Override
@@ -48,6 +67,7 @@ class ScratchDatabases implements DisposableBean {
 
     @Override
     public void destroy() {
+        foldThreads.shutdownNow();
         client.close();
         server.shutdownNow();
     }

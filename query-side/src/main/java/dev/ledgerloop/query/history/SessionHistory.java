@@ -56,6 +56,11 @@ public class SessionHistory {
     private final List<Projection> views;
     private final SessionStream stream;
     private final ScratchDatabases scratch;
+    private final FoldCheckpoints checkpoints;
+    private final DecodedStreams streams;
+    /** The collections the views write, all of which a checkpoint holds. */
+    private final List<String> collections;
+
     private final Cache<PrefixKey, Snapshot> snapshots = Caffeine.newBuilder()
             .maximumWeight(SNAPSHOT_WEIGHT)
             .weigher((PrefixKey key, Snapshot snapshot) ->
@@ -78,7 +83,12 @@ public class SessionHistory {
             List<Participant> participants,
             List<GuestTokenReader.GuestToken> guestTokens) {}
 
-    SessionHistory(List<Projection> projections, SessionStream stream, ScratchDatabases scratch) {
+    SessionHistory(
+            List<Projection> projections,
+            SessionStream stream,
+            ScratchDatabases scratch,
+            FoldCheckpoints checkpoints,
+            DecodedStreams streams) {
         Map<String, Projection> byName =
                 projections.stream().collect(Collectors.toMap(Projection::name, Function.identity()));
         this.views = VIEWS.stream()
@@ -87,6 +97,10 @@ public class SessionHistory {
                 .toList();
         this.stream = stream;
         this.scratch = scratch;
+        this.checkpoints = checkpoints;
+        this.streams = streams;
+        this.collections =
+                views.stream().flatMap(view -> view.collections().stream()).toList();
     }
 
     /** A database handed to {@link #fold}'s reader, holding the folded views until the reader returns. */
@@ -100,8 +114,7 @@ public class SessionHistory {
      * the result to {@code read}; for comparing a fold with the live views. Empty when the session has no stream.
      */
     public <T> Optional<T> fold(UUID sessionId, FoldReader<T> read) {
-        List<TrackedEventMessage<?>> events = new ArrayList<>();
-        stream.from(sessionId, 0).forEachRemaining(events::add);
+        List<TrackedEventMessage<?>> events = streams.all(sessionId);
         if (events.isEmpty()) {
             return Optional.empty();
         }
@@ -171,29 +184,23 @@ public class SessionHistory {
     /** The session up to the cutoff, folded once per prefix of its stream. */
     private Snapshot snapshot(Principal principal, UUID sessionId, HistoryAccess access, Cutoff cutoff) {
         access.require(principal);
-        Iterator<TrackedEventMessage<?>> events = stream.from(sessionId, 0);
-        if (!events.hasNext()) {
+        List<TrackedEventMessage<?>> events = streams.all(sessionId);
+        if (events.isEmpty()) {
             throw ApiException.notFound("Session " + sessionId + " not found");
         }
-        TrackedEventMessage<?> opening = events.next();
-        access.requireReadable(principal, sessionId, (DomainEventMessage<?>) opening);
-        if (!cutoff.includes((DomainEventMessage<?>) opening)) {
-            throw cutoff.beforeOpening(sessionId, (DomainEventMessage<?>) opening);
+        DomainEventMessage<?> opening = (DomainEventMessage<?>) events.get(0);
+        access.requireReadable(principal, sessionId, opening);
+        if (!cutoff.includes(opening)) {
+            throw cutoff.beforeOpening(sessionId, opening);
         }
-        List<TrackedEventMessage<?>> prefix = new ArrayList<>(List.of(opening));
-        while (events.hasNext()) {
-            TrackedEventMessage<?> event = events.next();
-            if (!cutoff.includes((DomainEventMessage<?>) event)) {
-                break;
-            }
-            prefix.add(event);
+        int length = 1;
+        while (length < events.size() && cutoff.includes((DomainEventMessage<?>) events.get(length))) {
+            length++;
         }
-        TrackedEventMessage<?> last = prefix.get(prefix.size() - 1);
+        List<TrackedEventMessage<?>> prefix = events.subList(0, length);
+        TrackedEventMessage<?> last = prefix.get(length - 1);
         cutoff.requireReached(sessionId, (DomainEventMessage<?>) last);
-        long unreadable = prefix.stream()
-                .filter(event ->
-                        event.getPayload() instanceof UnreadableEvent || event.getPayload() instanceof ErasedEvent)
-                .count();
+        long unreadable = prefix.stream().filter(SessionHistory::unreadable).count();
         return snapshots.get(
                 new PrefixKey(sessionId, ((DomainEventMessage<?>) last).getSequenceNumber(), unreadable),
                 key -> fold(
@@ -206,22 +213,68 @@ public class SessionHistory {
                                 GuestTokenReader.on(database).all(sessionId))));
     }
 
+    /**
+     * Folds a prefix of a session's stream on a scratch database: from the nearest checkpoint before its end if one is
+     * kept (docs/replay.md §Fold checkpoints), else from its first event, keeping checkpoints on the way.
+     */
     private <T> T fold(List<TrackedEventMessage<?>> prefix, FoldedReader<T> read) {
+        UUID sessionId = sessionIdOf(prefix.get(0));
+        boolean shredded = prefix.stream().anyMatch(event -> event.getPayload() instanceof ErasedEvent);
+        // Checkpoints are found by revision: they need a stream whose revisions are its positions, as Axon writes it.
+        boolean checkpointed = !shredded && revisionsArePositions(prefix);
+        long[] unreadableUpTo = new long[prefix.size()];
+        long unreadable = 0;
+        for (int i = 0; i < prefix.size(); i++) {
+            unreadable += unreadable(prefix.get(i)) ? 1 : 0;
+            unreadableUpTo[i] = unreadable;
+        }
         try (ScratchDatabases.Scratch database = scratch.open()) {
-            ViewFold fold = new ViewFold(views, database.database());
+            ViewFold fold = new ViewFold(views, database.database(), scratch.foldThreads());
             Folded folded = new Folded();
-            prefix.forEach(event -> folded.add(event, fold));
-            if (prefix.stream().anyMatch(event -> event.getPayload() instanceof ErasedEvent)) {
+            long resumeAfter = -1;
+            Optional<FoldCheckpoints.Checkpoint> from = checkpointed
+                    ? checkpoints.nearest(sessionId, prefix.size() - 1, revision -> unreadableUpTo[(int) revision])
+                    : Optional.empty();
+            if (from.isPresent()) {
+                FoldCheckpoints.restore(from.get(), database.database());
+                resumeAfter = from.get().revision();
+            }
+            List<TrackedEventMessage<?>> toApply = new ArrayList<>();
+            for (int revision = 0; revision < prefix.size(); revision++) {
+                TrackedEventMessage<?> event = prefix.get(revision);
+                if (folded.pass(event) && revision > resumeAfter) {
+                    toApply.add(event);
+                }
+                if (checkpointed && revision > resumeAfter && checkpoints.due(revision)) {
+                    fold.applyAll(toApply);
+                    toApply.clear();
+                    checkpoints.keep(sessionId, revision, unreadableUpTo[revision], database.database(), collections);
+                }
+            }
+            fold.applyAll(toApply);
+            if (shredded) {
                 // A shredded session: its views are written from its shredding record, as the live ones are.
-                stream.shredding(sessionIdOf(prefix.get(0))).forEachRemaining(fold::apply);
+                stream.shredding(sessionId).forEachRemaining(fold::apply);
             }
             return read.read(folded, database.database());
         }
     }
 
+    private static boolean revisionsArePositions(List<TrackedEventMessage<?>> prefix) {
+        int last = prefix.size() - 1;
+        return ((DomainEventMessage<?>) prefix.get(0)).getSequenceNumber() == 0
+                && ((DomainEventMessage<?>) prefix.get(last)).getSequenceNumber() == last;
+    }
+
+    private static boolean unreadable(TrackedEventMessage<?> event) {
+        return event.getPayload() instanceof UnreadableEvent || event.getPayload() instanceof ErasedEvent;
+    }
+
     /** Forgets the kept folds of a session (it was shredded: none may be answered from before). */
     public void forget(UUID sessionId) {
         snapshots.asMap().keySet().removeIf(key -> key.sessionId().equals(sessionId));
+        checkpoints.forget(sessionId);
+        streams.forget(sessionId);
     }
 
     private static UUID sessionIdOf(TrackedEventMessage<?> event) {

@@ -3,6 +3,9 @@ package dev.ledgerloop.query.history;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.query.projection.Projection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -13,24 +16,51 @@ import org.axonframework.eventhandling.EventMessage;
  */
 final class ViewFold {
     private final List<AnnotationEventHandlerAdapter> handlers;
+    private final Executor executor;
 
-    ViewFold(List<Projection> projections, MongoDatabase database) {
+    ViewFold(List<Projection> projections, MongoDatabase database, Executor executor) {
         this.handlers = projections.stream()
                 .map(projection -> new AnnotationEventHandlerAdapter(projection.writingTo(database)))
                 .toList();
+        this.executor = executor;
     }
 
+    /** Applies the event to every view, one after the other. */
     void apply(EventMessage<?> event) {
-        for (AnnotationEventHandlerAdapter handler : handlers) {
-            if (handler.canHandle(event)) {
-                try {
-                    handler.handle(event);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(
-                            "A view could not apply " + event.getPayloadType().getName(), e);
-                }
+        handlers.forEach(handler -> apply(handler, event));
+    }
+
+    /**
+     * Applies the events in order to every view, the views side by side: each writes only its own collections, as
+     * each has its own live processor, so they never wait for one another's writes.
+     */
+    void applyAll(List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Void>> views = handlers.stream()
+                .map(handler ->
+                        CompletableFuture.runAsync(() -> events.forEach(event -> apply(handler, event)), executor))
+                .toList();
+        try {
+            CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void apply(AnnotationEventHandlerAdapter handler, EventMessage<?> event) {
+        if (handler.canHandle(event)) {
+            try {
+                handler.handle(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(
+                        "A view could not apply " + event.getPayloadType().getName(), e);
             }
         }
     }

@@ -53,6 +53,8 @@ import org.springframework.context.ApplicationContext;
  * guest token, and its history is asked at several revisions and instants.
  */
 class HistoryEndToEndTest {
+    private static final int CHECKPOINT_EVERY = 4;
+
     @TempDir
     static Path data;
 
@@ -72,7 +74,8 @@ class HistoryEndToEndTest {
 
     @BeforeAll
     static void start_and_live_through_a_session() throws Exception {
-        system = LedgerloopSystem.start(data, 0);
+        // Checkpoints every few revisions, so that the session's folds resume from them (docs/replay.md).
+        system = LedgerloopSystem.start(data, 0, "--ledgerloop.history.checkpoint-every=" + CHECKPOINT_EVERY);
         owner = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce());
         session = owner.openSession();
         String path = "/v1/agent/sessions/" + session;
@@ -390,15 +393,36 @@ class HistoryEndToEndTest {
         assertThat(listed.get(2).get("actor").get("kind").asText()).isEqualTo("agent");
     }
 
+    /** Each revision folded from a checkpoint answers exactly what it answers folded from the first event. */
+    @Test
+    void a_fold_resumed_from_a_checkpoint_answers_as_one_from_the_first_event() throws Exception {
+        SessionHistory history = querySide().getBean(SessionHistory.class);
+        long last =
+                history(latestHistoryQuery()).get("position").get("revision").asLong();
+        assertThat(last).isGreaterThan(2L * CHECKPOINT_EVERY);
+        List<JsonNode> fromTheStart = new ArrayList<>();
+        for (long revision = 0; revision <= last; revision++) {
+            // Nothing kept: the fold starts at the first event (keeping checkpoints up to the revision).
+            history.forget(UUID.fromString(session));
+            fromTheStart.add(history("?atEvent=" + revision));
+        }
+        history.forget(UUID.fromString(session));
+        history("?atEvent=" + last);
+        for (long revision = last - 1; revision >= 0; revision--) {
+            assertThat(history("?atEvent=" + revision))
+                    .as("revision %d", revision)
+                    .isEqualTo(fromTheStart.get((int) revision));
+        }
+    }
+
     /** One implementation: the fold of the whole stream equals the live views, document by document. */
     @Test
-    void the_fold_of_the_whole_stream_equals_the_live_views_document_by_document() {
-        ApplicationContext querySide = system.backendContexts().stream()
-                .filter(context -> context.getBeanNamesForType(SessionHistory.class).length > 0)
-                .findFirst()
-                .orElseThrow();
+    void the_fold_of_the_whole_stream_equals_the_live_views_document_by_document() throws Exception {
+        ApplicationContext querySide = querySide();
         MongoDatabase liveViews = querySide.getBean(MongoDatabase.class);
         SessionHistory history = querySide.getBean(SessionHistory.class);
+        // Checkpoints kept up to the end: the fold below resumes from the last one.
+        history(latestHistoryQuery());
         Map<String, Bson> ofSession = Map.of(
                 "sessions", Filters.eq("_id", session),
                 "timeline", Filters.eq("sessionId", session),
@@ -457,6 +481,19 @@ class HistoryEndToEndTest {
         } finally {
             client.shutdown();
         }
+    }
+
+    private static ApplicationContext querySide() {
+        return system.backendContexts().stream()
+                .filter(context -> context.getBeanNamesForType(SessionHistory.class).length > 0)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The whole stream, by revision (judged at its last event, so that two answers compare equal). */
+    private static String latestHistoryQuery() throws Exception {
+        JsonNode listed = owner.get(admin("/events?pageSize=100")).expect(200).body();
+        return "?atEvent=" + (listed.get("total").asLong() - 1);
     }
 
     private static JsonNode history(String query) throws Exception {
