@@ -170,16 +170,24 @@ final class CrashInvariants {
                 .allSatisfy((subject, ids) -> assertThat(ids).as(subject).hasSize(1));
     }
 
-    /** {@code "<type> <session or message id>"} to the {@code webhook-id}s it came with. */
+    /** The one thing a delivery is about: a response, a message, an invocation or else the session. */
+    private static String subjectOf(JsonNode data) {
+        for (String pointer : List.of("/response/id", "/message/id", "/messageId", "/invocationId", "/sessionId")) {
+            if (data.at(pointer).isTextual()) {
+                return data.at(pointer).asText();
+            }
+        }
+        return data.toString();
+    }
+
+    /** {@code "<type> <what it is about>"} to the {@code webhook-id}s it came with. */
     private static Map<String, Set<String>> deliveriesBySubject(List<WebhookReceiver.Received> received) {
         Map<String, Set<String>> bySubject = new HashMap<>();
         for (WebhookReceiver.Received delivery : received) {
             JsonNode body = Json.read(delivery.body());
             String type = body.get("type").asText();
             JsonNode data = body.get("data");
-            String subject = type.equals("session.message.new")
-                    ? data.at("/message/id").asText()
-                    : data.path("sessionId").asText();
+            String subject = subjectOf(data);
             bySubject
                     .computeIfAbsent(type + " " + subject, any -> new HashSet<>())
                     .add(delivery.header("webhook-id"));
