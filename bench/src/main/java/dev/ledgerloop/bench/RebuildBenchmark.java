@@ -175,9 +175,15 @@ public final class RebuildBenchmark {
             throw new IllegalStateException("The rebuild answered " + started.statusCode() + ": " + started.body());
         }
         while (true) {
-            JsonNode rebuild = JSON.readTree(
-                            send("GET", "/v1/admin/projections", null).body())
-                    .get("rebuild");
+            HttpResponse<String> listing = send("GET", "/v1/admin/projections", null);
+            JsonNode rebuild =
+                    listing.statusCode() == 200 ? JSON.readTree(listing.body()).get("rebuild") : null;
+            if (rebuild == null) {
+                // The switch-over pauses the embedded MongoDB while it copies the views: the listing may time out.
+                System.out.printf("  listing answered %d, asking again%n", listing.statusCode());
+                Thread.sleep(1_000);
+                continue;
+            }
             String status = rebuild.get("status").asText();
             if (status.equals("succeeded") || status.equals("failed")) {
                 return rebuild;

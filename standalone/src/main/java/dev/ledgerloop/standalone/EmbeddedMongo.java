@@ -3,7 +3,11 @@ package dev.ledgerloop.standalone;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
@@ -114,6 +118,54 @@ public final class EmbeddedMongo implements AutoCloseable {
                     .autoCommitDisabled()
                     .autoCommitBufferSize(0)
                     .open());
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new EmbeddedDatabase(databaseName);
+        }
+
+        /**
+         * An H2 database whose collections look documents up by an equality in the filter ({@link
+         * EqualityLookupCollection}) and keep non-unique indexes on one field ({@link FieldEqualityIndex}). An inner
+         * class: H2Database's constructor opens the collections, before a field of its own could hold the store.
+         */
+        private final class EmbeddedDatabase extends H2Database {
+            /** H2Database's names for a collection's maps: the file's format, so they must not change. */
+            private static final String DOCUMENTS_MAP = "databases.";
+
+            private static final String META_MAP = "meta.";
+
+            private static final String INDEX_MAP = "._index_";
+
+            EmbeddedDatabase(String databaseName) {
+                super(databaseName, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                String fullName = getFullCollectionNamespace(collectionName);
+                return new EqualityLookupCollection(
+                        this,
+                        collectionName,
+                        options,
+                        getMvStore().openMap(DOCUMENTS_MAP + fullName),
+                        getMvStore().openMap(META_MAP + fullName),
+                        cursorRegistry);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(
+                    String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                if (!FieldEqualityIndex.serves(keys)) {
+                    return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+                }
+                return new FieldEqualityIndex(
+                        indexName,
+                        keys.get(0),
+                        sparse,
+                        getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName));
+            }
         }
 
         @Override

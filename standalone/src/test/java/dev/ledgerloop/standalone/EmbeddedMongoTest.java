@@ -1,5 +1,15 @@
 package dev.ledgerloop.standalone;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,10 +20,16 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,11 +108,14 @@ class EmbeddedMongoTest {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase database = client.getDatabase("ledgerloop");
+            database.getCollection("view").createIndex(new Document("sessionId", 1));
             AtomicBoolean writing = new AtomicBoolean(true);
             CompletableFuture<Void> processor = CompletableFuture.runAsync(() -> {
                 for (int event = 1; writing.get(); event++) {
                     database.getCollection("view")
-                            .insertOne(new Document("_id", event).append("pad", "x".repeat(2000)));
+                            .insertOne(new Document("_id", event)
+                                    .append("sessionId", "s-" + event % 3)
+                                    .append("pad", "x".repeat(2000)));
                     database.getCollection("tokens")
                             .replaceOne(
                                     new Document("_id", "token"),
@@ -126,6 +146,11 @@ class EmbeddedMongoTest {
             MongoDatabase database = client.getDatabase("ledgerloop");
             Document token = database.getCollection("tokens").find().first();
             long views = database.getCollection("view").countDocuments();
+            for (String session : List.of("s-0", "s-1", "s-2")) {
+                assertThat(ids(database.getCollection("view").find(eq("sessionId", session))))
+                        .containsExactlyInAnyOrderElementsOf(
+                                ids(database.getCollection("view").find(or(eq("sessionId", session)))));
+            }
             if (token != null) {
                 assertThat(views)
                         .as("view documents left with the token at event %d", token.getInteger("event"))
@@ -198,6 +223,228 @@ class EmbeddedMongoTest {
             assertThat(database.listCollectionNames().into(new java.util.ArrayList<>()))
                     .containsExactly("view");
         }
+    }
+
+    /**
+     * A filter that requires an {@code _id} is served from the {@code _id} index and the rest of the filter applied
+     * to that document; the matched documents must be those a scan finds, as MongoDB's rules say. {@code $or} of the
+     * one filter is the same filter to MongoDB but is not served by the index, so it gives the scan's answer.
+     */
+    @Test
+    void filters_that_require_an_id_match_what_a_scan_matches() throws Exception {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo.mv"), "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> views = collection(client);
+            views.insertMany(List.of(
+                    new Document("_id", "a").append("version", 3L).append("tags", List.of("x", "y")),
+                    new Document("_id", "b").append("version", 7L),
+                    new Document("_id", 1).append("kind", "int"),
+                    new Document("_id", 2.0).append("kind", "double"),
+                    new Document("_id", new Document("k", 1)).append("kind", "embedded")));
+
+            Map<Bson, List<Object>> expected = new LinkedHashMap<>();
+            expected.put(and(eq("_id", "a"), lt("version", 5L)), List.of("a"));
+            expected.put(and(eq("_id", "a"), lt("version", 3L)), List.of());
+            expected.put(and(eq("_id", "b"), gte("version", 7)), List.of("b"));
+            expected.put(and(eq("_id", "missing"), lt("version", 5L)), List.of());
+            expected.put(new Document("_id", "a").append("version", 3), List.of("a"));
+            expected.put(
+                    new Document("_id", "a").append("$or", List.of(eq("version", 1), eq("version", 3))), List.of("a"));
+            expected.put(and(and(eq("_id", "a")), eq("tags", "y")), List.of("a"));
+            expected.put(and(eq("_id", "a"), eq("tags", "z")), List.of());
+            expected.put(and(eq("_id", "a"), eq("_id", "b")), List.of());
+            expected.put(and(eq("_id", 1L), exists("version", false)), List.of(1));
+            expected.put(and(eq("_id", 2), eq("kind", "double")), List.of(2.0));
+            expected.put(and(eq("_id", new Document("k", 1)), eq("kind", "embedded")), List.of(new Document("k", 1)));
+            expected.put(and(in("_id", "a", "b"), gt("version", 4)), List.of("b"));
+            expected.put(or(eq("_id", "a"), eq("_id", "b")), List.of("a", "b"));
+
+            expected.forEach((filter, ids) -> {
+                assertThat(ids(views.find(filter))).as("%s", filter).containsExactlyInAnyOrderElementsOf(ids);
+                assertThat(ids(views.find(filter))).as("%s", filter).isEqualTo(ids(views.find(or(filter))));
+                assertThat(views.countDocuments(filter)).as("%s", filter).isEqualTo(ids.size());
+            });
+            assertThat(ids(views.find(and(eq("_id", "a"), lt("version", 5L))).skip(1)))
+                    .isEmpty();
+            assertThat(views.find(and(eq("_id", "a"), lt("version", 5L)))
+                            .projection(new Document("version", 1))
+                            .first())
+                    .isEqualTo(new Document("_id", "a").append("version", 3L));
+
+            assertThat(views.updateOne(and(eq("_id", "a"), lt("version", 3L)), set("seen", true))
+                            .getMatchedCount())
+                    .isZero();
+            assertThat(views.updateMany(and(eq("_id", "a"), lt("version", 4L)), set("seen", true))
+                            .getModifiedCount())
+                    .isEqualTo(1);
+            assertThat(views.deleteMany(and(eq("_id", "b"), gt("version", 7L))).getDeletedCount())
+                    .isZero();
+            assertThat(views.deleteOne(and(eq("_id", "b"), lte("version", 7L))).getDeletedCount())
+                    .isEqualTo(1);
+            assertThat(views.findOneAndUpdate(and(eq("_id", "a"), eq("seen", true)), set("version", 4L)))
+                    .containsEntry("version", 3L);
+            assertThat(ids(views.find())).containsExactlyInAnyOrder("a", 1, 2.0, new Document("k", 1));
+        }
+    }
+
+    /**
+     * A non-unique index on one field serves a filter that requires the field to equal a string, including
+     * documents where the field is an array holding it; the rest of the filter decides, as in a scan.
+     */
+    @Test
+    void filters_that_require_an_indexed_field_to_equal_a_string_match_what_a_scan_matches() throws Exception {
+        Path file = dataDirectory.resolve("mongo.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> feed = collection(client);
+            feed.createIndex(new Document("sessionId", 1));
+            feed.insertMany(List.of(
+                    new Document("_id", 1).append("sessionId", "s"),
+                    new Document("_id", 2).append("sessionId", "s").append("version", 5),
+                    new Document("_id", 3).append("sessionId", List.of("s", "t")),
+                    new Document("_id", 4).append("sessionId", new Document("id", "s")),
+                    new Document("_id", 5),
+                    new Document("_id", 6).append("sessionId", null),
+                    new Document("_id", 7).append("sessionId", 7),
+                    new Document("_id", 8).append("sessionId", "t")));
+
+            assertSameAsScan(feed, eq("sessionId", "s"), 1, 2, 3);
+            assertSameAsScan(feed, and(eq("sessionId", "s"), lt("version", 6)), 2);
+            assertSameAsScan(feed, and(eq("sessionId", "s"), eq("_id", 3)), 3);
+            assertSameAsScan(feed, eq("sessionId", "t"), 3, 8);
+            assertSameAsScan(feed, eq("sessionId", "u"));
+            assertSameAsScan(feed, eq("sessionId", 7), 7);
+            assertSameAsScan(feed, eq("sessionId", new Document("id", "s")), 4);
+            assertSameAsScan(feed, eq("sessionId", null), 5, 6);
+
+            assertThat(feed.updateMany(and(eq("sessionId", "s"), exists("version", false)), set("sessionId", "t"))
+                            .getModifiedCount())
+                    .isEqualTo(2);
+            assertSameAsScan(feed, eq("sessionId", "t"), 1, 3, 8);
+            assertSameAsScan(feed, eq("sessionId", "s"), 2);
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> feed = collection(client);
+            assertSameAsScan(feed, eq("sessionId", "t"), 1, 3, 8);
+            assertThat(feed.deleteMany(eq("sessionId", "t")).getDeletedCount()).isEqualTo(3);
+            feed.insertOne(new Document("_id", 9).append("sessionId", "s"));
+            assertSameAsScan(feed, eq("sessionId", "s"), 2, 9);
+            assertSameAsScan(feed, eq("sessionId", "t"));
+        }
+    }
+
+    private static void assertSameAsScan(MongoCollection<Document> collection, Bson filter, Object... ids) {
+        assertThat(ids(collection.find(filter))).as("%s", filter).containsExactlyInAnyOrder(ids);
+        assertThat(ids(collection.find(filter)))
+                .as("%s", filter)
+                .containsExactlyInAnyOrderElementsOf(ids(collection.find(or(filter))));
+    }
+
+    /**
+     * Every view update goes through {@link GuardedWrites#updateGuarded}: an upsert that meets the document at the
+     * event's sequence or later fails on the duplicate {@code _id}, which the guard reports as "already applied".
+     */
+    @Test
+    void guarded_updates_apply_each_sequence_once_before_and_after_a_restart() throws Exception {
+        Path file = dataDirectory.resolve("mongo.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> views = collection(client);
+            assertThat(GuardedWrites.updateGuarded(views, "s-1", 1, set("status", "Open"), true))
+                    .isTrue();
+            assertThat(GuardedWrites.updateGuarded(views, "s-1", 1, set("status", "Again"), true))
+                    .isFalse();
+            assertThat(GuardedWrites.updateGuarded(views, "s-1", 0, set("status", "Older"), true))
+                    .isFalse();
+            assertThat(GuardedWrites.updateGuarded(views, "s-1", 2, set("status", "Closed"), true))
+                    .isTrue();
+            assertThat(views.find(eq("_id", "s-1")).first())
+                    .isEqualTo(new Document("_id", "s-1")
+                            .append("status", "Closed")
+                            .append("version", 2L));
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> views = collection(client);
+            assertThat(GuardedWrites.updateGuarded(views, "s-1", 2, set("status", "Again"), true))
+                    .isFalse();
+            assertThat(GuardedWrites.updateGuarded(views, "s-1", 3, set("status", "Archived"), false))
+                    .isTrue();
+            GuardedWrites.updateGuarded(views, "s-2", 5, set("status", "Open"), false);
+            assertThat(views.find().into(new ArrayList<>()))
+                    .containsExactly(new Document("_id", "s-1")
+                            .append("status", "Archived")
+                            .append("version", 3L));
+        }
+    }
+
+    /** Files written before the embedded backend served filters by {@code _id} open with their documents. */
+    @Test
+    void a_file_written_by_mongo_java_servers_own_h2_backend_opens_with_its_documents_and_unique_ids()
+            throws Exception {
+        Path file = dataDirectory.resolve("mongo.mv");
+        H2Backend plain = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(plain);
+        try {
+            try (MongoClient client =
+                    MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+                collection(client).createIndex(new Document("sessionId", 1));
+                collection(client)
+                        .insertOne(
+                                new Document("_id", "s-1").append("version", 1L).append("sessionId", "a"));
+            }
+        } finally {
+            server.shutdownNow();
+            plain.close();
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> views = collection(client);
+            assertThat(views.find(and(eq("_id", "s-1"), lt("version", 2L))).first())
+                    .containsEntry("version", 1L);
+            assertThat(GuardedWrites.updateGuarded(views, "s-1", 1, set("status", "Again"), true))
+                    .isFalse();
+            assertThat(views.countDocuments()).isEqualTo(1);
+            assertSameAsScan(views, eq("sessionId", "a"), "s-1");
+        }
+    }
+
+    /**
+     * The file written here opened again by mongo-java-server's own backend, which ignores the sessionId index and
+     * so does not keep it, then here once more: the index no longer matches the documents and is built afresh.
+     */
+    @Test
+    void an_index_another_server_did_not_keep_up_to_date_is_built_afresh_on_start() throws Exception {
+        Path file = dataDirectory.resolve("mongo.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            collection(client).createIndex(new Document("sessionId", 1));
+            collection(client).insertOne(new Document("_id", "m-1").append("sessionId", "a"));
+        }
+        H2Backend plain = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(plain);
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            collection(client).insertOne(new Document("_id", "m-2").append("sessionId", "a"));
+        } finally {
+            server.shutdownNow();
+            plain.close();
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertSameAsScan(collection(client), eq("sessionId", "a"), "m-1", "m-2");
+        }
+    }
+
+    private static List<Object> ids(Iterable<Document> documents) {
+        List<Object> ids = new ArrayList<>();
+        documents.forEach(document -> ids.add(document.get("_id")));
+        return ids;
     }
 
     private static MongoCollection<Document> collection(MongoClient client) {

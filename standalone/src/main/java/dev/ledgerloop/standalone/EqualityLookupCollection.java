@@ -1,0 +1,116 @@
+package dev.ledgerloop.standalone;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
+import java.util.Optional;
+import org.h2.mvstore.MVMap;
+
+/**
+ * An H2 collection that serves a query, update or delete whose filter requires a field to equal a value from an
+ * index on that field, and applies the whole filter to the documents the index names: {@code _id} (the {@code _id}
+ * index) or a string in a field with a {@link FieldEqualityIndex}.
+ *
+ * <p>mongo-java-server uses an index only for a filter on its fields alone, and its H2 backend ignores non-unique
+ * indexes: {@code {_id: x, version: {$lt: n}}} (every guarded view update) and {@code updateMany(eq("sessionId",
+ * …))} scanned the whole collection, so replaying a log took time quadratic in the size of the views. The result is
+ * the scan's: a document matching the filter matches that equality, the index names every document that may, and
+ * the filter itself still decides.
+ */
+class EqualityLookupCollection extends H2Collection {
+    EqualityLookupCollection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            MVMap<Object, Document> dataMap,
+            MVMap<String, Object> metaMap,
+            CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        Optional<Iterable<Object>> candidates = byId(query).or(() -> byIndexedField(query));
+        if (candidates.isPresent()) {
+            return matchDocuments(query, candidates.get(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A secondary index whose entries do not match the documents (one entry each) was not kept up to date by
+     * whoever wrote the file (mongo-java-server's own H2 backend ignores such indexes): built afresh.
+     */
+    @Override
+    public void addIndex(Index<Object> index) {
+        if (index instanceof FieldEqualityIndex fieldIndex && fieldIndex.getCount() != count()) {
+            fieldIndex.clear();
+        }
+        super.addIndex(index);
+    }
+
+    private Optional<Iterable<Object>> byId(Document query) {
+        String idField = getIdField();
+        if (idField == null) {
+            return Optional.empty();
+        }
+        Optional<Index<Object>> idIndex = getIndexes().stream()
+                .filter(Index::isUnique)
+                .filter(index -> index.getKeys().size() == 1
+                        && index.getKeys().get(0).getKey().equals(idField))
+                .findFirst();
+        Optional<Object> id = requiredEquality(query, idField);
+        if (idIndex.isEmpty() || id.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(idIndex.get().getPositions(new Document(idField, id.get())));
+    }
+
+    private Optional<Iterable<Object>> byIndexedField(Document query) {
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof FieldEqualityIndex fieldIndex
+                    && requiredEquality(query, fieldIndex.field()).orElse(null) instanceof String value) {
+                return Optional.of(fieldIndex.positionsOf(value));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The value {@code field} must equal for a document to match {@code query}: the field's own condition or one
+     * under a top-level {@code $and}, when it is a plain value. Not an operator or embedded document, a regular
+     * expression, an array or null: those match by other rules than equality of the index key.
+     */
+    private static Optional<Object> requiredEquality(Document query, String field) {
+        Object value = query.get(field);
+        if (value != null && isPlainValue(value)) {
+            return Optional.of(value);
+        }
+        if (query.get("$and") instanceof Collection<?> conjuncts) {
+            for (Object conjunct : conjuncts) {
+                if (conjunct instanceof Document condition) {
+                    Optional<Object> found = requiredEquality(condition, field);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isPlainValue(Object value) {
+        return !(value instanceof Document)
+                && !(value instanceof Collection<?>)
+                && !BsonRegularExpression.isRegularExpression(value)
+                && !(value instanceof Missing);
+    }
+}
