@@ -35,5 +35,7 @@ public final class BenchMain {
         } else {
             EventStoreBenchmark.main(args);
         }
+        // Axon's janitor thread is not a daemon and outlives the stopped system: the figures are printed, so exit.
+        System.exit(0);
     }
 }

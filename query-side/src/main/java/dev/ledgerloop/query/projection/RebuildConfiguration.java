@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /** Rebuilds and the processor listing (docs/replay.md §Rebuild). */
@@ -38,8 +39,11 @@ class RebuildConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ProcessorLagMetrics processorLagMetrics(ProcessorStatuses statuses, MeterRegistry registry) {
-        return new ProcessorLagMetrics(statuses, registry, Duration.ofSeconds(10));
+    ProcessorLagMetrics processorLagMetrics(
+            ProcessorStatuses statuses,
+            MeterRegistry registry,
+            @Value("${ledgerloop.metrics.lag-refresh:1m}") Duration refresh) {
+        return new ProcessorLagMetrics(statuses, registry, refresh);
     }
 
     private static Supplier<EventProcessingConfiguration> processing(ObjectProvider<Configuration> axon) {

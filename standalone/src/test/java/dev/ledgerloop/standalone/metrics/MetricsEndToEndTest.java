@@ -27,7 +27,7 @@ class MetricsEndToEndTest {
     @Test
     void every_service_shows_its_meters_to_the_holder_of_the_metrics_token_only() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver();
-                LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
+                LedgerloopSystem system = LedgerloopSystem.start(data, 0, "--ledgerloop.metrics.lag-refresh=2s")) {
             String token = system.secrets().metricsTokenOnce();
             assertThat(token).startsWith("hlm_");
             Api owner = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce());
