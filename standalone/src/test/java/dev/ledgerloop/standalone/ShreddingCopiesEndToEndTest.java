@@ -32,6 +32,7 @@ import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.EventLog;
 import dev.ledgerloop.standalone.fixture.Json;
+import dev.ledgerloop.standalone.fixture.ViewRebuilds;
 import dev.ledgerloop.standalone.webhook.WebhookReceiver;
 import dev.ledgerloop.standalone.webhook.Webhooks;
 import java.nio.file.Path;
@@ -192,7 +193,7 @@ class ShreddingCopiesEndToEndTest {
                             .contains("\"erased\":true")
                             .doesNotContain(secrets.toArray(String[]::new)));
 
-            rebuildAllViews(owner);
+            ViewRebuilds.all(owner);
             assertInvocationsErased(owner, invocations, session);
             assertNoSecrets(owner, secrets);
             assertThat(owner.get("/v1/agent/sessions?status=Erased").expect(200).data())
@@ -324,21 +325,6 @@ class ShreddingCopiesEndToEndTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void rebuildAllViews(Api owner) throws Exception {
-        assertThat(owner.post("/v1/admin/projections/all/rebuild", "").status()).isEqualTo(202);
-        patiently().until(() -> owner.get("/v1/admin/projections")
-                .expect(200)
-                .body()
-                .at("/rebuild/status")
-                .asText()
-                .matches("succeeded|failed"));
-        assertThat(owner.get("/v1/admin/projections")
-                        .body()
-                        .at("/rebuild/status")
-                        .asText())
-                .isEqualTo("succeeded");
     }
 
     private static String ciphertextOf(String envelope) {

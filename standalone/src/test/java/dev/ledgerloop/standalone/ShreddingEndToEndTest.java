@@ -17,6 +17,7 @@ import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Backends;
 import dev.ledgerloop.standalone.fixture.EventLog;
 import dev.ledgerloop.standalone.fixture.Json;
+import dev.ledgerloop.standalone.fixture.ViewRebuilds;
 import dev.ledgerloop.standalone.webhook.WebhookReceiver;
 import dev.ledgerloop.standalone.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,7 @@ class ShreddingEndToEndTest {
                     .contains("\"erased\":true")
                     .doesNotContain(secrets.toArray(String[]::new)));
 
-            rebuildAllViews(owner);
+            ViewRebuilds.all(owner);
             assertThat(owner.get(timelinePath).expect(200).data()).isEqualTo(erasedTimeline);
             assertThat(owner.get(path).expect(200).body().get("erased").asBoolean())
                     .isTrue();
@@ -192,7 +193,7 @@ class ShreddingEndToEndTest {
                     .expect(200)
                     .body();
             assertThat(history.get("timeline")).isEqualTo(erasedTimeline);
-            rebuildAllViews(owner);
+            ViewRebuilds.all(owner);
             assertThat(owner.get(timelinePath).expect(200).data()).isEqualTo(erasedTimeline);
             assertNoSecrets(owner, path, secrets);
             assertThat(owner.get("/v1/admin/sessions/" + session + "/verify")
@@ -284,21 +285,6 @@ class ShreddingEndToEndTest {
                 "/v1/admin/sessions/" + path.substring(path.lastIndexOf('/') + 1) + "/history")) {
             assertThat(owner.get(read).text()).as(read).doesNotContain(secrets.toArray(String[]::new));
         }
-    }
-
-    private static void rebuildAllViews(Api owner) throws Exception {
-        assertThat(owner.post("/v1/admin/projections/all/rebuild", "").status()).isEqualTo(202);
-        patiently().until(() -> owner.get("/v1/admin/projections")
-                .expect(200)
-                .body()
-                .at("/rebuild/status")
-                .asText()
-                .matches("succeeded|failed"));
-        assertThat(owner.get("/v1/admin/projections")
-                        .body()
-                        .at("/rebuild/status")
-                        .asText())
-                .isEqualTo("succeeded");
     }
 
     private static String confirm(String sessionId) {
