@@ -78,7 +78,7 @@ class EqualityLookupCollection extends H2Collection {
         for (Index<Object> index : getIndexes()) {
             if (index instanceof FieldEqualityIndex fieldIndex
                     && requiredEquality(query, fieldIndex.field()).orElse(null) instanceof String value) {
-                return Optional.of(fieldIndex.positionsOf(value));
+                return Optional.of(fieldIndex.getPositions(new Document(fieldIndex.field(), value)));
             }
         }
         return Optional.empty();

@@ -49,7 +49,7 @@ final class FieldEqualityIndex extends Index<Object> {
     }
 
     /** The positions of every document whose field may equal {@code value}, and of no other, in no set order. */
-    synchronized List<Object> positionsOf(String value) {
+    private synchronized List<Object> positionsOf(String value) {
         List<Object> positions = new ArrayList<>();
         collect(value, positions);
         collect(ANY_STRING, positions);
@@ -115,15 +115,22 @@ final class FieldEqualityIndex extends Index<Object> {
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {}
 
-    /** The collection's own query planning passes it by; {@link EqualityLookupCollection} asks {@link #positionsOf}. */
+    /**
+     * The collection's own query planning passes it by: it would hand over whole filters. {@link
+     * EqualityLookupCollection} asks {@link #getPositions} with the one equality it found in a filter.
+     */
     @Override
     public boolean canHandle(Document query) {
         return false;
     }
 
+    /** @param query {@code {<field>: <string>}}: the documents whose field may equal the string */
     @Override
     public Iterable<Object> getPositions(Document query) {
-        throw new UnsupportedOperationException("asked through positionsOf only");
+        if (query.size() != 1 || !(query.get(field) instanceof String value)) {
+            throw new IllegalArgumentException("This index answers {" + field + ": <string>}, not " + query.keySet());
+        }
+        return positionsOf(value);
     }
 
     @Override
