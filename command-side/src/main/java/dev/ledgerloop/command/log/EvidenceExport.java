@@ -68,7 +68,7 @@ class EvidenceExport {
 
     EvidenceBundle export(UUID spaceId, UUID sessionId, UUID messageId, Long consistencyFrom) {
         List<RecordedEvent> session = engine.readRawStream(StreamNames.session(sessionId));
-        if (session.isEmpty() || !spaceId.toString().equals(spaceOf(session.get(0)))) {
+        if (session.isEmpty() || !spaceId.toString().equals(ClearMetadata.spaceOf(session.get(0)))) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No session " + sessionId);
         }
         MerkleLogStore.Checkpoint latest = store.latestCheckpoint(spaceId)
@@ -203,14 +203,6 @@ class EvidenceExport {
             return messageId.toString().equals(event.path("messageId").asText(null));
         } catch (IOException unreadable) {
             return false;
-        }
-    }
-
-    private static String spaceOf(RecordedEvent record) {
-        try {
-            return EventMetadata.fromJson(record.getUserMetadata()).spaceId();
-        } catch (IllegalArgumentException unreadable) {
-            return null;
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.ledgerloop.command.log;
 
 import com.eventstore.dbclient.RecordedEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,7 +17,6 @@ import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.eventstore.RawRecords;
 import dev.ledgerloop.service.events.EncryptedEventRecordCodec;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LogAudit extends LogFollower {
     private static final Logger log = LoggerFactory.getLogger(LogAudit.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     private static final int ROOTS_KEPT = 4096;
 
@@ -103,8 +99,8 @@ class LogAudit extends LogFollower {
     }
 
     private void audit(RecordedEvent record, Map<String, LogAuditStore.ChainHead> heads) {
-        ObjectNode metadata = metadataOf(record);
-        UUID spaceId = spaceOf(metadata);
+        ObjectNode metadata = ClearMetadata.of(record);
+        UUID spaceId = ClearMetadata.spaceOf(metadata);
         if (spaceId == null) {
             return;
         }
@@ -206,26 +202,6 @@ class LogAudit extends LogFollower {
                     record.getRevision(),
                     reason);
             writer.recordAuditFailure(failure);
-        }
-    }
-
-    private static ObjectNode metadataOf(RecordedEvent record) {
-        try {
-            JsonNode node = JSON.readTree(record.getUserMetadata());
-            return node instanceof ObjectNode object ? object : null;
-        } catch (IOException unreadable) {
-            return null;
-        }
-    }
-
-    private static UUID spaceOf(ObjectNode metadata) {
-        if (metadata == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(metadata.path("spaceId").asText(""));
-        } catch (IllegalArgumentException none) {
-            return null;
         }
     }
 }

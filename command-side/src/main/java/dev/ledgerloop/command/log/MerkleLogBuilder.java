@@ -1,8 +1,7 @@
 package dev.ledgerloop.command.log;
 
 import com.eventstore.dbclient.RecordedEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ledgerloop.events.AggregateType;
@@ -13,7 +12,6 @@ import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.eventstore.RawRecords;
 import dev.ledgerloop.service.events.EncryptedEventRecordCodec;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +41,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MerkleLogBuilder extends LogFollower {
     private static final Logger log = LoggerFactory.getLogger(MerkleLogBuilder.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     private static final String CHECKPOINT_TYPE = "CheckpointRecorded";
     private static final String DELIVERY_CREATED = "DeliveryCreated";
@@ -117,8 +114,8 @@ class MerkleLogBuilder extends LogFollower {
         List<Document> leaves = new ArrayList<>();
         Map<UUID, SpaceTree> grown = new LinkedHashMap<>();
         for (RecordedEvent record : records) {
-            JsonNode metadata = metadataOf(record);
-            UUID spaceId = spaceOf(metadata);
+            ObjectNode metadata = ClearMetadata.of(record);
+            UUID spaceId = ClearMetadata.spaceOf(metadata);
             if (spaceId == null) {
                 continue;
             }
@@ -235,31 +232,5 @@ class MerkleLogBuilder extends LogFollower {
     private static boolean isCheckpoint(RecordedEvent record) {
         return CHECKPOINT_TYPE.equals(record.getEventType())
                 && record.getStreamId().startsWith(AggregateType.LOG.value() + "-");
-    }
-
-    /** The clear metadata as stored; null when there is none or it is not JSON. */
-    private static JsonNode metadataOf(RecordedEvent record) {
-        byte[] metadata = record.getUserMetadata();
-        if (metadata == null || metadata.length == 0) {
-            return null;
-        }
-        try {
-            return JSON.readTree(metadata);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The space named in the clear metadata; null for an event that names none (it is in no space's log). */
-    private static UUID spaceOf(JsonNode metadata) {
-        JsonNode spaceId = metadata == null ? null : metadata.get("spaceId");
-        if (spaceId == null || !spaceId.isTextual()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(spaceId.textValue());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.ledgerloop.command.log;
 
 import com.eventstore.dbclient.RecordedEvent;
-import dev.ledgerloop.events.EventMetadata;
 import dev.ledgerloop.events.StreamNames;
 import dev.ledgerloop.events.chain.BrokenLink;
 import dev.ledgerloop.events.chain.ChainEntry;
@@ -43,7 +42,7 @@ class SessionVerification {
 
     Map<String, Object> verify(UUID spaceId, UUID sessionId) {
         List<RecordedEvent> records = engine.readRawStream(StreamNames.session(sessionId));
-        if (records.isEmpty() || !spaceId.toString().equals(spaceOf(records.get(0)))) {
+        if (records.isEmpty() || !spaceId.toString().equals(ClearMetadata.spaceOf(records.get(0)))) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No session " + sessionId);
         }
         List<ChainEntry> chain = new ArrayList<>();
@@ -129,13 +128,5 @@ class SessionVerification {
         answer.put("events", events);
         answer.put("brokenLink", brokenLink);
         return answer;
-    }
-
-    private static String spaceOf(RecordedEvent record) {
-        try {
-            return EventMetadata.fromJson(record.getUserMetadata()).spaceId();
-        } catch (IllegalArgumentException unreadable) {
-            return null;
-        }
     }
 }
