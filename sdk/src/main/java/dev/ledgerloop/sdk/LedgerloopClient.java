@@ -159,7 +159,27 @@ public final class LedgerloopClient {
         }
     }
 
+    /**
+     * Who the session's content is sealed for: its agent, participants (with or without a registered key) and the
+     * space key ({@code GET /v1/agent/sessions/{id}/recipients}).
+     */
+    public List<Recipient> recipients(String sessionId) {
+        return list(
+                http.get(sessionPath(sessionId) + "/recipients").path("items"),
+                item -> new Recipient(
+                        Decoding.text(item, "kind"),
+                        Decoding.text(item, "id"),
+                        Decoding.text(item, "role"),
+                        Decoding.text(item, "kid"),
+                        Decoding.text(item, "publicKey")));
+    }
+
     // --- sessions
+
+    /** Opens a private session without a title. */
+    public Session createSession() {
+        return createSession(NewSession.titled(null));
+    }
 
     /** Opens a private session with this title (sealed), or none when null. */
     public Session createSession(String title) {
