@@ -95,6 +95,9 @@ public final class WebhookPayloads {
         response.put("id", event.responseId());
         response.put("userId", event.userId());
         response.put("encryptedResponse", event.encryptedResponse());
+        if (event.signature() != null) {
+            response.put("signature", event.signature());
+        }
         response.put("createdAt", timestamp(at));
         Map<String, Object> data = aboutMessage(event.sessionId(), agentId, event.messageId());
         data.put("response", response);
