@@ -96,6 +96,9 @@ public final class NotificationPayloads {
         response.put("id", event.responseId());
         response.put("userId", event.userId());
         response.put("encryptedResponse", event.encryptedResponse());
+        if (event.signature() != null) {
+            response.put("signature", event.signature());
+        }
         response.put("createdAt", timestamp(at));
         Map<String, Object> data = aboutMessage(event.sessionId(), agentId, event.messageId());
         data.put("response", response);
