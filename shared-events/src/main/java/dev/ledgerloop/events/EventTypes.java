@@ -1,5 +1,6 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.agent.AgentPublicKeyRegistered;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
 import dev.ledgerloop.events.apikey.ApiKeyIssued;
@@ -10,6 +11,7 @@ import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
+import dev.ledgerloop.events.human.HumanPublicKeyRegistered;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationFailed;
@@ -35,6 +37,8 @@ import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.events.shredding.SessionShredded;
+import dev.ledgerloop.events.space.SpaceEncryptionKeySet;
+import dev.ledgerloop.events.space.SpaceSettingsChanged;
 import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
 import dev.ledgerloop.events.webhook.WebhookEndpointDeleted;
 import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
@@ -103,7 +107,14 @@ public final class EventTypes {
             new EventType("LogAuditFailed", 1, LogAuditFailed.class),
             // shredding-<sessionId>
             new EventType("SessionShredRequested", 1, SessionShredRequested.class),
-            new EventType("SessionShredded", 1, SessionShredded.class));
+            new EventType("SessionShredded", 1, SessionShredded.class),
+            // agent-<id>
+            new EventType("AgentPublicKeyRegistered", 1, AgentPublicKeyRegistered.class),
+            // human-<id>
+            new EventType("HumanPublicKeyRegistered", 1, HumanPublicKeyRegistered.class),
+            // space-<spaceId>
+            new EventType("SpaceEncryptionKeySet", 1, SpaceEncryptionKeySet.class),
+            new EventType("SpaceSettingsChanged", 1, SpaceSettingsChanged.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
