@@ -11,6 +11,7 @@ import dev.ledgerloop.sdk.crypto.RandomBytes;
 import dev.ledgerloop.sdk.crypto.X25519KeyPair;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -28,6 +29,19 @@ final class Human {
     Human(String userId, Api api) {
         this.userId = userId;
         this.api = api;
+    }
+
+    /** Registers the human's X25519 key and Ed25519 signing key ({@code PUT /v1/human/public-key}), as the inbox does. */
+    Human registerKeys() throws Exception {
+        api.put(
+                        "/v1/human/public-key",
+                        JSON.createObjectNode()
+                                .put("publicKey", Base64.getEncoder().encodeToString(key.publicKey()))
+                                .put("fingerprint", key.kid())
+                                .put("signingPublicKey", Base64.getEncoder().encodeToString(signingKey.publicKey()))
+                                .toString())
+                .expect(200);
+        return this;
     }
 
     EnvelopeRecipient recipient() {

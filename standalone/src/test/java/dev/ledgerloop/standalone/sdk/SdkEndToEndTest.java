@@ -10,19 +10,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.sdk.Attachment;
 import dev.ledgerloop.sdk.Command;
+import dev.ledgerloop.sdk.EventStream;
 import dev.ledgerloop.sdk.GuestToken;
 import dev.ledgerloop.sdk.Invocation;
 import dev.ledgerloop.sdk.LedgerloopClient;
 import dev.ledgerloop.sdk.LedgerloopException;
 import dev.ledgerloop.sdk.Message;
 import dev.ledgerloop.sdk.NewMessage;
+import dev.ledgerloop.sdk.NewSession;
 import dev.ledgerloop.sdk.Priority;
 import dev.ledgerloop.sdk.Response;
 import dev.ledgerloop.sdk.Session;
+import dev.ledgerloop.sdk.StreamEvent;
 import dev.ledgerloop.sdk.Timeline;
 import dev.ledgerloop.sdk.components.Component;
 import dev.ledgerloop.sdk.components.Components;
 import dev.ledgerloop.sdk.components.FormField;
+import dev.ledgerloop.sdk.crypto.Envelope;
 import dev.ledgerloop.sdk.webhooks.WebhookSignatures;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
@@ -34,6 +38,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Java SDK against the real system over HTTP: an agent asks through {@link LedgerloopClient}, a human reads and
  * answers through the human API with keys of her own, and the SDK hands back the decrypted answer.
  *
- * <p>The recipient-key routes of contract §2 are not on this branch's base yet, so the client is given the human's key
- * ({@code recipientKeys}), as agents that exchange keys outside Ledgerloop do.
+ * <p>Keys go through the API: the human registers hers as the inbox does, the client registers the agent's (derived
+ * from its API key) and seals for the recipients the server lists.
  */
 class SdkEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,12 +66,11 @@ class SdkEndToEndTest {
     static void start() throws Exception {
         system = LedgerloopSystem.start(data, 0);
         bootstrapKey = system.secrets().bootstrapKeyOnce();
-        alice = new Human("alice", Api.gateway(system).withToken(system.mintHumanToken("alice")));
+        alice = new Human("alice", Api.gateway(system).withToken(system.mintHumanToken("alice"))).registerKeys();
         agent = LedgerloopClient.builder()
                 .baseUrl("http://localhost:" + system.gatewayPort())
                 .apiKey(bootstrapKey)
                 .agentName("sdk-agent")
-                .recipientKeys(sessionId -> List.of(alice.recipient()))
                 .build();
     }
 
@@ -81,6 +85,7 @@ class SdkEndToEndTest {
         forTheViews().untilAsserted(() -> assertThat(agent.session(session.id()).title())
                 .isEqualTo("Deploy v2.3"));
         agent.addParticipant(session.id(), alice.userId, "member");
+        keyListed(session.id(), alice);
         List<Component> components = List.of(
                 Components.header("Deploy v2.3"),
                 Components.kv(Map.entry("Service", "billing"), Map.entry("Region", "eu-west-1")),
@@ -189,6 +194,133 @@ class SdkEndToEndTest {
                 .untilAsserted(() -> assertThat(agent.awaitResponse(session.id(), first.id(), Duration.ofSeconds(5)))
                         .map(Response::action)
                         .contains("one"));
+    }
+
+    @Test
+    void a_signed_decision_is_verified_by_the_server_and_again_by_the_sdk() throws Exception {
+        Session session =
+                agent.createSession(NewSession.titled("Pay invoice 2026-117").requiringSignedAnswers());
+        agent.addParticipant(session.id(), alice.userId, null);
+        keyListed(session.id(), alice);
+        Message question = agent.send(
+                session.id(),
+                NewMessage.text("Pay 1 200 €?")
+                        .components(Components.approveReject())
+                        .askingForResponse());
+        forTheViews().untilAsserted(() -> alice.message(session.id(), question.id()));
+        assertThat(alice.respond(
+                                session.id(),
+                                question.id(),
+                                "{\"action\":\"approve\"}",
+                                agent.agentKey().publicKey())
+                        .status())
+                .as("this session requires signed answers")
+                .isEqualTo(400);
+
+        alice.respondSigned(
+                        session.id(),
+                        question.id(),
+                        "{\"action\":\"approve\"}",
+                        agent.agentKey().publicKey(),
+                        "approve")
+                .expect(201);
+
+        Response response = agent.awaitResponse(session.id(), question.id(), Duration.ofSeconds(30))
+                .orElseThrow();
+        assertThat(response.action()).isEqualTo("approve");
+        assertThat(response.isSigned()).isTrue();
+        assertThat(response.signature().keyId()).isEqualTo(alice.signingKey.keyId());
+        assertThat(response.signature().decision()).isEqualTo("approve");
+        assertThat(agent.timeline(session.id(), 100, null).items())
+                .filteredOn(item -> item instanceof Response)
+                .singleElement()
+                .satisfies(item -> assertThat(((Response) item).isSigned()).isTrue());
+    }
+
+    @Test
+    void the_client_registers_the_agents_derived_key_and_seals_for_every_listed_recipient() throws Exception {
+        Session session = agent.createSession("Keys");
+        agent.addParticipant(session.id(), alice.userId, null);
+        agent.addParticipant(session.id(), "no-key-yet", "viewer");
+        forTheViews().untilAsserted(() -> assertThat(agent.recipients(session.id()))
+                .extracting(recipient -> recipient.id() + ":" + recipient.kid())
+                .contains(
+                        session.agentId() + ":" + agent.agentKey().kid(),
+                        "alice:" + alice.key.kid(),
+                        "no-key-yet:null"));
+
+        Message sent = agent.send(session.id(), NewMessage.text("for everyone with a key"));
+
+        assertThat(sent.readable()).isTrue();
+        assertThat(Envelope.fromJson(sent.encryptedContent()).wrappings())
+                .extracting(Envelope.Wrapping::kid)
+                .containsExactlyInAnyOrder(agent.agentKey().kid(), alice.key.kid());
+    }
+
+    @Test
+    void the_live_stream_hands_out_decryptable_events_and_resumes_after_the_last_one_handled() throws Exception {
+        List<StreamEvent> seen = new CopyOnWriteArrayList<>();
+        EventStream stream = agent.stream(null, seen::add);
+        try {
+            // Without an id the stream starts at the end of the log: make events until it shows one.
+            forTheViews().until(() -> {
+                agent.createSession();
+                return !seen.isEmpty();
+            });
+            Session session = agent.createSession("Streamed");
+            agent.addParticipant(session.id(), alice.userId, null);
+            keyListed(session.id(), alice);
+            Message question = agent.send(
+                    session.id(),
+                    NewMessage.text("Streamed?")
+                            .components(Components.approveReject())
+                            .askingForResponse());
+            forTheViews().untilAsserted(() -> alice.message(session.id(), question.id()));
+            alice.respond(
+                            session.id(),
+                            question.id(),
+                            "{\"action\":\"reject\"}",
+                            agent.agentKey().publicKey())
+                    .expect(201);
+
+            forTheViews().untilAsserted(() -> assertThat(ofSession(seen, session.id()))
+                    .extracting(StreamEvent::type)
+                    .contains("session.message.new", "session.message.responded"));
+            StreamEvent sent = ofSession(seen, session.id()).stream()
+                    .filter(event -> event.type().equals("session.message.new"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(agent.decodeMessage(sent.data().get("message")).text()).isEqualTo("Streamed?");
+            StreamEvent answered = ofSession(seen, session.id()).stream()
+                    .filter(event -> event.type().equals("session.message.responded"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(agent.decodeResponse(
+                                    session.id(),
+                                    answered.data().get("messageId").asText(),
+                                    answered.data().get("response"))
+                            .action())
+                    .isEqualTo("reject");
+        } finally {
+            stream.close();
+        }
+        String lastSeen = stream.lastEventId();
+        List<String> idsBefore = seen.stream().map(StreamEvent::id).toList();
+        Session later = agent.createSession("After the stream closed");
+
+        List<StreamEvent> resumed = new CopyOnWriteArrayList<>();
+        try (EventStream again = agent.stream(lastSeen, resumed::add)) {
+            forTheViews().untilAsserted(() -> assertThat(ofSession(resumed, later.id()))
+                    .extracting(StreamEvent::type)
+                    .contains("session.created"));
+        }
+        assertThat(resumed).extracting(StreamEvent::id).doesNotContainAnyElementsOf(idsBefore);
+    }
+
+    private static List<StreamEvent> ofSession(List<StreamEvent> events, String sessionId) {
+        return events.stream()
+                .filter(event -> sessionId.equals(event.data().path("sessionId").asText()))
+                .toList();
     }
 
     @Test
@@ -319,5 +451,13 @@ class SdkEndToEndTest {
                             changed))
                     .isInstanceOf(LedgerloopException.class);
         }
+    }
+
+    /** Content is sealed for the keys listed when it is sent: waits until the views list the human's. */
+    private static void keyListed(String sessionId, Human human) {
+        forTheViews().untilAsserted(() -> assertThat(agent.recipients(sessionId))
+                .filteredOn(recipient -> human.userId.equals(recipient.id()))
+                .singleElement()
+                .satisfies(recipient -> assertThat(recipient.kid()).isEqualTo(human.key.kid())));
     }
 }

@@ -14,7 +14,6 @@ import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +38,8 @@ class SdkRestartEndToEndTest {
             int port = first.gatewayPort();
             String key = first.secrets().bootstrapKeyOnce();
             String token = first.mintHumanToken("alice");
-            Human alice = new Human("alice", Api.gateway(port).withToken(token));
-            LedgerloopClient agent = client(port, key, alice);
+            Human alice = new Human("alice", Api.gateway(port).withToken(token)).registerKeys();
+            LedgerloopClient agent = client(port, key);
             Session session = agent.createSession("Rotate the keys?");
             agent.addParticipant(session.id(), "alice", null);
             Message question = agent.send(
@@ -66,7 +65,7 @@ class SdkRestartEndToEndTest {
                 Response answer = waiting.get().orElseThrow();
                 assertThat(answer.action()).isEqualTo("approve");
 
-                LedgerloopClient restartedAgent = client(port, key, alice);
+                LedgerloopClient restartedAgent = client(port, key);
                 assertThat(restartedAgent.awaitResponse(session.id(), null, Duration.ofSeconds(30)))
                         .map(Response::id)
                         .contains(answer.id());
@@ -76,12 +75,11 @@ class SdkRestartEndToEndTest {
         }
     }
 
-    private static LedgerloopClient client(int port, String key, Human human) {
+    private static LedgerloopClient client(int port, String key) {
         return LedgerloopClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .apiKey(key)
                 .agentName("restarting-agent")
-                .recipientKeys(sessionId -> List.of(human.recipient()))
                 .build();
     }
 }
