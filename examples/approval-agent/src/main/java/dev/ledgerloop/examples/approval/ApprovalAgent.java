@@ -115,8 +115,16 @@ public final class ApprovalAgent {
         long end = System.nanoTime() + waitFor.toNanos();
         boolean told = false;
         while (System.nanoTime() < end) {
-            boolean ready = client.recipients(sessionId).stream()
-                    .anyMatch(recipient -> user.equals(recipient.id()) && recipient.hasKey());
+            boolean ready;
+            try {
+                ready = client.recipients(sessionId).stream()
+                        .anyMatch(recipient -> user.equals(recipient.id()) && recipient.hasKey());
+            } catch (LedgerloopException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                ready = false; // the session has not reached the read views yet
+            }
             if (ready) {
                 return true;
             }
