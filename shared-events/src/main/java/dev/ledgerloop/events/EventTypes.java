@@ -14,6 +14,7 @@ import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.events.human.HumanPublicKeyRegistered;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
+import dev.ledgerloop.events.invocation.InvocationExpired;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
@@ -83,6 +84,7 @@ public final class EventTypes {
             new EventType("InvocationCompleted", 1, InvocationCompleted.class),
             new EventType("InvocationFailed", 1, InvocationFailed.class),
             new EventType("InvocationCancelled", 1, InvocationCancelled.class),
+            new EventType("InvocationExpired", 1, InvocationExpired.class),
             // webhook-<id>
             new EventType("WebhookEndpointCreated", 1, WebhookEndpointCreated.class),
             new EventType("WebhookEndpointUpdated", 1, WebhookEndpointUpdated.class),

@@ -7,14 +7,22 @@ import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.notification.Notification;
 import dev.ledgerloop.service.notification.Notifications;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -26,19 +34,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live event streams ({@code GET /v1/agent/stream}, {@code GET /v1/human/stream}): each open stream reads the event
- * log itself, from just after the position its client last saw, and sends the events its audience may see as
- * notifications ({@link Notifications}: the webhook types and payloads), each with its log position as the SSE id. One
- * ordered read per stream is what makes resuming exact: what was missed is replayed, then the same read goes live,
- * with no gap and no duplicate. Reads are woken by the log's new-event signal and drained by a small shared pool, a
- * bounded batch at a time, so no thread waits per stream. Any query-side instance serves any stream: all read the
- * same log.
+ * The live event streams ({@code GET /v1/agent/stream}, {@code GET /v1/human/stream}). Each instance reads the event
+ * log once, at its end (the <em>tail</em>), maps each event once to a notification ({@link Notifications}: the webhook
+ * types and payloads) and hands it to every stream that is caught up. A stream that starts behind (a client resuming
+ * with {@code Last-Event-ID}) first reads the log itself from just after its position, then joins the tail where the
+ * two meet: both read the same ordered log, so nothing is missed or repeated. A stream whose client falls too far
+ * behind the tail is detached and catches up on its own again from what it last sent. Reads are woken by the log's
+ * new-event signal and drained by a small shared pool, a bounded batch at a time: no thread waits per stream. Any
+ * query-side instance serves any stream: all read the same log.
  */
 @Component
 class EventStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
-    /** Events one drain sends before it lets other streams have the thread. */
+    /** Events one drain handles before it lets other streams have the thread. */
     private static final int BATCH = 256;
+    /** Events the tail keeps for streams joining it; a stream further behind reads the log itself. */
+    private static final int RECENT = 1_024;
+    /** Events a caught-up stream may have waiting to be sent before it is detached from the tail. */
+    private static final int BACKLOG = 1_024;
 
     private final EventStoreDbStorageEngine engine;
     private final Notifications notifications;
@@ -46,6 +59,11 @@ class EventStreams implements SmartLifecycle {
     private final LiveConnections connections;
     private final LiveProperties properties;
     private final Set<OpenStream> open = ConcurrentHashMap.newKeySet();
+    private final Object tailLock = new Object();
+    private final Deque<Entry> recent = new ArrayDeque<>();
+    private final Set<OpenStream> caughtUp = new HashSet<>();
+    private EventStoreDbPositionToken tailPosition;
+    private Drainer tail;
     private ExecutorService drains;
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
@@ -66,6 +84,16 @@ class EventStreams implements SmartLifecycle {
     /** Who may see a notification; it may follow what it sees (a human's sessions change as they are added). */
     interface Audience extends Predicate<Notification> {}
 
+    /** An event as the streams send it: its position, its notification (null: none) and that as the event's body. */
+    private record Entry(EventStoreDbPositionToken position, Notification notification, String body) {
+        static Entry of(TrackedEventMessage<?> message, Optional<Notification> notification) {
+            return new Entry(
+                    (EventStoreDbPositionToken) message.trackingToken(),
+                    notification.orElse(null),
+                    notification.map(n -> n.body(message.getIdentifier())).orElse(null));
+        }
+    }
+
     /** The position a new stream starts after when its client names none: the end of the log, now. */
     EventStoreDbPositionToken head() {
         return (EventStoreDbPositionToken) engine.createHeadToken();
@@ -74,8 +102,7 @@ class EventStreams implements SmartLifecycle {
     SseEmitter open(Principal principal, EventStoreDbPositionToken after, Audience audience) {
         Runnable release = connections.open(principal);
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        OpenStream stream =
-                new OpenStream(emitter, audience, engine.allEventsSource().openStream(after), release);
+        OpenStream stream = new OpenStream(emitter, audience, after, release);
         open.add(stream);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(() -> {
@@ -90,8 +117,7 @@ class EventStreams implements SmartLifecycle {
             stream.close();
             return emitter;
         }
-        stream.events.setOnAvailableCallback(stream::schedule);
-        stream.schedule();
+        stream.drainer.schedule();
         return emitter;
     }
 
@@ -107,9 +133,22 @@ class EventStreams implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        tailPosition = head();
+        BlockingStream<TrackedEventMessage<?>> tailEvents =
+                engine.allEventsSource().openStream(tailPosition);
+        tail = new Drainer(() -> readTail(tailEvents));
+        tailEvents.setOnAvailableCallback(tail::schedule);
+        tail.schedule();
         long every = properties.heartbeat().toMillis();
         heartbeats.scheduleWithFixedDelay(
-                () -> open.forEach(OpenStream::heartbeat), every, every, TimeUnit.MILLISECONDS);
+                () -> {
+                    // Also a safety net should the log's new-event signal ever miss a wake-up.
+                    tail.schedule();
+                    open.forEach(OpenStream::heartbeat);
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -134,29 +173,59 @@ class EventStreams implements SmartLifecycle {
         return running;
     }
 
-    private final class OpenStream {
-        final SseEmitter emitter;
-        final Audience audience;
-        final BlockingStream<TrackedEventMessage<?>> events;
-        final Runnable release;
-        final AtomicBoolean scheduled = new AtomicBoolean();
-        final AtomicBoolean again = new AtomicBoolean();
-        volatile boolean closed;
+    /** Reads what the log has at its end, maps each event once and hands it to the caught-up streams. */
+    private boolean readTail(BlockingStream<TrackedEventMessage<?>> events) throws InterruptedException {
+        int read = 0;
+        while (read < BATCH && events.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+            TrackedEventMessage<?> message = events.nextAvailable();
+            Entry entry = entryOf(message);
+            synchronized (tailLock) {
+                recent.addLast(entry);
+                if (recent.size() > RECENT) {
+                    recent.removeFirst();
+                }
+                tailPosition = entry.position();
+                caughtUp.removeIf(stream -> !stream.offer(entry));
+            }
+            read++;
+        }
+        return read == BATCH;
+    }
 
-        OpenStream(
-                SseEmitter emitter,
-                Audience audience,
-                BlockingStream<TrackedEventMessage<?>> events,
-                Runnable release) {
-            this.emitter = emitter;
-            this.audience = audience;
-            this.events = events;
-            this.release = release;
+    /** The event as the streams send it; one that cannot be mapped is sent to no one rather than stall a stream. */
+    private Entry entryOf(TrackedEventMessage<?> message) {
+        Optional<Notification> notification;
+        try {
+            owners.saw(message.getPayload());
+            notification = notifications.of(message, owners);
+        } catch (RuntimeException unmappable) {
+            log.warn(
+                    "Event {} is sent to no live stream: {}",
+                    message.getIdentifier(),
+                    unmappable.getClass().getSimpleName());
+            notification = Optional.empty();
+        }
+        return Entry.of(message, notification);
+    }
+
+    /** Runs a bounded step on the shared pool, one at a time, again while there is more or it was woken meanwhile. */
+    private final class Drainer {
+        private final Step step;
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final AtomicBoolean again = new AtomicBoolean();
+
+        /** A bounded piece of work; answers whether more is waiting. */
+        interface Step {
+            boolean run() throws Exception;
+        }
+
+        Drainer(Step step) {
+            this.step = step;
         }
 
         void schedule() {
             again.set(true);
-            if (!closed && scheduled.compareAndSet(false, true)) {
+            if (scheduled.compareAndSet(false, true)) {
                 try {
                     drains.execute(this::drain);
                 } catch (RuntimeException stopped) {
@@ -165,40 +234,148 @@ class EventStreams implements SmartLifecycle {
             }
         }
 
-        /** Sends what is there, a batch at a time; one drain per stream at a time keeps the order. */
         private void drain() {
             again.set(false);
-            int sent = 0;
+            boolean more = false;
             try {
-                while (!closed && sent < BATCH && events.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                    TrackedEventMessage<?> message = events.nextAvailable();
-                    owners.saw(message.getPayload());
-                    Optional<Notification> notification = notifications.of(message, owners);
-                    if (notification.isPresent() && audience.test(notification.get())) {
-                        String id = StreamPosition.id(message.trackingToken());
-                        emitter.send(SseEmitter.event()
-                                .id(id)
-                                .name(notification.get().type())
-                                .data(notification.get().body(message.getIdentifier()), MediaType.APPLICATION_JSON));
-                    }
-                    sent++;
-                }
-            } catch (IOException | IllegalStateException gone) {
-                close();
+                more = step.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                close();
-            } catch (RuntimeException failed) {
-                // An event that cannot be read or mapped ends this stream, not the others; the client resumes.
-                log.warn("Live stream ended: {}", failed.getClass().getSimpleName());
-                close();
-                emitter.completeWithError(failed);
+            } catch (Exception failed) {
+                log.warn("Live stream step failed: {}", failed.getClass().getSimpleName());
             } finally {
                 scheduled.set(false);
             }
-            if (!closed && (sent == BATCH || again.get())) {
+            if (more || again.get()) {
                 schedule();
             }
+        }
+    }
+
+    private final class OpenStream {
+        final SseEmitter emitter;
+        final Audience audience;
+        final Runnable release;
+        final Drainer drainer = new Drainer(this::step);
+        /** Filled by the tail while caught up; sent by this stream's own drains. */
+        final Queue<Entry> backlog = new ConcurrentLinkedQueue<>();
+
+        final AtomicInteger backlogSize = new AtomicInteger();
+        /** The last position this stream has handled (sent, or skipped as not for its audience). */
+        EventStoreDbPositionToken last;
+        /** Its own read of the log while it is behind the tail; null while caught up. */
+        BlockingStream<TrackedEventMessage<?>> reader;
+
+        volatile boolean detached;
+        volatile boolean closed;
+
+        OpenStream(SseEmitter emitter, Audience audience, EventStoreDbPositionToken after, Runnable release) {
+            this.emitter = emitter;
+            this.audience = audience;
+            this.release = release;
+            this.last = after;
+            this.reader = engine.allEventsSource().openStream(after);
+            reader.setOnAvailableCallback(drainer::schedule);
+        }
+
+        /** Called by the tail under its lock: false detaches this stream (closed, or too far behind). */
+        boolean offer(Entry entry) {
+            if (closed || backlogSize.get() >= BACKLOG) {
+                detached = !closed;
+                drainer.schedule();
+                return false;
+            }
+            backlog.add(entry);
+            backlogSize.incrementAndGet();
+            drainer.schedule();
+            return true;
+        }
+
+        private boolean step() throws IOException, InterruptedException {
+            if (closed) {
+                return false;
+            }
+            try {
+                return reader != null ? catchUp() : sendBacklog();
+            } catch (IOException | IllegalStateException gone) {
+                close();
+                return false;
+            }
+        }
+
+        /** Reads the log itself; once at the tail's position (or within what the tail keeps), joins the tail. */
+        private boolean catchUp() throws IOException, InterruptedException {
+            int handled = 0;
+            while (handled < BATCH && reader.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                TrackedEventMessage<?> message = reader.nextAvailable();
+                send(entryOf(message));
+                handled++;
+            }
+            if (handled == BATCH) {
+                return true;
+            }
+            synchronized (tailLock) {
+                List<Entry> missed = sinceLast();
+                if (missed == null) {
+                    return false;
+                }
+                missed.forEach(entry -> {
+                    backlog.add(entry);
+                    backlogSize.incrementAndGet();
+                });
+                detached = false;
+                caughtUp.add(this);
+            }
+            reader.close();
+            reader = null;
+            return true;
+        }
+
+        /** What the tail read after this stream's position; null when the tail cannot tell (it keeps too few). */
+        private List<Entry> sinceLast() {
+            if (last.compareTo(tailPosition) >= 0) {
+                return List.of();
+            }
+            List<Entry> after = new ArrayList<>();
+            boolean found = false;
+            for (Entry entry : recent) {
+                if (found) {
+                    after.add(entry);
+                } else if (entry.position().equals(last)) {
+                    found = true;
+                }
+            }
+            return found ? after : null;
+        }
+
+        private boolean sendBacklog() throws IOException {
+            if (detached) {
+                backlog.clear();
+                backlogSize.set(0);
+                reader = engine.allEventsSource().openStream(last);
+                reader.setOnAvailableCallback(drainer::schedule);
+                return true;
+            }
+            int sent = 0;
+            Entry entry;
+            while (sent < BATCH && (entry = backlog.poll()) != null) {
+                backlogSize.decrementAndGet();
+                if (entry.position().compareTo(last) > 0) {
+                    send(entry);
+                }
+                sent++;
+            }
+            return sent == BATCH;
+        }
+
+        private void send(Entry entry) throws IOException {
+            if (entry.notification() != null && audience.test(entry.notification())) {
+                emitter.send(SseEmitter.event()
+                        .id(StreamPosition.id(entry.position()))
+                        .name(entry.notification().type())
+                        .data(entry.body(), MediaType.APPLICATION_JSON));
+            }
+            last = entry.position();
         }
 
         void heartbeat() {
@@ -213,7 +390,13 @@ class EventStreams implements SmartLifecycle {
             if (!closed) {
                 closed = true;
                 open.remove(this);
-                events.close();
+                synchronized (tailLock) {
+                    caughtUp.remove(this);
+                }
+                BlockingStream<TrackedEventMessage<?>> own = reader;
+                if (own != null) {
+                    own.close();
+                }
                 release.run();
             }
         }

@@ -4,6 +4,7 @@ import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationContent;
+import dev.ledgerloop.events.invocation.InvocationExpired;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
@@ -224,6 +225,9 @@ public final class Notifications {
                                                     failed.invocationId(),
                                                     failed.sealedError())
                                             .orElse(null)));
+        }
+        if (event instanceof InvocationExpired expired) {
+            return invocation(expired.invocationId(), "invocation.expired", spaceId, at, owners, (data, owner) -> {});
         }
         if (event instanceof InvocationCancelled cancelled) {
             return invocation(
