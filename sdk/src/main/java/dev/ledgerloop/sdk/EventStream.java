@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,9 +15,6 @@ import java.util.stream.Stream;
  * between failed attempts. {@link #close()} stops it.
  */
 public final class EventStream implements AutoCloseable {
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-
     private final Http http;
     private final StreamListener listener;
     private final Thread thread;
@@ -70,7 +66,7 @@ public final class EventStream implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff();
         while (!closed) {
             try {
                 String after = lastEventId;
@@ -81,7 +77,7 @@ public final class EventStream implements AutoCloseable {
                     if (closed) {
                         return;
                     }
-                    backoff = FIRST_BACKOFF;
+                    backoff.reset();
                     read(lines.iterator());
                 } finally {
                     current = null;
@@ -102,11 +98,10 @@ public final class EventStream implements AutoCloseable {
                 return;
             }
             try {
-                Thread.sleep(backoff.toMillis());
+                Thread.sleep(backoff.next().toMillis());
             } catch (InterruptedException e) {
                 return;
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
 

@@ -18,8 +18,6 @@ final class ResponseAwaiter {
     /** Below the gateway's and any proxy's idle limits; the API allows up to 300 s. */
     static final Duration MAX_POLL = Duration.ofSeconds(55);
 
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /** Added to a poll's own timeout for the HTTP request's: the server answers 204 at the poll's end. */
     private static final Duration POLL_GRACE = Duration.ofSeconds(15);
 
@@ -37,7 +35,7 @@ final class ResponseAwaiter {
 
     Optional<Response> await(String sessionId, String messageId, Duration deadline) {
         Instant end = clock.instant().plus(deadline);
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff();
         // With a message named, its answer may already be acknowledged, or hidden from await by a later answered
         // question: the timeline has it either way.
         boolean lookInTimeline = messageId != null;
@@ -64,7 +62,7 @@ final class ResponseAwaiter {
                         null,
                         poll.plus(POLL_GRACE));
                 if (item == null) {
-                    backoff = FIRST_BACKOFF;
+                    backoff.reset();
                     continue;
                 }
                 if (messageId == null || messageId.equals(item.path("messageId").asText())) {
@@ -77,10 +75,9 @@ final class ResponseAwaiter {
                     throw e;
                 }
             }
-            if (!pause(backoff, end)) {
+            if (!pause(backoff.next(), end)) {
                 return Optional.empty();
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
 
