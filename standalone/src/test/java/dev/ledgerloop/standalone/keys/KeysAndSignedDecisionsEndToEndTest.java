@@ -23,6 +23,7 @@ import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,7 +243,22 @@ class KeysAndSignedDecisionsEndToEndTest {
         assertInvalid(
                 human("kim").post(respond, signedAnswer(session, question, edited, components, answer, ed25519())),
                 "signature");
+        String good = signedAnswer(session, question, edited, components, answer, signing);
+        for (String[] malformed : List.of(
+                new String[] {"\"alg\":\"Ed25519\"", "\"alg\":\"RSA\"", "signature.alg"},
+                new String[] {"\"decision\":\"approve\"", "\"decision\":\"\"", "signature.decision"},
+                new String[] {
+                    "\"decision\":\"approve\"", "\"decision\":\"" + "x".repeat(101) + "\"", "signature.decision"
+                },
+                new String[] {"\"value\":\"", "\"value\":\"AAAA", "signature.value"})) {
+            Answer refused = human("kim").post(respond, good.replace(malformed[0], malformed[1]));
+            assertInvalid(refused, malformed[2]);
+        }
         assertThat(EventLog.stream(system, "session-" + session)).hasSize(storedBefore);
+        // Still waiting for kim's answer: nothing was stored.
+        forTheViews().untilAsserted(() -> assertThat(
+                        Json.ids(human("kim").get("/v1/human/feed").body().get("data")))
+                .contains(question));
 
         JsonNode response = human("kim")
                 .post(respond, signedAnswer(session, question, edited, components, answer, signing))
