@@ -123,6 +123,7 @@ final class Decoding {
                 arguments,
                 text(node, "status"),
                 text(node, "requestedBy"),
+                sealing.openJson(node.get("encryptedResult")).orElse(null),
                 text(node, "error"),
                 node.path("erased").asBoolean(false),
                 instant(node, "createdAt"),

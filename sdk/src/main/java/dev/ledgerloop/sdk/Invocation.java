@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param arguments the arguments: the plain ones, or the encrypted ones decrypted; null when none or unreadable
  * @param status {@code Pending}, {@code Completed}, {@code Failed}, {@code Cancelled} or {@code Expired}
  * @param requestedBy the human who invoked it
+ * @param result the result decrypted, or null when none or unreadable
  * @param error the failure's message, or null
  * @param erased whether its session was shredded
  * @param createdAt when it was made
@@ -26,6 +27,7 @@ public record Invocation(
         JsonNode arguments,
         String status,
         String requestedBy,
+        JsonNode result,
         String error,
         boolean erased,
         Instant createdAt,

@@ -159,7 +159,27 @@ public final class LedgerloopClient {
         }
     }
 
+    /**
+     * Who the session's content is sealed for: its agent, participants (with or without a registered key) and the
+     * space key ({@code GET /v1/agent/sessions/{id}/recipients}).
+     */
+    public List<Recipient> recipients(String sessionId) {
+        return list(
+                http.get(sessionPath(sessionId) + "/recipients").path("items"),
+                item -> new Recipient(
+                        Decoding.text(item, "kind"),
+                        Decoding.text(item, "id"),
+                        Decoding.text(item, "role"),
+                        Decoding.text(item, "kid"),
+                        Decoding.text(item, "publicKey")));
+    }
+
     // --- sessions
+
+    /** Opens a private session without a title. */
+    public Session createSession() {
+        return createSession(NewSession.titled(null));
+    }
 
     /** Opens a private session with this title (sealed), or none when null. */
     public Session createSession(String title) {
@@ -316,6 +336,37 @@ public final class LedgerloopClient {
      */
     public Optional<Response> awaitResponse(String sessionId, String messageId, Duration deadline) {
         return awaiter.await(sessionId, messageId, deadline);
+    }
+
+    // --- live stream
+
+    /**
+     * Subscribes to the live event stream of the agent's sessions and invocations ({@code GET /v1/agent/stream}),
+     * starting after the event {@code afterId} (null: from now on). The stream runs on its own daemon thread and
+     * reconnects with {@code Last-Event-ID} whenever it breaks, so the listener sees every event once, in log order.
+     * Payloads are the webhook payloads, content in its envelopes; {@link #decodeMessage} and {@link
+     * #decodeResponse} open them.
+     */
+    public EventStream stream(String afterId, StreamListener listener) {
+        EventStream stream = new EventStream(http, afterId, listener);
+        stream.start();
+        return stream;
+    }
+
+    /** A message object of an event payload ({@code session.message.new}'s {@code data.message}), decrypted. */
+    public Message decodeMessage(JsonNode message) {
+        return decoding.message(message);
+    }
+
+    /**
+     * A response object of an event payload ({@code session.message.responded}'s {@code data.response}, with the
+     * payload's {@code sessionId} and {@code messageId}), decrypted, its signature verified if it has one.
+     */
+    public Response decodeResponse(String sessionId, String messageId, JsonNode response) {
+        ObjectNode item = response.deepCopy();
+        item.put("sessionId", sessionId);
+        item.put("messageId", messageId);
+        return awaiter.decode(item, null);
     }
 
     // --- participants

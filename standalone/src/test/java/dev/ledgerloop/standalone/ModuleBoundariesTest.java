@@ -31,6 +31,7 @@ class ModuleBoundariesTest {
     private static final String GATEWAY = "dev.ledgerloop.gateway..";
     private static final String EMBEDDED_NODE = "dev.ledgerloop.eventstore.embedded..";
     private static final String STANDALONE = "dev.ledgerloop.standalone..";
+    private static final String SDK = "dev.ledgerloop.sdk..";
 
     private static JavaClasses classes;
 
@@ -99,6 +100,17 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
+    /** The SDK is what agents put on their class path: it carries nothing of the server. */
+    @Test
+    void the_sdk_depends_on_nothing_of_ledgerloop_outside_itself() {
+        noClasses()
+                .that()
+                .resideInAPackage(SDK)
+                .should()
+                .dependOnClassesThat(resideInAPackage("dev.ledgerloop..").and(not(resideInAPackage(SDK))))
+                .check(classes);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {COMMAND_SIDE, QUERY_SIDE, GATEWAY, STANDALONE})
     void only_the_standalone_jvm_depends_on_a_service(String service) {
@@ -141,7 +153,8 @@ class ModuleBoundariesTest {
                 "dev.ledgerloop.service",
                 "dev.ledgerloop.command",
                 "dev.ledgerloop.query",
-                "dev.ledgerloop.standalone"
+                "dev.ledgerloop.standalone",
+                "dev.ledgerloop.sdk"
             })
     void the_sub_packages_of_a_module_form_no_cycle(String moduleRoot) {
         slices().assignedFrom(new SubPackagesOf(moduleRoot))
