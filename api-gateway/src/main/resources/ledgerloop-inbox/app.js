@@ -272,8 +272,11 @@ async function messageNode(sessionId, message, answer) {
     node.append(el('p', { class: 'deleted' }, 'This message was deleted.'));
     return node;
   }
-  node.append(await contentNode(message));
-  const answerable = message.responseRequired && message.status === 'Pending' && !answer;
+  const content = await contentNode(message);
+  node.append(content);
+  // Nobody answers what they could not read.
+  const readable = !content.classList.contains('cannot-decrypt');
+  const answerable = readable && message.responseRequired && message.status === 'Pending' && !answer;
   const feedback = el('p', { class: 'answer-status', role: 'status' });
   if (message.encryptedComponents) {
     const components = await decrypt(message.encryptedComponents);
@@ -283,7 +286,7 @@ async function messageNode(sessionId, message, answer) {
       onAnswer: (response) => respond(sessionId, message, response, node, feedback),
       onTyping: () => typed(sessionId),
     }));
-  } else if (answerable) {
+  } else if (answerable && message.responseRequired) {
     node.append(renderComponents([{ type: 'approve_reject', data: {} }], {
       answerable, onAnswer: (response) => respond(sessionId, message, response, node, feedback), onTyping: () => {} }));
   }
@@ -295,9 +298,15 @@ async function messageNode(sessionId, message, answer) {
 
 async function answeredNode(answer) {
   const response = await decrypt(answer.encryptedResponse);
-  const what = response === CANNOT ? '' : response && response.action ? `: ${response.action}` : '';
-  return el('p', { class: 'answered' }, `Answered by ${answer.userId === state.userId ? 'you' : answer.userId}${what}`,
-    el('time', { datetime: answer.createdAt }, ` · ${new Date(answer.createdAt).toLocaleString()}`));
+  const what = response === CANNOT ? ' (cannot decrypt the answer)' : response && response.action ? `: ${response.action}` : '';
+  const values = response !== CANNOT && response && response.values && typeof response.values === 'object'
+    ? el('dl', { class: 'c-kv answer-values' }, ...Object.entries(response.values).flatMap(([key, value]) => [
+      el('dt', {}, key), el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value))]))
+    : null;
+  return el('div', { class: 'answer-given' },
+    el('p', { class: 'answered' }, `Answered by ${answer.userId === state.userId ? 'you' : answer.userId}${what}`,
+      el('time', { datetime: answer.createdAt }, ` · ${new Date(answer.createdAt).toLocaleString()}`)),
+    values);
 }
 
 async function respond(sessionId, message, response, node, feedback) {

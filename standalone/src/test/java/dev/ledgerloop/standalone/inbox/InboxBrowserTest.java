@@ -238,6 +238,9 @@ class InboxBrowserTest {
                             .findElement(By.cssSelector(message(tampered)))
                             .getText())
                     .contains("cannot decrypt");
+            assertThat(browser.driver.findElements(By.cssSelector(message(tampered) + " button")))
+                    .as("nothing to answer on a message that could not be read")
+                    .isEmpty();
             browser.screenshot("2-session");
 
             deploy.click();
@@ -275,9 +278,9 @@ class InboxBrowserTest {
                             .getText())
                     .contains("Answered by you: approve"));
             forTheViews().ignoreExceptions().untilAsserted(() -> assertThat(browser.driver
-                            .findElement(By.cssSelector(message(form) + " .answered"))
+                            .findElement(By.cssSelector(message(form) + " .answer-given"))
                             .getText())
-                    .contains("Answered by you: submit"));
+                    .contains("Answered by you: submit", "weekend", "Security fix <script>alert(1)</script>"));
             assertThat(browser.driver
                             .findElement(By.cssSelector(message(approval) + " button[data-action='approve']"))
                             .isEnabled())
