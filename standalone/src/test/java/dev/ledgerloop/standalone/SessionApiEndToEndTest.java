@@ -228,7 +228,8 @@ class SessionApiEndToEndTest {
         assertThat(created.status()).isEqualTo(201);
         JsonNode token = created.body();
         assertThat(token.get("token").asText()).startsWith("hlg_");
-        assertThat(token.get("publicUrl").asText()).contains("/join/" + session);
+        assertThat(token.get("publicUrl").asText())
+                .contains("/inbox/#guest=" + token.get("token").asText() + "&session=" + session);
         String join = "/v1/human/sessions/" + session + "/join";
         String body = "{\"token\":\"" + token.get("token").asText() + "\"}";
         assertThat(human("gina").post(join, body).status()).isEqualTo(201);

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Every request under /v1 must prove a principal through one of the {@link Authenticator}s, or it answers 401; the
  * principal is kept on the exchange for {@link PrincipalForwarding}. The health check and the API description stay
- * public. Authenticating only reads: whatever writes (registering a newly named agent) comes after the rate limit.
+ * public, and the public guest routes act as a new guest ({@link PublicGuestPaths}). Authenticating only reads: whatever writes (registering a newly named agent) comes after the rate limit.
  * An address with too many failures lately is refused before any look-up ({@link FailedAuthentications}).
  */
 @Component
@@ -36,6 +36,12 @@ public class AuthenticationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!needsPrincipal(exchange.getRequest())) {
+            return chain.filter(exchange);
+        }
+        String requestPath =
+                exchange.getRequest().getPath().pathWithinApplication().value();
+        if (PublicGuestPaths.isPublic(requestPath)) {
+            AuthenticatedPrincipal.set(exchange, PublicGuestPaths.guestFor(requestPath));
             return chain.filter(exchange);
         }
         InetSocketAddress client = exchange.getRequest().getRemoteAddress();

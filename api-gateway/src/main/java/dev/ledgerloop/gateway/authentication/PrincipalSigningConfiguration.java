@@ -2,6 +2,7 @@ package dev.ledgerloop.gateway.authentication;
 
 import dev.ledgerloop.gateway.GatewayProperties;
 import dev.ledgerloop.gateway.config.InvalidConfigurationException;
+import dev.ledgerloop.platform.principal.GuestAccessTokens;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,11 @@ class PrincipalSigningConfiguration {
     PrincipalHeaders principalHeaders(GatewayProperties properties) {
         // Only signing happens here, so the allowed skew (a verifier's concern) plays no part.
         return new PrincipalHeaders(secret(properties.principalSecret()), Clock.systemUTC(), Duration.ofMinutes(5));
+    }
+
+    @Bean
+    GuestAccessTokens guestAccessTokens(GatewayProperties properties) {
+        return new GuestAccessTokens(secret(properties.principalSecret()), Clock.systemUTC());
     }
 
     /** Decodes the secret; the messages never include its value. */

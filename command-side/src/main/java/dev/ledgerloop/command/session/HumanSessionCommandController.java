@@ -44,7 +44,7 @@ class HumanSessionCommandController {
     ParticipantResource join(
             Principal principal, @PathVariable UUID sessionId, @RequestBody @Valid SessionRequests.JoinRequest body) {
         return ParticipantResource.of(commands.send(
-                new RedeemGuestToken(sessionId, userOf(principal), body.token(), clock.instant()),
+                new RedeemGuestToken(sessionId, userOf(principal), body.token(), null, clock.instant()),
                 principal,
                 ParticipantChange.class));
     }

@@ -309,9 +309,9 @@ class Session {
         }
         apply(new GuestTokenRedeemed(id, match.getKey(), command.userId()), EventContext.carriedToEvents(metaData));
         apply(
-                new ParticipantAdded(id, command.userId(), ParticipantRole.guest),
+                new ParticipantAdded(id, command.userId(), ParticipantRole.guest, command.name()),
                 EventContext.carriedToEvents(metaData));
-        return new ParticipantChange(command.userId(), ParticipantRole.guest);
+        return new ParticipantChange(command.userId(), ParticipantRole.guest, command.name());
     }
 
     @CommandHandler

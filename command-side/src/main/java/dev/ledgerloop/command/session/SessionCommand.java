@@ -97,7 +97,8 @@ sealed interface SessionCommand {
             implements SessionCommand {}
 
     /** A human joins a session as a guest with a token the agent gave out; {@code at} is when they asked. */
-    record RedeemGuestToken(@TargetAggregateIdentifier UUID sessionId, String userId, String token, Instant at)
+    record RedeemGuestToken(
+            @TargetAggregateIdentifier UUID sessionId, String userId, String token, String name, Instant at)
             implements SessionCommand {}
 
     /** An agent attaches a file whose bytes are already stored (see AttachmentStore). */

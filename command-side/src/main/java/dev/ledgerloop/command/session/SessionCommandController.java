@@ -139,7 +139,9 @@ class SessionCommandController {
         CreateGuestToken command =
                 new CreateGuestToken(sessionId, agentOf(principal), UUID.randomUUID(), token, maxUses, expiresAt);
         GuestTokenIssued issued = commands.send(command, principal, GuestTokenIssued.class);
-        return GuestTokenResource.of(issued, token, publicUrl + "/join/" + sessionId + "?token=" + token);
+        // The token travels in the fragment, which browsers never send to a server (nor write to its logs).
+        String link = publicUrl + "/inbox/#guest=" + token + "&session=" + sessionId + "&space=" + principal.spaceId();
+        return GuestTokenResource.of(issued, token, link);
     }
 
     @DeleteMapping("/{sessionId}/guest-tokens/{tokenId}")

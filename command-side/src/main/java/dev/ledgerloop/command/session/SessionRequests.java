@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
@@ -19,7 +20,10 @@ final class SessionRequests {
     static final int MAX_REFERENCE_ID = 200;
     static final int MAX_USER_ID = 200;
     static final int MAX_TOKEN = 100;
+    static final int MAX_DISPLAY_NAME = 100;
     static final String REQUIRED = "is required";
+    static final String DISPLAY_NAME =
+            "must be a string of 1 to " + MAX_DISPLAY_NAME + " characters, not blank, without control characters";
     private static final String GUEST_COUNT = "must be a whole number from 0 to " + MAX_GUESTS;
 
     private SessionRequests() {}
@@ -88,4 +92,20 @@ final class SessionRequests {
             @Size(max = MAX_TOKEN, message = "must be a string of at most " + MAX_TOKEN + " characters")
             @IfMistyped("must be a string of at most " + MAX_TOKEN + " characters")
             String token) {}
+
+    @RequestRecord
+    record PublicJoinRequest(
+            @Schema(description = "the guest token from the session's public link")
+            @NotNull(message = REQUIRED)
+            @NotBlank(message = "must not be blank")
+            @Size(max = MAX_TOKEN, message = "must be a string of at most " + MAX_TOKEN + " characters")
+            @IfMistyped("must be a string of at most " + MAX_TOKEN + " characters")
+            String token,
+
+            @Schema(description = "the display name the guest chose")
+            @NotNull(message = REQUIRED)
+            @Pattern(regexp = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*", message = DISPLAY_NAME)
+            @Size(max = MAX_DISPLAY_NAME, message = DISPLAY_NAME)
+            @IfMistyped(DISPLAY_NAME)
+            String name) {}
 }

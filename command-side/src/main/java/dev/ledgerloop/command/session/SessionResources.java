@@ -125,7 +125,7 @@ final class SessionResources {
     record ParticipantResource(String userId, ParticipantRole role, String name) {
 
         static ParticipantResource of(ParticipantChange change) {
-            return new ParticipantResource(change.userId(), change.role(), null);
+            return new ParticipantResource(change.userId(), change.role(), change.name());
         }
     }
 

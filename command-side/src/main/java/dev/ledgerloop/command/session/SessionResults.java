@@ -41,5 +41,9 @@ final class SessionResults {
     record InteractionOutcome(UUID messageId, MessageState.Status status) {}
 
     /** A participant's role after they were added, joined or had their role changed. */
-    record ParticipantChange(String userId, ParticipantRole role) {}
+    record ParticipantChange(String userId, ParticipantRole role, String name) {
+        ParticipantChange(String userId, ParticipantRole role) {
+            this(userId, role, null);
+        }
+    }
 }

@@ -276,25 +276,25 @@ class SessionTest {
         Object created =
                 inSpace(new GuestTokenCreated(SESSION, token, GuestTokens.hash("hlg_1"), 1, now.plusSeconds(60)));
         fixture.given(opened(), created)
-                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", now), AS_GINA)
+                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", null, now), AS_GINA)
                 .expectEvents(
                         new GuestTokenRedeemed(SESSION, token, "gina"),
                         new ParticipantAdded(SESSION, "gina", ParticipantRole.guest));
         fixture.given(opened(), created, inSpace(new GuestTokenRedeemed(SESSION, token, "gina")))
-                .when(new RedeemGuestToken(SESSION, "hugo", "hlg_1", now), AS_HUGO)
+                .when(new RedeemGuestToken(SESSION, "hugo", "hlg_1", null, now), AS_HUGO)
                 .expectNoEvents()
                 .expectException(SessionRefusedException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("used up"));
         fixture.given(opened(), created)
-                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", now.plusSeconds(61)), AS_GINA)
+                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", null, now.plusSeconds(61)), AS_GINA)
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("expired"));
         fixture.given(opened(), created, inSpace(new GuestTokenRevoked(SESSION, token)))
-                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", now), AS_GINA)
+                .when(new RedeemGuestToken(SESSION, "gina", "hlg_1", null, now), AS_GINA)
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("revoked"));
         fixture.given(opened(), created)
-                .when(new RedeemGuestToken(SESSION, "gina", "hlg_wrong", now), AS_GINA)
+                .when(new RedeemGuestToken(SESSION, "gina", "hlg_wrong", null, now), AS_GINA)
                 .expectNoEvents()
                 .expectException(DomainException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("No such guest token"));

@@ -28,6 +28,9 @@ public final class CredentialKinds {
             return Optional.of(new Refusal(
                     ErrorCode.UNAUTHENTICATED, "/v1/human takes a human's token: Authorization: Bearer <JWT>"));
         }
+        if (under(path, "/v1/public") && !(principal.isHuman() && Principal.isGuestId(principal.subjectId()))) {
+            return Optional.of(new Refusal(ErrorCode.FORBIDDEN, "/v1/public acts only as a new guest"));
+        }
         if (under(path, "/v1/agent") && !principal.isAgent()) {
             return Optional.of(new Refusal(
                     ErrorCode.UNAUTHENTICATED, "/v1/agent takes an agent's API key in the X-API-Key header"));

@@ -30,6 +30,18 @@ public record Principal(Kind kind, UUID spaceId, String subjectId, String agentN
         return new Principal(Kind.agent, spaceId, agentId.toString(), agentName, keyId);
     }
 
+    /** The user ids of guests who joined through a public link start with this; no token issuer may use it. */
+    public static final String GUEST_PREFIX = "guest-";
+
+    public static boolean isGuestId(String userId) {
+        return userId.startsWith(GUEST_PREFIX);
+    }
+
+    /** A guest who has no account: a human with a new {@code guest-<uuid>} user id. */
+    public static Principal newGuest(UUID spaceId) {
+        return human(spaceId, GUEST_PREFIX + UUID.randomUUID());
+    }
+
     public static Principal human(UUID spaceId, String userId) {
         return new Principal(Kind.human, spaceId, userId, null, null);
     }

@@ -1,5 +1,6 @@
 package dev.ledgerloop.query.guest;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.FindIterable;
@@ -12,6 +13,7 @@ import dev.ledgerloop.query.paging.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -51,6 +53,16 @@ public class GuestTokenReader {
         ofSession(sessionId).skip(page.skip()).limit(page.pageSize()).forEach(document -> data.add(token(document)));
         return new Page<>(
                 data, tokens.countDocuments(eq("sessionId", sessionId.toString())), page.page(), page.pageSize());
+    }
+
+    /** The session's guest token whose SHA-256 is {@code tokenHash}, in that space. */
+    Optional<GuestToken> byHash(UUID spaceId, UUID sessionId, String tokenHash) {
+        return Optional.ofNullable(tokens.find(and(
+                                eq("tokenHash", tokenHash),
+                                eq("sessionId", sessionId.toString()),
+                                eq("spaceId", spaceId.toString())))
+                        .first())
+                .map(GuestTokenReader::token);
     }
 
     /** Every guest token of the session, in the order of the list. */

@@ -37,6 +37,7 @@ class GuestTokensProjection extends ErasesShreddedSessions implements Projection
     GuestTokensProjection(MongoDatabase database) {
         this.tokens = database.getCollection(COLLECTION);
         tokens.createIndex(Indexes.ascending("sessionId"));
+        tokens.createIndex(Indexes.ascending("tokenHash"));
     }
 
     @Override
@@ -60,6 +61,7 @@ class GuestTokensProjection extends ErasesShreddedSessions implements Projection
                 tokens,
                 new Document("_id", event.tokenId().toString())
                         .append("sessionId", event.sessionId().toString())
+                        .append("tokenHash", event.tokenHash())
                         .append("spaceId", EventContext.spaceId(metaData).toString())
                         .append("maxUses", event.maxUses())
                         .append("uses", 0)

@@ -82,6 +82,9 @@ public class ParticipantReader {
 
     private static Participant participant(Document document) {
         return new Participant(
-                document.getString("userId"), document.getString("role"), null, Views.instant(document.get("addedAt")));
+                document.getString("userId"),
+                document.getString("role"),
+                document.getString("name"),
+                Views.instant(document.get("addedAt")));
     }
 }

@@ -69,6 +69,7 @@ class ParticipantsProjection extends ErasesShreddedSessions implements Projectio
                         set("spaceId", EventContext.spaceId(metaData).toString()),
                         set("userId", event.userId()),
                         set("role", event.role().name()),
+                        set("name", event.name()),
                         set("addedAt", Views.date(at)),
                         set("removed", false)),
                 true);

@@ -2,6 +2,7 @@ package dev.ledgerloop.service.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.platform.metrics.MetricsToken;
+import dev.ledgerloop.platform.principal.GuestAccessTokens;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import dev.ledgerloop.service.LedgerloopProperties;
 import dev.ledgerloop.service.web.request.EmptyRequestBodies;
@@ -56,15 +57,24 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     PrincipalHeaders principalHeaders(LedgerloopProperties properties) {
+        return new PrincipalHeaders(
+                principalSecret(properties),
+                Clock.systemUTC(),
+                properties.principal().maxSkew());
+    }
+
+    @Bean
+    GuestAccessTokens guestAccessTokens(LedgerloopProperties properties) {
+        return new GuestAccessTokens(principalSecret(properties), Clock.systemUTC());
+    }
+
+    private static byte[] principalSecret(LedgerloopProperties properties) {
         String secret = properties.principal().secret();
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException("ledgerloop.principal.secret (LEDGERLOOP_PRINCIPAL_SECRET) is not set: give"
                     + " it the gateway's ledgerloop.gateway.principal-secret");
         }
-        return new PrincipalHeaders(
-                Base64.getDecoder().decode(secret.strip()),
-                Clock.systemUTC(),
-                properties.principal().maxSkew());
+        return Base64.getDecoder().decode(secret.strip());
     }
 
     @Bean

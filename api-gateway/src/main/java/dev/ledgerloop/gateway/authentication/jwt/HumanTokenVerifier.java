@@ -79,7 +79,7 @@ public final class HumanTokenVerifier {
             JWTClaimsSet claims = processor.process(token, null);
             UUID space = UUID.fromString(claims.getStringClaim(SPACE_CLAIM));
             String subject = claims.getSubject();
-            if (subject == null || subject.isBlank() || subject.length() > 200) {
+            if (subject == null || subject.isBlank() || subject.length() > 200 || Principal.isGuestId(subject)) {
                 return Optional.empty();
             }
             return Optional.of(Principal.human(space, subject));
