@@ -2,10 +2,12 @@
 const TOKEN = 'ledgerloop.token';
 
 export class ApiError extends Error {
+  /** body: the API's error body {"error": {code, message}} (docs/api.md "Errors"), or null. */
   constructor(status, body) {
-    super((body && body.message) || `HTTP ${status}`);
+    const error = body && body.error;
+    super((error && error.message) || `HTTP ${status}`);
     this.status = status;
-    this.code = body && body.code;
+    this.code = error && error.code;
   }
 }
 
@@ -33,7 +35,11 @@ async function answer(response) {
   return body;
 }
 
-/** Calls without a credential (the public guest routes, contract §4). */
+/** Calls without a credential: the public guest routes (docs/api.md "Guest tokens"). */
+export async function publicGet(path, headers) {
+  return answer(await fetch(path, { headers, credentials: 'omit', cache: 'no-store' }));
+}
+
 export async function publicPost(path, body) {
   return answer(await fetch(path, {
     method: 'POST',

@@ -1,6 +1,6 @@
 // The inbox: sign-in (pasted token, #token=, or a guest link #guest=&session=), the feed, a session's timeline,
 // answers encrypted for the session's recipients and signed with my Ed25519 key. See docs/inbox.md.
-import { api, ApiError, forgetToken, publicPost, storedToken, storeToken } from './api.js';
+import { api, ApiError, forgetToken, publicGet, publicPost, storedToken, storeToken } from './api.js';
 import { openJson, sealJson, signDecision, fromBase64 } from './crypto.js';
 import { renderComponents } from './components.js';
 import { clear, el } from './dom.js';
@@ -44,7 +44,7 @@ async function start() {
     history.replaceState(null, '', location.pathname);
   } else if (fragment.has('guest')) {
     history.replaceState(null, '', location.pathname);
-    return guestEntry(fragment.get('guest'), fragment.get('session'));
+    return guestEntry(fragment.get('guest'), fragment.get('session'), fragment.get('space'));
   }
   const token = storedToken();
   if (!token) return signInPage();
@@ -75,14 +75,14 @@ function linkUnusable(message) {
     el('p', {}, 'Ask whoever sent it for a new link.'));
 }
 
-async function guestEntry(token, sessionId) {
-  if (!token || !sessionId) return linkUnusable('The link is incomplete.');
-  let preview = null;
+async function guestEntry(token, sessionId, spaceId) {
+  if (!token || !sessionId || !spaceId) return linkUnusable('The link is incomplete.');
+  const sessionPath = `/v1/public/spaces/${encodeURIComponent(spaceId)}/sessions/${encodeURIComponent(sessionId)}`;
   try {
-    preview = await publicPost(`/v1/public/sessions/${encodeURIComponent(sessionId)}/preview`, { token });
+    await publicGet(sessionPath, { 'X-Guest-Token': token });
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.status === 409)) {
-      return linkUnusable(e.status === 404 ? 'This link does not lead to a session.' : e.message);
+    if (e instanceof ApiError && [400, 404, 409].includes(e.status)) {
+      return linkUnusable(e.status === 409 ? e.message : 'This link does not lead to a session.');
     }
     return linkUnusable(`The link could not be checked: ${e.message}`);
   }
@@ -94,16 +94,16 @@ async function guestEntry(token, sessionId) {
     event.preventDefault();
     if (!form.reportValidity()) return;
     try {
-      const joined = await publicPost(`/v1/public/sessions/${encodeURIComponent(sessionId)}/join`, { token, name: name.value.trim() });
+      const joined = await publicPost(`${sessionPath}/join`, { token, name: name.value.trim() });
       storeToken(joined.accessToken);
-      location.hash = `session=${joined.sessionId}`;
+      history.replaceState(null, '', `#session=${joined.sessionId}`);
       await signedIn(joined.accessToken);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 409)) return linkUnusable(e.message);
       say(`Joining failed: ${e.message}`);
     }
   });
-  page('You are invited', el('p', {}, `${preview.agentName || 'An agent'} invites you to a session as a guest.`), form);
+  page('You are invited', el('p', {}, 'You are invited to a session as a guest.'), form);
 }
 
 async function signedIn(token) {

@@ -2,12 +2,10 @@ package dev.ledgerloop.standalone.inbox;
 
 import static dev.ledgerloop.standalone.fixture.Waits.forTheViews;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerloop.standalone.LedgerloopSystem;
-import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Envelopes;
 import dev.ledgerloop.standalone.fixture.Json;
@@ -292,10 +290,6 @@ class InboxBrowserTest {
     @Test
     void a_guest_link_asks_a_name_joins_and_a_used_up_link_says_so() throws Exception {
         String session = agent.openSession();
-        Answer probe = Api.gateway(system).post("/v1/public/sessions/" + session + "/preview", "{\"token\":\"hlg_x\"}");
-        assumeTrue(
-                probe.status() != 401 && !probe.body().path("message").asText().startsWith("No such endpoint"),
-                "Public guest access (contract §4) is not on this branch yet: skipped");
         JsonNode token = agent.post("/v1/agent/sessions/" + session + "/guest-tokens", "{\"maxUses\":1}")
                 .expect(201)
                 .body();
@@ -313,13 +307,43 @@ class InboxBrowserTest {
             forTheViews().ignoreExceptions().untilAsserted(() -> assertThat(
                             browser.driver.findElement(By.id("user-id")).getText())
                     .startsWith("guest-"));
+            assertThat(browser.driver.getCurrentUrl()).doesNotContain("hlg_");
+            String guest = browser.driver.findElement(By.id("user-id")).getText();
+            forTheViews().until(() -> keys.humanKey(guest) != null);
+            JsonNode guestKey = keys.humanKey(guest);
+            JsonNode question = send(
+                    "/v1/agent/sessions/" + session,
+                    List.of(
+                            new ContractCrypto.Recipient(
+                                    guestKey.get("kid").asText(),
+                                    Base64.getDecoder()
+                                            .decode(guestKey.get("publicKey").asText())),
+                            recipient()),
+                    "Urgent",
+                    "{\"text\":\"Is the invoice address correct?\"}",
+                    "[{\"type\":\"button_group\",\"data\":{\"buttons\":[{\"label\":\"Yes\",\"action\":\"yes\"},"
+                            + "{\"label\":\"No\",\"action\":\"no\",\"variant\":\"danger\"}]}}]");
+            WebElement yes = forTheViews()
+                    .ignoreExceptions()
+                    .until(
+                            () -> browser.driver.findElement(
+                                    By.cssSelector(message(question) + " button[data-action='yes']")),
+                            WebElement::isDisplayed);
+            assertThat(browser.driver.findElement(By.id("timeline")).getText()).contains("joined as guest");
+            browser.screenshot("5-guest-session");
+            yes.click();
+            JsonNode answered = answerOf("/v1/agent/sessions/" + session, question);
+            assertThat(answered.get("userId").asText()).isEqualTo(guest);
+            assertThat(Json.read(new String(
+                            ContractCrypto.open(answered.get("encryptedResponse"), AGENT_KEY), StandardCharsets.UTF_8)))
+                    .isEqualTo(Json.read("{\"action\":\"yes\"}"));
         }
         try (Browser browser = Browser.start(profiles)) {
             browser.driver.get(keys.url("/inbox/" + fragment));
             forTheViews().ignoreExceptions().untilAsserted(() -> assertThat(
-                            browser.driver.findElement(By.id("link-unusable")).isDisplayed())
-                    .isTrue());
-            browser.screenshot("5-guest-link-used-up");
+                            browser.driver.findElement(By.id("link-unusable")).getText())
+                    .containsIgnoringCase("used up"));
+            browser.screenshot("6-guest-link-used-up");
         }
     }
 
