@@ -157,6 +157,9 @@ class InboxBrowserTest {
         agent.post(sessionPath + "/participants", "{\"userId\":\"alice\",\"role\":\"member\"}")
                 .expect(201);
 
+        agent.upload(sessionPath + "/attachments", "release-notes.bin", Envelopes.randomBytes(321))
+                .expect(201);
+
         try (Browser browser = Browser.start(profiles)) {
             browser.driver.get(keys.url("/inbox/#token=" + system.mintHumanToken("alice")));
             forTheViews().ignoreExceptions().untilAsserted(() -> assertThat(
@@ -239,6 +242,8 @@ class InboxBrowserTest {
             assertThat(browser.driver.findElements(By.cssSelector(message(tampered) + " button")))
                     .as("nothing to answer on a message that could not be read")
                     .isEmpty();
+            assertThat(browser.driver.findElement(By.id("attachments")).getText())
+                    .contains("release-notes.bin (321 bytes)");
             browser.screenshot("2-session");
 
             deploy.click();
