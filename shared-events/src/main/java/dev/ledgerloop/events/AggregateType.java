@@ -12,7 +12,11 @@ public enum AggregateType {
     API_KEY("apikey"),
     LOG("log"),
     /** The record of a session's crypto-shredding, id = the session id (docs/architecture.md §Crypto-shredding). */
-    SHREDDING("shredding");
+    SHREDDING("shredding"),
+    /** A human's registered keys, one per (space, user id): id = {@code HumanIds.of(spaceId, userId)}. */
+    HUMAN("human"),
+    /** What the space owner sets for the whole space (its encryption key, its defaults), id = the space id. */
+    SPACE("space");
 
     private final String value;
 

@@ -82,6 +82,22 @@ public final class EventCodec {
         }
     }
 
+    /**
+     * A payload as stored (decrypted at rest), read as its event, as an evidence bundle holds it. Every type is at its
+     * first schema version, so there is nothing to upcast.
+     *
+     * @throws IllegalArgumentException for an unknown type or a payload that does not map to it
+     */
+    public static AggregateEvent readPayload(String eventType, byte[] payload) {
+        EventType type = EventTypes.named(eventType)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + eventType));
+        try {
+            return Json.MAPPER.readValue(payload, type.recordClass());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The payload does not map to " + eventType, e);
+        }
+    }
+
     private static byte[] payload(AggregateEvent event) {
         try {
             return Json.MAPPER.writeValueAsBytes(event);

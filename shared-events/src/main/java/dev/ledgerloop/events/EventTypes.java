@@ -1,5 +1,6 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.agent.AgentPublicKeyRegistered;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
 import dev.ledgerloop.events.apikey.ApiKeyIssued;
@@ -10,8 +11,10 @@ import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
+import dev.ledgerloop.events.human.HumanPublicKeyRegistered;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
+import dev.ledgerloop.events.invocation.InvocationExpired;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
@@ -35,6 +38,8 @@ import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.events.shredding.SessionShredded;
+import dev.ledgerloop.events.space.SpaceEncryptionKeySet;
+import dev.ledgerloop.events.space.SpaceSettingsChanged;
 import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
 import dev.ledgerloop.events.webhook.WebhookEndpointDeleted;
 import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
@@ -79,6 +84,7 @@ public final class EventTypes {
             new EventType("InvocationCompleted", 1, InvocationCompleted.class),
             new EventType("InvocationFailed", 1, InvocationFailed.class),
             new EventType("InvocationCancelled", 1, InvocationCancelled.class),
+            new EventType("InvocationExpired", 1, InvocationExpired.class),
             // webhook-<id>
             new EventType("WebhookEndpointCreated", 1, WebhookEndpointCreated.class),
             new EventType("WebhookEndpointUpdated", 1, WebhookEndpointUpdated.class),
@@ -103,7 +109,14 @@ public final class EventTypes {
             new EventType("LogAuditFailed", 1, LogAuditFailed.class),
             // shredding-<sessionId>
             new EventType("SessionShredRequested", 1, SessionShredRequested.class),
-            new EventType("SessionShredded", 1, SessionShredded.class));
+            new EventType("SessionShredded", 1, SessionShredded.class),
+            // agent-<id>
+            new EventType("AgentPublicKeyRegistered", 1, AgentPublicKeyRegistered.class),
+            // human-<id>
+            new EventType("HumanPublicKeyRegistered", 1, HumanPublicKeyRegistered.class),
+            // space-<spaceId>
+            new EventType("SpaceEncryptionKeySet", 1, SpaceEncryptionKeySet.class),
+            new EventType("SpaceSettingsChanged", 1, SpaceSettingsChanged.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -25,7 +25,9 @@ class EventTypesTest {
                                 dev.ledgerloop.events.webhook.WebhookEvent.class,
                                 dev.ledgerloop.events.delivery.DeliveryEvent.class,
                                 dev.ledgerloop.events.log.LogEvent.class,
-                                dev.ledgerloop.events.shredding.ShreddingEvent.class)
+                                dev.ledgerloop.events.shredding.ShreddingEvent.class,
+                                dev.ledgerloop.events.human.HumanEvent.class,
+                                dev.ledgerloop.events.space.SpaceEvent.class)
                         .flatMap(aggregate -> Arrays.stream(aggregate.getPermittedSubclasses()))
                         .toArray());
     }

@@ -27,6 +27,7 @@ import org.springframework.http.HttpMethod;
 class RoutingConfiguration {
     static final String AWAIT = "/v1/agent/sessions/{sessionId}/await";
     static final String TYPING = "/v1/{audience}/sessions/{sessionId}/typing";
+    static final String EVENT_STREAM = "/v1/{audience}/stream";
     static final String PARKED_EVENTS = "/v1/admin/parked-events/**";
     static final String PROJECTIONS = "/v1/admin/projections/**";
     static final String VERIFIABLE_LOG = "/v1/admin/log/**";
@@ -54,7 +55,7 @@ class RoutingConfiguration {
                         .metadata(responseTimeout(responseTimeouts.longPoll()))
                         .uri(querySide))
                 .route("streams", route -> route.order(-1)
-                        .path(TYPING)
+                        .path(TYPING, EVENT_STREAM)
                         .and()
                         .method(HttpMethod.GET)
                         .metadata(responseTimeout(responseTimeouts.stream()))

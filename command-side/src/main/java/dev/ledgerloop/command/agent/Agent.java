@@ -4,7 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentCommand.RegisterCommands;
+import dev.ledgerloop.command.agent.AgentCommand.RegisterPublicKey;
 import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
+import dev.ledgerloop.events.agent.AgentPublicKeyRegistered;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
 import dev.ledgerloop.events.agent.RegisteredCommand;
@@ -51,6 +53,7 @@ class Agent {
     private String name;
     private String description;
     private Instant createdAt;
+    private AgentKeyState publicKey;
 
     protected Agent() {
         // for Axon
@@ -80,6 +83,21 @@ class Agent {
                     EventContext.carriedToEvents(metaData));
         }
         return new AgentState(command.agentId(), name, description, createdAt);
+    }
+
+    /** Registering the key already registered changes nothing and writes no event. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    AgentKeyState handle(RegisterPublicKey command, MetaData metaData) {
+        if (id != null) {
+            requireInSpace(metaData);
+        }
+        if (publicKey == null || !publicKey.publicKey().equals(command.publicKey())) {
+            apply(
+                    new AgentPublicKeyRegistered(command.agentId(), command.publicKey(), command.fingerprint()),
+                    EventContext.carriedToEvents(metaData));
+        }
+        return publicKey;
     }
 
     @CommandHandler
@@ -120,6 +138,16 @@ class Agent {
         Map<String, RegisteredCommand> byName = new LinkedHashMap<>();
         event.commands().forEach(registered -> byName.put(registered.name(), registered));
         commands = byName;
+    }
+
+    @EventSourcingHandler
+    void on(AgentPublicKeyRegistered event, MetaData metaData, @Timestamp Instant at) {
+        if (id == null) {
+            id = event.agentId();
+            spaceId = EventContext.spaceId(metaData);
+        }
+        publicKey = new AgentKeyState(
+                event.agentId(), event.publicKey(), event.fingerprint(), at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static void check(List<RegisteredCommand> commands) {

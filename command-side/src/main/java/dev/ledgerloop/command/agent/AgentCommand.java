@@ -16,6 +16,10 @@ public sealed interface AgentCommand {
     record RegisterCommands(@TargetAggregateIdentifier UUID agentId, List<RegisteredCommand> commands)
             implements AgentCommand {}
 
+    /** An agent registers its X25519 public key (checked; {@code fingerprint} is its id). */
+    record RegisterPublicKey(@TargetAggregateIdentifier UUID agentId, String publicKey, String fingerprint)
+            implements AgentCommand {}
+
     /**
      * Check that a human may invoke the agent's command with these plain arguments (null when only encrypted ones
      * come): the agent is in the caller's space, has the command, and the arguments satisfy its schema. Changes nothing;

@@ -12,6 +12,7 @@ import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +33,14 @@ class HumanInvocationController {
     private final AgentCommandSender agents;
     private final InvocationCommandSender invocations;
     private final SessionInvocations sessions;
+    private final Clock clock;
 
     HumanInvocationController(
-            AgentCommandSender agents, InvocationCommandSender invocations, SessionInvocations sessions) {
+            AgentCommandSender agents, InvocationCommandSender invocations, SessionInvocations sessions, Clock clock) {
         this.agents = agents;
         this.invocations = invocations;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -54,6 +57,9 @@ class HumanInvocationController {
         }
         JsonNode checked =
                 arguments == null && encryptedArguments == null ? JsonNodeFactory.instance.objectNode() : arguments;
+        if (body.expiresAt() != null && !body.expiresAt().isAfter(clock.instant())) {
+            throw ApiException.validation("Field 'expiresAt' must be in the future");
+        }
         agents.validate(new ValidateInvocation(agentId, command, checked), principal);
         if (body.sessionId() != null) {
             sessions.requireAllowed(body.sessionId(), agentId, userId, principal);
@@ -62,7 +68,14 @@ class HumanInvocationController {
         return InvocationResource.of(invocations.send(
                 invocationId,
                 new RequestInvocation(
-                        invocationId, agentId, command, encryptedArguments, arguments, userId, body.sessionId()),
+                        invocationId,
+                        agentId,
+                        command,
+                        encryptedArguments,
+                        arguments,
+                        userId,
+                        body.sessionId(),
+                        body.expiresAt()),
                 principal));
     }
 

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.command.invocation.InvocationCommand.CancelInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.CompleteInvocation;
+import dev.ledgerloop.command.invocation.InvocationCommand.ExpireInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.FailInvocation;
 import dev.ledgerloop.command.invocation.InvocationCommand.RequestInvocation;
 import dev.ledgerloop.events.crypto.SessionSealed;
@@ -13,6 +14,7 @@ import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationContent;
+import dev.ledgerloop.events.invocation.InvocationExpired;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.service.domain.DomainException;
@@ -58,6 +60,7 @@ class Invocation {
     private String error;
     private Instant createdAt;
     private Instant completedAt;
+    private Instant expiresAt;
 
     protected Invocation() {
         // for Axon
@@ -74,7 +77,10 @@ class Invocation {
                     request.command(),
                     request.encryptedArguments(),
                     request.arguments(),
-                    request.requestedBy());
+                    request.requestedBy(),
+                    null,
+                    null,
+                    request.expiresAt());
         } else {
             requested = new InvocationRequested(
                     request.invocationId(),
@@ -89,7 +95,8 @@ class Invocation {
                             EventContext.spaceId(metaData),
                             request.sessionId(),
                             request.invocationId(),
-                            new InvocationContent.Arguments(request.encryptedArguments(), request.arguments())));
+                            new InvocationContent.Arguments(request.encryptedArguments(), request.arguments())),
+                    request.expiresAt());
         }
         apply(requested, EventContext.carriedToEvents(metaData));
         return state(seals);
@@ -134,6 +141,14 @@ class Invocation {
         return state(seals);
     }
 
+    @CommandHandler
+    InvocationState handle(ExpireInvocation expiry, MetaData metaData, SessionSeals seals) {
+        if (status == InvocationStatus.Pending && expiresAt != null) {
+            apply(new InvocationExpired(id), EventContext.carriedToEvents(metaData));
+        }
+        return state(seals);
+    }
+
     @EventSourcingHandler
     void on(InvocationRequested event, MetaData metaData, @Timestamp Instant at) {
         id = event.invocationId();
@@ -147,6 +162,7 @@ class Invocation {
         sealedArguments = event.sealedArguments();
         status = InvocationStatus.Pending;
         createdAt = Instants.millis(at);
+        expiresAt = event.expiresAt();
     }
 
     @EventSourcingHandler
@@ -168,6 +184,12 @@ class Invocation {
     @EventSourcingHandler
     void on(InvocationCancelled event, @Timestamp Instant at) {
         status = InvocationStatus.Cancelled;
+        completedAt = Instants.millis(at);
+    }
+
+    @EventSourcingHandler
+    void on(InvocationExpired event, @Timestamp Instant at) {
+        status = InvocationStatus.Expired;
         completedAt = Instants.millis(at);
     }
 
@@ -223,6 +245,7 @@ class Invocation {
                 encryptedResult,
                 error,
                 createdAt,
-                completedAt);
+                completedAt,
+                expiresAt);
     }
 }

@@ -2,6 +2,7 @@ package dev.ledgerloop.command.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -15,8 +16,20 @@ sealed interface InvocationCommand {
             EncryptedEnvelope encryptedArguments,
             JsonNode arguments,
             String requestedBy,
-            UUID sessionId)
+            UUID sessionId,
+            Instant expiresAt)
             implements InvocationCommand {
+
+        RequestInvocation(
+                UUID invocationId,
+                UUID agentId,
+                String command,
+                EncryptedEnvelope encryptedArguments,
+                JsonNode arguments,
+                String requestedBy,
+                UUID sessionId) {
+            this(invocationId, agentId, command, encryptedArguments, arguments, requestedBy, sessionId, null);
+        }
 
         RequestInvocation(
                 UUID invocationId,
@@ -40,4 +53,7 @@ sealed interface InvocationCommand {
 
     /** The human who invoked withdraws the invocation. */
     record CancelInvocation(@TargetAggregateIdentifier UUID invocationId, String userId) implements InvocationCommand {}
+
+    /** The system: the invocation's {@code expiresAt} passed; nothing happens unless it is still pending. */
+    record ExpireInvocation(@TargetAggregateIdentifier UUID invocationId) implements InvocationCommand {}
 }

@@ -6,6 +6,7 @@ import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.events.RetryingCommandSender;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,14 @@ class InvocationCommandSender {
     }
 
     InvocationState send(UUID invocationId, Object command, Principal principal) {
+        return send(invocationId, command, EventContext.of(principal));
+    }
+
+    /** With the metadata of a command the system sends on its own ({@code EventContext.system}). */
+    InvocationState send(UUID invocationId, Object command, MetaData context) {
         return commands.send(
                 command,
-                EventContext.of(principal),
+                context,
                 InvocationState.class,
                 () -> DomainException.notFound("Invocation " + invocationId + " not found"),
                 "The invocation was changed concurrently; try again");

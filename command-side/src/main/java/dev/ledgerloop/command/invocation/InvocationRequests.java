@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.UUID;
 
 /** The invocation request bodies: each binds, validates and describes itself in the API. */
@@ -40,7 +41,10 @@ final class InvocationRequests {
             @Schema(
                     description = "the session the invocation is made in; its content is then erased when the"
                             + " session is shredded")
-            UUID sessionId) {}
+            UUID sessionId,
+
+            @Schema(description = "when the invocation expires unless the agent finished it before; in the future")
+            Instant expiresAt) {}
 
     @RequestRecord
     record CompleteRequest(@NotNull(message = REQUIRED) EncryptedEnvelope encryptedResult) {}

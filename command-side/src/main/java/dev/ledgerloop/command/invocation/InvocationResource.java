@@ -18,7 +18,8 @@ record InvocationResource(
         EncryptedEnvelope encryptedResult,
         String error,
         Instant createdAt,
-        Instant completedAt) {
+        Instant completedAt,
+        Instant expiresAt) {
 
     static InvocationResource of(InvocationState invocation) {
         return new InvocationResource(
@@ -33,6 +34,7 @@ record InvocationResource(
                 invocation.encryptedResult(),
                 invocation.error(),
                 invocation.createdAt(),
-                invocation.completedAt());
+                invocation.completedAt(),
+                invocation.expiresAt());
     }
 }

@@ -18,4 +18,5 @@ record InvocationState(
         EncryptedEnvelope encryptedResult,
         String error,
         Instant createdAt,
-        Instant completedAt) {}
+        Instant completedAt,
+        Instant expiresAt) {}

@@ -1,9 +1,10 @@
 package dev.ledgerloop.command.invocation;
 
-/** Where an invocation stands; only a pending one can be completed, failed or cancelled. */
+/** Where an invocation stands; only a pending one can be completed, failed, cancelled or expire. */
 enum InvocationStatus {
     Pending,
     Completed,
     Failed,
-    Cancelled
+    Cancelled,
+    Expired
 }

@@ -5,12 +5,14 @@ import dev.ledgerloop.events.StreamNames;
 import dev.ledgerloop.events.chain.BrokenLink;
 import dev.ledgerloop.events.chain.ChainEntry;
 import dev.ledgerloop.events.chain.ChainVerifier;
+import dev.ledgerloop.events.decision.SignedDecisions;
 import dev.ledgerloop.events.merkle.LeafInput;
 import dev.ledgerloop.events.merkle.MerkleHash;
 import dev.ledgerloop.events.merkle.NoteSigner;
 import dev.ledgerloop.events.merkle.ProofBuilder;
 import dev.ledgerloop.events.merkle.ProofVerifier;
 import dev.ledgerloop.events.merkle.SignedCheckpoint;
+import dev.ledgerloop.events.session.SessionEvent;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.service.ApiException;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SessionVerification {
+    private static final String SESSION_TYPE = "Session";
     private final EventStoreDbStorageEngine engine;
     private final MerkleLogStore store;
     private final NoteSigner signer;
@@ -101,15 +104,55 @@ class SessionVerification {
                 return failed(records.size(), "inclusion", index, eventId, "PROOF_FAILED");
             }
         }
+        Optional<SignedDecisions.Report> decisions = decisions(sessionId);
+        if (decisions.isPresent() && !decisions.get().ok()) {
+            return signaturesFailed(records.size(), decisions.get().failures());
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("ok", true);
         answer.put("events", records.size());
         answer.put("treeSize", treeSize);
         answer.put("eventsAfterCheckpoint", afterCheckpoint);
+        answer.put(
+                "signedDecisions", decisions.map(SignedDecisions.Report::signed).orElse(0));
         // Shredding leaves the records as stored, so everything above holds; the content is gone for good.
         answer.put(
                 "erased",
                 engine.lastSequenceNumberFor("Shredding", sessionId.toString()).isPresent());
+        return answer;
+    }
+
+    /**
+     * Every decision signature of the session, checked over the question as it stood when answered (docs/api.md
+     * §Signed decisions); empty when the session's content is erased and cannot be read.
+     */
+    private Optional<SignedDecisions.Report> decisions(UUID sessionId) {
+        List<SessionEvent> events = new ArrayList<>();
+        try {
+            engine.readEvents(SESSION_TYPE, sessionId.toString(), 0)
+                    .asStream()
+                    .forEach(message -> events.add((SessionEvent) message.getPayload()));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        return Optional.of(SignedDecisions.check(events));
+    }
+
+    private static Map<String, Object> signaturesFailed(int events, List<SignedDecisions.Failure> failures) {
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (SignedDecisions.Failure failure : failures) {
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("check", "signature");
+            link.put("messageId", failure.messageId().toString());
+            link.put("responseId", failure.responseId().toString());
+            link.put("reason", failure.reason());
+            listed.add(link);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ok", false);
+        answer.put("events", events);
+        answer.put("brokenLink", listed.get(0));
+        answer.put("signatureFailures", listed);
         return answer;
     }
 

@@ -20,10 +20,12 @@ class SessionVerificationController {
 
     @GetMapping("/v1/admin/sessions/{sessionId}/verify")
     @Operation(
-            summary = "Checks a session's hash chain and every event's inclusion in the latest signed checkpoint",
-            description = "200 {ok: true, events, treeSize, eventsAfterCheckpoint, erased} (erased: the session was"
-                    + " crypto-shredded; its records still verify) or {ok: false, events, brokenLink:"
-                    + " {check, index, eventId, reason}}")
+            summary = "Checks a session's hash chain, every event's inclusion in the latest signed checkpoint and every"
+                    + " decision signature",
+            description = "200 {ok: true, events, treeSize, eventsAfterCheckpoint, signedDecisions, erased} (erased:"
+                    + " the session was crypto-shredded; its records still verify) or {ok: false, events, brokenLink:"
+                    + " {check, index, eventId, reason}}; a decision signature that does not verify: {ok: false,"
+                    + " events, brokenLink: {check: signature, messageId, responseId, reason}, signatureFailures}")
     Map<String, Object> verify(Principal principal, @PathVariable UUID sessionId) {
         SpaceOwners.requireOwner(principal);
         return verification.verify(principal.spaceId(), sessionId);

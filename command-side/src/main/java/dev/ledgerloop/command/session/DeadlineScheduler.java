@@ -1,17 +1,11 @@
 package dev.ledgerloop.command.session;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import dev.ledgerloop.command.session.SessionCommand.ExpireMessage;
 import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
-import dev.ledgerloop.service.schedule.DueWorkLoop;
+import dev.ledgerloop.service.schedule.DueDeadlines;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -24,42 +18,19 @@ import org.springframework.stereotype.Component;
  * system. Several command-side instances may race on one deadline; the aggregate expires a message once.
  */
 @Component
-class DeadlineScheduler extends DueWorkLoop {
+class DeadlineScheduler extends DueDeadlines {
     static final String COMPONENT = "deadlines";
     private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
-    private static final Duration IDLE_RECHECK = Duration.ofMinutes(1);
 
-    private final MongoCollection<Document> deadlines;
     private final SessionCommandSender commands;
-    private final Clock clock;
 
     DeadlineScheduler(MongoDatabase database, SessionCommandSender commands, Clock clock) {
-        super("deadline-scheduler");
-        this.deadlines = database.getCollection(DeadlinesProjection.COLLECTION);
+        super("deadline-scheduler", database.getCollection(DeadlinesProjection.COLLECTION), clock);
         this.commands = commands;
-        this.clock = clock;
     }
 
-    /** Expires every deadline that is due; answers how long until the next one. */
     @Override
-    protected Duration runDueWork() {
-        while (running()) {
-            Document next = deadlines.find().sort(Sorts.ascending("dueAt")).first();
-            if (next == null) {
-                return IDLE_RECHECK;
-            }
-            Instant dueAt = next.getDate("dueAt").toInstant();
-            Instant now = clock.instant();
-            if (dueAt.isAfter(now)) {
-                Duration untilDue = Duration.between(now, dueAt);
-                return untilDue.compareTo(IDLE_RECHECK) < 0 ? untilDue : IDLE_RECHECK;
-            }
-            expire(next);
-        }
-        return Duration.ZERO;
-    }
-
-    private void expire(Document deadline) {
+    protected void expire(Document deadline) {
         UUID sessionId = UUID.fromString(deadline.getString("sessionId"));
         UUID messageId = UUID.fromString(deadline.getString("_id"));
         try {
@@ -74,7 +45,5 @@ class DeadlineScheduler extends DueWorkLoop {
                     sessionId,
                     e.getMessage());
         }
-        // The MessageExpired event removes it too; removing it now keeps this loop from sending it again.
-        deadlines.deleteOne(eq("_id", deadline.getString("_id")));
     }
 }

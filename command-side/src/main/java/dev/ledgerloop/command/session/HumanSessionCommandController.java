@@ -1,7 +1,10 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.command.human.HumanKeyDirectory;
+import dev.ledgerloop.command.human.HumanKeyState;
 import dev.ledgerloop.command.session.SessionCommand.RedeemGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.SendHumanMessage;
+import dev.ledgerloop.command.session.SessionCommand.SignatureClaim;
 import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
 import dev.ledgerloop.command.session.SessionResources.MessageResource;
 import dev.ledgerloop.command.session.SessionResources.ParticipantResource;
@@ -32,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class HumanSessionCommandController {
     private final SessionCommandSender commands;
     private final Clock clock;
+    private final HumanKeyDirectory humanKeys;
 
-    HumanSessionCommandController(SessionCommandSender commands, Clock clock) {
+    HumanSessionCommandController(SessionCommandSender commands, Clock clock, HumanKeyDirectory humanKeys) {
         this.commands = commands;
+        this.humanKeys = humanKeys;
         this.clock = clock;
     }
 
@@ -67,8 +72,20 @@ class HumanSessionCommandController {
             @PathVariable UUID sessionId,
             @PathVariable UUID messageId,
             @RequestBody @Valid SessionRequests.RespondRequest body) {
+        SessionRequests.SignatureRequest signature = body.signature();
         SubmitResponse command = new SubmitResponse(
-                sessionId, userOf(principal), messageId, UUID.randomUUID(), body.encryptedResponse());
+                sessionId,
+                userOf(principal),
+                messageId,
+                UUID.randomUUID(),
+                body.encryptedResponse(),
+                signature == null ? null : new SignatureClaim(signature.alg(), signature.decision(), signature.value()),
+                signature == null
+                        ? null
+                        : humanKeys
+                                .keysOf(principal)
+                                .map(HumanKeyState::signingPublicKey)
+                                .orElse(null));
         return ResponseResource.of(commands.send(command, principal, ResponseAccepted.class));
     }
 

@@ -1,5 +1,6 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,11 +19,23 @@ final class MessageState {
     final boolean responseRequired;
     final Instant deadlineAt;
     Status status;
+    /** The content as it stands now, after edits: what a signed answer's request hash covers. */
+    EncryptedEnvelope content;
+
+    EncryptedEnvelope components;
     boolean answered;
     boolean deleted;
 
-    MessageState(UUID id, UUID senderAgentId, boolean responseRequired, Instant deadlineAt) {
+    MessageState(
+            UUID id,
+            UUID senderAgentId,
+            boolean responseRequired,
+            Instant deadlineAt,
+            EncryptedEnvelope content,
+            EncryptedEnvelope components) {
         this.id = id;
+        this.content = content;
+        this.components = components;
         this.senderAgentId = senderAgentId;
         this.responseRequired = responseRequired;
         this.deadlineAt = deadlineAt;
@@ -42,7 +55,9 @@ final class MessageState {
                 && Objects.equals(deadlineAt, that.deadlineAt)
                 && status == that.status
                 && answered == that.answered
-                && deleted == that.deleted;
+                && deleted == that.deleted
+                && Objects.equals(content, that.content)
+                && Objects.equals(components, that.components);
     }
 
     @Override

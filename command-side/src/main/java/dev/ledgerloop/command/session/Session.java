@@ -21,6 +21,7 @@ import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
 import dev.ledgerloop.command.session.SessionCommand.RevokeGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.SendHumanMessage;
 import dev.ledgerloop.command.session.SessionCommand.SendMessage;
+import dev.ledgerloop.command.session.SessionCommand.SignatureClaim;
 import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
 import dev.ledgerloop.command.session.SessionResults.AttachmentAccepted;
 import dev.ledgerloop.command.session.SessionResults.GuestTokenIssued;
@@ -30,7 +31,10 @@ import dev.ledgerloop.command.session.SessionResults.MessageRevised;
 import dev.ledgerloop.command.session.SessionResults.ParticipantChange;
 import dev.ledgerloop.command.session.SessionResults.ResponseAccepted;
 import dev.ledgerloop.command.session.SessionResults.SessionState;
+import dev.ledgerloop.events.decision.DecisionSignature;
+import dev.ledgerloop.events.decision.DecisionStatement;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.events.keys.PublicKeys;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
@@ -89,6 +93,7 @@ class Session {
     private SessionStatus status;
     private boolean isPublic;
     private Integer maxGuests;
+    private boolean requireSignedAnswers;
     private EncryptedEnvelope encryptedTitle;
     private Instant createdAt;
     private Instant updatedAt;
@@ -110,7 +115,8 @@ class Session {
                         command.agentId(),
                         command.encryptedTitle(),
                         command.isPublic(),
-                        command.maxGuests()),
+                        command.maxGuests(),
+                        command.requireSignedAnswers() ? Boolean.TRUE : null),
                 EventContext.carriedToEvents(metaData));
         return state();
     }
@@ -198,9 +204,47 @@ class Session {
             throw new SessionRefusedException("Message " + message.id + " is " + message.status);
         }
         ResponseSubmitted submitted = new ResponseSubmitted(
-                id, message.id, command.responseId(), command.userId(), command.encryptedResponse());
+                id,
+                message.id,
+                command.responseId(),
+                command.userId(),
+                command.encryptedResponse(),
+                signature(command, message));
         apply(submitted, EventContext.carriedToEvents(metaData));
         return new ResponseAccepted(submitted, updatedAt);
+    }
+
+    /**
+     * The answer's signature, checked over the message as it stands now (after its edits) and the answer: null for an
+     * unsigned answer where none is required; a missing, uncheckable or wrong signature is refused (400).
+     */
+    private DecisionSignature signature(SubmitResponse command, MessageState message) {
+        SignatureClaim claim = command.signature();
+        if (claim == null) {
+            if (requireSignedAnswers) {
+                throw DomainException.invalid(
+                        "Field 'signature' is required: session " + id + " requires signed answers");
+            }
+            return null;
+        }
+        if (command.signingKey() == null) {
+            throw DomainException.invalid("Field 'signature' cannot be checked: register a signingPublicKey first"
+                    + " (PUT /v1/human/public-key)");
+        }
+        String request = DecisionStatement.requestSha256(message.content, message.components);
+        String response = DecisionStatement.responseSha256(command.encryptedResponse());
+        byte[] signed = DecisionStatement.signedBytes(id, message.id, request, response, claim.decision());
+        if (!DecisionStatement.verifies(command.signingKey(), signed, claim.value())) {
+            throw DomainException.invalid("Field 'signature' does not verify");
+        }
+        return new DecisionSignature(
+                DecisionSignature.ED25519,
+                PublicKeys.id(PublicKeys.raw(command.signingKey()).orElseThrow()),
+                command.signingKey(),
+                claim.decision(),
+                request,
+                response,
+                claim.value());
     }
 
     @CommandHandler
@@ -382,6 +426,7 @@ class Session {
         status = SessionStatus.Active;
         isPublic = event.isPublic();
         maxGuests = event.maxGuests();
+        requireSignedAnswers = event.signedAnswersRequired();
         encryptedTitle = event.encryptedTitle();
         createdAt = Instants.millis(at);
         updatedAt = createdAt;
@@ -392,13 +437,21 @@ class Session {
         messages.put(
                 event.messageId(),
                 new MessageState(
-                        event.messageId(), event.senderAgentId(), event.responseRequired(), event.deadlineAt()));
+                        event.messageId(),
+                        event.senderAgentId(),
+                        event.responseRequired(),
+                        event.deadlineAt(),
+                        event.encryptedContent(),
+                        event.encryptedComponents()));
         lastMessageAt = Instants.millis(at);
         updatedAt = lastMessageAt;
     }
 
     @EventSourcingHandler
     void on(MessageEdited event, @Timestamp Instant at) {
+        MessageState message = messages.get(event.messageId());
+        message.content = event.encryptedContent();
+        message.components = event.encryptedComponents();
         updatedAt = Instants.millis(at);
     }
 
@@ -526,6 +579,15 @@ class Session {
 
     private SessionState state() {
         return new SessionState(
-                id, status, isPublic, maxGuests, encryptedTitle, agentId, createdAt, updatedAt, lastMessageAt);
+                id,
+                status,
+                isPublic,
+                maxGuests,
+                requireSignedAnswers,
+                encryptedTitle,
+                agentId,
+                createdAt,
+                updatedAt,
+                lastMessageAt);
     }
 }

@@ -13,7 +13,12 @@ sealed interface SessionCommand {
 
     /** Open a session for an agent; send it with the principal's {@code EventContext}. */
     record OpenSession(
-            UUID sessionId, UUID agentId, EncryptedEnvelope encryptedTitle, boolean isPublic, Integer maxGuests)
+            UUID sessionId,
+            UUID agentId,
+            EncryptedEnvelope encryptedTitle,
+            boolean isPublic,
+            Integer maxGuests,
+            boolean requireSignedAnswers)
             implements SessionCommand {}
 
     /** An agent sends a message into its session. */
@@ -51,14 +56,24 @@ sealed interface SessionCommand {
     record DeleteMessage(@TargetAggregateIdentifier UUID sessionId, UUID agentId, UUID messageId)
             implements SessionCommand {}
 
-    /** A participant answers a message that requires a response. */
+    /**
+     * A participant answers a message that requires a response, signed or not.
+     *
+     * @param signature the signature the human sent (its shape checked), or null
+     * @param signingKey the human's registered Ed25519 key (base64), or null when they registered none
+     */
     record SubmitResponse(
             @TargetAggregateIdentifier UUID sessionId,
             String userId,
             UUID messageId,
             UUID responseId,
-            EncryptedEnvelope encryptedResponse)
+            EncryptedEnvelope encryptedResponse,
+            SignatureClaim signature,
+            String signingKey)
             implements SessionCommand {}
+
+    /** What a human sends to sign their answer: {@code alg} is Ed25519, {@code value} base64 of 64 bytes. */
+    record SignatureClaim(String alg, String decision, String value) {}
 
     /** An agent marks the answered interaction of its session completed. */
     record AcknowledgeInteraction(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}

@@ -25,6 +25,7 @@ import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
 import dev.ledgerloop.command.session.SessionResults.MessageRevised;
 import dev.ledgerloop.command.session.SessionResults.ParticipantChange;
 import dev.ledgerloop.command.session.SessionResults.SessionState;
+import dev.ledgerloop.command.space.SpaceSettings;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;
@@ -52,9 +53,12 @@ class SessionCommandController {
     private final SessionCommandSender commands;
     private final Clock clock;
     private final String publicUrl;
+    private final SpaceSettings space;
 
-    SessionCommandController(SessionCommandSender commands, Clock clock, LedgerloopProperties properties) {
+    SessionCommandController(
+            SessionCommandSender commands, Clock clock, LedgerloopProperties properties, SpaceSettings space) {
         this.commands = commands;
+        this.space = space;
         this.clock = clock;
         this.publicUrl = properties.publicUrl();
     }
@@ -67,7 +71,10 @@ class SessionCommandController {
                 agentOf(principal),
                 body.encryptedTitle(),
                 Boolean.TRUE.equals(body.isPublic()),
-                body.maxGuests());
+                body.maxGuests(),
+                body.requireSignedAnswers() != null
+                        ? body.requireSignedAnswers()
+                        : space.requireSignedAnswers(principal));
         return SessionResource.of(commands.send(command, principal, SessionState.class));
     }
 

@@ -6,6 +6,7 @@ import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.service.web.request.IfMistyped;
 import dev.ledgerloop.service.web.request.RequestRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,12 @@ final class SessionRequests {
     static final String REQUIRED = "is required";
     static final String DISPLAY_NAME =
             "must be a string of 1 to " + MAX_DISPLAY_NAME + " characters, not blank, without control characters";
+    static final int MAX_DECISION = 100;
+    static final String DECISION = "must be a string of 1 to " + MAX_DECISION + " characters";
+    static final String SIGNATURE = "must be base64 of 64 bytes";
+    /** Standard padded base64 of exactly 64 bytes: 86 characters and "==". */
+    static final String SIGNATURE_BASE64 = "[A-Za-z0-9+/]{85}[AQgw]==";
+
     private static final String GUEST_COUNT = "must be a whole number from 0 to " + MAX_GUESTS;
 
     private SessionRequests() {}
@@ -36,7 +43,12 @@ final class SessionRequests {
             @Min(value = 0, message = GUEST_COUNT)
             @Max(value = MAX_GUESTS, message = GUEST_COUNT)
             @IfMistyped(GUEST_COUNT)
-            Integer maxGuests) {}
+            Integer maxGuests,
+
+            @Schema(
+                    description = "every answer must be signed; default: the space's setting (false unless the owner"
+                            + " set it)")
+            Boolean requireSignedAnswers) {}
 
     @RequestRecord
     record SendMessageRequest(
@@ -72,7 +84,32 @@ final class SessionRequests {
             @NotNull(message = REQUIRED) EncryptedEnvelope encryptedContent, EncryptedEnvelope encryptedComponents) {}
 
     @RequestRecord
-    record RespondRequest(@NotNull(message = REQUIRED) EncryptedEnvelope encryptedResponse) {}
+    record RespondRequest(
+            @NotNull(message = REQUIRED) EncryptedEnvelope encryptedResponse,
+
+            @Schema(description = "the human's Ed25519 signature over the decision (docs/api.md §Signed decisions)")
+            @Valid
+            SignatureRequest signature) {}
+
+    @RequestRecord
+    record SignatureRequest(
+            @Schema(allowableValues = "Ed25519", requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotNull(message = REQUIRED)
+            @Pattern(regexp = "Ed25519", message = "must be Ed25519")
+            @IfMistyped("must be Ed25519")
+            String alg,
+
+            @Schema(description = "what was decided, signed with the rest", requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotNull(message = REQUIRED)
+            @Size(min = 1, max = MAX_DECISION, message = DECISION)
+            @IfMistyped(DECISION)
+            String decision,
+
+            @Schema(description = "base64 of the 64-byte signature", requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotNull(message = REQUIRED)
+            @Pattern(regexp = SIGNATURE_BASE64, message = SIGNATURE)
+            @IfMistyped(SIGNATURE)
+            String value) {}
 
     @RequestRecord
     record GuestTokenRequest(

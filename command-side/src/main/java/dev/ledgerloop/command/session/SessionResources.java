@@ -8,6 +8,7 @@ import dev.ledgerloop.command.session.SessionResults.MessageRevised;
 import dev.ledgerloop.command.session.SessionResults.ParticipantChange;
 import dev.ledgerloop.command.session.SessionResults.ResponseAccepted;
 import dev.ledgerloop.command.session.SessionResults.SessionState;
+import dev.ledgerloop.events.decision.DecisionSignature;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.session.AttachmentUploaded;
 import dev.ledgerloop.events.session.GuestTokenCreated;
@@ -33,6 +34,7 @@ final class SessionResources {
             SessionStatus status,
             boolean isPublic,
             Integer maxGuests,
+            boolean requireSignedAnswers,
             EncryptedEnvelope encryptedTitle,
             UUID agentId,
             Instant createdAt,
@@ -45,6 +47,7 @@ final class SessionResources {
                     session.status(),
                     session.isPublic(),
                     session.maxGuests(),
+                    session.requireSignedAnswers(),
                     session.encryptedTitle(),
                     session.agentId(),
                     session.createdAt(),
@@ -163,6 +166,7 @@ final class SessionResources {
             UUID messageId,
             String userId,
             EncryptedEnvelope encryptedResponse,
+            DecisionSignature signature,
             Instant createdAt) {
 
         static ResponseResource of(ResponseAccepted accepted) {
@@ -173,6 +177,7 @@ final class SessionResources {
                     submitted.messageId(),
                     submitted.userId(),
                     submitted.encryptedResponse(),
+                    submitted.signature(),
                     accepted.at());
         }
     }

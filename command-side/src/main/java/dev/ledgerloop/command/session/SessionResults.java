@@ -20,6 +20,7 @@ final class SessionResults {
             SessionStatus status,
             boolean isPublic,
             Integer maxGuests,
+            boolean requireSignedAnswers,
             EncryptedEnvelope encryptedTitle,
             UUID agentId,
             Instant createdAt,

@@ -74,7 +74,7 @@ class SessionTest {
     @Test
     void an_agent_opens_a_session() {
         fixture.givenNoPriorActivity()
-                .when(new OpenSession(SESSION, AGENT, CONTENT, true, 5), AS_THE_AGENT)
+                .when(new OpenSession(SESSION, AGENT, CONTENT, true, 5, false), AS_THE_AGENT)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SessionOpened(SESSION, AGENT, CONTENT, true, 5))
                 .expectResultMessagePayloadMatching(matching(
@@ -176,14 +176,14 @@ class SessionTest {
     @Test
     void a_member_answers_a_pending_question_once() {
         fixture.given(opened(), inSpace(participant("alice", ParticipantRole.member)), inSpace(question(null)))
-                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT), AS_ALICE)
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT, null, null), AS_ALICE)
                 .expectEvents(new ResponseSubmitted(SESSION, MESSAGE, RESPONSE, "alice", CONTENT));
         fixture.given(
                         opened(),
                         inSpace(participant("alice", ParticipantRole.member)),
                         inSpace(question(null)),
                         inSpace(new ResponseSubmitted(SESSION, MESSAGE, RESPONSE, "alice", CONTENT)))
-                .when(new SubmitResponse(SESSION, "alice", MESSAGE, UUID.randomUUID(), CONTENT), AS_ALICE)
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, UUID.randomUUID(), CONTENT, null, null), AS_ALICE)
                 .expectNoEvents()
                 .expectException(SessionRefusedException.class);
     }
@@ -191,7 +191,7 @@ class SessionTest {
     @Test
     void a_viewer_may_not_answer() {
         fixture.given(opened(), inSpace(participant("alice", ParticipantRole.viewer)), inSpace(question(null)))
-                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT), AS_ALICE)
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT, null, null), AS_ALICE)
                 .expectNoEvents()
                 .expectException(DomainException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("viewer"));
@@ -200,7 +200,7 @@ class SessionTest {
     @Test
     void a_human_who_is_not_a_participant_does_not_find_the_session() {
         fixture.given(opened(), inSpace(question(null)))
-                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT), AS_ALICE)
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT, null, null), AS_ALICE)
                 .expectNoEvents()
                 .expectException(SessionNotFoundException.class);
     }

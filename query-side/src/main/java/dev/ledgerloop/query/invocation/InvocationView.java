@@ -23,7 +23,8 @@ record InvocationView(
         String error,
         boolean erased,
         Instant createdAt,
-        Instant completedAt) {
+        Instant completedAt,
+        Instant expiresAt) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static InvocationView of(Document document) {
@@ -40,7 +41,8 @@ record InvocationView(
                 document.getString("error"),
                 Boolean.TRUE.equals(document.getBoolean(Erasure.ERASED)),
                 Views.instant(document.get("createdAt")),
-                Views.instant(document.get("completedAt")));
+                Views.instant(document.get("completedAt")),
+                Views.instant(document.get("expiresAt")));
     }
 
     private static JsonNode json(String text) {

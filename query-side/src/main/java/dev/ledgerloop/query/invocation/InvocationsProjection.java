@@ -15,6 +15,7 @@ import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
 import dev.ledgerloop.events.invocation.InvocationContent;
+import dev.ledgerloop.events.invocation.InvocationExpired;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.query.Envelopes;
@@ -108,6 +109,7 @@ class InvocationsProjection extends ErasesShreddedSessions implements Projection
                         .append(Erasure.ERASED, erased)
                         .append("createdAt", Views.date(at))
                         .append("completedAt", null)
+                        .append("expiresAt", Views.date(event.expiresAt()))
                         .append(GuardedWrites.VERSION, sequence));
     }
 
@@ -144,6 +146,11 @@ class InvocationsProjection extends ErasesShreddedSessions implements Projection
     @EventHandler
     void on(InvocationCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         finish(event.invocationId(), sequence, "Cancelled", at, set("cancelledBy", event.cancelledBy()));
+    }
+
+    @EventHandler
+    void on(InvocationExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        finish(event.invocationId(), sequence, "Expired", at, set("expiredAt", Views.date(at)));
     }
 
     /** Shredding: the content of the session's invocations is erased; their ids, agent, command and status stay. */

@@ -38,6 +38,18 @@ public class ParticipantReader {
     /** docs/api.md's participant: the user id and role; names come from the identity provider, unknown here. */
     public record Participant(String userId, String role, String name, Instant addedAt) {}
 
+    /** The sessions the human takes part in now, in their own space. */
+    public java.util.Set<UUID> sessionsOf(Principal principal) {
+        java.util.Set<UUID> sessions = new java.util.HashSet<>();
+        participants
+                .find(and(
+                        eq("userId", principal.subjectId()),
+                        eq("spaceId", principal.spaceId().toString()),
+                        eq("removed", false)))
+                .forEach(document -> sessions.add(UUID.fromString(document.getString("sessionId"))));
+        return sessions;
+    }
+
     /** @throws ApiException 404 unless the human takes part in the session, in their own space */
     public void requireParticipant(Principal principal, UUID sessionId) {
         if (principal.isAgent()) {

@@ -13,6 +13,7 @@ public record SessionView(
         String status,
         boolean isPublic,
         Integer maxGuests,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean requireSignedAnswers,
         Map<String, Object> encryptedTitle,
         String agentId,
         Instant createdAt,
@@ -26,6 +27,8 @@ public record SessionView(
                 document.getString("status"),
                 document.getBoolean("isPublic", false),
                 document.getInteger("maxGuests"),
+                // An erased session's object keeps only what its clear records say (docs/api.md §Shredding).
+                document.getBoolean(Erasure.ERASED, false) ? null : document.getBoolean("requireSignedAnswers", false),
                 document.get("encryptedTitle", Document.class),
                 document.getString("agentId"),
                 Views.instant(document.get("createdAt")),

@@ -73,6 +73,7 @@ class SessionsProjection extends ParksUnreadableEvents implements Projection {
                         .append("status", "Active")
                         .append("isPublic", event.isPublic())
                         .append("maxGuests", event.maxGuests())
+                        .append("requireSignedAnswers", event.signedAnswersRequired())
                         .append("encryptedTitle", Envelopes.document(event.encryptedTitle()))
                         .append("createdAt", Views.date(at))
                         .append("updatedAt", Views.date(at))

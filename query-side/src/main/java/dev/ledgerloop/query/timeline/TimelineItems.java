@@ -46,7 +46,10 @@ final class TimelineItems {
             @JsonInclude(JsonInclude.Include.NON_NULL) String role,
             Instant createdAt) {}
 
-    /** A participant's answer to the message {@code messageId}. */
+    /**
+     * A participant's answer to the message {@code messageId}; {@code signature} is the human's decision signature
+     * (docs/api.md §Signed decisions), null for an unsigned answer.
+     */
     record ResponseItem(
             String kind,
             String id,
@@ -54,6 +57,7 @@ final class TimelineItems {
             String messageId,
             String userId,
             Map<String, Object> encryptedResponse,
+            Map<String, Object> signature,
             Instant createdAt) {}
 
     /**
@@ -76,6 +80,7 @@ final class TimelineItems {
                 item.getString("messageId"),
                 item.getString("userId"),
                 item.get("encryptedResponse", Document.class),
+                item.get("signature", Document.class),
                 Views.instant(item.get("createdAt")));
     }
 

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import dev.ledgerloop.events.decision.DecisionSignature;
 import dev.ledgerloop.events.session.InteractionAcknowledged;
 import dev.ledgerloop.events.session.InteractionCancelled;
 import dev.ledgerloop.events.session.MessageDeleted;
@@ -135,7 +136,8 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
                 item(event.responseId().toString(), event.sessionId(), TimelineItems.RESPONSE, metaData, sequence, at)
                         .append("messageId", event.messageId().toString())
                         .append("userId", event.userId())
-                        .append("encryptedResponse", Envelopes.document(event.encryptedResponse())));
+                        .append("encryptedResponse", Envelopes.document(event.encryptedResponse()))
+                        .append("signature", signature(event.signature())));
         updateMessage(event.messageId(), sequence, set("answered", true));
         waiters.responded(event.sessionId());
     }
@@ -245,6 +247,19 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
                 .append("kind", kind)
                 .append("sequence", sequence)
                 .append("createdAt", Views.date(at));
+    }
+
+    private static Document signature(DecisionSignature signature) {
+        if (signature == null) {
+            return null;
+        }
+        return new Document("alg", signature.alg())
+                .append("keyId", signature.keyId())
+                .append("publicKey", signature.publicKey())
+                .append("decision", signature.decision())
+                .append("requestSha256", signature.requestSha256())
+                .append("responseSha256", signature.responseSha256())
+                .append("value", signature.value());
     }
 
     private static String text(Object value) {

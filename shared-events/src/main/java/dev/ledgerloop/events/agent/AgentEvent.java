@@ -5,7 +5,8 @@ import dev.ledgerloop.events.AggregateType;
 import java.util.UUID;
 
 /** Everything that happens to an agent, stored on its stream {@code agent-<agentId>}. */
-public sealed interface AgentEvent extends AggregateEvent permits AgentRegistered, CommandsRegistered {
+public sealed interface AgentEvent extends AggregateEvent
+        permits AgentRegistered, CommandsRegistered, AgentPublicKeyRegistered {
     UUID agentId();
 
     @Override

@@ -5,15 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerloop.events.AggregateEvent;
+import dev.ledgerloop.events.AggregateType;
+import dev.ledgerloop.events.EventCodec;
 import dev.ledgerloop.events.chain.HashChain;
 import dev.ledgerloop.events.crypto.AssociatedData;
 import dev.ledgerloop.events.crypto.AtRestCipher;
 import dev.ledgerloop.events.crypto.DataKey;
 import dev.ledgerloop.events.crypto.DecryptionFailedException;
+import dev.ledgerloop.events.decision.SignedDecisions;
 import dev.ledgerloop.events.merkle.LeafInput;
 import dev.ledgerloop.events.merkle.MerkleHash;
 import dev.ledgerloop.events.merkle.ProofVerifier;
 import dev.ledgerloop.events.merkle.SignedCheckpoint;
+import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.events.session.SessionEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +34,8 @@ import java.util.UUID;
 /**
  * Checks an {@link EvidenceBundle} with nothing but its bytes and, optionally, a verifier key and an earlier
  * checkpoint the checker trusts: the checkpoint's signature, consistency with the trusted checkpoint, every record's
- * hash and its link to the record before it, every record's inclusion in the signed tree, and every payload against
- * its ciphertext. The first failure ends the check.
+ * hash and its link to the record before it, every record's inclusion in the signed tree, every payload against
+ * its ciphertext, and every decision signature the answers carry. The first failure ends the check.
  */
 public final class BundleVerifier {
     private static final ObjectReader METADATA = JsonMapper.builder()
@@ -102,6 +108,7 @@ public final class BundleVerifier {
                     counts.erased++;
                 }
             }
+            String decisions = checkDecisionSignatures(records);
             if (counts.gaps > 0) {
                 notes.add(counts.gaps + " link(s) between records could not be checked: the bundle leaves out the"
                         + " records between them (a decision's bundle holds only that decision's records).");
@@ -115,6 +122,7 @@ public final class BundleVerifier {
                     + checkpoint.treeSize() + " (root " + Base64.getEncoder().encodeToString(checkpoint.root()) + ");"
                     + " " + counts.payloads + " payloads match their ciphertext"
                     + (counts.erased > 0 ? "; " + counts.erased + " records' content is erased (crypto-shredded)" : "")
+                    + decisions
                     + (consistency != null ? "; " + consistency : "");
             return new Outcome(true, summary, notes);
         } catch (Failure failure) {
@@ -258,6 +266,43 @@ public final class BundleVerifier {
         } else {
             counts.gaps++;
         }
+    }
+
+    /**
+     * Every decision signature stored in the bundle's session records must verify over the question as it stood when
+     * answered and the answer as stored ({@link SignedDecisions}); erased records cannot be read and are left out.
+     */
+    private static String checkDecisionSignatures(List<BundleRecord> records) throws Failure {
+        List<SessionEvent> events = new ArrayList<>();
+        Map<UUID, BundleRecord> responses = new HashMap<>();
+        for (BundleRecord record : records) {
+            if (record.payload() == null || !record.stream().startsWith(AggregateType.SESSION.value() + "-")) {
+                continue;
+            }
+            AggregateEvent event;
+            try {
+                event = EventCodec.readPayload(record.type(), record.payload());
+            } catch (IllegalArgumentException unreadable) {
+                throw new Failure(describe(record) + ": its payload does not read as a " + record.type());
+            }
+            if (event instanceof SessionEvent sessionEvent) {
+                events.add(sessionEvent);
+            }
+            if (event instanceof ResponseSubmitted response) {
+                responses.put(response.responseId(), record);
+            }
+        }
+        SignedDecisions.Report report = SignedDecisions.check(events);
+        if (!report.ok()) {
+            SignedDecisions.Failure failure = report.failures().get(0);
+            throw new Failure(describe(responses.get(failure.responseId())) + ": the decision signature on message "
+                    + failure.messageId() + " does not verify ("
+                    + (failure.reason().equals("QUESTION_MISSING")
+                            ? "the bundle does not hold the question it answers"
+                            : "it does not match the question as it stood, the answer as stored, or the signing key")
+                    + ")");
+        }
+        return report.signed() == 0 ? "" : "; " + report.signed() + " decision signature(s) verify";
     }
 
     private static long streams(List<BundleRecord> records) {

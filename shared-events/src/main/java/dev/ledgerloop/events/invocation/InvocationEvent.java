@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** Everything that happens to a command invocation, stored on its stream {@code invocation-<invocationId>}. */
 public sealed interface InvocationEvent extends AggregateEvent
-        permits InvocationRequested, InvocationCompleted, InvocationFailed, InvocationCancelled {
+        permits InvocationRequested, InvocationCompleted, InvocationFailed, InvocationCancelled, InvocationExpired {
     UUID invocationId();
 
     @Override

@@ -3,6 +3,8 @@ package dev.ledgerloop.events.invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.events.crypto.SessionSealed;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,6 +15,8 @@ import java.util.UUID;
  * @param sessionId the session the invocation was made in, null when none (and before this field)
  * @param sealedArguments in a session: {@code {"encryptedArguments": …, "arguments": …}} sealed under the session's
  *     data key, so that shredding the session erases them; {@code encryptedArguments} and {@code arguments} are null
+ * @param expiresAt when the invocation expires unless finished before (an {@link InvocationExpired} follows), null for
+ *     never (and before this field)
  */
 public record InvocationRequested(
         UUID invocationId,
@@ -22,7 +26,8 @@ public record InvocationRequested(
         JsonNode arguments,
         String requestedBy,
         UUID sessionId,
-        SessionSealed sealedArguments)
+        SessionSealed sealedArguments,
+        Instant expiresAt)
         implements InvocationEvent {
 
     public InvocationRequested(
@@ -31,8 +36,29 @@ public record InvocationRequested(
             String command,
             EncryptedEnvelope encryptedArguments,
             JsonNode arguments,
+            String requestedBy,
+            UUID sessionId,
+            SessionSealed sealedArguments) {
+        this(
+                invocationId,
+                agentId,
+                command,
+                encryptedArguments,
+                arguments,
+                requestedBy,
+                sessionId,
+                sealedArguments,
+                null);
+    }
+
+    public InvocationRequested(
+            UUID invocationId,
+            UUID agentId,
+            String command,
+            EncryptedEnvelope encryptedArguments,
+            JsonNode arguments,
             String requestedBy) {
-        this(invocationId, agentId, command, encryptedArguments, arguments, requestedBy, null, null);
+        this(invocationId, agentId, command, encryptedArguments, arguments, requestedBy, null, null, null);
     }
 
     public InvocationRequested {
@@ -43,5 +69,6 @@ public record InvocationRequested(
         if (sealedArguments != null && (sessionId == null || encryptedArguments != null || arguments != null)) {
             throw new IllegalArgumentException("Sealed arguments belong to a session and replace the clear ones");
         }
+        expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -8,25 +8,7 @@ import dev.ledgerloop.events.crypto.SessionSealed;
 import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.events.delivery.DeliverySeals;
-import dev.ledgerloop.events.invocation.InvocationCancelled;
-import dev.ledgerloop.events.invocation.InvocationCompleted;
-import dev.ledgerloop.events.invocation.InvocationContent;
-import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
-import dev.ledgerloop.events.log.CheckpointRecorded;
-import dev.ledgerloop.events.session.AttachmentUploaded;
-import dev.ledgerloop.events.session.InteractionAcknowledged;
-import dev.ledgerloop.events.session.InteractionCancelled;
-import dev.ledgerloop.events.session.MessageDeleted;
-import dev.ledgerloop.events.session.MessageEdited;
-import dev.ledgerloop.events.session.MessageExpired;
-import dev.ledgerloop.events.session.MessageSent;
-import dev.ledgerloop.events.session.ParticipantAdded;
-import dev.ledgerloop.events.session.ParticipantRemoved;
-import dev.ledgerloop.events.session.ParticipantRoleChanged;
-import dev.ledgerloop.events.session.ResponseSubmitted;
-import dev.ledgerloop.events.session.SessionArchived;
-import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.events.webhook.WebhookEndpointCreated;
 import dev.ledgerloop.events.webhook.WebhookEndpointDeleted;
@@ -35,13 +17,14 @@ import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.notification.Notification;
+import dev.ledgerloop.service.notification.NotificationPayloads;
+import dev.ledgerloop.service.notification.Notifications;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,15 +32,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
@@ -92,6 +72,8 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     private final MongoCollection<Document> invocationAgents;
     private final CommandGateway commands;
     private final SessionSeals seals;
+    private final Notifications notifications;
+    private final Notifications.Owners owners = new RecordedOwners();
     private final ExecutorService creator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "webhook-dispatch");
         thread.setDaemon(true);
@@ -104,6 +86,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
         this.invocationAgents = database.getCollection("webhook_invocation_agents");
         this.commands = commands;
         this.seals = seals;
+        this.notifications = new Notifications(seals);
     }
 
     @PreDestroy
@@ -145,309 +128,84 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     }
 
     @EventHandler
-    void on(SessionOpened event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        UUID spaceId = EventContext.spaceId(message.getMetaData());
+    void on(SessionOpened event, EventMessage<?> message, ReplayStatus replay) {
         GuardedWrites.insertOnce(
                 sessionAgents,
                 new Document("_id", event.sessionId().toString())
                         .append("agentId", event.agentId().toString()));
-        if (replay.isReplay()) {
-            return;
-        }
-        dispatch(
-                spaceId,
-                message.getIdentifier(),
-                "session.created",
-                event.agentId(),
-                at,
-                WebhookPayloads.sessionCreated(event, at),
-                event.sessionId());
+        notify(message, replay);
     }
 
     @EventHandler
-    void on(MessageSent event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "session.message.new",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.messageNew(event, agentId, at));
-    }
-
-    @EventHandler
-    void on(ResponseSubmitted event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "session.message.responded",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.messageResponded(event, agentId, at));
-    }
-
-    @EventHandler
-    void on(MessageEdited event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "session.message.edited",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.messageEdited(event, agentId));
-    }
-
-    @EventHandler
-    void on(MessageDeleted event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutMessage(event.sessionId(), event.messageId(), "session.message.deleted", message, at, replay);
-    }
-
-    @EventHandler
-    void on(MessageExpired event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutMessage(event.sessionId(), event.messageId(), "session.message.expired", message, at, replay);
-    }
-
-    @EventHandler
-    void on(InteractionCancelled event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutMessage(event.sessionId(), event.messageId(), "session.message.cancelled", message, at, replay);
-    }
-
-    @EventHandler
-    void on(InteractionAcknowledged event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutMessage(event.sessionId(), event.messageId(), "session.message.acknowledged", message, at, replay);
-    }
-
-    @EventHandler
-    void on(ParticipantAdded event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "participant.added",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.participant(event.sessionId(), agentId, event.userId(), event.role()));
-    }
-
-    @EventHandler
-    void on(ParticipantRoleChanged event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "participant.role_changed",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.participant(event.sessionId(), agentId, event.userId(), event.role()));
-    }
-
-    @EventHandler
-    void on(ParticipantRemoved event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "participant.removed",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.participant(event.sessionId(), agentId, event.userId(), null));
-    }
-
-    @EventHandler
-    void on(AttachmentUploaded event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "session.attachment.uploaded",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.attachmentUploaded(event, agentId, at));
-    }
-
-    @EventHandler
-    void on(SessionClosed event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "session.closed",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.aboutSession(event.sessionId(), agentId));
-    }
-
-    @EventHandler
-    void on(SessionArchived event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutSession(
-                event.sessionId(),
-                "session.archived",
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.aboutSession(event.sessionId(), agentId));
-    }
-
-    @EventHandler
-    void on(InvocationRequested event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+    void on(InvocationRequested event, EventMessage<?> message, ReplayStatus replay) {
         Document invocation = new Document("_id", event.invocationId().toString())
                 .append("agentId", event.agentId().toString());
         if (event.sessionId() != null) {
             invocation.append("sessionId", event.sessionId().toString());
         }
         GuardedWrites.insertOnce(invocationAgents, invocation);
-        if (replay.isReplay()) {
-            return;
-        }
-        UUID spaceId = EventContext.spaceId(message.getMetaData());
-        InvocationContent.Arguments arguments = event.sealedArguments() == null
-                ? new InvocationContent.Arguments(event.encryptedArguments(), event.arguments())
-                : InvocationContent.openArguments(
-                                seals, spaceId, event.sessionId(), event.invocationId(), event.sealedArguments())
-                        .orElse(new InvocationContent.Arguments(null, null));
-        dispatch(
-                spaceId,
-                message.getIdentifier(),
-                "invocation.requested",
-                event.agentId(),
-                at,
-                WebhookPayloads.invocationRequested(event, arguments, at),
-                event.sessionId());
+        notify(message, replay);
     }
-
-    @EventHandler
-    void on(InvocationCompleted event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutInvocation(event.invocationId(), "invocation.completed", message, at, replay, (data, in) -> {
-            data.put(
-                    "encryptedResult",
-                    event.sealedResult() == null
-                            ? event.encryptedResult()
-                            : InvocationContent.openResult(
-                                            seals,
-                                            in.spaceId(),
-                                            in.sessionId(),
-                                            event.invocationId(),
-                                            event.sealedResult())
-                                    .orElse(null));
-        });
-    }
-
-    @EventHandler
-    void on(InvocationFailed event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutInvocation(event.invocationId(), "invocation.failed", message, at, replay, (data, in) -> {
-            data.put(
-                    "error",
-                    event.sealedError() == null
-                            ? event.error()
-                            : InvocationContent.openError(
-                                            seals,
-                                            in.spaceId(),
-                                            in.sessionId(),
-                                            event.invocationId(),
-                                            event.sealedError())
-                                    .orElse(null));
-        });
-    }
-
-    @EventHandler
-    void on(InvocationCancelled event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
-        aboutInvocation(
-                event.invocationId(),
-                "invocation.cancelled",
-                message,
-                at,
-                replay,
-                (data, in) -> data.put("cancelledBy", event.cancelledBy()));
-    }
-
-    /** Dispatches an event of a session to the endpoints of the session's agent, unless the log is being replayed. */
-    private void aboutSession(
-            UUID sessionId,
-            String type,
-            EventMessage<?> message,
-            Instant at,
-            ReplayStatus replay,
-            Function<UUID, Map<String, Object>> data) {
-        UUID agentId = agentOf(sessionId);
-        if (replay.isReplay()) {
-            return;
-        }
-        dispatch(
-                EventContext.spaceId(message.getMetaData()),
-                message.getIdentifier(),
-                type,
-                agentId,
-                at,
-                data.apply(agentId),
-                sessionId);
-    }
-
-    private void aboutMessage(
-            UUID sessionId, UUID messageId, String type, EventMessage<?> message, Instant at, ReplayStatus replay) {
-        aboutSession(
-                sessionId,
-                type,
-                message,
-                at,
-                replay,
-                agentId -> WebhookPayloads.aboutMessage(sessionId, agentId, messageId));
-    }
-
-    /** Where an invocation was made: its space and, when made in a session, the session (null otherwise). */
-    private record InvocationPlace(UUID spaceId, UUID sessionId) {}
 
     /**
-     * Dispatches a later event of an invocation to its agent's endpoints; one made in a session is sent sealed under
-     * the session's key, as the session's own events are.
+     * Every other event: those with a public type ({@link Notifications}) go to the matching endpoints. Customers keep
+     * copies of the checkpoints ({@code log.checkpoint}), which we then cannot rewrite (docs/verifiable-record.md).
      */
-    private void aboutInvocation(
-            UUID invocationId,
-            String type,
-            EventMessage<?> message,
-            Instant at,
-            ReplayStatus replay,
-            BiConsumer<Map<String, Object>, InvocationPlace> more) {
-        if (replay.isReplay()) {
-            return;
-        }
-        Document invocation = invocationAgents
-                .find(new Document("_id", invocationId.toString()))
-                .first();
-        UUID agentId = invocation == null ? null : UUID.fromString(invocation.getString("agentId"));
-        String session = invocation == null ? null : invocation.getString("sessionId");
-        InvocationPlace place = new InvocationPlace(
-                EventContext.spaceId(message.getMetaData()), session == null ? null : UUID.fromString(session));
-        Map<String, Object> data = WebhookPayloads.aboutInvocation(invocationId, agentId, place.sessionId());
-        more.accept(data, place);
-        dispatch(place.spaceId(), message.getIdentifier(), type, agentId, at, data, place.sessionId());
-    }
-
-    /** Customers keep copies of the checkpoints, which we then cannot rewrite (docs/verifiable-record.md). */
     @EventHandler
-    void on(CheckpointRecorded event, EventMessage<?> message, @Timestamp Instant at, ReplayStatus replay) {
+    void on(Object event, EventMessage<?> message, ReplayStatus replay) {
+        notify(message, replay);
+    }
+
+    private void notify(EventMessage<?> message, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
         }
-        dispatch(
-                event.spaceId(),
-                message.getIdentifier(),
-                "log.checkpoint",
-                null,
-                at,
-                WebhookPayloads.logCheckpoint(event),
-                null);
+        notifications.of(message, owners).ifPresent(notification -> dispatch(message.getIdentifier(), notification));
     }
 
-    private void dispatch(
-            UUID spaceId,
-            String eventId,
-            String type,
-            UUID agentId,
-            Instant at,
-            Map<String, Object> data,
-            UUID sessionId) {
+    /** Whose sessions and invocations they are, from the dispatcher's own records of their first events. */
+    private final class RecordedOwners implements Notifications.Owners {
+        @Override
+        public UUID agentOfSession(UUID sessionId) {
+            Document session = sessionAgents
+                    .find(new Document("_id", sessionId.toString()))
+                    .first();
+            return session == null ? null : UUID.fromString(session.getString("agentId"));
+        }
+
+        @Override
+        public Notifications.InvocationOwner ownerOfInvocation(UUID invocationId) {
+            Document invocation = invocationAgents
+                    .find(new Document("_id", invocationId.toString()))
+                    .first();
+            if (invocation == null) {
+                return null;
+            }
+            String session = invocation.getString("sessionId");
+            return new Notifications.InvocationOwner(
+                    UUID.fromString(invocation.getString("agentId")),
+                    session == null ? null : UUID.fromString(session));
+        }
+    }
+
+    private void dispatch(String eventId, Notification notification) {
+        UUID spaceId = notification.spaceId();
         for (WebhookRoutes.Route route : routes.active(spaceId)) {
-            if (!route.takes(type, agentId)) {
+            if (!route.takes(notification.type(), notification.agentId())) {
                 continue;
             }
             UUID deliveryId = deliveryId(eventId, route.webhookId());
-            String body = WebhookPayloads.body(deliveryId, type, at, data);
-            create(delivery(spaceId, deliveryId, route.webhookId(), agentId, eventId, type, body, sessionId), spaceId);
+            create(
+                    delivery(
+                            spaceId,
+                            deliveryId,
+                            route.webhookId(),
+                            notification.agentId(),
+                            eventId,
+                            notification.type(),
+                            notification.body(deliveryId),
+                            notification.sessionId()),
+                    spaceId);
         }
     }
 
@@ -477,7 +235,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                     agentId,
                     eventId,
                     type,
-                    WebhookPayloads.erased(body, sessionId),
+                    NotificationPayloads.erased(body, sessionId),
                     sessionId,
                     null);
         }
@@ -514,11 +272,5 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     /** A name-based UUID of the event and the endpoint: the same pair always gives the same delivery. */
     static UUID deliveryId(String eventId, UUID webhookId) {
         return UUID.nameUUIDFromBytes((eventId + "/" + webhookId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private UUID agentOf(UUID sessionId) {
-        Document session =
-                sessionAgents.find(new Document("_id", sessionId.toString())).first();
-        return session == null ? null : UUID.fromString(session.getString("agentId"));
     }
 }

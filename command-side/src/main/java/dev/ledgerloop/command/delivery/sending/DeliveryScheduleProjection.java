@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
 import dev.ledgerloop.command.delivery.DeliveryStatus;
-import dev.ledgerloop.command.delivery.dispatch.WebhookPayloads;
 import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
@@ -15,6 +14,7 @@ import dev.ledgerloop.events.delivery.DeliverySeals;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
 import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.notification.NotificationPayloads;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.Date;
@@ -71,7 +71,7 @@ class DeliveryScheduleProjection extends ParksUnreadableEvents {
      */
     @EventHandler
     void on(SessionShredRequested event) {
-        schedule.eraseBodiesOf(event.sessionId(), WebhookPayloads::erased);
+        schedule.eraseBodiesOf(event.sessionId(), NotificationPayloads::erased);
     }
 
     private String bodyOf(DeliveryCreated event, UUID spaceId, Instant at) {
@@ -81,11 +81,12 @@ class DeliveryScheduleProjection extends ParksUnreadableEvents {
             if (body.isPresent() && !schedule.isErased(event.sessionId())) {
                 return body.get();
             }
-            return body.map(opened -> WebhookPayloads.erased(opened, event.sessionId()))
-                    .orElseGet(() -> WebhookPayloads.erased(event.deliveryId(), event.type(), at, event.sessionId()));
+            return body.map(opened -> NotificationPayloads.erased(opened, event.sessionId()))
+                    .orElseGet(
+                            () -> NotificationPayloads.erased(event.deliveryId(), event.type(), at, event.sessionId()));
         }
         if (event.sessionId() != null && schedule.isErased(event.sessionId())) {
-            return WebhookPayloads.erased(event.payload(), event.sessionId());
+            return NotificationPayloads.erased(event.payload(), event.sessionId());
         }
         return event.payload();
     }

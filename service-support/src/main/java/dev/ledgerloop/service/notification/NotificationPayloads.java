@@ -1,4 +1,4 @@
-package dev.ledgerloop.command.delivery.dispatch;
+package dev.ledgerloop.service.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +24,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The JSON bodies of deliveries (docs/api.md §Webhooks): {@code {id, type, createdAt, data}}, where data carries the
+ * The JSON bodies of notifications, as webhook deliveries and live streams send them (docs/api.md §Webhooks): {@code
+ * {id, type, createdAt, data}}, where data carries the
  * event's ids and, for content, its end-to-end envelopes as the API shows them: the receiver decrypts.
  */
-public final class WebhookPayloads {
+public final class NotificationPayloads {
     static final DateTimeFormatter API_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -35,7 +36,7 @@ public final class WebhookPayloads {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private WebhookPayloads() {}
+    private NotificationPayloads() {}
 
     static Map<String, Object> sessionCreated(SessionOpened event, Instant at) {
         Map<String, Object> session = new LinkedHashMap<>();
@@ -95,6 +96,9 @@ public final class WebhookPayloads {
         response.put("id", event.responseId());
         response.put("userId", event.userId());
         response.put("encryptedResponse", event.encryptedResponse());
+        if (event.signature() != null) {
+            response.put("signature", event.signature());
+        }
         response.put("createdAt", timestamp(at));
         Map<String, Object> data = aboutMessage(event.sessionId(), agentId, event.messageId());
         data.put("response", response);
@@ -158,9 +162,9 @@ public final class WebhookPayloads {
         return data;
     }
 
-    static String body(UUID deliveryId, String type, Instant createdAt, Map<String, Object> data) {
+    public static String body(Object id, String type, Instant createdAt, Map<String, Object> data) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", deliveryId);
+        body.put("id", id);
         body.put("type", type);
         body.put("createdAt", timestamp(createdAt));
         body.put("data", data);
@@ -197,7 +201,7 @@ public final class WebhookPayloads {
         return body(deliveryId, type, createdAt, data);
     }
 
-    static String timestamp(Instant at) {
+    public static String timestamp(Instant at) {
         return API_TIMESTAMP.format(at.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -1,0 +1,12 @@
+package dev.ledgerloop.sdk.crypto;
+
+/**
+ * An envelope that cannot be opened with the given key: no wrapping for its key id, a wrapping or ciphertext that does
+ * not authenticate, a malformed field. Deliberately says nothing more (contract: any failure is "cannot decrypt").
+ */
+public final class CannotDecryptException extends RuntimeException {
+    /** The one failure of opening an envelope. */
+    public CannotDecryptException() {
+        super("cannot decrypt");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ledgerloop.events.human;
+
+import dev.ledgerloop.events.AggregateEvent;
+import dev.ledgerloop.events.AggregateType;
+import java.util.UUID;
+
+/** Everything that happens to a human's keys, stored on the stream {@code human-<humanId>}. */
+public sealed interface HumanEvent extends AggregateEvent permits HumanPublicKeyRegistered {
+    UUID humanId();
+
+    @Override
+    default AggregateType aggregateType() {
+        return AggregateType.HUMAN;
+    }
+
+    @Override
+    default UUID aggregateId() {
+        return humanId();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.ledgerloop.standalone.live;
+
+import static dev.ledgerloop.standalone.fixture.Waits.forTheViews;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ledgerloop.standalone.LedgerloopSystem;
+import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.Envelopes;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live event streams, black-box through the gateway of the standalone system: an agent sees its own sessions'
+ * events with the webhook types and payloads, a reconnect with {@code Last-Event-ID} after a disconnect in the middle
+ * of a burst gets exactly what it missed, and a human sees only the sessions they take part in.
+ */
+class EventStreamEndToEndTest {
+    @TempDir
+    static Path data;
+
+    private static LedgerloopSystem system;
+    private static Api agent;
+    private static String key;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = LedgerloopSystem.start(data, 0);
+        key = system.secrets().bootstrapKeyOnce();
+        agent = Api.gateway(system).withKey(key, "streamer");
+        agent.openSession();
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void an_agent_sees_its_sessions_events_as_they_happen_and_no_one_elses() throws Exception {
+        Api other = Api.gateway(system).withKey(key, "bystander");
+        other.openSession();
+        try (SseReader stream = open(agent, "/v1/agent/stream")) {
+            forTheViews().until(stream::listening);
+            String session = agent.openSession();
+            String message =
+                    agent.sendMessage(session, Envelopes.envelope()).get("id").asText();
+            other.sendMessage(other.openSession(), Envelopes.envelope());
+
+            forTheViews().untilAsserted(() -> assertThat(types(stream))
+                    .containsExactly("session.created", "session.message.new"));
+            SseReader.Event sent = stream.events().get(1);
+            assertThat(sent.body().get("type").asText()).isEqualTo("session.message.new");
+            assertThat(sent.body().at("/data/sessionId").asText()).isEqualTo(session);
+            assertThat(sent.body().at("/data/agentId").asText()).isEqualTo(agent.agentId());
+            assertThat(sent.body().at("/data/message/id").asText()).isEqualTo(message);
+            assertThat(sent.body().at("/data/message/encryptedContent/alg").asText())
+                    .isEqualTo("X25519-HKDF-SHA256-A256GCM");
+            assertThat(sent.id()).matches("[0-9]+-[0-9]+");
+        }
+    }
+
+    @Test
+    void a_reconnect_after_a_disconnect_mid_burst_replays_exactly_what_was_missed() throws Exception {
+        String session = agent.openSession();
+        List<String> sent = new ArrayList<>();
+        String resumeFrom;
+        try (SseReader first = open(agent, "/v1/agent/stream")) {
+            forTheViews().until(first::listening);
+            for (int i = 0; i < 10; i++) {
+                sent.add(agent.sendMessage(session, Envelopes.envelope())
+                        .get("id")
+                        .asText());
+            }
+            forTheViews().until(() -> first.events().size() >= 4);
+            resumeFrom = first.events().get(3).id();
+        }
+        for (int i = 0; i < 10; i++) {
+            sent.add(agent.sendMessage(session, Envelopes.envelope()).get("id").asText());
+        }
+        try (SseReader resumed = open(agent.withHeader("Last-Event-ID", resumeFrom), "/v1/agent/stream")) {
+            forTheViews().until(() -> resumed.events().size() >= 16);
+            assertThat(messageIds(resumed)).containsExactlyElementsOf(sent.subList(4, 20));
+        }
+        try (SseReader byQuery = open(agent, "/v1/agent/stream?after=" + resumeFrom)) {
+            forTheViews().until(() -> byQuery.events().size() >= 16);
+            assertThat(messageIds(byQuery)).containsExactlyElementsOf(sent.subList(4, 20));
+        }
+    }
+
+    @Test
+    void a_garbage_or_future_cursor_is_refused_with_400() throws Exception {
+        for (String cursor : new String[] {"yesterday", "12", "-1--1", "99999999999999-99999999999999"}) {
+            HttpResponse<Stream<String>> refused =
+                    agent.withHeader("Last-Event-ID", cursor).lines("/v1/agent/stream");
+            assertThat(refused.statusCode()).as(cursor).isEqualTo(400);
+            assertThat(String.join("", refused.body().toList())).contains("VALIDATION_ERROR");
+        }
+        HttpResponse<Stream<String>> human =
+                Api.gateway(system).withToken(system.mintHumanToken("hal")).lines("/v1/agent/stream");
+        assertThat(human.statusCode()).isEqualTo(401);
+        human.body().close();
+    }
+
+    @Test
+    void a_human_sees_the_sessions_they_take_part_in_from_the_moment_they_are_added() throws Exception {
+        Api human = Api.gateway(system).withToken(system.mintHumanToken("hanna"));
+        String before = agent.openSession();
+        agent.post("/v1/agent/sessions/" + before + "/participants", "{\"userId\":\"hanna\",\"role\":\"member\"}");
+        forTheViews()
+                .until(() ->
+                        human.get("/v1/human/sessions/" + before + "/timeline").status() == 200);
+        try (SseReader stream = open(human, "/v1/human/stream")) {
+            forTheViews().until(stream::listening);
+            String unrelated = agent.openSession();
+            agent.sendMessage(unrelated, Envelopes.envelope());
+            String inBefore =
+                    agent.sendMessage(before, Envelopes.envelope()).get("id").asText();
+            String later = agent.openSession();
+            agent.post("/v1/agent/sessions/" + later + "/participants", "{\"userId\":\"hanna\",\"role\":\"viewer\"}");
+            String inLater =
+                    agent.sendMessage(later, Envelopes.envelope()).get("id").asText();
+
+            forTheViews().untilAsserted(() -> assertThat(types(stream))
+                    .containsExactly("session.message.new", "participant.added", "session.message.new"));
+            assertThat(messageIds(stream)).containsExactly(inBefore, inLater);
+            assertThat(stream.events())
+                    .noneMatch(event -> event.body().toString().contains(unrelated));
+        }
+    }
+
+    private static SseReader open(Api api, String path) throws Exception {
+        HttpResponse<Stream<String>> response = api.lines(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return SseReader.of(response);
+    }
+
+    private static List<String> types(SseReader stream) {
+        return stream.events().stream().map(SseReader.Event::type).toList();
+    }
+
+    private static List<String> messageIds(SseReader stream) {
+        return stream.events().stream()
+                .filter(event -> event.type().equals("session.message.new"))
+                .map(event -> event.body().at("/data/message/id").asText())
+                .toList();
+    }
+}
