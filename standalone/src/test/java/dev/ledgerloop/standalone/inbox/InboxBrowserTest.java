@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerloop.sdk.crypto.DecisionStatement;
+import dev.ledgerloop.sdk.crypto.Envelope;
+import dev.ledgerloop.sdk.crypto.EnvelopeCipher;
+import dev.ledgerloop.sdk.crypto.EnvelopeRecipient;
+import dev.ledgerloop.sdk.crypto.X25519KeyPair;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Envelopes;
 import dev.ledgerloop.standalone.fixture.Json;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +29,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The web inbox in a real browser against the whole system: its WebCrypto against the contract's cryptography as
- * the agent side has it (here Bouncy Castle, {@link ContractCrypto}), and a human answering an approval and a form
- * that the agent then decrypts. Screenshots go to {@code standalone/target/inbox-screenshots/}.
+ * The web inbox in a real browser against the whole system, the agent side on the SDK's cryptography: a human
+ * registers keys, reads the feed and a session, answers an approval and a form that the agent then decrypts and whose
+ * signatures it checks; a tampered message shows "cannot decrypt"; a guest joins by link. Screenshots go to {@code
+ * standalone/target/inbox-screenshots/}. The browser's cryptography meets the shared vectors in {@link
+ * InboxTestVectorsBrowserTest}.
  */
 class InboxBrowserTest {
     @TempDir
@@ -39,115 +44,23 @@ class InboxBrowserTest {
 
     private static LedgerloopSystem system;
     private static Api agent;
-    private static KeyEndpointsStandIn keys;
-    private static final ContractCrypto.KeyPair AGENT_KEY = ContractCrypto.KeyPair.generate();
+    private static final X25519KeyPair AGENT_KEY = X25519KeyPair.generate(Envelopes::randomBytes);
 
     @BeforeAll
     static void start() throws Exception {
         system = LedgerloopSystem.start(data, 0);
         agent = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce());
-        keys = new KeyEndpointsStandIn(system.gatewayPort());
-        keys.agentKey(agent.agentId(), AGENT_KEY);
+        agent.put("/v1/agent/public-key", "{\"publicKey\":\"" + b64(AGENT_KEY.publicKey()) + "\"}")
+                .expect(200);
     }
 
     @AfterAll
     static void stop() {
-        if (keys != null) {
-            keys.close();
-        }
         system.close();
     }
 
-    @Test
-    void the_browsers_envelopes_and_decision_bytes_are_the_contracts() throws Exception {
-        ContractCrypto.KeyPair recipient = ContractCrypto.KeyPair.generate();
-        ContractCrypto.Fixed fixed = new ContractCrypto.Fixed(
-                Envelopes.randomBytes(32),
-                Envelopes.randomBytes(12),
-                List.of(new ContractCrypto.FixedWrapping(Envelopes.randomBytes(32), Envelopes.randomBytes(12))));
-        byte[] plaintext = "{\"text\":\"Deploy **v2**? ✓\"}".getBytes(StandardCharsets.UTF_8);
-        ObjectNode expected = ContractCrypto.seal(
-                plaintext, List.of(new ContractCrypto.Recipient(recipient.kid(), recipient.publicKey())), fixed);
-        byte[] ephemeralPublic = ContractCrypto.KeyPair.of(
-                        fixed.wrappings().get(0).ephemeralPrivate())
-                .publicKey();
-
-        try (Browser browser = Browser.start(profiles)) {
-            browser.driver.get(keys.url("/inbox/"));
-            Map<String, Object> input = Map.of(
-                    "recipientPrivate", b64(recipient.privateKey()),
-                    "recipientPublic", b64(recipient.publicKey()),
-                    "contentKey", b64(fixed.contentKey()),
-                    "nonce", b64(fixed.nonce()),
-                    "ephemeralPrivate", b64(fixed.wrappings().get(0).ephemeralPrivate()),
-                    "ephemeralPublic", b64(ephemeralPublic),
-                    "wrapNonce", b64(fixed.wrappings().get(0).wrapNonce()),
-                    "plaintext", b64(plaintext),
-                    "envelope", expected.toString());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = (Map<String, Object>) browser.withCryptoModule(
-                    """
-                    const b = crypto.fromBase64;
-                    const publicRaw = b(input.recipientPublic);
-                    const kid = await crypto.keyId(publicRaw);
-                    const mine = { kid, publicRaw, privateKey: await crypto.importX25519Private(b(input.recipientPrivate)) };
-                    const opened = crypto.toBase64(await crypto.open(JSON.parse(input.envelope), mine));
-                    const sealed = await crypto.seal(b(input.plaintext), [{ kid, publicKey: publicRaw }], {
-                      contentKey: b(input.contentKey), nonce: b(input.nonce),
-                      wrappings: [{ ephemeralPrivate: await crypto.importX25519Private(b(input.ephemeralPrivate)),
-                                    ephemeralPublic: b(input.ephemeralPublic), wrapNonce: b(input.wrapNonce) }] });
-                    return { kid, opened, sealed: JSON.stringify(sealed) };
-                    """,
-                    input);
-
-            assertThat(result.get("kid")).isEqualTo(recipient.kid());
-            assertThat(result.get("opened")).isEqualTo(b64(plaintext));
-            assertThat(Json.read((String) result.get("sealed"))).isEqualTo(expected);
-
-            String randomSeal = (String) browser.withCryptoModule(
-                    "return JSON.stringify(await crypto.sealJson({ action: 'approve' }, [{ kid: input.kid,"
-                            + " publicKey: crypto.fromBase64(input.publicKey) }]));",
-                    Map.of("kid", AGENT_KEY.kid(), "publicKey", b64(AGENT_KEY.publicKey())));
-            assertThat(Json.read(
-                            new String(ContractCrypto.open(Json.read(randomSeal), AGENT_KEY), StandardCharsets.UTF_8)))
-                    .isEqualTo(Json.read("{\"action\":\"approve\"}"));
-
-            JsonNode content = ContractCrypto.sealJson(Json.read("{\"text\":\"x\"}"), List.of(recipient()));
-            JsonNode response = ContractCrypto.sealJson(Json.read("{\"action\":\"reject\"}"), List.of(recipient()));
-            byte[] expectedBytes = ContractCrypto.decisionBytes("s-1", "m-1", content, null, response, "reject");
-            Object bytes = browser.withCryptoModule(
-                    "return crypto.toBase64(await crypto.decisionBytes({ sessionId: 's-1', messageId: 'm-1',"
-                            + " encryptedContent: JSON.parse(input.content), encryptedComponents: null,"
-                            + " encryptedResponse: JSON.parse(input.response), decision: 'reject' }));",
-                    Map.of("content", content.toString(), "response", response.toString()));
-            assertThat(Base64.getDecoder().decode((String) bytes)).isEqualTo(expectedBytes);
-        }
-    }
-
-    @Test
-    void a_tampered_envelope_fails_to_open_as_cannot_decrypt_and_nothing_else() throws Exception {
-        ContractCrypto.KeyPair recipient = ContractCrypto.KeyPair.generate();
-        ObjectNode envelope = ContractCrypto.sealJson(
-                Json.read("{\"text\":\"secret\"}"),
-                List.of(new ContractCrypto.Recipient(recipient.kid(), recipient.publicKey())));
-        try (Browser browser = Browser.start(profiles)) {
-            browser.driver.get(keys.url("/inbox/"));
-            for (JsonNode tampered : List.of(tamperedCiphertext(envelope), tamperedWrapping(envelope))) {
-                Object answer = browser.withCryptoModule(
-                        """
-                        const mine = { kid: input.kid, publicRaw: crypto.fromBase64(input.publicKey),
-                                       privateKey: await crypto.importX25519Private(crypto.fromBase64(input.privateKey)) };
-                        try { await crypto.open(JSON.parse(input.envelope), mine); return 'opened'; }
-                        catch (e) { return (e instanceof crypto.CannotDecrypt) + ' ' + e.message; }
-                        """,
-                        Map.of(
-                                "kid", recipient.kid(),
-                                "publicKey", b64(recipient.publicKey()),
-                                "privateKey", b64(recipient.privateKey()),
-                                "envelope", tampered.toString()));
-                assertThat(answer).isEqualTo("true cannot decrypt");
-            }
-        }
+    private static String inbox(String fragment) {
+        return Api.gateway(system).url("/inbox/" + fragment);
     }
 
     @Test
@@ -161,18 +74,13 @@ class InboxBrowserTest {
                 .expect(201);
 
         try (Browser browser = Browser.start(profiles)) {
-            browser.driver.get(keys.url("/inbox/#token=" + system.mintHumanToken("alice")));
+            String aliceToken = system.mintHumanToken("alice");
+            browser.driver.get(inbox("#token=" + aliceToken));
             forTheViews().ignoreExceptions().untilAsserted(() -> assertThat(
                             browser.driver.findElement(By.id("user-id")).getText())
                     .isEqualTo("alice"));
             assertThat(browser.driver.getCurrentUrl()).doesNotContain("token=");
-            forTheViews().until(() -> keys.humanKey("alice") != null);
-            JsonNode alice = keys.humanKey("alice");
-            List<ContractCrypto.Recipient> recipients = List.of(
-                    new ContractCrypto.Recipient(
-                            alice.get("kid").asText(),
-                            Base64.getDecoder().decode(alice.get("publicKey").asText())),
-                    recipient());
+            List<EnvelopeRecipient> recipients = List.of(registeredKey(session, "alice"), agentRecipient());
 
             JsonNode approval = send(
                     sessionPath,
@@ -206,8 +114,9 @@ class InboxBrowserTest {
             JsonNode tampered = agent.post(
                             sessionPath + "/messages",
                             "{\"responseRequired\":true,\"priority\":\"Low\",\"encryptedContent\":"
-                                    + tamperedCiphertext(
-                                            ContractCrypto.sealJson(Json.read("{\"text\":\"tampered\"}"), recipients))
+                                    + tamperedCiphertext(EnvelopeCipher.secure()
+                                            .seal("{\"text\":\"tampered\"}", recipients)
+                                            .toJson())
                                     + "}")
                     .expect(201)
                     .body();
@@ -248,16 +157,14 @@ class InboxBrowserTest {
 
             deploy.click();
             JsonNode approved = answerOf(sessionPath, approval);
-            assertThat(Json.read(new String(
-                            ContractCrypto.open(approved.get("encryptedResponse"), AGENT_KEY), StandardCharsets.UTF_8)))
-                    .isEqualTo(Json.read("{\"action\":\"approve\"}"));
-            assertSignedByAlice(session, approval, approved.get("encryptedResponse"), "approve");
+            assertThat(Json.read(opened(approved))).isEqualTo(Json.read("{\"action\":\"approve\"}"));
+            assertSignedByAlice(aliceToken, session, approval, approved, "approve");
 
             // The form by keyboard: the required fields first block the submit, then it goes.
             WebElement reason = browser.driver.findElement(By.cssSelector(message(form) + " [name='reason']"));
             WebElement submit = browser.driver.findElement(By.cssSelector(message(form) + " button[type='submit']"));
             submit.sendKeys(Keys.ENTER);
-            assertThat(keys.answerTo(id(form))).isNull();
+            assertThat(responseTo(sessionPath, form)).isNull();
             reason.sendKeys("Security fix <script>alert(1)</script>");
             browser.driver
                     .findElement(By.cssSelector(message(form) + " [name='hours']"))
@@ -269,12 +176,10 @@ class InboxBrowserTest {
                     .sendKeys(Keys.SPACE);
             submit.sendKeys(Keys.ENTER);
             JsonNode submitted = answerOf(sessionPath, form);
-            assertThat(Json.read(new String(
-                            ContractCrypto.open(submitted.get("encryptedResponse"), AGENT_KEY),
-                            StandardCharsets.UTF_8)))
+            assertThat(Json.read(opened(submitted)))
                     .isEqualTo(Json.read("{\"action\":\"submit\",\"values\":{\"reason\":\"Security fix"
                             + " <script>alert(1)</script>\",\"hours\":1.5,\"window\":\"weekend\",\"notify\":true}}"));
-            assertSignedByAlice(session, form, submitted.get("encryptedResponse"), "submit");
+            assertSignedByAlice(aliceToken, session, form, submitted, "submit");
 
             forTheViews().ignoreExceptions().untilAsserted(() -> assertThat(browser.driver
                             .findElement(By.cssSelector(message(approval) + " .answered"))
@@ -303,7 +208,7 @@ class InboxBrowserTest {
         String fragment = publicUrl.substring(publicUrl.indexOf('#'));
 
         try (Browser browser = Browser.start(profiles)) {
-            browser.driver.get(keys.url("/inbox/" + fragment));
+            browser.driver.get(inbox(fragment));
             WebElement name = forTheViews()
                     .ignoreExceptions()
                     .until(() -> browser.driver.findElement(By.id("guest-name")), WebElement::isDisplayed);
@@ -314,16 +219,9 @@ class InboxBrowserTest {
                     .startsWith("guest-"));
             assertThat(browser.driver.getCurrentUrl()).doesNotContain("hlg_");
             String guest = browser.driver.findElement(By.id("user-id")).getText();
-            forTheViews().until(() -> keys.humanKey(guest) != null);
-            JsonNode guestKey = keys.humanKey(guest);
             JsonNode question = send(
                     "/v1/agent/sessions/" + session,
-                    List.of(
-                            new ContractCrypto.Recipient(
-                                    guestKey.get("kid").asText(),
-                                    Base64.getDecoder()
-                                            .decode(guestKey.get("publicKey").asText())),
-                            recipient()),
+                    List.of(registeredKey(session, guest), agentRecipient()),
                     "Urgent",
                     "{\"text\":\"Is the invoice address correct?\"}",
                     "[{\"type\":\"button_group\",\"data\":{\"buttons\":[{\"label\":\"Yes\",\"action\":\"yes\"},"
@@ -339,12 +237,10 @@ class InboxBrowserTest {
             yes.click();
             JsonNode answered = answerOf("/v1/agent/sessions/" + session, question);
             assertThat(answered.get("userId").asText()).isEqualTo(guest);
-            assertThat(Json.read(new String(
-                            ContractCrypto.open(answered.get("encryptedResponse"), AGENT_KEY), StandardCharsets.UTF_8)))
-                    .isEqualTo(Json.read("{\"action\":\"yes\"}"));
+            assertThat(Json.read(opened(answered))).isEqualTo(Json.read("{\"action\":\"yes\"}"));
         }
         try (Browser browser = Browser.start(profiles)) {
-            browser.driver.get(keys.url("/inbox/" + fragment));
+            browser.driver.get(inbox(fragment));
             forTheViews().ignoreExceptions().untilAsserted(() -> assertThat(
                             browser.driver.findElement(By.id("link-unusable")).getText())
                     .containsIgnoringCase("used up"));
@@ -353,19 +249,19 @@ class InboxBrowserTest {
     }
 
     private static JsonNode send(
-            String sessionPath,
-            List<ContractCrypto.Recipient> recipients,
-            String priority,
-            String content,
-            String components)
+            String sessionPath, List<EnvelopeRecipient> recipients, String priority, String content, String components)
             throws Exception {
         ObjectNode body = Json.MAPPER
                 .createObjectNode()
                 .put("responseRequired", true)
                 .put("priority", priority)
                 .put("deadlineAt", Instant.now().plus(3, ChronoUnit.HOURS).toString());
-        body.set("encryptedContent", ContractCrypto.sealJson(Json.read(content), recipients));
-        body.set("encryptedComponents", ContractCrypto.sealJson(Json.read(components), recipients));
+        body.set(
+                "encryptedContent",
+                EnvelopeCipher.secure().seal(content, recipients).toJson());
+        body.set(
+                "encryptedComponents",
+                EnvelopeCipher.secure().seal(components, recipients).toJson());
         return agent.post(sessionPath + "/messages", body.toString())
                 .expect(201)
                 .body();
@@ -373,47 +269,80 @@ class InboxBrowserTest {
 
     /** The agent's view of the answer to a message, once its timeline has it. */
     private static JsonNode answerOf(String sessionPath, JsonNode message) {
-        return forTheViews()
+        return forTheViews().ignoreExceptions().until(() -> responseTo(sessionPath, message), item -> item != null);
+    }
+
+    private static JsonNode responseTo(String sessionPath, JsonNode message) throws Exception {
+        for (JsonNode item :
+                agent.get(sessionPath + "/timeline?limit=100").body().get("data")) {
+            if (item.get("kind").asText().equals("response")
+                    && item.get("messageId").asText().equals(id(message))) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** The answer as the agent decrypts it with the SDK. */
+    private static String opened(JsonNode response) {
+        return EnvelopeCipher.openText(Envelope.fromJson(response.get("encryptedResponse")), AGENT_KEY);
+    }
+
+    /** A participant's key as the session's recipients list it, once the inbox has registered it. */
+    private static EnvelopeRecipient registeredKey(String session, String userId) {
+        JsonNode key = forTheViews()
                 .ignoreExceptions()
                 .until(
                         () -> {
-                            for (JsonNode item : agent.get(sessionPath + "/timeline?limit=100")
+                            for (JsonNode item : agent.get("/v1/agent/sessions/" + session + "/recipients")
+                                    .expect(200)
                                     .body()
-                                    .get("data")) {
-                                if (item.get("kind").asText().equals("response")
-                                        && item.get("messageId").asText().equals(id(message))) {
+                                    .get("items")) {
+                                if (item.get("id").asText().equals(userId) && item.hasNonNull("kid")) {
                                     return item;
                                 }
                             }
                             return null;
                         },
                         item -> item != null);
+        return new EnvelopeRecipient(
+                key.get("kid").asText(),
+                Base64.getDecoder().decode(key.get("publicKey").asText()));
     }
 
+    /**
+     * The server verified the answer's signature before storing it; here it is checked again, independently, with the
+     * SDK over the message as the agent sent it and against the signing key alice registered.
+     */
     private static void assertSignedByAlice(
-            String session, JsonNode message, JsonNode encryptedResponse, String decision) {
-        JsonNode signature = keys.answerTo(id(message)).get("signature");
+            String aliceToken, String session, JsonNode message, JsonNode response, String decision) throws Exception {
+        JsonNode signature = response.get("signature");
         assertThat(signature.get("alg").asText()).isEqualTo("Ed25519");
         assertThat(signature.get("decision").asText()).isEqualTo(decision);
-        byte[] signed = ContractCrypto.decisionBytes(
+        String registered = Api.gateway(system)
+                .withToken(aliceToken)
+                .get("/v1/human/public-key")
+                .expect(200)
+                .body()
+                .get("signingPublicKey")
+                .asText();
+        assertThat(signature.get("publicKey").asText()).isEqualTo(registered);
+        DecisionStatement statement = DecisionStatement.of(
                 session,
                 id(message),
                 message.get("encryptedContent"),
                 message.get("encryptedComponents"),
-                encryptedResponse,
+                response.get("encryptedResponse"),
                 decision);
-        byte[] signingKey = Base64.getDecoder()
-                .decode(keys.humanKey("alice").get("signingPublicKey").asText());
-        assertThat(ContractCrypto.verifiesEd25519(
-                        signingKey,
-                        signed,
-                        Base64.getDecoder().decode(signature.get("value").asText())))
+        assertThat(statement.verify(
+                        Base64.getDecoder().decode(registered),
+                        signature.get("value").asText()))
                 .as("alice's signature over the decision")
                 .isTrue();
     }
 
-    private static ContractCrypto.Recipient recipient() {
-        return new ContractCrypto.Recipient(AGENT_KEY.kid(), AGENT_KEY.publicKey());
+    private static EnvelopeRecipient agentRecipient() {
+        return new EnvelopeRecipient(AGENT_KEY.kid(), AGENT_KEY.publicKey());
     }
 
     private static String message(JsonNode message) {
@@ -434,17 +363,5 @@ class InboxBrowserTest {
                 Base64.getDecoder().decode(envelope.get("ciphertext").asText());
         ciphertext[ciphertext.length - 20] ^= 1;
         return ((ObjectNode) envelope.deepCopy()).put("ciphertext", b64(ciphertext));
-    }
-
-    /** The wrapped key of every wrapping altered: the content key cannot be unwrapped. */
-    private static JsonNode tamperedWrapping(JsonNode envelope) {
-        ObjectNode copy = envelope.deepCopy();
-        copy.get("wrappings").forEach(wrapping -> {
-            byte[] wrapped =
-                    Base64.getDecoder().decode(wrapping.get("wrappedKey").asText());
-            wrapped[13] ^= 1;
-            ((ObjectNode) wrapping).put("wrappedKey", b64(wrapped));
-        });
-        return copy;
     }
 }
