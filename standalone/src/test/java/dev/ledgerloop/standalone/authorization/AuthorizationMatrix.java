@@ -125,6 +125,8 @@ final class AuthorizationMatrix {
             GET /v1/human/me                                                    | -             | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
             GET /v1/human/feed                                                  | -             | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
             GET /v1/human/sessions/{session}/timeline                           | -             | 200     | 401     401           403          ok     ok     ok    404      404     401     401
+            GET /v1/human/sessions/{session}/attachments                        | -             | 200     | 401     401           403          ok     ok     ok    404      404     401     401
+            GET /v1/human/sessions/{session}/attachments/{attachment}           | -             | 200     | 401     401           403          ok     ok     ok    404      404     401     401
             POST /v1/human/sessions/{session}/messages                          | message       | 201     | 401     401           403          ok     403    ok    404      404     401     401
             POST /v1/human/sessions/{session}/messages/{question}/respond       | response      | 201     | 401     401           403          ok     403    ok    404      404     401     401
             # Joining takes a human of the space with the token; someone who takes part already: 409.
