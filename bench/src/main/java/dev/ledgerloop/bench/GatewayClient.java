@@ -65,6 +65,10 @@ final class GatewayClient {
         return send("POST", path, body);
     }
 
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
+        return http.sendAsync(request("POST", path, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> send(String method, String path, String body) throws Exception {
         return http.send(request(method, path, body).build(), HttpResponse.BodyHandlers.ofString());
     }

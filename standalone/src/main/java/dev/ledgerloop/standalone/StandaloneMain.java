@@ -31,7 +31,10 @@ public final class StandaloneMain {
         }
         Path logFile = ConsoleAndFileLogging.configure(options.data(), options.verbose());
         if (options.mintTokenFor() != null) {
-            System.out.println(mintToken(options.data(), options.mintTokenFor()));
+            String token = mintToken(options.data(), options.mintTokenFor());
+            System.out.println(token);
+            // Standard output stays the token alone, for TOKEN=$(... --mint-token=alice).
+            System.err.println("Open the inbox with it: " + inboxLink(options.port(), token));
             return;
         }
         if (options.rebuild() != null) {
@@ -60,6 +63,14 @@ public final class StandaloneMain {
         report.running(system, options.data(), logFile);
         report.keysShownOnce(system.secrets());
         stopped.await();
+    }
+
+    /**
+     * The web inbox signed in with this token (docs/inbox.md): the token travels in the URL fragment, which the browser
+     * never sends to a server, and the page removes it from the address bar.
+     */
+    static String inboxLink(int port, String token) {
+        return "http://localhost:" + port + "/inbox/#token=" + token;
     }
 
     /** A token for the user in the data directory's space (creating the secrets and key pair on first use). */

@@ -12,7 +12,8 @@ record StandaloneOptions(Path data, int port, boolean verbose, String mintTokenF
               --data=DIR            where the event store, MongoDB, the secrets and the log live (default ./data)
               --port=N              the gateway's port, the only public one (default 8080)
               --verbose             print the full log on the console too; it is always in DIR/logs/ledgerloop.log
-              --mint-token=USER_ID  print a human's Bearer token for USER_ID in the embedded space, start nothing
+              --mint-token=USER_ID  print a human's Bearer token for USER_ID in the embedded space, start nothing;
+                                    standard error shows the link that opens the web inbox with it (for --port)
               --rebuild=VIEW|all    rebuild a view (e.g. timeline) or all views from the event log, with the system
                                     stopped, then exit; nothing is sent and the log is not changed
               --help                print this

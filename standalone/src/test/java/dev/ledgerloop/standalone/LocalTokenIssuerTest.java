@@ -54,6 +54,12 @@ class LocalTokenIssuerTest {
     }
 
     @Test
+    void the_inbox_link_carries_the_token_in_its_fragment_only() {
+        assertThat(StandaloneMain.inboxLink(8080, "aaa.bbb.ccc"))
+                .isEqualTo("http://localhost:8080/inbox/#token=aaa.bbb.ccc");
+    }
+
+    @Test
     void a_data_directory_from_before_provisioning_keys_gets_one_on_its_next_start() throws Exception {
         StandaloneSecrets original = StandaloneSecrets.loadOrCreate(data);
         Properties stored = new Properties();

@@ -162,6 +162,7 @@ class SessionApiEndToEndTest {
                         "status",
                         "isPublic",
                         "maxGuests",
+                        "requireSignedAnswers",
                         "encryptedTitle",
                         "agentId",
                         "createdAt",

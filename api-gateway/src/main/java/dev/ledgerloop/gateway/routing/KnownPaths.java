@@ -17,8 +17,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The paths the public port serves: the API under /v1, the API description (/openapi.json, /docs) and the health
- * check. Everything else answers 404 before any other work, including what the frameworks would serve on their own
+ * The paths the public port serves: the API under /v1, the API description (/openapi.json, /docs), the web inbox
+ * (/inbox) and the health check. Everything else answers 404 before any other work, including what the frameworks would serve on their own
  * (other actuator endpoints, static resources).
  */
 @Component
@@ -155,6 +155,8 @@ class KnownPaths implements WebFilter, Ordered {
                 || path.equals("/openapi.json")
                 || path.equals("/docs")
                 || path.startsWith("/docs/")
+                || path.equals("/inbox")
+                || path.startsWith("/inbox/")
                 || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals(MetricsToken.PATH);

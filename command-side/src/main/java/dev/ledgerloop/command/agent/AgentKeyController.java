@@ -2,13 +2,11 @@ package dev.ledgerloop.command.agent;
 
 import dev.ledgerloop.command.agent.AgentCommand.RegisterPublicKey;
 import dev.ledgerloop.command.keys.KeyFields;
+import dev.ledgerloop.command.keys.PublicKeyRequest;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
-import dev.ledgerloop.service.web.request.IfMistyped;
-import dev.ledgerloop.service.web.request.RequestRecord;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,18 +21,6 @@ class AgentKeyController {
     AgentKeyController(AgentCommandSender commands) {
         this.commands = commands;
     }
-
-    @RequestRecord
-    record PublicKeyRequest(
-            @Schema(
-                    description = "base64 of the raw 32-byte X25519 public key",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            @IfMistyped(KeyFields.BASE64_32)
-            String publicKey,
-
-            @Schema(description = "the key id the client computed; refused unless it is the key's")
-            @IfMistyped("must be a string")
-            String fingerprint) {}
 
     @PutMapping("/v1/agent/public-key")
     @Operation(

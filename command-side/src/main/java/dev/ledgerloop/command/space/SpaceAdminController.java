@@ -1,12 +1,12 @@
 package dev.ledgerloop.command.space;
 
 import dev.ledgerloop.command.keys.KeyFields;
+import dev.ledgerloop.command.keys.PublicKeyRequest;
 import dev.ledgerloop.command.space.SpaceCommand.ChangeSettings;
 import dev.ledgerloop.command.space.SpaceCommand.SetEncryptionKey;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.SpaceOwners;
 import dev.ledgerloop.service.domain.DomainException;
-import dev.ledgerloop.service.web.request.IfMistyped;
 import dev.ledgerloop.service.web.request.RequestRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,18 +26,6 @@ class SpaceAdminController {
     }
 
     @RequestRecord
-    record EncryptionKeyRequest(
-            @Schema(
-                    description = "base64 of the raw 32-byte X25519 public key",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            @IfMistyped(KeyFields.BASE64_32)
-            String publicKey,
-
-            @Schema(description = "the key id the client computed; refused unless it is the key's")
-            @IfMistyped("must be a string")
-            String fingerprint) {}
-
-    @RequestRecord
     record SettingsRequest(
             @Schema(
                     description = "whether new sessions require signed answers unless they say",
@@ -49,7 +37,7 @@ class SpaceAdminController {
             summary = "Sets the space's X25519 public key, which clients wrap envelopes for too",
             description = "200 {keyId, publicKey}; the private key stays with the owner's reviewer, never the server."
                     + " A key that is not base64 of 32 bytes, has small order or does not match fingerprint: 400")
-    Map<String, String> setEncryptionKey(Principal principal, @RequestBody @Valid EncryptionKeyRequest body) {
+    Map<String, String> setEncryptionKey(Principal principal, @RequestBody @Valid PublicKeyRequest body) {
         SpaceOwners.requireOwner(principal);
         String keyId = KeyFields.x25519("publicKey", body.publicKey(), body.fingerprint());
         SpaceState state = space.send(new SetEncryptionKey(principal.spaceId(), body.publicKey(), keyId), principal);

@@ -15,12 +15,16 @@ import dev.ledgerloop.command.session.SessionCommand.OpenSession;
 import dev.ledgerloop.command.session.SessionCommand.RedeemGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
 import dev.ledgerloop.command.session.SessionCommand.SendMessage;
+import dev.ledgerloop.command.session.SessionCommand.SignatureClaim;
 import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
 import dev.ledgerloop.command.session.SessionResources.MessageResource;
 import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
 import dev.ledgerloop.command.session.SessionResults.SessionState;
+import dev.ledgerloop.events.decision.DecisionStatement;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
+import dev.ledgerloop.events.keys.PublicKeys;
+import dev.ledgerloop.events.session.DecisionSignature;
 import dev.ledgerloop.events.session.GuestTokenCreated;
 import dev.ledgerloop.events.session.GuestTokenRedeemed;
 import dev.ledgerloop.events.session.GuestTokenRevoked;
@@ -43,12 +47,15 @@ import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +193,75 @@ class SessionTest {
                 .when(new SubmitResponse(SESSION, "alice", MESSAGE, UUID.randomUUID(), CONTENT, null, null), AS_ALICE)
                 .expectNoEvents()
                 .expectException(SessionRefusedException.class);
+    }
+
+    @Test
+    void a_signed_answer_is_checked_over_the_question_as_edited_and_stored_with_its_key() {
+        EncryptedEnvelope edited = new EncryptedEnvelope(
+                EncryptedEnvelope.VERSION,
+                EncryptedEnvelope.ALGORITHM,
+                "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+                List.of(new Wrapping("human-1", "AAAA", "AAAA")));
+        String request = DecisionStatement.requestSha256(edited, null);
+        String response = DecisionStatement.responseSha256(CONTENT);
+        SignatureClaim claim = new SignatureClaim(
+                "Ed25519",
+                "approve",
+                sign(DecisionStatement.signedBytes(SESSION, MESSAGE, request, response, "approve")));
+        Object[] history = {
+            opened(),
+            inSpace(participant("alice", ParticipantRole.member)),
+            inSpace(question(null)),
+            inSpace(new MessageEdited(SESSION, MESSAGE, edited, null))
+        };
+
+        fixture.given(history)
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT, claim, SIGNING_KEY), AS_ALICE)
+                .expectEvents(new ResponseSubmitted(
+                        SESSION,
+                        MESSAGE,
+                        RESPONSE,
+                        "alice",
+                        CONTENT,
+                        new DecisionSignature(
+                                "Ed25519",
+                                PublicKeys.id(Base64.getDecoder().decode(SIGNING_KEY)),
+                                SIGNING_KEY,
+                                "approve",
+                                request,
+                                response,
+                                claim.value())));
+        // The same signature over the question as first asked: it changed since.
+        fixture.given(opened(), inSpace(participant("alice", ParticipantRole.member)), inSpace(question(null)))
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT, claim, SIGNING_KEY), AS_ALICE)
+                .expectNoEvents()
+                .expectExceptionMessage("Field 'signature' does not verify");
+        fixture.given(history)
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT, claim, null), AS_ALICE)
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("Field 'signature' cannot be checked"));
+    }
+
+    @Test
+    void a_session_that_requires_signed_answers_refuses_an_unsigned_one() {
+        fixture.given(
+                        inSpace(new SessionOpened(SESSION, AGENT, null, false, null, true)),
+                        inSpace(participant("alice", ParticipantRole.member)),
+                        inSpace(question(null)))
+                .when(new SubmitResponse(SESSION, "alice", MESSAGE, RESPONSE, CONTENT, null, null), AS_ALICE)
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("Field 'signature' is required"));
+    }
+
+    private static final Ed25519PrivateKeyParameters SIGNER = new Ed25519PrivateKeyParameters(new byte[32]);
+    private static final String SIGNING_KEY =
+            Base64.getEncoder().encodeToString(SIGNER.generatePublicKey().getEncoded());
+
+    private static String sign(byte[] bytes) {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, SIGNER);
+        signer.update(bytes, 0, bytes.length);
+        return Base64.getEncoder().encodeToString(signer.generateSignature());
     }
 
     @Test

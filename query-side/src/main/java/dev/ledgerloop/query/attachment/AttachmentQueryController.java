@@ -12,6 +12,7 @@ import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.paging.Page;
 import dev.ledgerloop.query.paging.PageRequest;
+import dev.ledgerloop.query.participant.ParticipantReader;
 import dev.ledgerloop.query.session.SessionReader;
 import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.ApiException;
@@ -30,15 +31,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A session's attachments for its agent: the list, and each file's bytes as uploaded (still end-to-end encrypted). */
+/**
+ * A session's attachments for its agent and its participants (the web inbox downloads them): the list, and each
+ * file's bytes as uploaded (still end-to-end encrypted).
+ */
 @RestController
 class AttachmentQueryController {
     private final SessionReader sessions;
+    private final ParticipantReader participants;
     private final MongoCollection<Document> attachments;
     private final AttachmentStore store;
 
-    AttachmentQueryController(SessionReader sessions, MongoDatabase database, AttachmentStore store) {
+    AttachmentQueryController(
+            SessionReader sessions, ParticipantReader participants, MongoDatabase database, AttachmentStore store) {
         this.sessions = sessions;
+        this.participants = participants;
         this.attachments = database.getCollection(AttachmentsProjection.COLLECTION);
         this.store = store;
     }
@@ -75,6 +82,20 @@ class AttachmentQueryController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String pageSize) {
         sessions.get(principal, sessionId);
+        return list(sessionId, page, pageSize);
+    }
+
+    @GetMapping("/v1/human/sessions/{sessionId}/attachments")
+    Page<Attachment> humanList(
+            Principal principal,
+            @PathVariable UUID sessionId,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String pageSize) {
+        participants.requireParticipant(principal, sessionId);
+        return list(sessionId, page, pageSize);
+    }
+
+    private Page<Attachment> list(UUID sessionId, String page, String pageSize) {
         PageRequest request = PageRequest.of(page, pageSize);
         List<Attachment> data = new ArrayList<>();
         attachments
@@ -94,12 +115,23 @@ class AttachmentQueryController {
     ResponseEntity<byte[]> download(
             Principal principal, @PathVariable UUID sessionId, @PathVariable UUID attachmentId) {
         sessions.get(principal, sessionId);
+        return download(principal.spaceId(), sessionId, attachmentId);
+    }
+
+    @GetMapping("/v1/human/sessions/{sessionId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> humanDownload(
+            Principal principal, @PathVariable UUID sessionId, @PathVariable UUID attachmentId) {
+        participants.requireParticipant(principal, sessionId);
+        return download(principal.spaceId(), sessionId, attachmentId);
+    }
+
+    private ResponseEntity<byte[]> download(UUID spaceId, UUID sessionId, UUID attachmentId) {
         Document found = attachments
                 .find(and(eq("_id", attachmentId.toString()), eq("sessionId", sessionId.toString())))
                 .first();
         byte[] bytes = found == null
                 ? null
-                : store.read(principal.spaceId(), sessionId, attachmentId).orElse(null);
+                : store.read(spaceId, sessionId, attachmentId).orElse(null);
         if (bytes == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "Attachment " + attachmentId + " not found");
         }

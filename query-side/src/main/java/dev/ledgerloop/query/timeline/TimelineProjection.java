@@ -7,7 +7,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import dev.ledgerloop.events.decision.DecisionSignature;
+import dev.ledgerloop.events.session.DecisionSignature;
 import dev.ledgerloop.events.session.InteractionAcknowledged;
 import dev.ledgerloop.events.session.InteractionCancelled;
 import dev.ledgerloop.events.session.MessageDeleted;

@@ -7,6 +7,7 @@ import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.keys.PublicKeys;
 import dev.ledgerloop.events.merkle.JcsJson;
+import dev.ledgerloop.events.session.DecisionSignature;
 import java.util.Base64;
 import java.util.UUID;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;

@@ -1,7 +1,6 @@
 package dev.ledgerloop.events.session;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import dev.ledgerloop.events.decision.DecisionSignature;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import java.util.Objects;
 import java.util.UUID;

@@ -7,6 +7,7 @@ import dev.ledgerloop.events.EventCodec;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.keys.PublicKeys;
+import dev.ledgerloop.events.session.DecisionSignature;
 import dev.ledgerloop.events.session.MessageEdited;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.Priority;

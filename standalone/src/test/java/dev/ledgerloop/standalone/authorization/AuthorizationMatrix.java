@@ -34,6 +34,11 @@ final class AuthorizationMatrix {
     static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"session.closed\"],"
             + "\"scope\":{\"agentIds\":[\"{agentA}\"]}}";
 
+    /** A valid X25519 public key, and a valid Ed25519 one (base64 of 32 bytes). */
+    static final String X25519_KEY = "B6N8vBQgk8i3VdwbEOhstCY3StFqqFPtC9/AsrhtHHw=";
+
+    static final String ED25519_KEY = "O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik=";
+
     /** The bodies the table names; placeholders in them are filled like the paths'. */
     private static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("-", ""),
@@ -54,6 +59,10 @@ final class AuthorizationMatrix {
             Map.entry("enable", "{\"enabled\":true}"),
             Map.entry("since", "{\"since\":\"2020-01-01T00:00:00Z\"}"),
             Map.entry("confirm", "{\"confirm\":\"{shreddable}\"}"),
+            Map.entry("publicKey", "{\"publicKey\":\"" + X25519_KEY + "\"}"),
+            Map.entry(
+                    "humanKeys", "{\"publicKey\":\"" + X25519_KEY + "\",\"signingPublicKey\":\"" + ED25519_KEY + "\"}"),
+            Map.entry("settings", "{\"requireSignedAnswers\":false}"),
             Map.entry("upload", UPLOAD),
             Map.entry("stream", STREAM));
 
@@ -102,10 +111,22 @@ final class AuthorizationMatrix {
             GET /v1/agent/webhook-deliveries/stats                              | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
             GET /v1/agent/webhook-deliveries/{delivery}                         | -             | 200     | ok      404           403          401    401    401   401      401     404     401
             POST /v1/agent/webhook-deliveries/{delivery}/retry                  | -             | 202     | ok      404           403          401    401    401   401      401     404     401
+            # Keys: one's own, the space's, and a session's recipients; the space's key and defaults are the owner's
+            PUT /v1/agent/public-key                                            | publicKey     | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/public-key                                            | -             | 200/404 | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/encryption                                            | -             | 200/404 | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/sessions/{session}/recipients                         | -             | 200     | ok      404           403          401    401    401   401      401     404     401
+            PUT /v1/human/public-key                                            | humanKeys     | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
+            GET /v1/human/public-key                                            | -             | 200/404 | 401     401           403          ok     ok     ok    ok       ok      401     401
+            GET /v1/human/sessions/{session}/recipients                         | -             | 200     | 401     401           403          ok     ok     ok    404      404     401     401
+            PUT /v1/admin/encryption                                            | publicKey     | 200     | ok      403           403          403    403    403   403      403     403     401
+            PUT /v1/admin/settings                                              | settings      | 200     | ok      403           403          403    403    403   403      403     403     401
             # Humans
             GET /v1/human/me                                                    | -             | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
             GET /v1/human/feed                                                  | -             | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
             GET /v1/human/sessions/{session}/timeline                           | -             | 200     | 401     401           403          ok     ok     ok    404      404     401     401
+            GET /v1/human/sessions/{session}/attachments                        | -             | 200     | 401     401           403          ok     ok     ok    404      404     401     401
+            GET /v1/human/sessions/{session}/attachments/{attachment}           | -             | 200     | 401     401           403          ok     ok     ok    404      404     401     401
             POST /v1/human/sessions/{session}/messages                          | message       | 201     | 401     401           403          ok     403    ok    404      404     401     401
             POST /v1/human/sessions/{session}/messages/{question}/respond       | response      | 201     | 401     401           403          ok     403    ok    404      404     401     401
             # Joining takes a human of the space with the token; someone who takes part already: 409.

@@ -5,11 +5,18 @@ import static dev.ledgerloop.standalone.fixture.Waits.forTheViews;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eventstore.dbclient.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerloop.events.envelope.EnvelopeParser;
 import dev.ledgerloop.events.evidence.BundleVerifier;
 import dev.ledgerloop.events.evidence.EvidenceBundle;
 import dev.ledgerloop.events.merkle.JcsJson;
+import dev.ledgerloop.events.session.DecisionSignature;
+import dev.ledgerloop.events.session.ResponseSubmitted;
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
@@ -23,6 +30,9 @@ import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,7 +252,22 @@ class KeysAndSignedDecisionsEndToEndTest {
         assertInvalid(
                 human("kim").post(respond, signedAnswer(session, question, edited, components, answer, ed25519())),
                 "signature");
+        String good = signedAnswer(session, question, edited, components, answer, signing);
+        for (String[] malformed : List.of(
+                new String[] {"\"alg\":\"Ed25519\"", "\"alg\":\"RSA\"", "signature.alg"},
+                new String[] {"\"decision\":\"approve\"", "\"decision\":\"\"", "signature.decision"},
+                new String[] {
+                    "\"decision\":\"approve\"", "\"decision\":\"" + "x".repeat(101) + "\"", "signature.decision"
+                },
+                new String[] {"\"value\":\"", "\"value\":\"AAAA", "signature.value"})) {
+            Answer refused = human("kim").post(respond, good.replace(malformed[0], malformed[1]));
+            assertInvalid(refused, malformed[2]);
+        }
         assertThat(EventLog.stream(system, "session-" + session)).hasSize(storedBefore);
+        // Still waiting for kim's answer: nothing was stored.
+        forTheViews().untilAsserted(() -> assertThat(
+                        Json.ids(human("kim").get("/v1/human/feed").body().get("data")))
+                .contains(question));
 
         JsonNode response = human("kim")
                 .post(respond, signedAnswer(session, question, edited, components, answer, signing))
@@ -283,6 +308,68 @@ class KeysAndSignedDecisionsEndToEndTest {
                         null);
         assertThat(offline.ok()).as(offline.summary()).isTrue();
         assertThat(offline.summary()).contains("1 decision signature(s) verify");
+    }
+
+    @Test
+    void a_stored_signature_that_does_not_verify_is_reported_by_the_verify_endpoint_and_the_offline_verifier()
+            throws Exception {
+        KeyPair signing = ed25519();
+        String session = owner.openSession();
+        String path = "/v1/agent/sessions/" + session;
+        owner.post(path + "/participants", "{\"userId\":\"nora\"}").expect(201);
+        String asked = envelope();
+        String question = owner.post(
+                        path + "/messages", "{\"encryptedContent\":" + asked + ",\"responseRequired\":true}")
+                .expect(201)
+                .id();
+        // An answer written around the command side, whose signature covers another decision than the one it names:
+        // what a rewritten record would look like.
+        String answer = envelope();
+        JsonNode claim = Json.read(signedAnswer(session, question, asked, null, answer, signing))
+                .get("signature");
+        String publicKey = base64(raw(signing));
+        ResponseSubmitted forged = new ResponseSubmitted(
+                UUID.fromString(session),
+                UUID.fromString(question),
+                UUID.randomUUID(),
+                "nora",
+                new EnvelopeParser(1 << 18).parse("encryptedResponse", Json.read(answer)),
+                new DecisionSignature(
+                        "Ed25519",
+                        fingerprint(raw(signing)),
+                        publicKey,
+                        "reject",
+                        requestSha256(asked, null),
+                        sha256Hex(JcsJson.write(Json.read(answer))),
+                        claim.get("value").asText()));
+        List<RecordedEvent> stored = EventLog.stream(system, "session-" + session);
+        system.backendContexts()
+                .get(0)
+                .getBean(EventStoreDbStorageEngine.class)
+                .appendEvents(List.of(new GenericDomainEventMessage<>(
+                        "Session",
+                        session,
+                        stored.get(stored.size() - 1).getRevision() + 1,
+                        forged,
+                        EventContext.of(Principal.human(system.secrets().spaceId(), "nora")))));
+
+        JsonNode verified = patiently()
+                .until(() -> owner.get("/v1/admin/sessions/" + session + "/verify"), got -> got.status() == 200)
+                .body();
+        assertThat(verified.get("ok").asBoolean()).as("%s", verified).isFalse();
+        assertThat(verified.at("/brokenLink/check").asText()).isEqualTo("signature");
+        assertThat(verified.at("/brokenLink/reason").asText()).isEqualTo("SIGNATURE_INVALID");
+        assertThat(verified.at("/brokenLink/messageId").asText()).isEqualTo(question);
+        assertThat(verified.get("signatureFailures")).hasSize(1);
+        BundleVerifier.Outcome offline = new BundleVerifier()
+                .verify(
+                        EvidenceBundle.read(owner.get("/v1/admin/sessions/" + session + "/export")
+                                .expect(200)
+                                .bytes()),
+                        owner.get("/v1/admin/log/verifier-key").expect(200).text(),
+                        null);
+        assertThat(offline.ok()).isFalse();
+        assertThat(offline.summary()).contains("the decision signature on message " + question + " does not verify");
     }
 
     @Test

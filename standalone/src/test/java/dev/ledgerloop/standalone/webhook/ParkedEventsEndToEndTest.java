@@ -60,6 +60,7 @@ class ParkedEventsEndToEndTest {
             "agents",
             "api_keys",
             "feed",
+            "public_keys",
             "deadlines",
             "webhook-dispatcher",
             "delivery-schedule",

@@ -1,19 +1,19 @@
-package dev.ledgerloop.events.decision;
+package dev.ledgerloop.events.session;
 
 import java.util.Objects;
 
 /**
  * A human's Ed25519 signature over their decision (docs/api.md §Signed decisions), as stored in
- * {@link dev.ledgerloop.events.session.ResponseSubmitted} and shown on the response: the key it verified with (so that
+ * {@link ResponseSubmitted} and shown on the response: the key it verified with (so that
  * a later key rotation does not orphan it), the hashes of the question and the answer it covers, and the signature.
  *
  * @param alg always {@value #ED25519}
  * @param keyId lowercase hex of the first 16 bytes of SHA-256(publicKey)
  * @param publicKey base64 of the raw 32-byte Ed25519 public key
  * @param decision what the human says they decided, 1–100 characters, signed with the rest
- * @param requestSha256 lowercase hex SHA-256 of the question as it stood when answered ({@link DecisionStatement})
+ * @param requestSha256 lowercase hex SHA-256 of the question as it stood when answered ({@code DecisionStatement})
  * @param responseSha256 lowercase hex SHA-256 of the answer's envelope
- * @param value base64 of the 64-byte signature over {@link DecisionStatement#signedBytes}
+ * @param value base64 of the 64-byte signature over {@code DecisionStatement.signedBytes}
  */
 public record DecisionSignature(
         String alg,

@@ -1,0 +1,220 @@
+package dev.ledgerloop.bench;
+
+import static dev.ledgerloop.bench.BenchArgs.intArg;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.standalone.LedgerloopSystem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The live event stream under load, through the gateway of the standalone system: {@code streams} open streams of
+ * one agent, {@code events} messages sent at {@code rate} per second, and for every (stream, event) the time from the
+ * event's creation to its arrival at the client; then the heap each open stream holds; then a client resuming after
+ * {@code missed} events it did not see, timed until it has them all.
+ */
+public final class StreamBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CREATED_AT = Pattern.compile("\"createdAt\":\"([^\"]+)\"");
+
+    private StreamBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int streams = intArg(args, "streams", 1000);
+        int events = intArg(args, "events", 200);
+        int rate = intArg(args, "rate", 20);
+        int missed = intArg(args, "missed", 10_000);
+        Path data = Files.createTempDirectory("ledgerloop-stream-bench-");
+        try (LedgerloopSystem system = LedgerloopSystem.start(
+                data,
+                0,
+                Map.of(
+                        "ledgerloop.gateway.rate-limit.enabled", false,
+                        "ledgerloop.live.max-per-principal", streams + 10,
+                        "ledgerloop.live.max-per-space", streams + 10))) {
+            String base = "http://localhost:" + system.gatewayPort();
+            String key = system.secrets().bootstrapKeyOnce();
+            GatewayClient gateway = new GatewayClient(base, key);
+            String session = JSON.readTree(GatewayClient.expect(201, gateway.post("/v1/agent/sessions", "{}"))
+                            .body())
+                    .get("id")
+                    .asText();
+            String messages = "/v1/agent/sessions/" + session + "/messages";
+            String message = "{\"encryptedContent\":" + SampleEnvelopes.envelope() + "}";
+            HttpClient http = HttpClient.newBuilder().build();
+            System.out.printf(
+                    "Live event stream through the gateway (%d processors)%n",
+                    Runtime.getRuntime().availableProcessors());
+
+            long heapBefore = usedHeapAfterGc();
+            Histogram latency = new ConcurrentHistogram(3);
+            AtomicLong received = new AtomicLong();
+            List<Client> clients = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                clients.add(Client.open(http, base, key, null, latency, received));
+            }
+            for (Client client : clients) {
+                client.listening.get(60, TimeUnit.SECONDS);
+            }
+            long heapOpen = usedHeapAfterGc();
+            System.out.printf(
+                    "%d streams open; heap after GC %.1f MiB before, %.1f MiB with them: %.1f KiB per open stream"
+                            + " (client and server in one JVM)%n",
+                    streams, heapBefore / 1048576.0, heapOpen / 1048576.0, (heapOpen - heapBefore) / 1024.0 / streams);
+
+            long every = TimeUnit.SECONDS.toNanos(1) / rate;
+            long next = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                LockSupport.parkNanos(next - System.nanoTime());
+                next += every;
+                GatewayClient.expect(201, gateway.post(messages, message));
+            }
+            long expected = (long) streams * events;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (received.get() < expected && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+            System.out.printf(
+                    "%d events at %d/s to %d streams: %d of %d received; event created -> received p50 %.1f ms, p99 %.1f"
+                            + " ms, max %.1f ms%n",
+                    events,
+                    rate,
+                    streams,
+                    received.get(),
+                    expected,
+                    latency.getValueAtPercentile(50) / 1e3,
+                    latency.getValueAtPercentile(99) / 1e3,
+                    latency.getMaxValue() / 1e3);
+            clients.forEach(Client::close);
+
+            Client watcher = Client.open(http, base, key, null, new ConcurrentHistogram(3), new AtomicLong());
+            watcher.listening.get(60, TimeUnit.SECONDS);
+            long sendStart = System.nanoTime();
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < missed; i++) {
+                inFlight.add(gateway.postAsync(messages, message));
+                if (inFlight.size() == 16) {
+                    inFlight.forEach(CompletableFuture::join);
+                    inFlight.clear();
+                }
+            }
+            inFlight.forEach(CompletableFuture::join);
+            System.out.printf("%d more events written in %.1f s%n", missed, (System.nanoTime() - sendStart) / 1e9);
+            while (watcher.count.get() < missed) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            String resumeAfter = watcher.firstId.get();
+            watcher.close();
+            AtomicLong resumedCount = new AtomicLong();
+            long t0 = System.nanoTime();
+            Client resumed = Client.open(http, base, key, resumeAfter, new ConcurrentHistogram(3), resumedCount);
+            while (resumedCount.get() < missed - 1 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(120)) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(
+                    "resume after %d missed events (Last-Event-ID): %d replayed, caught up in %.2f s (%.0f events/s)%n",
+                    missed - 1, resumedCount.get(), seconds, resumedCount.get() / seconds);
+            resumed.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** One SSE client: counts events, records each one's delay since its creation, keeps the first id it saw. */
+    private static final class Client implements Flow.Subscriber<String> {
+        final CompletableFuture<Void> listening = new CompletableFuture<>();
+        final AtomicReference<String> firstId = new AtomicReference<>();
+        final AtomicLong count;
+        final Histogram latency;
+        private Flow.Subscription subscription;
+
+        private Client(Histogram latency, AtomicLong count) {
+            this.latency = latency;
+            this.count = count;
+        }
+
+        static Client open(
+                HttpClient http, String base, String key, String lastEventId, Histogram latency, AtomicLong count) {
+            Client client = new Client(latency, count);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/agent/stream"))
+                    .header("X-API-Key", key)
+                    .timeout(Duration.ofMinutes(10));
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            http.sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(client));
+            return client;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (line.startsWith(":listening")) {
+                listening.complete(null);
+            } else if (line.startsWith("id:")) {
+                firstId.compareAndSet(null, line.substring(3).strip());
+            } else if (line.startsWith("data:")) {
+                Matcher createdAt = CREATED_AT.matcher(line);
+                if (createdAt.find()) {
+                    long micros = Duration.between(Instant.parse(createdAt.group(1)), Instant.now())
+                                    .toNanos()
+                            / 1000;
+                    latency.recordValue(Math.max(0, micros));
+                }
+                count.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            listening.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {}
+
+        void close() {
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+    }
+}
