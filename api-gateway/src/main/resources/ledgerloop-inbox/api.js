@@ -67,6 +67,8 @@ export function api(token) {
     post: (path, body) => send('POST', path, body),
     put: (path, body) => send('PUT', path, body),
     /** The raw answer, for downloads and streams. */
-    fetch: (path, init = {}) => fetch(path, { ...init, headers: headers(false), credentials: 'omit', cache: 'no-store' }),
+    fetch: (path, init = {}) => fetch(path, {
+      ...init, headers: { ...(init.headers || {}), ...headers(false) }, credentials: 'omit', cache: 'no-store',
+    }),
   };
 }

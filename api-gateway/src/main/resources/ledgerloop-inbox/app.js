@@ -8,13 +8,20 @@ import { markdown } from './markdown.js';
 import { myKeys, register } from './keys.js';
 
 const POLL_MS = 5000;
+/** With the live stream open, polling only catches what a reconnect might have missed. */
+const STREAM_POLL_MS = 30000;
+/**
+ * The stream reads the event log, the pages read views that follow it a little later: after a signal, look again a
+ * few times until the views have surely caught up.
+ */
+const AFTER_SIGNAL_MS = [150, 1000, 3000];
 const MAX_POLL_MS = 30000;
 const PRIORITY = { Urgent: 0, High: 1, Medium: 2, Low: 3 };
 
 const app = document.getElementById('app');
 const who = document.getElementById('who');
 const status = document.getElementById('status');
-const state = { client: null, userId: null, keys: null, poll: null, stream: null, view: null };
+const state = { client: null, userId: null, keys: null, poll: null, stream: null, onLive: null, streaming: false, live: null };
 const opened = new Map();
 
 function say(text) {
@@ -31,6 +38,7 @@ function page(title, ...children) {
 function stopLive() {
   clearTimeout(state.poll);
   state.poll = null;
+  state.onLive = null;
   if (state.stream) state.stream.abort();
   state.stream = null;
 }
@@ -116,7 +124,7 @@ async function signedIn(token) {
   }
   who.textContent = '';
   who.append(el('span', { id: 'user-id' }, state.userId), ' ',
-    el('button', { type: 'button', class: 'link', onclick: () => { forgetToken(); signInPage(); } }, 'Sign out'));
+    el('button', { type: 'button', class: 'link', onclick: () => { forgetToken(); if (state.live) state.live.abort(); signInPage(); } }, 'Sign out'));
   state.keys = await myKeys(state.userId);
   if (!state.keys.registered) {
     try {
@@ -126,6 +134,7 @@ async function signedIn(token) {
     }
   }
   window.addEventListener('hashchange', route);
+  startLiveStream();
   route();
 }
 
@@ -144,16 +153,101 @@ function failed(e) {
   return false;
 }
 
-function schedule(refresh, failures) {
-  const delay = Math.min(MAX_POLL_MS, POLL_MS * 2 ** failures);
-  state.poll = setTimeout(async () => {
+/**
+ * Runs a page's refresh now, then again after the poll interval, and at once (debounced) when the live stream says
+ * something happened. One timer at a time: a signal during a refresh asks for one more right after it.
+ * onError(e) answers true when it took care of an error (and the page stops refreshing).
+ */
+function keepFresh(refresh, onError = () => false) {
+  let failures = 0;
+  let running = false;
+  let again = false;
+  let burst = [];
+  const run = async () => {
+    running = true;
     try {
       await refresh();
-      schedule(refresh, 0);
+      failures = 0;
     } catch (e) {
-      if (!failed(e)) schedule(refresh, failures + 1);
+      running = false;
+      if (failed(e) || onError(e)) return;
+      failures++;
+      say(e.message);
     }
-  }, delay);
+    running = false;
+    const polling = Math.min(MAX_POLL_MS, (state.streaming ? STREAM_POLL_MS : POLL_MS) * 2 ** failures);
+    const delay = again ? 0 : burst.length ? burst.shift() : polling;
+    again = false;
+    if (state.onLive === signal) state.poll = setTimeout(run, delay);
+  };
+  const signal = () => {
+    burst = AFTER_SIGNAL_MS.slice(1);
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(state.poll);
+    state.poll = setTimeout(run, AFTER_SIGNAL_MS[0]);
+  };
+  state.onLive = signal;
+  run();
+}
+
+/** Reads a server-sent event stream with the token (EventSource cannot send it); returns when the stream ends. */
+async function readEvents(path, signal, headers, onOpen, onEvent) {
+  const answer = await state.client.fetch(path, { signal, headers });
+  if (!answer.ok || !answer.body) throw new ApiError(answer.status, null);
+  onOpen();
+  const reader = answer.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replace(/\r\n?/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = { id: null, type: 'message', data: [] };
+      for (const line of block.split('\n')) {
+        if (!line || line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'id') event.id = text;
+        else if (field === 'event') event.type = text;
+        else if (field === 'data') event.data.push(text);
+      }
+      if (event.data.length) onEvent({ id: event.id, type: event.type, data: event.data.join('\n') });
+    }
+  }
+}
+
+/**
+ * GET /v1/human/stream for as long as the page is open: every event of my sessions refreshes the page shown.
+ * Reconnects with Last-Event-ID; until it is back, the pages poll every 5 s.
+ */
+function startLiveStream() {
+  if (state.live) state.live.abort();
+  const controller = new AbortController();
+  state.live = controller;
+  let lastId = null;
+  const connect = async () => {
+    try {
+      await readEvents('/v1/human/stream', controller.signal, lastId ? { 'Last-Event-ID': lastId } : {},
+        () => { state.streaming = true; },
+        (event) => {
+          if (event.id) lastId = event.id;
+          if (state.onLive) state.onLive();
+        });
+    } catch (e) {
+      if (controller.signal.aborted || (e instanceof ApiError && e.status === 401)) return;
+      if (e instanceof ApiError && e.status === 400) lastId = null;
+    }
+    state.streaming = false;
+    if (!controller.signal.aborted) setTimeout(connect, POLL_MS);
+  };
+  connect();
 }
 
 // ---- decryption, cached by envelope ----
@@ -216,7 +310,7 @@ function feedPage() {
       el('a', { href: `#session=${message.sessionId}`, class: 'open' }, 'Open the session'))));
     clear(list).append(...(nodes.length ? nodes : [el('li', { class: 'empty' }, 'Nothing waits for you.')]));
   };
-  refresh().then(() => schedule(refresh, 0), (e) => { if (!failed(e)) { say(e.message); schedule(refresh, 1); } });
+  keepFresh(refresh);
 }
 
 // ---- a session ----
@@ -247,11 +341,10 @@ function sessionPage(sessionId) {
       clear(items).append(...wanted);
     }
   };
-  refresh().then(() => schedule(refresh, 0), (e) => {
-    if (failed(e)) return;
-    if (e instanceof ApiError && e.status === 404) return page('No such session', el('p', {}, 'It does not exist, or you take no part in it.'));
-    say(e.message);
-    schedule(refresh, 1);
+  keepFresh(refresh, (e) => {
+    if (!(e instanceof ApiError && e.status === 404)) return false;
+    page('No such session', el('p', {}, 'It does not exist, or you take no part in it.'));
+    return true;
   });
   listenForTyping(sessionId, typing);
   listAttachments(sessionId, attachments);
@@ -362,29 +455,16 @@ function listenForTyping(sessionId, line) {
   };
   const connect = async () => {
     try {
-      const answer = await state.client.fetch(`/v1/human/sessions/${encodeURIComponent(sessionId)}/typing`, { signal: controller.signal });
-      if (!answer.ok || !answer.body) throw new Error(`typing stream: ${answer.status}`);
-      const reader = answer.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const event = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n');
-          if (!data) continue;
-          const signal = JSON.parse(data);
-          if (signal.kind === 'human' && signal.id === state.userId) continue;
+      await readEvents(`/v1/human/sessions/${encodeURIComponent(sessionId)}/typing`, controller.signal, {}, () => {},
+        (event) => {
+          const signal = JSON.parse(event.data);
+          if (signal.kind === 'human' && signal.id === state.userId) return;
           const name = signal.kind === 'agent' ? 'The agent' : signal.id;
           clearTimeout(typing.get(name));
           if (signal.typing) typing.set(name, setTimeout(() => { typing.delete(name); show(); }, 8000));
           else typing.delete(name);
           show();
-        }
-      }
+        });
     } catch (e) {
       if (controller.signal.aborted) return;
     }

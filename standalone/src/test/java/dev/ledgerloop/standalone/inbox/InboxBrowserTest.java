@@ -154,6 +154,12 @@ class InboxBrowserTest {
             assertThat(browser.driver.findElement(By.id("attachments")).getText())
                     .contains("release-notes.bin (321 bytes)");
             browser.screenshot("2-session");
+            // A signal reaches only the streams already open: sent again until the page shows it.
+            forTheViews().ignoreExceptions().untilAsserted(() -> {
+                agent.post(sessionPath + "/typing", "{\"typing\":true}").expect(202);
+                assertThat(browser.driver.findElement(By.id("typing")).getText())
+                        .isEqualTo("The agent is typing…");
+            });
 
             deploy.click();
             JsonNode approved = answerOf(sessionPath, approval);
