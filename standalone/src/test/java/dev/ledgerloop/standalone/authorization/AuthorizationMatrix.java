@@ -54,6 +54,7 @@ final class AuthorizationMatrix {
             Map.entry("commands", COMMANDS),
             Map.entry("invoke", "{\"agentId\":\"{agentA}\",\"command\":\"deploy\",\"arguments\":{}}"),
             Map.entry("joinToken", "{\"token\":\"{joinToken}\"}"),
+            Map.entry("guestJoin", "{\"token\":\"{joinToken}\",\"name\":\"Matrix guest\"}"),
             Map.entry("newAgent", "{\"name\":\"matrix-bot\"}"),
             Map.entry("webhook", WEBHOOK),
             Map.entry("enable", "{\"enabled\":true}"),
@@ -99,6 +100,7 @@ final class AuthorizationMatrix {
             GET /v1/agent/sessions/{session}/attachments/{attachment}           | -             | 200     | ok      404           403          401    401    401   401      401     404     401
             POST /v1/agent/sessions/{session}/typing                            | typing        | 202     | ok      404           403          401    401    401   401      401     404     401
             GET /v1/agent/sessions/{session}/typing                             | stream        | 200     | ok      404           403          401    401    401   401      401     404     401
+            GET /v1/agent/stream                                                | stream        | 200     | ok      ok            403          401    401    401   401      401     ok      401
             # Commands, invocations, registration, deliveries (agent)
             PUT /v1/agent/commands                                              | commands      | 200     | ok      ok            403          401    401    401   401      401     ok      401
             GET /v1/agent/commands                                              | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
@@ -133,6 +135,11 @@ final class AuthorizationMatrix {
             POST /v1/human/sessions/{session}/join                              | joinToken     | 201     | 401     401           403          409    409    409   ok       404     401     401
             POST /v1/human/sessions/{session}/typing                            | typing        | 202     | 401     401           403          ok     ok     ok    404      404     401     401
             GET /v1/human/sessions/{session}/typing                             | stream        | 200     | 401     401           403          ok     ok     ok    404      404     401     401
+            GET /v1/human/stream                                                | stream        | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
+            # Public guest routes take no credential: each request acts as a new guest, the guest token decides. Without
+            # the X-Guest-Token header the preview is 400 for everyone; a valid token admits anyone as a new guest.
+            GET /v1/public/spaces/{spaceA}/sessions/{session}                   | -             | 200     | 400     400           400          400    400    400   400      400     400     400
+            POST /v1/public/spaces/{spaceA}/sessions/{session}/join             | guestJoin     | 201     | ok      ok            ok           ok     ok     ok    ok       ok      ok      ok
             # Any human of the space may invoke an agent's command; only the one who invoked may cancel.
             POST /v1/human/invocations                                          | invoke        | 201     | 401     401           403          ok     ok     ok    ok       404     401     401
             POST /v1/human/invocations/{pendingInvocation}/cancel               | -             | 200     | 401     401           403          ok     404    404   404      404     401     401

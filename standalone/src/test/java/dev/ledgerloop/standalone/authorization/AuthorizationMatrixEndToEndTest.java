@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuthorizationMatrixEndToEndTest {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
-    private static final Map<Integer, String> ERROR_CODES =
-            Map.of(401, "UNAUTHENTICATED", 403, "FORBIDDEN", 404, "NOT_FOUND", 409, "CONFLICT");
+    private static final Map<Integer, String> ERROR_CODES = Map.of(
+            400, "VALIDATION_ERROR", 401, "UNAUTHENTICATED", 403, "FORBIDDEN", 404, "NOT_FOUND", 409, "CONFLICT");
 
     @TempDir
     Path data;

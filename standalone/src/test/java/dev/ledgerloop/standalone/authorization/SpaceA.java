@@ -278,6 +278,7 @@ final class SpaceA {
 
     private void makeResources() throws Exception {
         shared.put("agentA", system.secrets().agentId().toString());
+        shared.put("spaceA", system.secrets().spaceId().toString());
         String session = owner.openSession();
         shared.put("session", session);
         String s = "/v1/agent/sessions/" + session;
