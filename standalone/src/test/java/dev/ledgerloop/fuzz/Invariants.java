@@ -106,11 +106,12 @@ final class Invariants {
                 && new String(request.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(id);
     }
 
-    /** Await and typing streams may hold the request open by design. */
+    /** Await, typing and the live event streams may hold the request open by design. */
     static boolean longPoll(FuzzCase request) {
         return request.method().equals("GET")
                 && (request.operation().template().endsWith("/await")
-                        || request.operation().template().endsWith("/typing"));
+                        || request.operation().template().endsWith("/typing")
+                        || request.operation().template().endsWith("/stream"));
     }
 
     private static String abbreviated(String text) {

@@ -8,7 +8,9 @@ enum RouteKind {
     AGENT("/v1/agent/", EnumSet.of(Credential.OWNER_KEY, Credential.AGENT_KEY)),
     HUMAN("/v1/human/", EnumSet.of(Credential.HUMAN, Credential.HUMAN_OTHER_SPACE)),
     PROVISION("/v1/provision/", EnumSet.of(Credential.PROVISIONING_KEY)),
-    ADMIN("/v1/admin/", EnumSet.of(Credential.OWNER_KEY));
+    ADMIN("/v1/admin/", EnumSet.of(Credential.OWNER_KEY)),
+    /** The public guest routes take no credential: each request acts as a new guest; the guest token decides. */
+    PUBLIC("/v1/public/", EnumSet.allOf(Credential.class));
 
     private final String prefix;
     private final Set<Credential> takes;

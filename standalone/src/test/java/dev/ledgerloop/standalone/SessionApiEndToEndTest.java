@@ -363,6 +363,9 @@ class SessionApiEndToEndTest {
                 .contains("\"kind\":\"agent\""));
         assertThat(agent.post(sessionPath + "/typing", "{\"typing\":\"yes\"}").status())
                 .isEqualTo(400);
+        assertThat(agent.post(sessionPath + "/typing", "{\"typing\":true}{\"typing\":true}")
+                        .status())
+                .isEqualTo(400);
         open.body().close();
     }
 

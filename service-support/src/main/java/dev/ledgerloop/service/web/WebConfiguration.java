@@ -1,5 +1,6 @@
 package dev.ledgerloop.service.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.platform.metrics.MetricsToken;
 import dev.ledgerloop.platform.principal.GuestAccessTokens;
@@ -97,6 +98,12 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     Jackson2ObjectMapperBuilderCustomizer apiTimestamps() {
         return builder -> builder.serializerByType(Instant.class, new ApiTimestamps());
+    }
+
+    /** A body with anything after its JSON value ({@code {"typing":true}{"typing":true}}) is malformed: 400. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer oneJsonValuePerBody() {
+        return builder -> builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.springframework.context.ApplicationContext;
  */
 class RebuildEndToEndTest {
     private static final List<String> COMMAND_SIDE =
-            List.of("deadlines", "delivery-schedule", "webhook-dispatcher", "shredding");
+            List.of("deadlines", "invocation-deadlines", "delivery-schedule", "webhook-dispatcher", "shredding");
     /** The query side's processors that are not views (not rebuildable). */
     private static final List<String> QUERY_SIDE_NOT_VIEWS = List.of("shredding-caches");
 

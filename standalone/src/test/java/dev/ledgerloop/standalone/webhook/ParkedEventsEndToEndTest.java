@@ -62,6 +62,7 @@ class ParkedEventsEndToEndTest {
             "feed",
             "public_keys",
             "deadlines",
+            "invocation-deadlines",
             "webhook-dispatcher",
             "delivery-schedule",
             "shredding",
