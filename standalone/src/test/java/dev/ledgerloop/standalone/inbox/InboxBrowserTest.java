@@ -11,6 +11,7 @@ import dev.ledgerloop.sdk.crypto.EnvelopeCipher;
 import dev.ledgerloop.sdk.crypto.EnvelopeRecipient;
 import dev.ledgerloop.sdk.crypto.X25519KeyPair;
 import dev.ledgerloop.standalone.LedgerloopSystem;
+import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Envelopes;
 import dev.ledgerloop.standalone.fixture.Json;
@@ -273,9 +274,27 @@ class InboxBrowserTest {
                 .body();
     }
 
-    /** The agent's view of the answer to a message, once its timeline has it. */
-    private static JsonNode answerOf(String sessionPath, JsonNode message) {
-        return forTheViews().ignoreExceptions().until(() -> responseTo(sessionPath, message), item -> item != null);
+    /**
+     * The answer to a message as the agent's {@code await} long-poll hands it out; the agent then acknowledges it, as an
+     * agent does, so that the next {@code await} hands out the next answer.
+     */
+    private static JsonNode answerOf(String sessionPath, JsonNode message) throws Exception {
+        JsonNode answer = forTheViews()
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            Answer waited = agent.get(sessionPath + "/await?timeoutMs=5000");
+                            return waited.status() == 200
+                                            && waited.body()
+                                                    .get("messageId")
+                                                    .asText()
+                                                    .equals(id(message))
+                                    ? waited.body()
+                                    : null;
+                        },
+                        item -> item != null);
+        agent.post(sessionPath + "/acknowledge", "").expect(200);
+        return answer;
     }
 
     private static JsonNode responseTo(String sessionPath, JsonNode message) throws Exception {
