@@ -19,6 +19,7 @@ import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ChannelsProjection.GROUP)
-class ChannelsProjection implements Projection {
+class ChannelsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "channels";
     static final String CHANNELS = "channels";
     static final String MESSAGES = "channel_messages";

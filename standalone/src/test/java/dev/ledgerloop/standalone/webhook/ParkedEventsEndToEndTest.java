@@ -63,6 +63,7 @@ class ParkedEventsEndToEndTest {
             "public_keys",
             "channels",
             "deadlines",
+            "invocation-deadlines",
             "webhook-dispatcher",
             "delivery-schedule",
             "shredding",
