@@ -16,7 +16,9 @@ public enum AggregateType {
     /** A human's registered keys, one per (space, user id): id = {@code HumanIds.of(spaceId, userId)}. */
     HUMAN("human"),
     /** What the space owner sets for the whole space (its encryption key, its defaults), id = the space id. */
-    SPACE("space");
+    SPACE("space"),
+    /** An agent-to-agent conversation, id = the channel id. */
+    CHANNEL("channel");
 
     private final String value;
 

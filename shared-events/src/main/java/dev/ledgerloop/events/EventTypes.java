@@ -5,6 +5,11 @@ import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
 import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
+import dev.ledgerloop.events.channel.ChannelClosed;
+import dev.ledgerloop.events.channel.ChannelCreated;
+import dev.ledgerloop.events.channel.ChannelMessageSent;
+import dev.ledgerloop.events.channel.ChannelParticipantAdded;
+import dev.ledgerloop.events.channel.ChannelParticipantRemoved;
 import dev.ledgerloop.events.delivery.DeliveryAttempted;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.delivery.DeliveryExhausted;
@@ -116,7 +121,13 @@ public final class EventTypes {
             new EventType("HumanPublicKeyRegistered", 1, HumanPublicKeyRegistered.class),
             // space-<spaceId>
             new EventType("SpaceEncryptionKeySet", 1, SpaceEncryptionKeySet.class),
-            new EventType("SpaceSettingsChanged", 1, SpaceSettingsChanged.class));
+            new EventType("SpaceSettingsChanged", 1, SpaceSettingsChanged.class),
+            // channel-<id>
+            new EventType("ChannelCreated", 1, ChannelCreated.class),
+            new EventType("ChannelParticipantAdded", 1, ChannelParticipantAdded.class),
+            new EventType("ChannelParticipantRemoved", 1, ChannelParticipantRemoved.class),
+            new EventType("ChannelMessageSent", 1, ChannelMessageSent.class),
+            new EventType("ChannelClosed", 1, ChannelClosed.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -27,7 +27,8 @@ class EventTypesTest {
                                 dev.ledgerloop.events.log.LogEvent.class,
                                 dev.ledgerloop.events.shredding.ShreddingEvent.class,
                                 dev.ledgerloop.events.human.HumanEvent.class,
-                                dev.ledgerloop.events.space.SpaceEvent.class)
+                                dev.ledgerloop.events.space.SpaceEvent.class,
+                                dev.ledgerloop.events.channel.ChannelEvent.class)
                         .flatMap(aggregate -> Arrays.stream(aggregate.getPermittedSubclasses()))
                         .toArray());
     }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentCommand.RegisterCommands;
 import dev.ledgerloop.command.agent.AgentCommand.RegisterPublicKey;
+import dev.ledgerloop.command.agent.AgentCommand.RequireAgent;
 import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
 import dev.ledgerloop.events.agent.AgentPublicKeyRegistered;
 import dev.ledgerloop.events.agent.AgentRegistered;
@@ -115,6 +116,12 @@ class Agent {
             }
         }
         return registered;
+    }
+
+    @CommandHandler
+    UUID handle(RequireAgent requirement, MetaData metaData) {
+        requireInSpace(metaData);
+        return id;
     }
 
     @EventSourcingHandler

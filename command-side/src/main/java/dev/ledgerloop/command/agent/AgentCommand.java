@@ -27,4 +27,7 @@ public sealed interface AgentCommand {
      */
     record ValidateInvocation(@TargetAggregateIdentifier UUID agentId, String command, JsonNode arguments)
             implements AgentCommand {}
+
+    /** Check that the agent exists in the caller's space (a channel participant must); changes nothing. */
+    record RequireAgent(@TargetAggregateIdentifier UUID agentId) implements AgentCommand {}
 }

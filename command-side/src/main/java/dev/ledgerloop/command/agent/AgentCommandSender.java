@@ -29,6 +29,11 @@ public class AgentCommandSender {
         send(invocation.agentId(), invocation, principal);
     }
 
+    /** @throws DomainException not found for an agent never registered, or one of another space */
+    public void require(UUID agentId, Principal principal) {
+        send(agentId, new AgentCommand.RequireAgent(agentId), principal);
+    }
+
     Object send(UUID agentId, Object command, Principal principal) {
         return commands.send(
                 command,

@@ -1,5 +1,7 @@
 package dev.ledgerloop.command.invocation;
 
+import static dev.ledgerloop.command.ResultMatchers.matching;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.command.NoSessionKeys;
@@ -18,14 +20,10 @@ import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -171,20 +169,6 @@ class InvocationTest {
 
     private static Object inSpace(Object event) {
         return GenericEventMessage.asEventMessage(event).andMetaData(AS_THE_AGENT);
-    }
-
-    private static <T> Matcher<T> matching(Class<T> type, Predicate<T> check) {
-        return new TypeSafeMatcher<>(type) {
-            @Override
-            protected boolean matchesSafely(T item) {
-                return check.test(item);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + type.getSimpleName() + " as expected");
-            }
-        };
     }
 
     private static JsonNode json(String text) {

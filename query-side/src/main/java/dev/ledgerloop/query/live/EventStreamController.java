@@ -18,8 +18,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /v1/agent/stream} and {@code GET /v1/human/stream}: every event of the caller's sessions (and, for agents,
- * invocations) as it happens, as server-sent events with the webhook types and payloads. {@code Last-Event-ID} (or
- * {@code ?after=}) resumes just after an event the client saw.
+ * invocations and the channels it takes part in, as each channel event names its participants) as it happens, as
+ * server-sent events with the webhook types and payloads. {@code Last-Event-ID} (or {@code ?after=}) resumes just after
+ * an event the client saw.
  */
 @RestController
 class EventStreamController {
@@ -46,7 +47,7 @@ class EventStreamController {
         return streams.open(
                 principal,
                 resumeAfter(lastEventId, after),
-                notification -> space.equals(notification.spaceId()) && agent.equals(notification.agentId()));
+                notification -> space.equals(notification.spaceId()) && notification.concerns(agent));
     }
 
     @GetMapping(path = "/v1/human/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

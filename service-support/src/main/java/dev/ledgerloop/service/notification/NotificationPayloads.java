@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ledgerloop.events.channel.ChannelCreated;
+import dev.ledgerloop.events.channel.ChannelEvent;
+import dev.ledgerloop.events.channel.ChannelMessageSent;
 import dev.ledgerloop.events.invocation.InvocationContent;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.events.log.CheckpointRecorded;
@@ -151,6 +154,50 @@ public final class NotificationPayloads {
         data.put("invocationId", invocationId);
         data.put("agentId", agentId);
         data.put("sessionId", sessionId);
+        return data;
+    }
+
+    /** {@code {channelId, agentId, participantIds}}: the channel, the agent that acted, its participants after. */
+    static Map<String, Object> aboutChannel(ChannelEvent event, UUID actingAgentId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("channelId", event.channelId());
+        data.put("agentId", actingAgentId);
+        data.put("participantIds", event.participantIds());
+        return data;
+    }
+
+    static Map<String, Object> channelCreated(ChannelCreated event, Instant at) {
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("id", event.channelId());
+        channel.put("name", event.name());
+        channel.put("description", event.description());
+        channel.put("status", "Open");
+        channel.put("createdBy", event.createdBy());
+        channel.put("participantIds", event.participantIds());
+        channel.put("createdAt", timestamp(at));
+        channel.put("closedAt", null);
+        Map<String, Object> data = aboutChannel(event, event.createdBy());
+        data.put("channel", channel);
+        return data;
+    }
+
+    static Map<String, Object> channelMessageNew(ChannelMessageSent event, Instant at) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("id", event.messageId());
+        message.put("channelId", event.channelId());
+        message.put("senderAgentId", event.senderAgentId());
+        message.put("kind", event.kind());
+        message.put("encryptedContent", event.encryptedContent());
+        message.put("createdAt", timestamp(at));
+        Map<String, Object> data = aboutChannel(event, event.senderAgentId());
+        data.put("message", message);
+        return data;
+    }
+
+    /** A participant added or removed ({@code participantId}) by another ({@code actingAgentId}) or itself. */
+    static Map<String, Object> channelParticipant(ChannelEvent event, UUID actingAgentId, UUID participantId) {
+        Map<String, Object> data = aboutChannel(event, actingAgentId);
+        data.put("participantId", participantId);
         return data;
     }
 

@@ -1,5 +1,11 @@
 package dev.ledgerloop.service.notification;
 
+import dev.ledgerloop.events.channel.ChannelClosed;
+import dev.ledgerloop.events.channel.ChannelCreated;
+import dev.ledgerloop.events.channel.ChannelEvent;
+import dev.ledgerloop.events.channel.ChannelMessageSent;
+import dev.ledgerloop.events.channel.ChannelParticipantAdded;
+import dev.ledgerloop.events.channel.ChannelParticipantRemoved;
 import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
@@ -24,6 +30,8 @@ import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,6 +76,9 @@ public final class Notifications {
         }
         if (event instanceof InvocationRequested requested) {
             return Optional.of(invocationRequested(requested, spaceId, at));
+        }
+        if (event instanceof ChannelEvent channel) {
+            return Optional.of(aboutChannel(channel, spaceId, at));
         }
         if (event instanceof CheckpointRecorded checkpoint) {
             return Optional.of(new Notification(
@@ -239,6 +250,42 @@ public final class Notifications {
                     (data, owner) -> data.put("cancelledBy", cancelled.cancelledBy()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A channel's event concerns its participants after it, and a removed agent its own removal: the {@code
+     * participantIds} of the notification, whom live streams and agent-scoped webhooks deliver it to.
+     */
+    private static Notification aboutChannel(ChannelEvent event, UUID spaceId, Instant at) {
+        List<UUID> audience = event.participantIds();
+        UUID actor;
+        String type;
+        Map<String, Object> data;
+        if (event instanceof ChannelCreated created) {
+            actor = created.createdBy();
+            type = "channel.created";
+            data = NotificationPayloads.channelCreated(created, at);
+        } else if (event instanceof ChannelMessageSent sent) {
+            actor = sent.senderAgentId();
+            type = "channel.message.new";
+            data = NotificationPayloads.channelMessageNew(sent, at);
+        } else if (event instanceof ChannelParticipantAdded added) {
+            actor = added.addedBy();
+            type = "channel.participant.added";
+            data = NotificationPayloads.channelParticipant(added, actor, added.agentId());
+        } else if (event instanceof ChannelParticipantRemoved removed) {
+            actor = removed.removedBy();
+            type = "channel.participant.removed";
+            data = NotificationPayloads.channelParticipant(removed, actor, removed.agentId());
+            audience = new ArrayList<>(audience);
+            audience.add(removed.agentId());
+        } else {
+            ChannelClosed closed = (ChannelClosed) event;
+            actor = closed.closedBy();
+            type = "channel.closed";
+            data = NotificationPayloads.aboutChannel(closed, actor);
+        }
+        return new Notification(type, spaceId, actor, null, at, data, audience);
     }
 
     private Notification invocationRequested(InvocationRequested event, UUID spaceId, Instant at) {

@@ -51,6 +51,8 @@ final class AuthorizationMatrix {
             Map.entry("newParticipant", "{\"userId\":\"{newUser}\"}"),
             Map.entry("viewerRole", "{\"role\":\"viewer\"}"),
             Map.entry("typing", "{\"typing\":true}"),
+            Map.entry("channel", "{\"name\":\"matrix\"}"),
+            Map.entry("addSpare", "{\"agentId\":\"{spareAgent}\"}"),
             Map.entry("commands", COMMANDS),
             Map.entry("invoke", "{\"agentId\":\"{agentA}\",\"command\":\"deploy\",\"arguments\":{}}"),
             Map.entry("joinToken", "{\"token\":\"{joinToken}\"}"),
@@ -101,6 +103,16 @@ final class AuthorizationMatrix {
             POST /v1/agent/sessions/{session}/typing                            | typing        | 202     | ok      404           403          401    401    401   401      401     404     401
             GET /v1/agent/sessions/{session}/typing                             | stream        | 200     | ok      404           403          401    401    401   401      401     404     401
             GET /v1/agent/stream                                                | stream        | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            # Channels (agent): only a channel's participants find it; a participant is an agent of the space
+            POST /v1/agent/channels                                             | channel       | 201     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/channels                                              | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/channels/{channel}                                    | -             | 200     | ok      404           403          401    401    401   401      401     404     401
+            POST /v1/agent/channels/{openChannel}/close                         | -             | 200     | ok      404           403          401    401    401   401      401     404     401
+            POST /v1/agent/channels/{openChannel}/participants                  | addSpare      | 201     | ok      404           403          401    401    401   401      401     404     401
+            GET /v1/agent/channels/{channel}/participants                       | -             | 200     | ok      404           403          401    401    401   401      401     404     401
+            DELETE /v1/agent/channels/{spareChannel}/participants/{spareAgent} | -            | 204     | ok      404           403          401    401    401   401      401     404     401
+            POST /v1/agent/channels/{channel}/messages                          | message       | 201     | ok      404           403          401    401    401   401      401     404     401
+            GET /v1/agent/channels/{channel}/messages                           | -             | 200     | ok      404           403          401    401    401   401      401     404     401
             # Commands, invocations, registration, deliveries (agent)
             PUT /v1/agent/commands                                              | commands      | 200     | ok      ok            403          401    401    401   401      401     ok      401
             GET /v1/agent/commands                                              | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401

@@ -159,6 +159,12 @@ final class SpaceA {
                     reads.put(
                             placeholder,
                             owner.get("/v1/agent/invocations/" + id).toString());
+                case "channel", "openChannel", "spareChannel" -> {
+                    String c = "/v1/agent/channels/" + id;
+                    for (String read : List.of(c, c + "/participants", c + "/messages?limit=100")) {
+                        reads.put(read, owner.get(read).toString());
+                    }
+                }
                 case "delivery" ->
                     reads.put(
                             placeholder,
@@ -333,6 +339,12 @@ final class SpaceA {
         shared.put("pendingInvocation", invocation());
         fresh.put("pendingInvocation", this::invocation);
 
+        shared.put("channel", channel());
+        shared.put("openChannel", channel());
+        fresh.put("openChannel", this::channel);
+        shared.put("spareChannel", spareChannel());
+        fresh.put("spareChannel", this::spareChannel);
+
         shared.put("webhook", webhook());
         shared.put("removableWebhook", webhook());
         fresh.put("removableWebhook", this::webhook);
@@ -398,6 +410,27 @@ final class SpaceA {
                 .id();
     }
 
+    /** A channel of the owner agent alone, with a message. */
+    private String channel() throws Exception {
+        String channel = owner.post("/v1/agent/channels", "{\"name\":\"matrix\"}")
+                .expect(201)
+                .id();
+        owner.post(
+                        "/v1/agent/channels/" + channel + "/messages",
+                        "{\"encryptedContent\":" + AuthorizationMatrix.ENVELOPE + "}")
+                .expect(201);
+        return channel;
+    }
+
+    /** A channel of the owner agent with the spare agent taking part: the owner may remove it. */
+    private String spareChannel() throws Exception {
+        return owner.post(
+                        "/v1/agent/channels",
+                        "{\"name\":\"matrix\",\"participantIds\":[\"" + shared.get("spareAgent") + "\"]}")
+                .expect(201)
+                .id();
+    }
+
     private String webhook() throws Exception {
         return owner.post("/v1/admin/webhooks", refused(AuthorizationMatrix.WEBHOOK))
                 .expect(201)
@@ -417,6 +450,10 @@ final class SpaceA {
             for (String invocation : List.of(shared.get("invocation"), shared.get("pendingInvocation"))) {
                 assertThat(owner.get("/v1/agent/invocations/" + invocation).status())
                         .isEqualTo(200);
+            }
+            for (String channel :
+                    List.of(shared.get("channel"), shared.get("openChannel"), shared.get("spareChannel"))) {
+                assertThat(owner.get("/v1/agent/channels/" + channel).status()).isEqualTo(200);
             }
             for (String webhook : List.of(shared.get("webhook"), shared.get("removableWebhook"))) {
                 assertThat(owner.get("/v1/admin/webhooks/" + webhook).status()).isEqualTo(200);

@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** Reads a server-sent event stream on a thread of its own into a list of events, as a client would. */
-final class SseReader implements AutoCloseable {
+public final class SseReader implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One event: its id (the log position), type and body. */
-    record Event(String id, String type, JsonNode body) {}
+    public record Event(String id, String type, JsonNode body) {}
 
     private final HttpResponse<Stream<String>> response;
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -27,7 +27,7 @@ final class SseReader implements AutoCloseable {
         reader.start();
     }
 
-    static SseReader of(HttpResponse<Stream<String>> response) {
+    public static SseReader of(HttpResponse<Stream<String>> response) {
         return new SseReader(response);
     }
 
@@ -67,11 +67,11 @@ final class SseReader implements AutoCloseable {
         }
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return new ArrayList<>(events);
     }
 
-    boolean listening() {
+    public boolean listening() {
         return comments.contains("listening");
     }
 

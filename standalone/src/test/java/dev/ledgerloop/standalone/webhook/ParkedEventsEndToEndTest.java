@@ -61,6 +61,7 @@ class ParkedEventsEndToEndTest {
             "api_keys",
             "feed",
             "public_keys",
+            "channels",
             "deadlines",
             "invocation-deadlines",
             "webhook-dispatcher",

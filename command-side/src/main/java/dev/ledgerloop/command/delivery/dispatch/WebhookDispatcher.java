@@ -191,7 +191,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     private void dispatch(String eventId, Notification notification) {
         UUID spaceId = notification.spaceId();
         for (WebhookRoutes.Route route : routes.active(spaceId)) {
-            if (!route.takes(notification.type(), notification.agentId())) {
+            if (!route.takes(notification)) {
                 continue;
             }
             UUID deliveryId = deliveryId(eventId, route.webhookId());

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import dev.ledgerloop.service.notification.Notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,9 +25,10 @@ class WebhookRoutes {
     static final String COLLECTION = "webhook_routes";
 
     record Route(UUID webhookId, List<String> eventTypes, List<UUID> agentIds) {
-        boolean takes(String type, UUID agentId) {
-            return EventTypePatterns.anyMatches(eventTypes, type)
-                    && (agentIds.isEmpty() || (agentId != null && agentIds.contains(agentId)));
+        /** Of a type it subscribes to and, when scoped to agents, concerning one of them (a channel's: taking part). */
+        boolean takes(Notification notification) {
+            return EventTypePatterns.anyMatches(eventTypes, notification.type())
+                    && (agentIds.isEmpty() || agentIds.stream().anyMatch(notification::concerns));
         }
     }
 
