@@ -49,10 +49,9 @@ public final class StreamBenchmark {
         try (LedgerloopSystem system = LedgerloopSystem.start(
                 data,
                 0,
-                Map.of(
-                        "ledgerloop.gateway.rate-limit.enabled", false,
-                        "ledgerloop.live.max-per-principal", streams + 10,
-                        "ledgerloop.live.max-per-space", streams + 10))) {
+                Map.of("ledgerloop.gateway.rate-limit.enabled", false),
+                "--ledgerloop.live.max-per-principal=" + (streams + 10),
+                "--ledgerloop.live.max-per-space=" + (streams + 10))) {
             String base = "http://localhost:" + system.gatewayPort();
             String key = system.secrets().bootstrapKeyOnce();
             GatewayClient gateway = new GatewayClient(base, key);
