@@ -37,7 +37,7 @@ class StreamNamesTest {
                 "session-1-1-1-1-1",
                 "session-0B6E7A34-9F1D-4C55-8A2E-7D3C1B9F0E42",
                 "session-0b6e7a349f1d4c558a2e7d3c1b9f0e42",
-                "channel-0b6e7a34-9f1d-4c55-8a2e-7d3c1b9f0e42",
+                "vault-0b6e7a34-9f1d-4c55-8a2e-7d3c1b9f0e42",
                 "session-0b6e7a34-9f1d-4c55-8a2e-7d3c1b9f0e42-x"
             })
     void does_not_parse_names_it_did_not_write(String name) {
