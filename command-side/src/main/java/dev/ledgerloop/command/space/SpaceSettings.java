@@ -1,6 +1,7 @@
 package dev.ledgerloop.command.space;
 
 import dev.ledgerloop.command.space.SpaceCommand.ReadSettings;
+import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.events.EventContext;
@@ -14,13 +15,22 @@ public class SpaceSettings {
     private static final int ATTEMPTS = 5;
 
     private final RetryingCommandSender commands;
+    private final EventStoreDbStorageEngine engine;
 
-    SpaceSettings(CommandGateway commands) {
+    SpaceSettings(CommandGateway commands, EventStoreDbStorageEngine engine) {
         this.commands = new RetryingCommandSender(commands, ATTEMPTS);
+        this.engine = engine;
     }
 
     /** Whether sessions of the caller's space require signed answers unless they say: false until the owner says. */
     public boolean requireSignedAnswers(Principal principal) {
+        // Most spaces never set anything: asking the missing aggregate would log a warning on every session opened.
+        if (engine.lastSequenceNumberFor(
+                        SpaceRepositoryConfiguration.AGGREGATE_TYPE,
+                        principal.spaceId().toString())
+                .isEmpty()) {
+            return false;
+        }
         try {
             return send(new ReadSettings(principal.spaceId()), principal).requireSignedAnswers();
         } catch (NothingSet none) {
