@@ -1,4 +1,4 @@
-// Renders the component trees of the contract (§1) and turns a button, an approval or a form into an answer
+// Renders the component trees (docs/sdk.md §Using the client) and turns a button, an approval or a form into an answer
 // {action, values?}. A type this page does not know renders as a readable fallback, never as nothing.
 import { el } from './dom.js';
 import { markdown } from './markdown.js';

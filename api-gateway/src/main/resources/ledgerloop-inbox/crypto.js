@@ -1,4 +1,4 @@
-// Envelope cryptography of the contract (docs/inbox.md, docs/api.md "Encrypted envelope"), with WebCrypto only:
+// Envelope cryptography (docs/inbox.md, docs/api.md "Encrypted envelope"), with WebCrypto only:
 // X25519 agreement, HKDF-SHA256, AES-256-GCM; Ed25519 decision signatures over RFC 8785 (JCS) JSON.
 const subtle = globalThis.crypto.subtle;
 const utf8 = new TextEncoder();
@@ -167,7 +167,7 @@ export async function openJson(envelope, mine) {
   }
 }
 
-/** The bytes a decision signature covers (contract §3). */
+/** The bytes a decision signature covers (docs/api.md §Signed decisions). */
 export async function decisionBytes({ sessionId, messageId, encryptedContent, encryptedComponents, encryptedResponse, decision }) {
   const request = jcs({ encryptedContent, encryptedComponents: encryptedComponents ?? null });
   const payload = {

@@ -42,7 +42,7 @@ export async function markRegistered(keys) {
   return registered;
 }
 
-/** Registers the public halves (contract §2): PUT /v1/human/public-key. */
+/** Registers the public halves (docs/api.md §Keys): PUT /v1/human/public-key. */
 export async function register(api, keys) {
   await api.put('/v1/human/public-key', {
     publicKey: toBase64(keys.publicRaw),

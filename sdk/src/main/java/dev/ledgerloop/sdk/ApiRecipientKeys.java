@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** Recipients as the API lists them (contract §2): participants and the space key; entries without a key are skipped. */
+/** Recipients as the API lists them (docs/api.md §Keys): participants and the space key; entries without a key are skipped. */
 final class ApiRecipientKeys implements RecipientKeys {
     /** How long a new session may take to reach the read views before its 404 is believed. */
     private static final Duration VIEW_LAG = Duration.ofSeconds(10);

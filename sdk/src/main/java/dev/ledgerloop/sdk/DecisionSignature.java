@@ -1,7 +1,7 @@
 package dev.ledgerloop.sdk;
 
 /**
- * The signature of a decision (contract §3) as the API shows it on a response, after the SDK verified it: the
+ * The signature of a decision (docs/api.md §Signed decisions) as the API shows it on a response, after the SDK verified it: the
  * statement's hashes match the message and the answer, the key id matches the key, and the Ed25519 signature
  * verifies. Keep {@code publicKey}/{@code keyId} to check who signed against the signer's key as you know it.
  *

@@ -6,7 +6,7 @@ import dev.ledgerloop.sdk.crypto.KeyIds;
 import java.util.Base64;
 
 /**
- * Checks a response's decision signature (contract §3) against the message it answers: the hashes are recomputed
+ * Checks a response's decision signature (docs/api.md §Signed decisions) against the message it answers: the hashes are recomputed
  * from the envelopes, the key id from the key, and the Ed25519 signature over the canonical statement must verify.
  * Any mismatch throws {@link LedgerloopException#SIGNATURE_INVALID}: an answer whose signature does not verify is
  * never handed out.

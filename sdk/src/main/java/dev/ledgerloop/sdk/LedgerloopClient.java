@@ -134,7 +134,7 @@ public final class LedgerloopClient {
 
     // --- keys
 
-    /** The agent's X25519 key pair, derived from the API key and agent name (contract §1). */
+    /** The agent's X25519 key pair, derived from the API key and agent name (docs/sdk.md §Envelope). */
     public X25519KeyPair agentKey() {
         return sealing.agentKey();
     }

@@ -7,7 +7,7 @@ package dev.ledgerloop.sdk;
  * @param title the title in clear (sealed before it is sent), or null
  * @param isPublic whether guests may join by token
  * @param maxGuests the guest limit (0–10000), or null
- * @param requireSignedAnswers whether unsigned answers are refused (contract §3), or null for the space's default
+ * @param requireSignedAnswers whether unsigned answers are refused (docs/api.md §Signed decisions), or null for the space's default
  */
 public record NewSession(String title, boolean isPublic, Integer maxGuests, Boolean requireSignedAnswers) {
     /** A private session with this title. */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** A response's signature as the API shows it (contract §3), checked with the test vectors' signed decision. */
+/** A response's signature as the API shows it (docs/api.md §Signed decisions), checked with the test vectors' signed decision. */
 class DecisionVerificationTest {
     private static final JsonNode VECTOR = read().get("decision");
 

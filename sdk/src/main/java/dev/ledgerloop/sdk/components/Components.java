@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The component types of a message (contract §1), as typed factories:
+ * The component types of a message (docs/sdk.md §Envelope), as typed factories:
  *
  * <pre>{@code
  * List<Component> components = List.of(

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 
 /**
- * What a human signs when answering (contract §3): the UTF-8 of the RFC 8785 canonical JSON of {@code
+ * What a human signs when answering (docs/api.md §Signed decisions): the UTF-8 of the RFC 8785 canonical JSON of {@code
  * {"v":1,"type":"ledgerloop.decision","sessionId","messageId","requestSha256","responseSha256","decision"}}. The two
  * hashes bind the signature to the question as it stood when answered and to the encrypted answer.
  *

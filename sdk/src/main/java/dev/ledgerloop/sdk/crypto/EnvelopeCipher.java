@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Seals and opens envelopes (contract §1, docs/sdk.md):
+ * Seals and opens envelopes (docs/sdk.md §Envelope):
  *
  * <ul>
  *   <li>content key K (32 random bytes), nonce n (12): {@code ciphertext = n ‖ AES-256-GCM(K, n, plaintext, aad = "")}

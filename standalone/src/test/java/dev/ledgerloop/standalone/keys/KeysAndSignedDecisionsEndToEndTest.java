@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Key registration and signed decisions (docs/api.md §Keys, §Signed decisions) through the gateway of the standalone
- * system. The keys are made with the JDK, and the test builds the signed bytes itself from the contract: RFC 8785 JSON
+ * system. The keys are made with the JDK, and the test builds the signed bytes itself from docs/api.md: RFC 8785 JSON
  * of the statement, with the SHA-256 of the question as it stood when answered and of the answer.
  */
 class KeysAndSignedDecisionsEndToEndTest {

@@ -78,7 +78,7 @@ final class Human {
 
     /**
      * Answers as {@link #respond}, with a signature of {@code decision} over the message as this human reads it now
-     * (contract §3).
+     * (docs/api.md §Signed decisions).
      */
     Answer respondSigned(String sessionId, String messageId, String answer, byte[] agentKey, String decision)
             throws Exception {
