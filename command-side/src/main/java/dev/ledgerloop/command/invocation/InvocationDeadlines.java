@@ -2,8 +2,6 @@ package dev.ledgerloop.command.invocation;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
@@ -12,6 +10,7 @@ import dev.ledgerloop.events.invocation.InvocationExpired;
 import dev.ledgerloop.events.invocation.InvocationFailed;
 import dev.ledgerloop.events.invocation.InvocationRequested;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.util.Date;
 import java.util.UUID;
@@ -44,15 +43,11 @@ class InvocationDeadlines extends ParksUnreadableEvents {
         if (event.expiresAt() == null) {
             return;
         }
-        try {
-            deadlines.insertOne(new Document("_id", event.invocationId().toString())
-                    .append("spaceId", EventContext.spaceId(metaData).toString())
-                    .append("dueAt", Date.from(event.expiresAt())));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        GuardedWrites.insertOnce(
+                deadlines,
+                new Document("_id", event.invocationId().toString())
+                        .append("spaceId", EventContext.spaceId(metaData).toString())
+                        .append("dueAt", Date.from(event.expiresAt())));
         expiry.wake();
     }
 

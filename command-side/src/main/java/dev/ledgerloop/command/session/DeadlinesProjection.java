@@ -2,8 +2,6 @@ package dev.ledgerloop.command.session;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.events.session.InteractionAcknowledged;
@@ -14,6 +12,7 @@ import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.service.events.EventContext;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.util.Date;
 import java.util.UUID;
@@ -47,16 +46,12 @@ class DeadlinesProjection extends ParksUnreadableEvents {
         if (!event.responseRequired() || event.deadlineAt() == null) {
             return;
         }
-        try {
-            deadlines.insertOne(new Document("_id", event.messageId().toString())
-                    .append("sessionId", event.sessionId().toString())
-                    .append("spaceId", EventContext.spaceId(metaData).toString())
-                    .append("dueAt", Date.from(event.deadlineAt())));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        GuardedWrites.insertOnce(
+                deadlines,
+                new Document("_id", event.messageId().toString())
+                        .append("sessionId", event.sessionId().toString())
+                        .append("spaceId", EventContext.spaceId(metaData).toString())
+                        .append("dueAt", Date.from(event.deadlineAt())));
         scheduler.wake();
     }
 
