@@ -1,6 +1,7 @@
 package dev.ledgerloop.gateway;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,7 +14,8 @@ import org.springframework.util.unit.DataUnit;
  * environment); documented in the module's README.
  *
  * @param commandSideUri base URI of the command side; POST, PUT, PATCH and DELETE under /v1 go there
- * @param querySideUri base URI of the query side; GET and HEAD under /v1 go there
+ * @param querySideUri base URI of the query side, or of several query-side instances separated by commas; GET and
+ *     HEAD under /v1 go there, spread round robin over the instances
  * @param maxRequestBytes largest request body accepted; larger ones answer 413
  * @param principalSecret base64 of at least 32 bytes, shared with the backends only, that signs the principal headers
  * @param bootstrapKeyHash SHA-256 hex of the one API key known until keys are stored (unset: no key is accepted)
@@ -25,7 +27,7 @@ import org.springframework.util.unit.DataUnit;
 @ConfigurationProperties("ledgerloop.gateway")
 public record GatewayProperties(
         @DefaultValue("http://localhost:8081") URI commandSideUri,
-        @DefaultValue("http://localhost:8082") URI querySideUri,
+        @DefaultValue("http://localhost:8082") List<URI> querySideUri,
         @DefaultValue("1MB") @DataSizeUnit(DataUnit.BYTES) DataSize maxRequestBytes,
         String principalSecret,
         String bootstrapKeyHash,

@@ -73,6 +73,23 @@ public final class LedgerloopSystem implements AutoCloseable {
     public static LedgerloopSystem start(
             Path dataDirectory, int gatewayPort, Map<String, Object> gatewaySettings, String... backendOverrides)
             throws IOException {
+        return start(dataDirectory, gatewayPort, gatewaySettings, 1, backendOverrides);
+    }
+
+    /**
+     * As {@link #start(Path, int, Map, String...)}, with {@code querySides} query-side instances behind the gateway
+     * (docs/services.md#several-query-side-instances): each has a loopback port of its own, all share the stores.
+     */
+    public static LedgerloopSystem start(
+            Path dataDirectory,
+            int gatewayPort,
+            Map<String, Object> gatewaySettings,
+            int querySides,
+            String... backendOverrides)
+            throws IOException {
+        if (querySides < 1) {
+            throw new IllegalArgumentException("At least one query side is needed, not " + querySides);
+        }
         StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(dataDirectory);
         LocalTokenIssuer tokenIssuer = LocalTokenIssuer.loadOrCreate(dataDirectory);
         EmbeddedEventStoreNode node = null;
@@ -90,14 +107,18 @@ public final class LedgerloopSystem implements AutoCloseable {
                     .bannerMode(Banner.Mode.OFF)
                     .run(backendSettings);
             services.add(commandSide);
-            ConfigurableApplicationContext querySide = BackendApplication.builder(
-                            QuerySideApplication.class, QuerySideApplication.NAME)
-                    .bannerMode(Banner.Mode.OFF)
-                    .run(backendSettings);
-            services.add(querySide);
+            List<String> querySideUris = new ArrayList<>();
+            for (int i = 0; i < querySides; i++) {
+                ConfigurableApplicationContext querySide = BackendApplication.builder(
+                                QuerySideApplication.class, QuerySideApplication.NAME)
+                        .bannerMode(Banner.Mode.OFF)
+                        .run(backendSettings);
+                services.add(querySide);
+                querySideUris.add(loopbackUri(querySide));
+            }
             Map<String, Object> backends = new LinkedHashMap<>();
             backends.put("ledgerloop.gateway.command-side-uri", loopbackUri(commandSide));
-            backends.put("ledgerloop.gateway.query-side-uri", loopbackUri(querySide));
+            backends.put("ledgerloop.gateway.query-side-uri", String.join(",", querySideUris));
             backends.put(
                     "spring.autoconfigure.exclude",
                     AutoConfigurationExclusions.under(AutoConfigurationExclusions.NOT_FOR_THE_GATEWAY));
@@ -235,12 +256,15 @@ public final class LedgerloopSystem implements AutoCloseable {
         return loopbackUri(services.get(0));
     }
 
-    /** The query side's own loopback address, which answers only requests the gateway signed. */
+    /** The (first) query side's own loopback address, which answers only requests the gateway signed. */
     public String querySideUri() {
         return loopbackUri(services.get(1));
     }
 
-    /** The command side's and the query side's application contexts, for tests that inspect what they serve. */
+    /**
+     * The command side's and the query sides' application contexts (in that order), for tests that inspect what they
+     * serve.
+     */
     public List<ApplicationContext> backendContexts() {
         return List.copyOf(services);
     }

@@ -4,6 +4,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.gateway.GatewayProperties;
+import dev.ledgerloop.gateway.routing.QuerySideInstances;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,12 +34,16 @@ class ApiDescriptionRoutes {
 
     @Bean
     PublicApiDescription publicApiDescription(
-            WebClient.Builder clients, GatewayProperties properties, ObjectMapper json) {
+            WebClient.Builder clients,
+            GatewayProperties properties,
+            QuerySideInstances querySideInstances,
+            ObjectMapper json) {
         return new PublicApiDescription(
                 clients,
                 List.of(
                         new PublicApiDescription.Backend("command side", properties.commandSideUri()),
-                        new PublicApiDescription.Backend("query side", properties.querySideUri())),
+                        // Every query-side instance runs the same code: the first describes them all.
+                        new PublicApiDescription.Backend("query side", querySideInstances.first())),
                 json);
     }
 

@@ -13,9 +13,11 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The routes: reads (GET, HEAD) under /v1 go to the query side, writes (POST, PUT, PATCH, DELETE) to the command
+ * The routes: reads (GET, HEAD) under /v1 go to the query side (round robin over its instances, {@link
+ * QuerySideInstances}), writes (POST, PUT, PATCH, DELETE) to the command
  * side, paths unchanged; typing indicators (POST, but live signals, not changes), the parked-events admin API and the
  * projections admin API (rebuilds) go to the query side too, and the verifiable log's reads go to the command side.
  * Long-polls ({@code GET /v1/agent/sessions/{id}/await}) and streams are GETs on the query side with routes of their
@@ -36,8 +38,13 @@ class RoutingConfiguration {
 
     @Bean
     RouteLocator ledgerloopRoutes(
-            RouteLocatorBuilder routes, GatewayProperties properties, ResponseTimeouts responseTimeouts) {
-        URI querySide = baseUri("ledgerloop.gateway.query-side-uri", properties.querySideUri());
+            RouteLocatorBuilder routes,
+            GatewayProperties properties,
+            ResponseTimeouts responseTimeouts,
+            QuerySideInstances querySideInstances,
+            WebClient.Builder clients) {
+        URI querySide = QuerySideInstances.ROUTE;
+        TypingFanOut typingFanOut = new TypingFanOut(querySideInstances, clients, responseTimeouts.standard());
         URI commandSide = baseUri("ledgerloop.gateway.command-side-uri", properties.commandSideUri());
         return routes.routes()
                 // Typing indicators are live signals, not changes: the query side, which holds the live streams,
@@ -46,6 +53,7 @@ class RoutingConfiguration {
                         .path(TYPING)
                         .and()
                         .method(HttpMethod.POST)
+                        .filters(filters -> filters.filter(typingFanOut))
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 .route("long-polls", route -> route.order(-1)
@@ -102,7 +110,7 @@ class RoutingConfiguration {
     }
 
     /** Only scheme, host and port of a route URI count, so a path there would be dropped silently: refuse it. */
-    private static URI baseUri(String property, URI uri) {
+    static URI baseUri(String property, URI uri) {
         if (uri == null) {
             throw new InvalidConfigurationException(
                     property, "is not set", "Set it to the backend's base URI, e.g. http://localhost:8081");

@@ -58,6 +58,7 @@ class EventStreams implements SmartLifecycle {
     private final EventOwners owners;
     private final LiveConnections connections;
     private final LiveProperties properties;
+    private final List<TailListener> listeners;
     private final Set<OpenStream> open = ConcurrentHashMap.newKeySet();
     private final Object tailLock = new Object();
     private final Deque<Entry> recent = new ArrayDeque<>();
@@ -73,12 +74,14 @@ class EventStreams implements SmartLifecycle {
             SessionSeals seals,
             EventOwners owners,
             LiveConnections connections,
-            LiveProperties properties) {
+            LiveProperties properties,
+            List<TailListener> listeners) {
         this.engine = engine;
         this.notifications = new Notifications(seals);
         this.owners = owners;
         this.connections = connections;
         this.properties = properties;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Who may see a notification; it may follow what it sees (a human's sessions change as they are added). */
@@ -179,6 +182,7 @@ class EventStreams implements SmartLifecycle {
         while (read < BATCH && events.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
             TrackedEventMessage<?> message = events.nextAvailable();
             Entry entry = entryOf(message);
+            tell(message);
             synchronized (tailLock) {
                 recent.addLast(entry);
                 if (recent.size() > RECENT) {
@@ -190,6 +194,20 @@ class EventStreams implements SmartLifecycle {
             read++;
         }
         return read == BATCH;
+    }
+
+    private void tell(TrackedEventMessage<?> message) {
+        for (TailListener listener : listeners) {
+            try {
+                listener.onTailEvent(message.getPayload());
+            } catch (RuntimeException failed) {
+                log.warn(
+                        "Event {} not handled by {}: {}",
+                        message.getIdentifier(),
+                        listener.getClass().getSimpleName(),
+                        failed.getClass().getSimpleName());
+            }
+        }
     }
 
     /** The event as the streams send it; one that cannot be mapped is sent to no one rather than stall a stream. */

@@ -3,9 +3,12 @@ package dev.ledgerloop.query.live;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,9 +22,13 @@ import org.springframework.context.annotation.Configuration;
 public class LiveConnections {
     private final LiveProperties limits;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
 
-    LiveConnections(LiveProperties limits) {
+    LiveConnections(LiveProperties limits, MeterRegistry registry) {
         this.limits = limits;
+        Gauge.builder("ledgerloop.live.connections", total, AtomicInteger::get)
+                .description("Long-polls and streams open on this instance")
+                .register(registry);
     }
 
     /**
@@ -40,9 +47,11 @@ public class LiveConnections {
             give(space);
             throw refused("this credential", limits.maxPerPrincipal());
         }
+        total.incrementAndGet();
         AtomicBoolean ended = new AtomicBoolean();
         return () -> {
             if (ended.compareAndSet(false, true)) {
+                total.decrementAndGet();
                 give(credential);
                 give(space);
             }

@@ -16,7 +16,9 @@ import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.LedgerloopProperties;
 import dev.ledgerloop.service.attachment.AttachmentStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.UUID;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -28,6 +30,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -136,13 +139,23 @@ public class EventStoreConfiguration {
         return new MessageOriginProvider();
     }
 
+    /**
+     * Processors claim their segments in MongoDB under this instance's node id. Axon's default, the JVM's {@code
+     * pid@host}, is shared by every service in one JVM, so two instances of one service there (the embedded default
+     * can start several query sides) would each take the other's claims for their own: each instance names itself.
+     */
     @Bean
-    TokenStore tokenStore(MongoClient client, LedgerloopProperties properties) {
+    TokenStore tokenStore(
+            MongoClient client,
+            LedgerloopProperties properties,
+            @Value("${spring.application.name:ledgerloop}") String applicationName) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, properties.mongodb().database())
                         .build())
                 .serializer(JacksonSerializer.defaultSerializer())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + applicationName + "/"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .build();
     }
 }
