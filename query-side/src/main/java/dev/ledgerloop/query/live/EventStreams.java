@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -270,6 +272,28 @@ class EventStreams implements SmartLifecycle {
         }
     }
 
+    /**
+     * The events one drain step sends to a stream, written together with one flush: a stream that fell behind by a few
+     * events catches up with one write instead of one per event.
+     */
+    private static final class Frames {
+        private final Set<ResponseBodyEmitter.DataWithMediaType> parts = new LinkedHashSet<>();
+
+        void add(Entry entry) {
+            parts.addAll(SseEmitter.event()
+                    .id(StreamPosition.id(entry.position()))
+                    .name(entry.notification().type())
+                    .data(entry.body(), MediaType.APPLICATION_JSON)
+                    .build());
+        }
+
+        void sendTo(SseEmitter emitter) throws IOException {
+            if (!parts.isEmpty()) {
+                emitter.send(parts);
+            }
+        }
+    }
+
     private final class OpenStream {
         final SseEmitter emitter;
         final Audience audience;
@@ -324,11 +348,13 @@ class EventStreams implements SmartLifecycle {
         /** Reads the log itself; once at the tail's position (or within what the tail keeps), joins the tail. */
         private boolean catchUp() throws IOException, InterruptedException {
             int handled = 0;
+            Frames frames = new Frames();
             while (handled < BATCH && reader.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> message = reader.nextAvailable();
-                send(entryOf(message));
+                add(entryOf(message), frames);
                 handled++;
             }
+            frames.sendTo(emitter);
             if (handled == BATCH) {
                 return true;
             }
@@ -375,23 +401,23 @@ class EventStreams implements SmartLifecycle {
                 return true;
             }
             int sent = 0;
+            Frames frames = new Frames();
             Entry entry;
             while (sent < BATCH && (entry = backlog.poll()) != null) {
                 backlogSize.decrementAndGet();
                 if (entry.position().compareTo(last) > 0) {
-                    send(entry);
+                    add(entry, frames);
                 }
                 sent++;
             }
+            frames.sendTo(emitter);
             return sent == BATCH;
         }
 
-        private void send(Entry entry) throws IOException {
+        /** Adds the entry's event if it is for this stream's audience; either way the stream has handled it. */
+        private void add(Entry entry, Frames frames) {
             if (entry.notification() != null && audience.test(entry.notification())) {
-                emitter.send(SseEmitter.event()
-                        .id(StreamPosition.id(entry.position()))
-                        .name(entry.notification().type())
-                        .data(entry.body(), MediaType.APPLICATION_JSON));
+                frames.add(entry);
             }
             last = entry.position();
         }
