@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -124,6 +125,15 @@ class EventStreams implements SmartLifecycle {
         }
         stream.drainer.schedule();
         return emitter;
+    }
+
+    /**
+     * A live signal that is not in the log (typing): sent now to every open stream it is for, without an SSE id, so it
+     * moves no client's resume position (and a resumed stream does not replay it).
+     */
+    void signal(Notification notification) {
+        String body = notification.body(UUID.randomUUID());
+        open.forEach(stream -> stream.signal(notification, body));
     }
 
     @Override
@@ -420,6 +430,17 @@ class EventStreams implements SmartLifecycle {
                 frames.add(entry);
             }
             last = entry.position();
+        }
+
+        void signal(Notification notification, String body) {
+            if (closed || !audience.test(notification)) {
+                return;
+            }
+            try {
+                emitter.send(SseEmitter.event().name(notification.type()).data(body, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException gone) {
+                close();
+            }
         }
 
         void heartbeat() {

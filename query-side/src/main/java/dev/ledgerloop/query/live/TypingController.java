@@ -1,9 +1,11 @@
 package dev.ledgerloop.query.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.participant.ParticipantReader;
 import dev.ledgerloop.query.session.SessionReader;
+import dev.ledgerloop.query.session.SessionView;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.web.ApiTimestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,8 +47,8 @@ class TypingController {
             Principal principal,
             @PathVariable UUID sessionId,
             @RequestBody(required = false) @Schema(implementation = TypingRequestSchema.class) JsonNode body) {
-        sessions.get(principal, sessionId);
-        return send(sessionId, "agent", principal.subjectId(), body);
+        SessionView session = sessions.get(principal, sessionId);
+        return send(principal, session, "agent", principal.subjectId(), body);
     }
 
     @PostMapping("/v1/human/sessions/{sessionId}/typing")
@@ -56,7 +58,9 @@ class TypingController {
             @PathVariable UUID sessionId,
             @RequestBody(required = false) @Schema(implementation = TypingRequestSchema.class) JsonNode body) {
         participants.requireParticipant(principal, sessionId);
-        return send(sessionId, "human", principal.subjectId(), body);
+        SessionView session = sessions.find(sessionId)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Session " + sessionId + " not found"));
+        return send(principal, session, "human", principal.subjectId(), body);
     }
 
     @GetMapping(path = "/v1/agent/sessions/{sessionId}/typing", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -71,13 +75,20 @@ class TypingController {
         return signals.listen(principal, sessionId);
     }
 
-    private Map<String, Boolean> send(UUID sessionId, String kind, String id, JsonNode body) {
+    private Map<String, Boolean> send(Principal principal, SessionView session, String kind, String id, JsonNode body) {
         JsonNode typing = body == null ? null : body.get("typing");
         if (typing == null || !typing.isBoolean()) {
             throw ApiException.validation("Field 'typing' must be true or false");
         }
-        signals.send(new TypingSignals.Signal(
-                sessionId, kind, id, typing.booleanValue(), ApiTimestamps.format(clock.instant())));
+        signals.send(
+                new TypingSignals.Signal(
+                        UUID.fromString(session.id()),
+                        kind,
+                        id,
+                        typing.booleanValue(),
+                        ApiTimestamps.format(clock.instant())),
+                principal.spaceId(),
+                UUID.fromString(session.agentId()));
         return Map.of("typing", typing.booleanValue());
     }
 }

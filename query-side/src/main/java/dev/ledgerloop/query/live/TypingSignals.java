@@ -1,7 +1,9 @@
 package dev.ledgerloop.query.live;
 
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.notification.Notification;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,12 +29,14 @@ class TypingSignals implements SmartLifecycle {
     private final Map<UUID, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
     private final LiveConnections connections;
     private final LiveProperties properties;
+    private final EventStreams streams;
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
 
-    TypingSignals(LiveConnections connections, LiveProperties properties) {
+    TypingSignals(LiveConnections connections, LiveProperties properties, EventStreams streams) {
         this.connections = connections;
         this.properties = properties;
+        this.streams = streams;
     }
 
     /** Who typed: an agent id or a user id, with its kind. */
@@ -105,7 +109,20 @@ class TypingSignals implements SmartLifecycle {
         return running;
     }
 
-    void send(Signal signal) {
+    /** To the session's typing streams and, as {@code session.typing}, to the live event streams it is for. */
+    void send(Signal signal, UUID spaceId, UUID agentId) {
+        streams.signal(new Notification(
+                EVENT,
+                spaceId,
+                agentId,
+                signal.sessionId(),
+                Instant.parse(signal.at()),
+                Map.of(
+                        "sessionId", signal.sessionId().toString(),
+                        "kind", signal.kind(),
+                        "id", signal.id(),
+                        "typing", signal.typing(),
+                        "at", signal.at())));
         Set<SseEmitter> session = listeners.get(signal.sessionId());
         if (session == null) {
             return;

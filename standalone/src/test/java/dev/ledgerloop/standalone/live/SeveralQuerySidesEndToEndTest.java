@@ -99,6 +99,8 @@ class SeveralQuerySidesEndToEndTest {
             for (int i = 0; i < CLIENTS; i++) {
                 streams.add(open(agent, "/v1/agent/sessions/" + session + "/typing"));
             }
+            List<SseReader> eventStreams = List.of(open(agent, "/v1/agent/stream"), open(agent, "/v1/agent/stream"));
+            streams.addAll(eventStreams);
             forTheViews().until(() -> streams.stream().allMatch(SseReader::listening));
             forTheViews().until(SeveralQuerySidesEndToEndTest::eachInstanceHoldsOne);
 
@@ -106,12 +108,25 @@ class SeveralQuerySidesEndToEndTest {
                     .post("/v1/human/sessions/" + session + "/typing", "{\"typing\":true}")
                     .expect(202);
 
-            for (SseReader stream : streams) {
+            for (SseReader stream : streams.subList(0, CLIENTS)) {
                 forTheViews().until(() -> stream.events().size() == 1);
                 SseReader.Event signal = stream.events().get(0);
                 assertThat(signal.type()).isEqualTo("session.typing");
                 assertThat(signal.body().get("id").asText()).isEqualTo("bruno");
                 assertThat(signal.body().get("typing").asBoolean()).isTrue();
+            }
+            // On the live event streams too, as session.typing with the webhook body, and without an SSE id: a
+            // signal is not in the log, so it moves no resume position.
+            for (SseReader stream : eventStreams) {
+                forTheViews().until(() -> stream.events().size() == 1);
+                SseReader.Event signal = stream.events().get(0);
+                assertThat(signal.type()).isEqualTo("session.typing");
+                assertThat(signal.id()).isNull();
+                assertThat(signal.body().get("type").asText()).isEqualTo("session.typing");
+                assertThat(signal.body().at("/data/sessionId").asText()).isEqualTo(session);
+                assertThat(signal.body().at("/data/kind").asText()).isEqualTo("human");
+                assertThat(signal.body().at("/data/id").asText()).isEqualTo("bruno");
+                assertThat(signal.body().at("/data/typing").asBoolean()).isTrue();
             }
         } finally {
             streams.forEach(SseReader::close);
