@@ -14,13 +14,25 @@ import java.util.List;
 final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
     private final String key;
+    private final String agentName;
 
     GatewayClient(String base, String key) {
+        this(HttpClient.newHttpClient(), base, key, null);
+    }
+
+    private GatewayClient(HttpClient http, String base, String key, String agentName) {
+        this.http = http;
         this.base = base;
         this.key = key;
+        this.agentName = agentName;
+    }
+
+    /** The same key acting as the agent of that name ({@code X-Hiloop}), on the same connections. */
+    GatewayClient as(String agentName) {
+        return new GatewayClient(http, base, key, agentName);
     }
 
     /** Opens a session and writes to it (participants, messages, every tenth one edited) until it holds that many. */
@@ -76,6 +88,9 @@ final class GatewayClient {
     private HttpRequest.Builder request(String method, String path, String body) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", key);
+        if (agentName != null) {
+            request.header("X-Hiloop", agentName);
+        }
         if (body == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody());
         }

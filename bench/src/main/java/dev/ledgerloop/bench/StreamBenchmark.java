@@ -30,9 +30,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The live event stream under load, through the gateway of the standalone system: {@code streams} open streams of
- * one agent, {@code events} messages sent at {@code rate} per second, and for every (stream, event) the time from the
- * event's creation to its arrival at the client; then the heap each open stream holds; then a client resuming after
- * {@code missed} events it did not see, timed until it has them all.
+ * one agent (every event goes to every stream), {@code events} messages sent at {@code rate} per second, and for every
+ * (stream, event) the time from the event's creation to its arrival at the client; then the heap each open stream
+ * holds; then {@code streams} streams of as many agents, each event for one of them (many connected clients, each
+ * with its own traffic); then a client resuming after {@code missed} events it did not see, timed until it has them
+ * all.
  */
 public final class StreamBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +53,7 @@ public final class StreamBenchmark {
                 0,
                 Map.of("ledgerloop.gateway.rate-limit.enabled", false),
                 "--ledgerloop.live.max-per-principal=" + (streams + 10),
-                "--ledgerloop.live.max-per-space=" + (streams + 10))) {
+                "--ledgerloop.live.max-per-space=" + (2 * streams + 10))) {
             String base = "http://localhost:" + system.gatewayPort();
             String key = system.secrets().bootstrapKeyOnce();
             GatewayClient gateway = new GatewayClient(base, key);
@@ -107,6 +109,8 @@ public final class StreamBenchmark {
                     latency.getMaxValue() / 1e3);
             clients.forEach(Client::close);
 
+            ownStreams(http, base, key, gateway, streams, events, rate, message);
+
             Client watcher = Client.open(http, base, key, null, new ConcurrentHistogram(3), new AtomicLong());
             watcher.listening.get(60, TimeUnit.SECONDS);
             long sendStart = System.nanoTime();
@@ -144,6 +148,63 @@ public final class StreamBenchmark {
         }
     }
 
+    /** One stream per agent, each agent with a session of its own; each event goes to one stream. */
+    private static void ownStreams(
+            HttpClient http,
+            String base,
+            String key,
+            GatewayClient gateway,
+            int streams,
+            int events,
+            int rate,
+            String message)
+            throws Exception {
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            GatewayClient agent = gateway.as("stream-agent-" + i);
+            sessions.add(JSON.readTree(GatewayClient.expect(201, agent.post("/v1/agent/sessions", "{}"))
+                            .body())
+                    .get("id")
+                    .asText());
+        }
+        Histogram latency = new ConcurrentHistogram(3);
+        AtomicLong received = new AtomicLong();
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            clients.add(Client.open(http, base, key, "stream-agent-" + i, null, latency, received));
+        }
+        for (Client client : clients) {
+            client.listening.get(60, TimeUnit.SECONDS);
+        }
+        long every = TimeUnit.SECONDS.toNanos(1) / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < events; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += every;
+            int to = i % streams;
+            GatewayClient.expect(
+                    201,
+                    gateway.as("stream-agent-" + to)
+                            .post("/v1/agent/sessions/" + sessions.get(to) + "/messages", message));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (received.get() < events && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        System.out.printf(
+                "%d events at %d/s, each to one of %d streams of as many agents: %d of %d received; event created ->"
+                        + " received p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                events,
+                rate,
+                streams,
+                received.get(),
+                events,
+                latency.getValueAtPercentile(50) / 1e3,
+                latency.getValueAtPercentile(99) / 1e3,
+                latency.getMaxValue() / 1e3);
+        clients.forEach(Client::close);
+    }
+
     private static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -167,10 +228,24 @@ public final class StreamBenchmark {
 
         static Client open(
                 HttpClient http, String base, String key, String lastEventId, Histogram latency, AtomicLong count) {
+            return open(http, base, key, null, lastEventId, latency, count);
+        }
+
+        static Client open(
+                HttpClient http,
+                String base,
+                String key,
+                String agentName,
+                String lastEventId,
+                Histogram latency,
+                AtomicLong count) {
             Client client = new Client(latency, count);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/agent/stream"))
                     .header("X-API-Key", key)
                     .timeout(Duration.ofMinutes(10));
+            if (agentName != null) {
+                request.header("X-Hiloop", agentName);
+            }
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
