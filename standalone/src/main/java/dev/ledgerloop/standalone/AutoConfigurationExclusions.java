@@ -19,7 +19,11 @@ final class AutoConfigurationExclusions {
             "org.springframework.boot.autoconfigure.data.mongo.",
             // The backends describe their endpoints with springdoc (servlet); the gateway merges what they answer.
             "org.springdoc.");
-    static final List<String> NOT_FOR_A_BACKEND = List.of("org.springframework.cloud.gateway.");
+    static final List<String> NOT_FOR_A_BACKEND = List.of(
+            "org.springframework.cloud.gateway.",
+            // Only the gateway balances over instances (of the query side).
+            "org.springframework.cloud.loadbalancer.",
+            "org.springframework.cloud.client.loadbalancer.");
 
     private AutoConfigurationExclusions() {}
 

@@ -4,16 +4,17 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 
 import dev.ledgerloop.gateway.GatewayProperties;
 import dev.ledgerloop.gateway.config.InvalidConfigurationException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The routes: reads (GET, HEAD) under /v1 go to the query side (round robin over its instances, {@link
@@ -41,10 +42,9 @@ class RoutingConfiguration {
             RouteLocatorBuilder routes,
             GatewayProperties properties,
             ResponseTimeouts responseTimeouts,
-            QuerySideInstances querySideInstances,
-            WebClient.Builder clients) {
+            QuerySideInstances querySideInstances) {
         URI querySide = QuerySideInstances.ROUTE;
-        TypingFanOut typingFanOut = new TypingFanOut(querySideInstances, clients, responseTimeouts.standard());
+        TypingFanOut typingFanOut = new TypingFanOut(querySideInstances, responseTimeouts.standard());
         URI commandSide = baseUri("ledgerloop.gateway.command-side-uri", properties.commandSideUri());
         return routes.routes()
                 // Typing indicators are live signals, not changes: the query side, which holds the live streams,
@@ -53,19 +53,21 @@ class RoutingConfiguration {
                         .path(TYPING)
                         .and()
                         .method(HttpMethod.POST)
-                        .filters(filters -> filters.filter(typingFanOut))
+                        .filters(filters -> nextInstanceIfGone(filters.filter(typingFanOut), querySideInstances))
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 .route("long-polls", route -> route.order(-1)
                         .path(AWAIT)
                         .and()
                         .method(HttpMethod.GET)
+                        .filters(filters -> nextInstanceIfGone(filters, querySideInstances))
                         .metadata(responseTimeout(responseTimeouts.longPoll()))
                         .uri(querySide))
                 .route("streams", route -> route.order(-1)
                         .path(TYPING, EVENT_STREAM)
                         .and()
                         .method(HttpMethod.GET)
+                        .filters(filters -> nextInstanceIfGone(filters, querySideInstances))
                         .metadata(responseTimeout(responseTimeouts.stream()))
                         .uri(querySide))
                 // Parked events live in the query side's MongoDB collection for both backends (docs/replay.md): retry
@@ -74,6 +76,7 @@ class RoutingConfiguration {
                         .path("/v1/admin/parked-events", PARKED_EVENTS)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)
+                        .filters(filters -> nextInstanceIfGone(filters, querySideInstances))
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 // Views are the query side's: it lists every processor and rebuilds views from the log, which
@@ -82,6 +85,7 @@ class RoutingConfiguration {
                         .path("/v1/admin/projections", PROJECTIONS)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.POST)
+                        .filters(filters -> nextInstanceIfGone(filters, querySideInstances))
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 // The verifiable log is built and signed by the command side (docs/verifiable-record.md), which answers
@@ -95,6 +99,7 @@ class RoutingConfiguration {
                 .route("query-side", route -> route.path(KnownPaths.API)
                         .and()
                         .method(HttpMethod.GET, HttpMethod.HEAD)
+                        .filters(filters -> nextInstanceIfGone(filters, querySideInstances))
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 .route("command-side", route -> route.path(KnownPaths.API)
@@ -103,6 +108,21 @@ class RoutingConfiguration {
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(commandSide))
                 .build();
+    }
+
+    /**
+     * A query-side instance that refuses the connection (stopped, restarting) never saw the request, so it is sent to
+     * the next instance, whatever its method; anything else (a timeout, an error answer) is not retried.
+     */
+    private static GatewayFilterSpec nextInstanceIfGone(GatewayFilterSpec filters, QuerySideInstances instances) {
+        if (instances.all().size() == 1) {
+            return filters;
+        }
+        return filters.retry(retry -> retry.setRetries(instances.all().size())
+                .setMethods(HttpMethod.values())
+                .setSeries()
+                .setStatuses()
+                .setExceptions(ConnectException.class));
     }
 
     private static Map<String, Object> responseTimeout(Duration timeout) {

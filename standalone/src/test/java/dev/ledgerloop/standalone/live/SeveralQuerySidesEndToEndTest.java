@@ -18,15 +18,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two query-side instances behind one gateway, which spreads reads over them round robin: an agent's {@code await},
  * the typing streams and the live event streams work whichever instance a client reaches, though only one instance
  * projects each answer into the views and a typing signal reaches only one instance through the load balancer. Each
- * test first proves that its long-lived requests did land on both instances (their live-connection gauges).
+ * test first proves that its long-lived requests did land on both instances (their live-connection gauges). When one
+ * instance stops, the gateway tries the next instance for each request the stopped one refuses: reads and typing go
+ * on without an error.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralQuerySidesEndToEndTest {
     private static final int CLIENTS = 4;
 
@@ -165,6 +172,26 @@ class SeveralQuerySidesEndToEndTest {
         } finally {
             streams.forEach(SseReader::close);
         }
+    }
+
+    /** Last: it stops the second instance. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void reads_go_on_when_an_instance_stops() throws Exception {
+        String session = agent.openSession();
+        String path = "/v1/agent/sessions/" + session;
+        forTheViews().until(() -> agent.get(path).status() == 200);
+
+        ((ConfigurableApplicationContext) system.backendContexts().get(2)).close();
+
+        // Every other request finds the stopped instance's port closed; the gateway tries the next instance.
+        for (int i = 0; i < 20; i++) {
+            assertThat(agent.get(path).status()).isEqualTo(200);
+        }
+        String typed = sessionWith("carla");
+        human("carla")
+                .post("/v1/human/sessions/" + typed + "/typing", "{\"typing\":true}")
+                .expect(202);
     }
 
     private static String sessionWith(String userId) throws Exception {
