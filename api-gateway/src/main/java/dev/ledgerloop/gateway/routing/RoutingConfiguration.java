@@ -49,7 +49,7 @@ class RoutingConfiguration {
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 .route("long-polls", route -> route.order(-1)
-                        .path(AWAIT)
+                        .path(AWAIT, "/v1/agent/interactions/{interactionId}/await")
                         .and()
                         .method(HttpMethod.GET)
                         .metadata(responseTimeout(responseTimeouts.longPoll()))

@@ -145,16 +145,19 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
     @EventHandler
     void on(InteractionAcknowledged event, @SequenceNumber long sequence) {
         updateMessage(event.messageId(), sequence, set("status", "Completed"));
+        waiters.responded(event.sessionId());
     }
 
     @EventHandler
     void on(InteractionCancelled event, @SequenceNumber long sequence) {
         updateMessage(event.messageId(), sequence, set("status", "Cancelled"));
+        waiters.responded(event.sessionId());
     }
 
     @EventHandler
     void on(MessageExpired event, @SequenceNumber long sequence) {
         updateMessage(event.messageId(), sequence, set("status", "Expired"));
+        waiters.responded(event.sessionId());
     }
 
     @EventHandler
