@@ -12,6 +12,7 @@ import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +194,22 @@ class LegacyInteractionsEndToEndTest {
     }
 
     @Test
+    void an_interaction_unanswered_by_its_deadline_expires_and_its_await_says_so() throws Exception {
+        String id = create("{\"type\":\"input\",\"encryptedContent\":" + envelope() + ",\"deadlineAt\":\""
+                        + Instant.now().plusSeconds(2) + "\"}")
+                .get("id")
+                .asText();
+        String path = INTERACTIONS + "/" + id;
+        forTheViews().untilAsserted(() -> assertThat(agent.get(path).status()).isEqualTo(200));
+
+        Answer expired = agent.get(path + "/await?timeoutMs=30000");
+        assertThat(expired.status()).as("await answered %s", expired).isEqualTo(200);
+        assertThat(expired.body().get("status").asText()).isEqualTo("expired");
+        assertThat(expired.body().get("response").isNull()).isTrue();
+        assertError(agent.post(path + "/cancel", "{}"), 409, "CONFLICT").contains("expired");
+    }
+
+    @Test
     void the_list_pages_the_agents_interactions_only() throws Exception {
         Api lister = Api.gateway(system).withKey(key, "lister");
         List<String> made = new ArrayList<>();
@@ -225,6 +242,7 @@ class LegacyInteractionsEndToEndTest {
                 create("{\"encryptedContent\":" + envelope() + "}").get("id").asText();
         String path = INTERACTIONS + "/" + id;
         String unknown = INTERACTIONS + "/" + UUID.randomUUID();
+        forTheViews().untilAsserted(() -> assertThat(agent.get(path).status()).isEqualTo(200));
 
         assertError(agent.post(INTERACTIONS, "{}"), 400, "VALIDATION_ERROR").contains("encryptedContent");
         assertError(
@@ -255,7 +273,6 @@ class LegacyInteractionsEndToEndTest {
         assertError(agent.post(unknown + "/messages", "{\"encryptedContent\":" + envelope() + "}"), 404, "NOT_FOUND");
         assertError(agent.get(INTERACTIONS + "/not-a-uuid"), 404, "NOT_FOUND");
 
-        forTheViews().untilAsserted(() -> assertThat(agent.get(path).status()).isEqualTo(200));
         assertError(otherAgent.get(path), 404, "NOT_FOUND");
         assertError(otherAgent.get(path + "/messages"), 404, "NOT_FOUND");
         assertError(otherAgent.post(path + "/cancel", "{}"), 404, "NOT_FOUND");
