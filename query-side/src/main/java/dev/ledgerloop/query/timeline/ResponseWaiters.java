@@ -8,10 +8,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Agents waiting on {@code GET .../await} for an answer in a session ({@link SessionAwaits}). The timeline projection
- * calls {@link #responded} right after it stored an answer, or a message's new status (acknowledged, cancelled,
- * expired: what a legacy interaction's await waits for too), and each waiter of that session checks the view again:
- * waiting costs nothing until then. Only answers projected by this instance wake its waiters (see docs/services.md).
+ * Agents waiting on {@code GET .../await} for an answer in a session. The timeline projection calls {@link
+ * #responded} right after it stored an answer, and each waiter of that session checks the view again: waiting costs
+ * nothing until an answer arrives. Only answers projected by this instance wake its waiters (see docs/services.md).
  */
 @Component
 class ResponseWaiters implements SmartLifecycle {

@@ -142,6 +142,7 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
         waiters.responded(event.sessionId());
     }
 
+    // A changed status wakes the waiters too: the legacy interaction await waits for its request to leave Pending.
     @EventHandler
     void on(InteractionAcknowledged event, @SequenceNumber long sequence) {
         updateMessage(event.messageId(), sequence, set("status", "Completed"));
