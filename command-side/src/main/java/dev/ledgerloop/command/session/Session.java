@@ -69,6 +69,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -596,10 +597,7 @@ class Session {
      * latest message that fits; none that fits is refused (409).
      */
     private MessageState target(
-            boolean ofRequest,
-            java.util.function.Predicate<MessageState> fits,
-            String sessionRefusal,
-            String requestRefusal) {
+            boolean ofRequest, Predicate<MessageState> fits, String sessionRefusal, String requestRefusal) {
         if (!ofRequest) {
             return latest(fits).orElseThrow(() -> new SessionRefusedException("Session " + id + sessionRefusal));
         }
@@ -640,7 +638,7 @@ class Session {
         return message;
     }
 
-    private Optional<MessageState> latest(java.util.function.Predicate<MessageState> condition) {
+    private Optional<MessageState> latest(Predicate<MessageState> condition) {
         List<MessageState> inOrder = new ArrayList<>(messages.values());
         for (int i = inOrder.size() - 1; i >= 0; i--) {
             if (condition.test(inOrder.get(i))) {
