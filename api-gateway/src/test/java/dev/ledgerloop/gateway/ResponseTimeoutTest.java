@@ -54,7 +54,11 @@ class ResponseTimeoutTest {
                         "ledgerloop.gateway.response-timeouts.long-poll", "1s",
                         "ledgerloop.gateway.response-timeouts.stream", "1s"))) {
             String session = "/v1/agent/sessions/" + UUID.randomUUID();
-            for (String path : List.of(session + "/await?timeoutMs=300000", session + "/typing")) {
+            String interaction = "/v1/agent/interactions/" + UUID.randomUUID();
+            for (String path : List.of(
+                    session + "/await?timeoutMs=300000",
+                    interaction + "/await?timeoutMs=300000",
+                    session + "/typing")) {
                 assertError(gateway.send(gateway.agentRequest(path).build()), 504, "INTERNAL");
             }
         }

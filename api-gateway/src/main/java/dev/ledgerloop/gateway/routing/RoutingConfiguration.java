@@ -57,7 +57,7 @@ class RoutingConfiguration {
                         .metadata(responseTimeout(responseTimeouts.standard()))
                         .uri(querySide))
                 .route("long-polls", route -> route.order(-1)
-                        .path(AWAIT)
+                        .path(AWAIT, "/v1/agent/interactions/{interactionId}/await")
                         .and()
                         .method(HttpMethod.GET)
                         .filters(filters -> nextInstanceIfGone(filters, querySideInstances))

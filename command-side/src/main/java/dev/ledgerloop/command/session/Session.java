@@ -9,12 +9,14 @@ import dev.ledgerloop.command.session.SessionCommand.AttachFile;
 import dev.ledgerloop.command.session.SessionCommand.CancelInteraction;
 import dev.ledgerloop.command.session.SessionCommand.ChangeParticipantRole;
 import dev.ledgerloop.command.session.SessionCommand.CheckAttachmentAllowed;
+import dev.ledgerloop.command.session.SessionCommand.CheckInteraction;
 import dev.ledgerloop.command.session.SessionCommand.CheckInvocationAllowed;
 import dev.ledgerloop.command.session.SessionCommand.CloseSession;
 import dev.ledgerloop.command.session.SessionCommand.CreateGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
 import dev.ledgerloop.command.session.SessionCommand.EditMessage;
 import dev.ledgerloop.command.session.SessionCommand.ExpireMessage;
+import dev.ledgerloop.command.session.SessionCommand.OpenInteraction;
 import dev.ledgerloop.command.session.SessionCommand.OpenSession;
 import dev.ledgerloop.command.session.SessionCommand.RedeemGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
@@ -25,6 +27,7 @@ import dev.ledgerloop.command.session.SessionCommand.SignatureClaim;
 import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
 import dev.ledgerloop.command.session.SessionResults.AttachmentAccepted;
 import dev.ledgerloop.command.session.SessionResults.GuestTokenIssued;
+import dev.ledgerloop.command.session.SessionResults.InteractionOpened;
 import dev.ledgerloop.command.session.SessionResults.InteractionOutcome;
 import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
 import dev.ledgerloop.command.session.SessionResults.MessageRevised;
@@ -66,6 +69,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -98,6 +102,10 @@ class Session {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant lastMessageAt;
+    /** Set when the session was opened as a legacy interaction; its request is the session's first message. */
+    private String interactionType;
+
+    private UUID interactionRequestId;
     private final Map<UUID, MessageState> messages = new LinkedHashMap<>();
     private final Map<String, ParticipantRole> participants = new HashMap<>();
     private final Map<UUID, GuestTokenState> guestTokens = new HashMap<>();
@@ -116,9 +124,24 @@ class Session {
                         command.encryptedTitle(),
                         command.isPublic(),
                         command.maxGuests(),
-                        command.requireSignedAnswers() ? Boolean.TRUE : null),
+                        command.requireSignedAnswers() ? Boolean.TRUE : null,
+                        command.interactionType()),
                 EventContext.carriedToEvents(metaData));
         return state();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    InteractionOpened handle(OpenInteraction command, MetaData metaData) {
+        SessionState opened = handle(command.session(), metaData);
+        return new InteractionOpened(opened, handle(command.request(), metaData));
+    }
+
+    @CommandHandler
+    Boolean handle(CheckInteraction command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
+        interactionRequest();
+        return Boolean.TRUE;
     }
 
     @CommandHandler
@@ -250,8 +273,11 @@ class Session {
     @CommandHandler
     InteractionOutcome handle(AcknowledgeInteraction command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
-        MessageState answered = latest(MessageState::awaitsAcknowledgement)
-                .orElseThrow(() -> new SessionRefusedException("Session " + id + " has no answered interaction"));
+        MessageState answered = target(
+                command.ofRequest(),
+                MessageState::awaitsAcknowledgement,
+                " has no answered interaction",
+                ", not answered and pending");
         apply(new InteractionAcknowledged(id, answered.id), EventContext.carriedToEvents(metaData));
         return new InteractionOutcome(answered.id, answered.status);
     }
@@ -259,8 +285,11 @@ class Session {
     @CommandHandler
     InteractionOutcome handle(CancelInteraction command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
-        MessageState pending = latest(MessageState::awaitsAnswer)
-                .orElseThrow(() -> new SessionRefusedException("Session " + id + " has no pending interaction"));
+        MessageState pending = target(
+                command.ofRequest(),
+                MessageState::awaitsAnswer,
+                " has no pending interaction",
+                " and cannot be cancelled");
         apply(new InteractionCancelled(id, pending.id), EventContext.carriedToEvents(metaData));
         return new InteractionOutcome(pending.id, pending.status);
     }
@@ -428,6 +457,7 @@ class Session {
         maxGuests = event.maxGuests();
         requireSignedAnswers = event.signedAnswersRequired();
         encryptedTitle = event.encryptedTitle();
+        interactionType = event.interactionType();
         createdAt = Instants.millis(at);
         updatedAt = createdAt;
     }
@@ -443,6 +473,9 @@ class Session {
                         event.deadlineAt(),
                         event.encryptedContent(),
                         event.encryptedComponents()));
+        if (interactionType != null && interactionRequestId == null) {
+            interactionRequestId = event.messageId();
+        }
         lastMessageAt = Instants.millis(at);
         updatedAt = lastMessageAt;
     }
@@ -559,6 +592,44 @@ class Session {
         }
     }
 
+    /**
+     * What an acknowledgement or a cancellation is about: the legacy interaction's request, or else the session's
+     * latest message that fits; none that fits is refused (409).
+     */
+    private MessageState target(
+            boolean ofRequest, Predicate<MessageState> fits, String sessionRefusal, String requestRefusal) {
+        if (!ofRequest) {
+            return latest(fits).orElseThrow(() -> new SessionRefusedException("Session " + id + sessionRefusal));
+        }
+        MessageState request = interactionRequest();
+        if (!fits.test(request)) {
+            throw new SessionRefusedException("Interaction " + id + " is " + interactionState() + requestRefusal);
+        }
+        return request;
+    }
+
+    /** The request of a legacy interaction; any other session is no interaction (404). */
+    private MessageState interactionRequest() {
+        if (interactionRequestId == null) {
+            throw DomainException.notFound("Interaction " + id + " not found");
+        }
+        return messages.get(interactionRequestId);
+    }
+
+    /** How docs/api.md §Legacy interactions names the state of the interaction's request. */
+    private String interactionState() {
+        MessageState request = interactionRequest();
+        if (request.deleted) {
+            return "deleted";
+        }
+        return switch (request.status) {
+            case Pending -> request.answered ? "responded" : "pending";
+            case Completed -> "acknowledged";
+            case Cancelled -> "cancelled";
+            case Expired -> "expired";
+        };
+    }
+
     private MessageState agentMessage(UUID messageId, UUID agent) {
         MessageState message = messages.get(messageId);
         if (message == null || message.deleted || !agent.equals(message.senderAgentId)) {
@@ -567,7 +638,7 @@ class Session {
         return message;
     }
 
-    private Optional<MessageState> latest(java.util.function.Predicate<MessageState> condition) {
+    private Optional<MessageState> latest(Predicate<MessageState> condition) {
         List<MessageState> inOrder = new ArrayList<>(messages.values());
         for (int i = inOrder.size() - 1; i >= 0; i--) {
             if (condition.test(inOrder.get(i))) {

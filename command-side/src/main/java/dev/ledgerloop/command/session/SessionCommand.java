@@ -18,8 +18,35 @@ sealed interface SessionCommand {
             EncryptedEnvelope encryptedTitle,
             boolean isPublic,
             Integer maxGuests,
-            boolean requireSignedAnswers)
-            implements SessionCommand {}
+            boolean requireSignedAnswers,
+            String interactionType)
+            implements SessionCommand {
+
+        /** A session that is not a legacy interaction. */
+        OpenSession(
+                UUID sessionId,
+                UUID agentId,
+                EncryptedEnvelope encryptedTitle,
+                boolean isPublic,
+                Integer maxGuests,
+                boolean requireSignedAnswers) {
+            this(sessionId, agentId, encryptedTitle, isPublic, maxGuests, requireSignedAnswers, null);
+        }
+    }
+
+    /**
+     * Open a session as a legacy interaction ({@code session} names its type) and send its request, in one append: the
+     * interaction never exists without its request (docs/api.md §Legacy interactions).
+     */
+    record OpenInteraction(OpenSession session, SendMessage request) implements SessionCommand {
+        @Override
+        public UUID sessionId() {
+            return session.sessionId();
+        }
+    }
+
+    /** Changes nothing: is this the agent's session, opened as a legacy interaction? */
+    record CheckInteraction(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
 
     /** An agent sends a message into its session. */
     record SendMessage(
@@ -75,11 +102,27 @@ sealed interface SessionCommand {
     /** What a human sends to sign their answer: {@code alg} is Ed25519, {@code value} base64 of 64 bytes. */
     record SignatureClaim(String alg, String decision, String value) {}
 
-    /** An agent marks the answered interaction of its session completed. */
-    record AcknowledgeInteraction(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
+    /**
+     * An agent marks the answered interaction of its session completed: the latest answered message, or with {@code
+     * ofRequest} the request of a legacy interaction.
+     */
+    record AcknowledgeInteraction(@TargetAggregateIdentifier UUID sessionId, UUID agentId, boolean ofRequest)
+            implements SessionCommand {
+        AcknowledgeInteraction(UUID sessionId, UUID agentId) {
+            this(sessionId, agentId, false);
+        }
+    }
 
-    /** An agent cancels the pending interaction of its session. */
-    record CancelInteraction(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
+    /**
+     * An agent cancels the pending interaction of its session: the latest pending message, or with {@code ofRequest}
+     * the request of a legacy interaction.
+     */
+    record CancelInteraction(@TargetAggregateIdentifier UUID sessionId, UUID agentId, boolean ofRequest)
+            implements SessionCommand {
+        CancelInteraction(UUID sessionId, UUID agentId) {
+            this(sessionId, agentId, false);
+        }
+    }
 
     /** The system expires a message whose deadline passed unanswered; a no-op when it was answered meanwhile. */
     record ExpireMessage(@TargetAggregateIdentifier UUID sessionId, UUID messageId) implements SessionCommand {}

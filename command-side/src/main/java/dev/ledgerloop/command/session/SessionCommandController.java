@@ -12,7 +12,6 @@ import dev.ledgerloop.command.session.SessionCommand.EditMessage;
 import dev.ledgerloop.command.session.SessionCommand.OpenSession;
 import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
 import dev.ledgerloop.command.session.SessionCommand.RevokeGuestToken;
-import dev.ledgerloop.command.session.SessionCommand.SendMessage;
 import dev.ledgerloop.command.session.SessionResources.EditedMessageResource;
 import dev.ledgerloop.command.session.SessionResources.GuestTokenResource;
 import dev.ledgerloop.command.session.SessionResources.InteractionResource;
@@ -27,7 +26,6 @@ import dev.ledgerloop.command.session.SessionResults.ParticipantChange;
 import dev.ledgerloop.command.session.SessionResults.SessionState;
 import dev.ledgerloop.command.space.SpaceSettings;
 import dev.ledgerloop.events.session.ParticipantRole;
-import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
@@ -84,17 +82,8 @@ class SessionCommandController {
             Principal principal,
             @PathVariable UUID sessionId,
             @RequestBody @Valid SessionRequests.SendMessageRequest body) {
-        SendMessage command = new SendMessage(
-                sessionId,
-                agentOf(principal),
-                UUID.randomUUID(),
-                body.encryptedContent(),
-                body.encryptedComponents(),
-                Boolean.TRUE.equals(body.responseRequired()),
-                body.priority() == null ? Priority.Medium : body.priority(),
-                body.deadlineAt(),
-                body.referenceId());
-        return MessageResource.of(commands.send(command, principal, MessageAccepted.class));
+        return MessageResource.of(
+                commands.send(body.toCommand(sessionId, agentOf(principal)), principal, MessageAccepted.class));
     }
 
     @PatchMapping("/{sessionId}/messages/{messageId}")
@@ -201,7 +190,7 @@ class SessionCommandController {
         commands.send(new RemoveParticipant(sessionId, agentOf(principal), userId), principal, Void.class);
     }
 
-    private static UUID agentOf(Principal principal) {
+    static UUID agentOf(Principal principal) {
         if (!principal.isAgent()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only agents use /v1/agent endpoints");
         }

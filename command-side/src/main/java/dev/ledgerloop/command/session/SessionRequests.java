@@ -1,5 +1,6 @@
 package dev.ledgerloop.command.session;
 
+import dev.ledgerloop.command.session.SessionCommand.SendMessage;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
@@ -14,9 +15,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.UUID;
 
 /** The session request bodies (docs/services.md): each binds, validates and describes itself in the API. */
-final class SessionRequests {
+public final class SessionRequests {
     static final int MAX_GUESTS = 10_000;
     static final int MAX_REFERENCE_ID = 200;
     static final int MAX_USER_ID = 200;
@@ -50,8 +52,9 @@ final class SessionRequests {
                             + " set it)")
             Boolean requireSignedAnswers) {}
 
+    /** What an agent sends into its session; the legacy interactions send the same (docs/api.md §Legacy interactions). */
     @RequestRecord
-    record SendMessageRequest(
+    public record SendMessageRequest(
             @NotNull(message = REQUIRED) EncryptedEnvelope encryptedContent,
             EncryptedEnvelope encryptedComponents,
             @Schema(defaultValue = "false") Boolean responseRequired,
@@ -60,7 +63,21 @@ final class SessionRequests {
 
             @Size(max = MAX_REFERENCE_ID, message = "must be a string of at most " + MAX_REFERENCE_ID + " characters")
             @IfMistyped("must be a string of at most " + MAX_REFERENCE_ID + " characters")
-            String referenceId) {}
+            String referenceId) {
+
+        SendMessage toCommand(UUID sessionId, UUID agentId) {
+            return new SendMessage(
+                    sessionId,
+                    agentId,
+                    UUID.randomUUID(),
+                    encryptedContent,
+                    encryptedComponents,
+                    Boolean.TRUE.equals(responseRequired),
+                    priority == null ? Priority.Medium : priority,
+                    deadlineAt,
+                    referenceId);
+        }
+    }
 
     @RequestRecord
     record EditMessageRequest(

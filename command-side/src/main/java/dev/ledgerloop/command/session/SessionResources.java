@@ -25,11 +25,11 @@ import java.util.UUID;
  * What the session endpoints answer: the session and the things in it, as the API shows them, each made from the
  * {@link SessionResults} the aggregate answered with.
  */
-final class SessionResources {
+public final class SessionResources {
     private SessionResources() {}
 
     /** The session as a command answers it. */
-    record SessionResource(
+    public record SessionResource(
             UUID id,
             SessionStatus status,
             boolean isPublic,
@@ -57,7 +57,7 @@ final class SessionResources {
     }
 
     /** The message as the send command answers it. */
-    record MessageResource(
+    public record MessageResource(
             UUID id,
             UUID sessionId,
             SenderType senderType,

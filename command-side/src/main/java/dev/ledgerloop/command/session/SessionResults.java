@@ -38,6 +38,9 @@ final class SessionResults {
 
     record GuestTokenIssued(GuestTokenCreated event, Instant at) {}
 
+    /** A legacy interaction just opened: its session and its request. */
+    record InteractionOpened(SessionState session, MessageAccepted request) {}
+
     /** The message whose interaction was acknowledged or cancelled, and its status now. */
     record InteractionOutcome(UUID messageId, MessageState.Status status) {}
 

@@ -1,7 +1,7 @@
 package dev.ledgerloop.command.session;
 
 /** docs/api.md's session statuses, spelled as the API spells them. */
-enum SessionStatus {
+public enum SessionStatus {
     Active,
     Closed,
     Archived

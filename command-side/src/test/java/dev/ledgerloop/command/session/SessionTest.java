@@ -11,6 +11,7 @@ import dev.ledgerloop.command.session.SessionCommand.CloseSession;
 import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
 import dev.ledgerloop.command.session.SessionCommand.EditMessage;
 import dev.ledgerloop.command.session.SessionCommand.ExpireMessage;
+import dev.ledgerloop.command.session.SessionCommand.OpenInteraction;
 import dev.ledgerloop.command.session.SessionCommand.OpenSession;
 import dev.ledgerloop.command.session.SessionCommand.RedeemGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.RemoveParticipant;
@@ -18,6 +19,7 @@ import dev.ledgerloop.command.session.SessionCommand.SendMessage;
 import dev.ledgerloop.command.session.SessionCommand.SignatureClaim;
 import dev.ledgerloop.command.session.SessionCommand.SubmitResponse;
 import dev.ledgerloop.command.session.SessionResources.MessageResource;
+import dev.ledgerloop.command.session.SessionResults.InteractionOpened;
 import dev.ledgerloop.command.session.SessionResults.MessageAccepted;
 import dev.ledgerloop.command.session.SessionResults.SessionState;
 import dev.ledgerloop.events.decision.DecisionStatement;
@@ -104,6 +106,62 @@ class SessionTest {
                         MessageAccepted.class,
                         accepted -> accepted.event().messageId().equals(message)
                                 && MessageResource.of(accepted).status().equals("Pending")));
+    }
+
+    @Test
+    void an_interaction_opens_its_session_and_sends_its_request_in_one_go() {
+        UUID request = UUID.randomUUID();
+        fixture.givenNoPriorActivity()
+                .when(
+                        new OpenInteraction(
+                                new OpenSession(SESSION, AGENT, null, false, null, false, "approval"),
+                                new SendMessage(
+                                        SESSION, AGENT, request, CONTENT, null, true, Priority.High, null, null)),
+                        AS_THE_AGENT)
+                .expectEvents(
+                        new SessionOpened(SESSION, AGENT, null, false, null, null, "approval"),
+                        new MessageSent(
+                                SESSION,
+                                request,
+                                SenderType.Agent,
+                                AGENT,
+                                null,
+                                CONTENT,
+                                null,
+                                true,
+                                Priority.High,
+                                null,
+                                null))
+                .expectResultMessagePayloadMatching(matching(
+                        InteractionOpened.class,
+                        opened -> opened.request().event().messageId().equals(request)));
+    }
+
+    @Test
+    void an_interactions_cancel_and_acknowledge_concern_its_request_not_the_latest_question() {
+        UUID request = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        Object interaction = inSpace(new SessionOpened(SESSION, AGENT, null, false, null, null, "approval"));
+        Object asked = inSpace(new MessageSent(
+                SESSION, request, SenderType.Agent, AGENT, null, CONTENT, null, true, Priority.Medium, null, null));
+        Object askedAgain = inSpace(new MessageSent(
+                SESSION, later, SenderType.Agent, AGENT, null, CONTENT, null, true, Priority.Medium, null, null));
+        Object answered = inSpace(new ResponseSubmitted(SESSION, request, UUID.randomUUID(), "alice", CONTENT, null));
+
+        fixture.given(interaction, asked, askedAgain)
+                .when(new CancelInteraction(SESSION, AGENT, true), AS_THE_AGENT)
+                .expectEvents(new InteractionCancelled(SESSION, request));
+        fixture.given(interaction, asked, askedAgain, answered)
+                .when(new CancelInteraction(SESSION, AGENT, true), AS_THE_AGENT)
+                .expectNoEvents()
+                .expectException(SessionRefusedException.class);
+        fixture.given(interaction, asked, askedAgain, answered)
+                .when(new AcknowledgeInteraction(SESSION, AGENT, true), AS_THE_AGENT)
+                .expectEvents(new InteractionAcknowledged(SESSION, request));
+        fixture.given(opened())
+                .when(new CancelInteraction(SESSION, AGENT, true), AS_THE_AGENT)
+                .expectNoEvents()
+                .expectException(DomainException.class);
     }
 
     @Test

@@ -54,6 +54,25 @@ public class SessionReader {
         return SessionView.of(found);
     }
 
+    /**
+     * The agent's session opened as a legacy interaction (docs/api.md §Legacy interactions).
+     *
+     * @throws ApiException 404 when the agent has no such interaction (yet)
+     */
+    public SessionView getInteraction(Principal principal, UUID interactionId) {
+        Document found = sessions.find(and(eq("_id", interactionId.toString()), ownedBy(principal), isInteraction()))
+                .first();
+        if (found == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Interaction " + interactionId + " not found");
+        }
+        return SessionView.of(found);
+    }
+
+    /** The agent's legacy interactions, newest first, archived ones too. */
+    public Page<SessionView> listInteractions(Principal principal, PageRequest page) {
+        return page(and(ownedBy(principal), isInteraction()), page);
+    }
+
     Page<SessionView> list(Principal principal, String status, Boolean isPublic, PageRequest page) {
         List<Bson> conditions = new ArrayList<>(List.of(ownedBy(principal)));
         // Archiving takes a session out of the list (docs/api.md §Sessions) unless archived ones are asked for.
@@ -61,7 +80,10 @@ public class SessionReader {
         if (isPublic != null) {
             conditions.add(eq("isPublic", isPublic));
         }
-        Bson filter = and(conditions);
+        return page(and(conditions), page);
+    }
+
+    private Page<SessionView> page(Bson filter, PageRequest page) {
         List<SessionView> data = new ArrayList<>();
         sessions.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")))
@@ -69,6 +91,10 @@ public class SessionReader {
                 .limit(page.pageSize())
                 .forEach(document -> data.add(SessionView.of(document)));
         return new Page<>(data, sessions.countDocuments(filter), page.page(), page.pageSize());
+    }
+
+    private static Bson isInteraction() {
+        return ne(SessionView.INTERACTION_TYPE, null);
     }
 
     private static Bson ownedBy(Principal principal) {

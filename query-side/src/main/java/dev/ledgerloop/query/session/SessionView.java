@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
 
-/** docs/api.md's session object, read from the {@code sessions} view. */
+/**
+ * docs/api.md's session object, read from the {@code sessions} view; {@code interactionType} only on a session opened
+ * as a legacy interaction.
+ */
 public record SessionView(
         String id,
         String status,
@@ -19,7 +22,10 @@ public record SessionView(
         Instant createdAt,
         Instant updatedAt,
         Instant lastMessageAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String interactionType) {
+
+    static final String INTERACTION_TYPE = "interactionType";
 
     static SessionView of(Document document) {
         return new SessionView(
@@ -34,6 +40,7 @@ public record SessionView(
                 Views.instant(document.get("createdAt")),
                 Views.instant(document.get("updatedAt")),
                 Views.instant(document.get("lastMessageAt")),
-                document.getBoolean(Erasure.ERASED, false) ? Boolean.TRUE : null);
+                document.getBoolean(Erasure.ERASED, false) ? Boolean.TRUE : null,
+                document.getString(INTERACTION_TYPE));
     }
 }

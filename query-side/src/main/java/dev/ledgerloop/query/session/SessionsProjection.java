@@ -75,6 +75,7 @@ class SessionsProjection extends ParksUnreadableEvents implements Projection {
                         .append("maxGuests", event.maxGuests())
                         .append("requireSignedAnswers", event.signedAnswersRequired())
                         .append("encryptedTitle", Envelopes.document(event.encryptedTitle()))
+                        .append(SessionView.INTERACTION_TYPE, event.interactionType())
                         .append("createdAt", Views.date(at))
                         .append("updatedAt", Views.date(at))
                         .append("lastMessageAt", null)

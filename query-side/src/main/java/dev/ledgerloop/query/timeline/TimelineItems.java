@@ -11,14 +11,14 @@ import org.bson.Document;
  * A timeline item as the API answers it: {@code kind} says which. A message item is docs/api.md's message object with
  * {@code kind: "message"}; a system item names what happened ({@code event}, e.g. {@code session.closed}).
  */
-final class TimelineItems {
+public final class TimelineItems {
     static final String MESSAGE = "message";
     static final String SYSTEM = "system";
     static final String RESPONSE = "response";
 
     private TimelineItems() {}
 
-    record MessageItem(
+    public record MessageItem(
             String kind,
             String id,
             String sessionId,
@@ -50,7 +50,7 @@ final class TimelineItems {
      * A participant's answer to the message {@code messageId}; {@code signature} is the human's decision signature
      * (docs/api.md §Signed decisions), null for an unsigned answer.
      */
-    record ResponseItem(
+    public record ResponseItem(
             String kind,
             String id,
             String sessionId,
@@ -107,6 +107,10 @@ final class TimelineItems {
         if (RESPONSE.equals(item.getString("kind"))) {
             return response(item);
         }
+        return message(item);
+    }
+
+    static MessageItem message(Document item) {
         return new MessageItem(
                 MESSAGE,
                 item.getString("_id"),

@@ -142,19 +142,23 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
         waiters.responded(event.sessionId());
     }
 
+    // A changed status wakes the waiters too: the legacy interaction await waits for its request to leave Pending.
     @EventHandler
     void on(InteractionAcknowledged event, @SequenceNumber long sequence) {
         updateMessage(event.messageId(), sequence, set("status", "Completed"));
+        waiters.responded(event.sessionId());
     }
 
     @EventHandler
     void on(InteractionCancelled event, @SequenceNumber long sequence) {
         updateMessage(event.messageId(), sequence, set("status", "Cancelled"));
+        waiters.responded(event.sessionId());
     }
 
     @EventHandler
     void on(MessageExpired event, @SequenceNumber long sequence) {
         updateMessage(event.messageId(), sequence, set("status", "Expired"));
+        waiters.responded(event.sessionId());
     }
 
     @EventHandler

@@ -1,8 +1,6 @@
 package dev.ledgerloop.query.timeline;
 
 import dev.ledgerloop.platform.principal.Principal;
-import dev.ledgerloop.query.live.LiveConnections;
-import dev.ledgerloop.query.paging.QueryParameters;
 import dev.ledgerloop.query.participant.ParticipantReader;
 import dev.ledgerloop.query.session.SessionReader;
 import java.util.UUID;
@@ -19,26 +17,17 @@ import org.springframework.web.context.request.async.DeferredResult;
  */
 @RestController
 class TimelineQueryController {
-    static final int DEFAULT_AWAIT_MILLIS = 30_000;
-    static final int MAX_AWAIT_MILLIS = 300_000;
-
     private final TimelineReader timeline;
     private final SessionReader sessions;
     private final ParticipantReader participants;
-    private final ResponseWaiters waiters;
-    private final LiveConnections connections;
+    private final SessionAwaits awaits;
 
     TimelineQueryController(
-            TimelineReader timeline,
-            SessionReader sessions,
-            ParticipantReader participants,
-            ResponseWaiters waiters,
-            LiveConnections connections) {
+            TimelineReader timeline, SessionReader sessions, ParticipantReader participants, SessionAwaits awaits) {
         this.timeline = timeline;
         this.sessions = sessions;
         this.participants = participants;
-        this.waiters = waiters;
-        this.connections = connections;
+        this.awaits = awaits;
     }
 
     @GetMapping("/v1/agent/sessions/{sessionId}/timeline")
@@ -70,22 +59,6 @@ class TimelineQueryController {
     DeferredResult<ResponseEntity<Object>> await(
             Principal principal, @PathVariable UUID sessionId, @RequestParam(required = false) String timeoutMs) {
         sessions.get(principal, sessionId);
-        int timeout = QueryParameters.wholeNumber("timeoutMs", timeoutMs, DEFAULT_AWAIT_MILLIS, 0, MAX_AWAIT_MILLIS);
-        Runnable release = connections.open(principal);
-        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(
-                (long) Math.max(timeout, 1), ResponseEntity.noContent().build());
-        Runnable check = () -> timeline.awaitedResponse(sessionId)
-                .ifPresent(response -> result.setResult(ResponseEntity.ok(response)));
-        // Registered before the first look, so an answer projected in between still wakes this request.
-        Runnable cancel = waiters.register(
-                sessionId,
-                check,
-                () -> result.setResult(ResponseEntity.noContent().build()));
-        result.onCompletion(() -> {
-            cancel.run();
-            release.run();
-        });
-        check.run();
-        return result;
+        return awaits.await(principal, sessionId, timeoutMs, () -> timeline.awaitedResponse(sessionId));
     }
 }

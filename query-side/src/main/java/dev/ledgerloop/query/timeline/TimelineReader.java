@@ -3,6 +3,7 @@ package dev.ledgerloop.query.timeline;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,6 +11,7 @@ import com.mongodb.client.model.Sorts;
 import dev.ledgerloop.query.paging.Page;
 import dev.ledgerloop.query.paging.PageRequest;
 import dev.ledgerloop.query.paging.QueryParameters;
+import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.ApiException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +55,11 @@ public class TimelineReader {
     /** A scroll-back answer: the items in order, and whether older ones remain. */
     record Scroll(List<Object> data, boolean hasMore) {}
 
-    Object read(UUID sessionId, String page, String pageSize, String limit, String before) {
+    /** A session's first message, and the answer to it if there is one. */
+    public record FirstMessage(TimelineItems.MessageItem message, Optional<TimelineItems.ResponseItem> response) {}
+
+    /** A session's items by page ({@code page}, {@code pageSize}) or by cursor ({@code limit}, {@code before}). */
+    public Object read(UUID sessionId, String page, String pageSize, String limit, String before) {
         Bson ofSession = eq("sessionId", sessionId.toString());
         if (limit != null || before != null) {
             if (page != null || pageSize != null) {
@@ -92,6 +98,28 @@ public class TimelineReader {
                         items.find(and(eq("kind", TimelineItems.RESPONSE), eq("messageId", message.getString("_id"))))
                                 .first())
                 .map(TimelineItems::response);
+    }
+
+    /**
+     * The session's first message and its answer: a legacy interaction's request (docs/api.md §Legacy interactions).
+     * Empty while the view has not shown it yet, and for a shredded session.
+     */
+    public Optional<FirstMessage> firstMessage(UUID sessionId) {
+        Document message = items.find(and(
+                        eq("sessionId", sessionId.toString()),
+                        eq("kind", TimelineItems.MESSAGE),
+                        ne(Erasure.ERASED, true)))
+                .sort(Sorts.ascending(SEQUENCE))
+                .first();
+        if (message == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FirstMessage(
+                TimelineItems.message(message),
+                Optional.ofNullable(items.find(and(
+                                        eq("kind", TimelineItems.RESPONSE), eq("messageId", message.getString("_id"))))
+                                .first())
+                        .map(TimelineItems::response)));
     }
 
     private Scroll scroll(Bson ofSession, String limitText, String before) {

@@ -10,6 +10,9 @@ import java.util.UUID;
  *
  * @param requireSignedAnswers true when every answer in the session must carry the human's signature; null (false) in
  *     events stored before answers could be signed
+ * @param interactionType set when the session was opened through the legacy interaction endpoints (docs/api.md §Legacy
+ *     interactions): the interaction's type, in clear; null for every other session, and absent from their stored
+ *     payload
  */
 public record SessionOpened(
         UUID sessionId,
@@ -17,7 +20,8 @@ public record SessionOpened(
         EncryptedEnvelope encryptedTitle,
         boolean isPublic,
         Integer maxGuests,
-        Boolean requireSignedAnswers)
+        Boolean requireSignedAnswers,
+        String interactionType)
         implements SessionEvent {
 
     @JsonCreator
@@ -29,7 +33,18 @@ public record SessionOpened(
     /** A session whose answers need no signature. */
     public SessionOpened(
             UUID sessionId, UUID agentId, EncryptedEnvelope encryptedTitle, boolean isPublic, Integer maxGuests) {
-        this(sessionId, agentId, encryptedTitle, isPublic, maxGuests, null);
+        this(sessionId, agentId, encryptedTitle, isPublic, maxGuests, null, null);
+    }
+
+    /** A session that is not a legacy interaction. */
+    public SessionOpened(
+            UUID sessionId,
+            UUID agentId,
+            EncryptedEnvelope encryptedTitle,
+            boolean isPublic,
+            Integer maxGuests,
+            Boolean requireSignedAnswers) {
+        this(sessionId, agentId, encryptedTitle, isPublic, maxGuests, requireSignedAnswers, null);
     }
 
     public boolean signedAnswersRequired() {

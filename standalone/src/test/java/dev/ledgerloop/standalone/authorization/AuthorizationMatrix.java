@@ -44,6 +44,7 @@ final class AuthorizationMatrix {
             Map.entry("-", ""),
             Map.entry("empty", "{}"),
             Map.entry("message", "{\"encryptedContent\":" + ENVELOPE + "}"),
+            Map.entry("blocks", "{\"encryptedBlocks\":" + ENVELOPE + ",\"encryptedContent\":" + ENVELOPE + "}"),
             Map.entry("question", "{\"encryptedContent\":" + ENVELOPE + ",\"responseRequired\":true}"),
             Map.entry("response", "{\"encryptedResponse\":" + ENVELOPE + "}"),
             Map.entry("result", "{\"encryptedResult\":" + ENVELOPE + "}"),
@@ -103,6 +104,16 @@ final class AuthorizationMatrix {
             POST /v1/agent/sessions/{session}/typing                            | typing        | 202     | ok      404           403          401    401    401   401      401     404     401
             GET /v1/agent/sessions/{session}/typing                             | stream        | 200     | ok      404           403          401    401    401   401      401     404     401
             GET /v1/agent/stream                                                | stream        | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            # Legacy interactions (agent): an interaction is a session, and answers as one
+            POST /v1/agent/interactions                                         | message       | 201     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/interactions                                          | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/interactions/{interaction}                            | -             | 200     | ok      404           403          401    401    401   401      401     404     401
+            GET /v1/agent/interactions/{interaction}/await?timeoutMs=0          | -             | 200/204 | ok      404           403          401    401    401   401      401     404     401
+            POST /v1/agent/interactions/{askingInteraction}/cancel              | -             | 200     | ok      404           403          401    401    401   401      401     404     401
+            POST /v1/agent/interactions/{answeredInteraction}/acknowledge       | -             | 200     | ok      404           403          401    401    401   401      401     404     401
+            POST /v1/agent/interactions/{interaction}/messages                  | message       | 201     | ok      404           403          401    401    401   401      401     404     401
+            GET /v1/agent/interactions/{interaction}/messages                   | -             | 200     | ok      404           403          401    401    401   401      401     404     401
+            POST /v1/agent/interactions/{interaction}/blocks                    | blocks        | 201     | ok      404           403          401    401    401   401      401     404     401
             # Channels (agent): only a channel's participants find it; a participant is an agent of the space
             POST /v1/agent/channels                                             | channel       | 201     | ok      ok            403          401    401    401   401      401     ok      401
             GET /v1/agent/channels                                              | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401

@@ -155,6 +155,12 @@ final class SpaceA {
                         }
                     }
                 }
+                case "interaction", "askingInteraction", "answeredInteraction" -> {
+                    String i = "/v1/agent/interactions/" + id;
+                    for (String read : List.of(i, i + "/messages?limit=100")) {
+                        reads.put(read, owner.get(read).toString());
+                    }
+                }
                 case "invocation", "pendingInvocation" ->
                     reads.put(
                             placeholder,
@@ -329,6 +335,11 @@ final class SpaceA {
         fresh.put("answeredSession", this::answeredSession);
         shared.put("askingSession", askingSession());
         fresh.put("askingSession", this::askingSession);
+        shared.put("interaction", interaction());
+        shared.put("askingInteraction", interaction());
+        fresh.put("askingInteraction", this::interaction);
+        shared.put("answeredInteraction", answeredInteraction());
+        fresh.put("answeredInteraction", this::answeredInteraction);
         shared.put("closable", owner.openSession());
         // Shredded once, by the owner's allowed call, after every refusal of it.
         shared.put("shreddable", owner.openSession());
@@ -389,6 +400,30 @@ final class SpaceA {
         String question = question(session);
         member.post(
                         "/v1/human/sessions/" + session + "/messages/" + question + "/respond",
+                        "{\"encryptedResponse\":" + AuthorizationMatrix.ENVELOPE + "}")
+                .expect(201);
+        return session;
+    }
+
+    /** A legacy interaction, pending: the agent may cancel it. */
+    private String interaction() throws Exception {
+        return owner.post("/v1/agent/interactions", "{\"encryptedContent\":" + AuthorizationMatrix.ENVELOPE + "}")
+                .expect(201)
+                .id();
+    }
+
+    /** A legacy interaction its member answered: the agent may acknowledge it. */
+    private String answeredInteraction() throws Exception {
+        JsonNode interaction = owner.post(
+                        "/v1/agent/interactions", "{\"encryptedContent\":" + AuthorizationMatrix.ENVELOPE + "}")
+                .expect(201)
+                .body();
+        String session = interaction.get("id").asText();
+        owner.post("/v1/agent/sessions/" + session + "/participants", "{\"userId\":\"alice\"}")
+                .expect(201);
+        member.post(
+                        "/v1/human/sessions/" + session + "/messages/"
+                                + interaction.get("requestMessageId").asText() + "/respond",
                         "{\"encryptedResponse\":" + AuthorizationMatrix.ENVELOPE + "}")
                 .expect(201);
         return session;

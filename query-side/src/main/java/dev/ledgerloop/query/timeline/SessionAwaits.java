@@ -1,0 +1,56 @@
+package dev.ledgerloop.query.timeline;
+
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.live.LiveConnections;
+import dev.ledgerloop.query.paging.QueryParameters;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * The agent's long-poll on a session (docs/api.md §Await): 200 with what it waits for as soon as the views show it,
+ * 204 when {@code timeoutMs} passes first. It looks again each time the timeline projection takes an answer to, or a
+ * change of the status of, one of the session's messages ({@link ResponseWaiters}), so waiting costs nothing meanwhile.
+ * The session await and the legacy interaction await differ only in what they wait for.
+ */
+@Component
+public class SessionAwaits {
+    static final int DEFAULT_AWAIT_MILLIS = 30_000;
+    static final int MAX_AWAIT_MILLIS = 300_000;
+
+    private final ResponseWaiters waiters;
+    private final LiveConnections connections;
+
+    SessionAwaits(ResponseWaiters waiters, LiveConnections connections) {
+        this.waiters = waiters;
+        this.connections = connections;
+    }
+
+    /**
+     * Waits for {@code awaited} to find something; the caller checked the principal's right to the session.
+     *
+     * @param timeoutMs the request's parameter: 0–300000, default 30000; anything else answers 400
+     */
+    public DeferredResult<ResponseEntity<Object>> await(
+            Principal principal, UUID sessionId, String timeoutMs, Supplier<Optional<?>> awaited) {
+        int timeout = QueryParameters.wholeNumber("timeoutMs", timeoutMs, DEFAULT_AWAIT_MILLIS, 0, MAX_AWAIT_MILLIS);
+        Runnable release = connections.open(principal);
+        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(
+                (long) Math.max(timeout, 1), ResponseEntity.noContent().build());
+        Runnable check = () -> awaited.get().ifPresent(found -> result.setResult(ResponseEntity.ok(found)));
+        // Registered before the first look, so an answer projected in between still wakes this request.
+        Runnable cancel = waiters.register(
+                sessionId,
+                check,
+                () -> result.setResult(ResponseEntity.noContent().build()));
+        result.onCompletion(() -> {
+            cancel.run();
+            release.run();
+        });
+        check.run();
+        return result;
+    }
+}
