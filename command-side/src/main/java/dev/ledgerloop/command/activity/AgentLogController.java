@@ -1,10 +1,15 @@
 package dev.ledgerloop.command.activity;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerloop.command.activity.AgentLog.AppendEntry;
+import dev.ledgerloop.command.session.OwnSessions;
 import dev.ledgerloop.events.agentlog.ActivityLogged;
+import dev.ledgerloop.events.agentlog.AgentLogContent;
 import dev.ledgerloop.events.agentlog.AgentLogEvent;
 import dev.ledgerloop.events.agentlog.CommunicationLogged;
 import dev.ledgerloop.events.agentlog.TelemetryPushed;
+import dev.ledgerloop.events.crypto.SessionSealed;
+import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
@@ -24,16 +29,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An agent writes to its own log (docs/api.md §Agent activity log): each entry one event on {@code agentlog-<agentId>},
- * encrypted at rest like every event. Reading the log is the query side's.
+ * encrypted at rest like every event. The free text of an entry that names a session (which must be the agent's own)
+ * is sealed under that session's key, so shredding the session erases it. Reading the log is the query side's.
  */
 @RestController
 class AgentLogController {
     private static final int ATTEMPTS = 5;
 
     private final RetryingCommandSender commands;
+    private final OwnSessions sessions;
+    private final SessionSeals seals;
 
-    AgentLogController(CommandGateway commands) {
+    AgentLogController(CommandGateway commands, OwnSessions sessions, SessionSeals seals) {
         this.commands = new RetryingCommandSender(commands, ATTEMPTS);
+        this.sessions = sessions;
+        this.seals = seals;
     }
 
     /** What a write answers: the entry's id and kind. */
@@ -44,7 +54,8 @@ class AgentLogController {
     @Operation(
             summary = "Logs something the agent did",
             description = "201 {id, kind: activity}; action 1-100 characters, description up to 4,000, details a JSON"
-                    + " object up to 8 KiB; otherwise 400 naming the field")
+                    + " object up to 8 KiB; otherwise 400 naming the field. A sessionId must name the agent's own"
+                    + " session (else 404); description and details are then erased when it is shredded.")
     Logged activity(Principal principal, @RequestBody @Valid AgentLogRequests.ActivityRequest body) {
         UUID agentId = Callers.agentId(principal);
         if (body.details() != null
@@ -53,16 +64,27 @@ class AgentLogController {
             throw ApiException.validation(
                     "Field 'details' must be at most " + AgentLogRequests.MAX_DETAILS_BYTES + " bytes as JSON");
         }
+        UUID entryId = UUID.randomUUID();
+        if (body.sessionId() == null) {
+            return append(
+                    principal,
+                    "activity",
+                    new ActivityLogged(
+                            agentId, entryId, body.action(), body.description(), null, body.details(), null));
+        }
+        ObjectNode text = AgentLogContent.text().put("description", body.description());
+        text.set("details", body.details());
         return append(
                 principal,
                 "activity",
                 new ActivityLogged(
                         agentId,
-                        UUID.randomUUID(),
+                        entryId,
                         body.action(),
-                        body.description(),
+                        null,
                         body.sessionId(),
-                        body.details()));
+                        null,
+                        sealed(principal, agentId, entryId, body.sessionId(), text)));
     }
 
     @PostMapping("/v1/agent/comms")
@@ -70,19 +92,39 @@ class AgentLogController {
     @Operation(
             summary = "Logs a communication the agent had outside Ledgerloop",
             description = "201 {id, kind: comm}; channel 1-100 characters, direction inbound or outbound, counterpart"
-                    + " up to 200, summary up to 4,000; otherwise 400 naming the field")
+                    + " up to 200, summary up to 4,000; otherwise 400 naming the field. A sessionId must name the agent's"
+                    + " own session (else 404); counterpart and summary are then erased when it is shredded.")
     Logged comm(Principal principal, @RequestBody @Valid AgentLogRequests.CommunicationRequest body) {
+        UUID agentId = Callers.agentId(principal);
+        UUID entryId = UUID.randomUUID();
+        if (body.sessionId() == null) {
+            return append(
+                    principal,
+                    "comm",
+                    new CommunicationLogged(
+                            agentId,
+                            entryId,
+                            body.channel(),
+                            body.direction(),
+                            body.counterpart(),
+                            body.summary(),
+                            null,
+                            null));
+        }
+        ObjectNode text =
+                AgentLogContent.text().put("counterpart", body.counterpart()).put("summary", body.summary());
         return append(
                 principal,
                 "comm",
                 new CommunicationLogged(
-                        Callers.agentId(principal),
-                        UUID.randomUUID(),
+                        agentId,
+                        entryId,
                         body.channel(),
                         body.direction(),
-                        body.counterpart(),
-                        body.summary(),
-                        body.sessionId()));
+                        null,
+                        null,
+                        body.sessionId(),
+                        sealed(principal, agentId, entryId, body.sessionId(), text)));
     }
 
     @PostMapping("/v1/agent/telemetry")
@@ -116,6 +158,12 @@ class AgentLogController {
                                 .map(metric -> new TelemetryPushed.Metric(metric.name(), metric.value(), metric.unit()))
                                 .toList(),
                         tags));
+    }
+
+    /** The entry's text sealed under the session's key, once the session is known to be the agent's own (else 404). */
+    private SessionSealed sealed(Principal principal, UUID agentId, UUID entryId, UUID sessionId, ObjectNode text) {
+        sessions.requireOwn(sessionId, agentId, principal);
+        return AgentLogContent.seal(seals, principal.spaceId(), sessionId, agentId, entryId, text);
     }
 
     private Logged append(Principal principal, String kind, AgentLogEvent entry) {

@@ -1,5 +1,6 @@
 package dev.ledgerloop.query.activity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,8 @@ final class AgentLogEntries {
             String action,
             String description,
             JsonNode details,
-            Instant createdAt) {
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased) {
         static Activity of(Document document) {
             return new Activity(
                     document.getString("_id"),
@@ -34,7 +36,8 @@ final class AgentLogEntries {
                     document.getString("action"),
                     document.getString("description"),
                     parse(document.getString("details")),
-                    Views.instant(document.get("createdAt")));
+                    Views.instant(document.get("createdAt")),
+                    document.getBoolean(AgentLogProjection.ERASED));
         }
     }
 
@@ -46,7 +49,8 @@ final class AgentLogEntries {
             String direction,
             String counterpart,
             String summary,
-            Instant createdAt) {
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased) {
         static Communication of(Document document) {
             return new Communication(
                     document.getString("_id"),
@@ -56,7 +60,8 @@ final class AgentLogEntries {
                     document.getString("direction"),
                     document.getString("counterpart"),
                     document.getString("summary"),
-                    Views.instant(document.get("createdAt")));
+                    Views.instant(document.get("createdAt")),
+                    document.getBoolean(AgentLogProjection.ERASED));
         }
     }
 

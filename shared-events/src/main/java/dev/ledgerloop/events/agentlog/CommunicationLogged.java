@@ -1,5 +1,6 @@
 package dev.ledgerloop.events.agentlog;
 
+import dev.ledgerloop.events.crypto.SessionSealed;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -8,9 +9,11 @@ import java.util.UUID;
  *
  * @param channel the medium, such as {@code email}
  * @param direction {@code inbound} or {@code outbound}
- * @param counterpart whom it was with, or null
- * @param summary free text, or null
+ * @param counterpart whom it was with, or null; always null when {@code sessionId} is given (it is sealed then)
+ * @param summary free text, or null; always null when {@code sessionId} is given
  * @param sessionId the session it was about, or null
+ * @param sealedText with a {@code sessionId}: {@code {counterpart, summary}} sealed under the session's data key
+ *     ({@link AgentLogContent}), so that shredding the session erases it; else null
  */
 public record CommunicationLogged(
         UUID agentId,
@@ -19,7 +22,8 @@ public record CommunicationLogged(
         String direction,
         String counterpart,
         String summary,
-        UUID sessionId)
+        UUID sessionId,
+        SessionSealed sealedText)
         implements AgentLogEvent {
 
     public CommunicationLogged {

@@ -13,6 +13,7 @@ import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.EventLog;
+import dev.ledgerloop.standalone.fixture.ViewRebuilds;
 import dev.ledgerloop.standalone.live.SseReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -326,6 +327,83 @@ class UtilitiesEndToEndTest {
     }
 
     @Test
+    void the_text_of_entries_that_name_a_session_is_erased_when_the_session_is_shredded() throws Exception {
+        Api worker = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce(), "shred-bot");
+        String session = worker.openSession();
+        String kept = worker.post("/v1/agent/activity", "{\"action\":\"unrelated\",\"description\":\"stays\"}")
+                .expect(201)
+                .id();
+        String activity = worker.post(
+                        "/v1/agent/activity",
+                        "{\"action\":\"refund.issued\",\"description\":\"refunded Jane Doe\",\"sessionId\":\"" + session
+                                + "\",\"details\":{\"amount\":42}}")
+                .expect(201)
+                .id();
+        String comm = worker.post(
+                        "/v1/agent/comms",
+                        "{\"channel\":\"email\",\"direction\":\"outbound\",\"counterpart\":\"jane@example.com\","
+                                + "\"summary\":\"refund confirmation\",\"sessionId\":\"" + session + "\"}")
+                .expect(201)
+                .id();
+        // Only the agent's own session: another agent's, or none, answers 404 and stores nothing.
+        String othersSession = owner.openSession();
+        assertThat(refusal(
+                        worker.post("/v1/agent/activity", "{\"action\":\"a\",\"sessionId\":\"" + othersSession + "\"}"),
+                        404))
+                .isNotEmpty();
+        assertThat(refusal(
+                        worker.post(
+                                "/v1/agent/comms",
+                                "{\"channel\":\"c\",\"direction\":\"inbound\",\"sessionId\":\"" + UUID.randomUUID()
+                                        + "\"}"),
+                        404))
+                .isNotEmpty();
+
+        forTheViews()
+                .untilAsserted(() ->
+                        assertThat(worker.get("/v1/agent/comms").data().size()).isEqualTo(1));
+        JsonNode readable = entry(worker.get("/v1/agent/activity").data(), activity);
+        assertThat(readable.get("description").asText()).isEqualTo("refunded Jane Doe");
+        assertThat(readable.at("/details/amount").asInt()).isEqualTo(42);
+        assertThat(readable.has("erased")).isFalse();
+        assertThat(entry(worker.get("/v1/agent/comms").data(), comm)
+                        .get("summary")
+                        .asText())
+                .isEqualTo("refund confirmation");
+
+        worker.post("/v1/admin/sessions/" + session + "/shred", "{\"confirm\":\"" + session + "\"}")
+                .expect(200);
+        forTheViews().untilAsserted(() -> {
+            JsonNode erased = entry(worker.get("/v1/agent/activity").data(), activity);
+            assertThat(erased.get("erased").asBoolean()).isTrue();
+            assertThat(erased.get("description").isNull()).isTrue();
+            assertThat(erased.get("details").isNull()).isTrue();
+            assertThat(erased.get("action").asText())
+                    .as("the action stays, like a command's name")
+                    .isEqualTo("refund.issued");
+            JsonNode erasedComm = entry(worker.get("/v1/agent/comms").data(), comm);
+            assertThat(erasedComm.get("erased").asBoolean()).isTrue();
+            assertThat(erasedComm.get("counterpart").isNull()).isTrue();
+            assertThat(erasedComm.get("summary").isNull()).isTrue();
+        });
+        assertThat(entry(worker.get("/v1/agent/activity").data(), kept)
+                        .get("description")
+                        .asText())
+                .isEqualTo("stays");
+        // A rebuild meets the sealed text it can no longer open and writes the same erased entries.
+        String live = worker.get("/v1/agent/activity?pageSize=100").text()
+                + worker.get("/v1/agent/comms?pageSize=100").text();
+        ViewRebuilds.all(owner);
+        assertThat(worker.get("/v1/agent/activity?pageSize=100").text()
+                        + worker.get("/v1/agent/comms?pageSize=100").text())
+                .isEqualTo(live);
+        assertThat(refusal(
+                        worker.post("/v1/agent/activity", "{\"action\":\"late\",\"sessionId\":\"" + session + "\"}"),
+                        409))
+                .isNotEmpty();
+    }
+
+    @Test
     void bad_log_entries_answer_400_naming_the_field_and_store_nothing() throws Exception {
         Api worker = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce(), "careless-bot");
         String tooLong = "x".repeat(4001);
@@ -442,6 +520,15 @@ class UtilitiesEndToEndTest {
         List<String> ids = new ArrayList<>();
         page.get("data").forEach(user -> ids.add(user.get("userId").asText()));
         return ids;
+    }
+
+    private static JsonNode entry(JsonNode data, String id) {
+        for (JsonNode entry : data) {
+            if (entry.get("id").asText().equals(id)) {
+                return entry;
+            }
+        }
+        throw new AssertionError(id + " is not listed in " + data);
     }
 
     private static JsonNode user(JsonNode page, String userId) {
