@@ -18,7 +18,9 @@ public enum AggregateType {
     /** What the space owner sets for the whole space (its encryption key, its defaults), id = the space id. */
     SPACE("space"),
     /** An agent-to-agent conversation, id = the channel id. */
-    CHANNEL("channel");
+    CHANNEL("channel"),
+    /** An agent's own log of activity, communication and telemetry entries, id = the agent id. */
+    AGENT_LOG("agentlog");
 
     private final String value;
 

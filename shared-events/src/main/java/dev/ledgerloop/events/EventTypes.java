@@ -1,8 +1,12 @@
 package dev.ledgerloop.events;
 
+import dev.ledgerloop.events.agent.AgentProfilePublished;
 import dev.ledgerloop.events.agent.AgentPublicKeyRegistered;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
+import dev.ledgerloop.events.agentlog.ActivityLogged;
+import dev.ledgerloop.events.agentlog.CommunicationLogged;
+import dev.ledgerloop.events.agentlog.TelemetryPushed;
 import dev.ledgerloop.events.apikey.ApiKeyIssued;
 import dev.ledgerloop.events.apikey.ApiKeyRevoked;
 import dev.ledgerloop.events.channel.ChannelClosed;
@@ -16,6 +20,7 @@ import dev.ledgerloop.events.delivery.DeliveryExhausted;
 import dev.ledgerloop.events.delivery.DeliveryFailed;
 import dev.ledgerloop.events.delivery.DeliveryRetriedManually;
 import dev.ledgerloop.events.delivery.DeliverySucceeded;
+import dev.ledgerloop.events.human.HumanAvailabilitySet;
 import dev.ledgerloop.events.human.HumanPublicKeyRegistered;
 import dev.ledgerloop.events.invocation.InvocationCancelled;
 import dev.ledgerloop.events.invocation.InvocationCompleted;
@@ -127,7 +132,15 @@ public final class EventTypes {
             new EventType("ChannelParticipantAdded", 1, ChannelParticipantAdded.class),
             new EventType("ChannelParticipantRemoved", 1, ChannelParticipantRemoved.class),
             new EventType("ChannelMessageSent", 1, ChannelMessageSent.class),
-            new EventType("ChannelClosed", 1, ChannelClosed.class));
+            new EventType("ChannelClosed", 1, ChannelClosed.class),
+            // human-<id>
+            new EventType("HumanAvailabilitySet", 1, HumanAvailabilitySet.class),
+            // agent-<id>
+            new EventType("AgentProfilePublished", 1, AgentProfilePublished.class),
+            // agentlog-<agentId>
+            new EventType("ActivityLogged", 1, ActivityLogged.class),
+            new EventType("CommunicationLogged", 1, CommunicationLogged.class),
+            new EventType("TelemetryPushed", 1, TelemetryPushed.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

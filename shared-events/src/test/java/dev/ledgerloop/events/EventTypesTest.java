@@ -28,7 +28,8 @@ class EventTypesTest {
                                 dev.ledgerloop.events.shredding.ShreddingEvent.class,
                                 dev.ledgerloop.events.human.HumanEvent.class,
                                 dev.ledgerloop.events.space.SpaceEvent.class,
-                                dev.ledgerloop.events.channel.ChannelEvent.class)
+                                dev.ledgerloop.events.channel.ChannelEvent.class,
+                                dev.ledgerloop.events.agentlog.AgentLogEvent.class)
                         .flatMap(aggregate -> Arrays.stream(aggregate.getPermittedSubclasses()))
                         .toArray());
     }

@@ -17,6 +17,15 @@ final class PublicGuestPaths {
     private static final Pattern ROUTE =
             Pattern.compile("/v1/public/spaces/([0-9a-fA-F-]{36})/sessions/([0-9a-fA-F-]{36})(/join)?");
 
+    /**
+     * {@code /v1/public/agents/{slug}}: an agent's public profile belongs to no space the caller could name, so every
+     * such request is the one guest {@link #AGENT_PROFILE_READER} of no space; they all share its rate-limit bucket.
+     */
+    private static final Pattern AGENT_PROFILE = Pattern.compile("/v1/public/agents/[^/]+");
+
+    static final Principal AGENT_PROFILE_READER =
+            Principal.human(new UUID(0, 0), Principal.GUEST_PREFIX + "public-agent-profiles");
+
     private PublicGuestPaths() {}
 
     static boolean isPublic(String path) {
@@ -24,6 +33,9 @@ final class PublicGuestPaths {
     }
 
     static Principal guestFor(String path) {
+        if (AGENT_PROFILE.matcher(path).matches()) {
+            return AGENT_PROFILE_READER;
+        }
         Matcher matcher = ROUTE.matcher(path);
         if (!matcher.matches()) {
             throw notFound(path);

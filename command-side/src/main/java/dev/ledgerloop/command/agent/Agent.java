@@ -2,11 +2,13 @@ package dev.ledgerloop.command.agent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.ledgerloop.command.agent.AgentCommand.PublishProfile;
 import dev.ledgerloop.command.agent.AgentCommand.RegisterAgent;
 import dev.ledgerloop.command.agent.AgentCommand.RegisterCommands;
 import dev.ledgerloop.command.agent.AgentCommand.RegisterPublicKey;
 import dev.ledgerloop.command.agent.AgentCommand.RequireAgent;
 import dev.ledgerloop.command.agent.AgentCommand.ValidateInvocation;
+import dev.ledgerloop.events.agent.AgentProfilePublished;
 import dev.ledgerloop.events.agent.AgentPublicKeyRegistered;
 import dev.ledgerloop.events.agent.AgentRegistered;
 import dev.ledgerloop.events.agent.CommandsRegistered;
@@ -55,6 +57,7 @@ class Agent {
     private String description;
     private Instant createdAt;
     private AgentKeyState publicKey;
+    private AgentProfile profile;
 
     protected Agent() {
         // for Axon
@@ -99,6 +102,22 @@ class Agent {
                     EventContext.carriedToEvents(metaData));
         }
         return publicKey;
+    }
+
+    /**
+     * Publishes the profile (its slug already claimed for this agent) and answers the one it replaces, or null.
+     * Publishing exactly the profile published already writes no event.
+     */
+    @CommandHandler
+    AgentProfile.Change handle(PublishProfile command, MetaData metaData) {
+        requireInSpace(metaData);
+        AgentProfile before = profile;
+        AgentProfilePublished published = new AgentProfilePublished(
+                id, command.slug(), command.displayName(), command.description(), command.websiteUrl());
+        if (before == null || !before.publishes(published)) {
+            apply(published, EventContext.carriedToEvents(metaData));
+        }
+        return new AgentProfile.Change(before, profile);
     }
 
     @CommandHandler
@@ -155,6 +174,11 @@ class Agent {
         }
         publicKey = new AgentKeyState(
                 event.agentId(), event.publicKey(), event.fingerprint(), at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @EventSourcingHandler
+    void on(AgentProfilePublished event, @Timestamp Instant at) {
+        profile = AgentProfile.of(event, at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static void check(List<RegisteredCommand> commands) {

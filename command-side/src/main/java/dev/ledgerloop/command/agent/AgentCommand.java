@@ -30,4 +30,13 @@ public sealed interface AgentCommand {
 
     /** Check that the agent exists in the caller's space (a channel participant must); changes nothing. */
     record RequireAgent(@TargetAggregateIdentifier UUID agentId) implements AgentCommand {}
+
+    /** An agent publishes its public profile (checked; the slug claimed for it already). */
+    record PublishProfile(
+            @TargetAggregateIdentifier UUID agentId,
+            String slug,
+            String displayName,
+            String description,
+            String websiteUrl)
+            implements AgentCommand {}
 }

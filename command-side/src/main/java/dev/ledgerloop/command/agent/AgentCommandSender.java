@@ -34,6 +34,11 @@ public class AgentCommandSender {
         send(agentId, new AgentCommand.RequireAgent(agentId), principal);
     }
 
+    /** @throws DomainException not found for an agent never registered, or one of another space */
+    public AgentProfile.Change publish(AgentCommand.PublishProfile profile, Principal principal) {
+        return (AgentProfile.Change) send(profile.agentId(), profile, principal);
+    }
+
     Object send(UUID agentId, Object command, Principal principal) {
         return commands.send(
                 command,

@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.ledgerloop.command.human.HumanCommand.ReadKeys;
 import dev.ledgerloop.command.human.HumanCommand.RegisterKeys;
+import dev.ledgerloop.command.human.HumanCommand.SetAvailability;
+import dev.ledgerloop.events.human.HumanAvailabilitySet;
 import dev.ledgerloop.events.human.HumanPublicKeyRegistered;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
@@ -21,8 +23,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The keys one human registered in one space (id {@code HumanIds.of(spaceId, userId)}, so no other space can name it):
- * the X25519 key envelopes are wrapped for and the Ed25519 key their signed decisions are checked with. Created by
- * the first registration.
+ * the X25519 key envelopes are wrapped for, the Ed25519 key their signed decisions are checked with, and the
+ * availability they set. Created by whichever comes first.
  */
 @Aggregate(repository = HumanRepositoryConfiguration.REPOSITORY)
 class Human {
@@ -30,6 +32,7 @@ class Human {
     private UUID id;
 
     private HumanKeyState keys;
+    private AvailabilityState availability;
 
     protected Human() {
         // for Axon
@@ -61,6 +64,21 @@ class Human {
         return keys;
     }
 
+    /** Setting exactly the availability set already changes nothing and writes no event. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    AvailabilityState handle(SetAvailability command, MetaData metaData) {
+        boolean same = availability != null
+                && availability.status().equals(command.status())
+                && Objects.equals(availability.until(), command.until());
+        if (!same) {
+            apply(
+                    new HumanAvailabilitySet(command.humanId(), command.userId(), command.status(), command.until()),
+                    EventContext.carriedToEvents(metaData));
+        }
+        return availability;
+    }
+
     @EventSourcingHandler
     void on(HumanPublicKeyRegistered event, @Timestamp Instant at) {
         id = event.humanId();
@@ -71,5 +89,12 @@ class Human {
                 event.signingPublicKey(),
                 event.signingKeyId(),
                 at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @EventSourcingHandler
+    void on(HumanAvailabilitySet event, @Timestamp Instant at) {
+        id = event.humanId();
+        availability =
+                new AvailabilityState(event.userId(), event.status(), event.until(), at.truncatedTo(ChronoUnit.MILLIS));
     }
 }

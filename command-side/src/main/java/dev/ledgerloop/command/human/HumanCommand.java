@@ -1,5 +1,6 @@
 package dev.ledgerloop.command.human;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -17,4 +18,8 @@ sealed interface HumanCommand {
 
     /** Changes nothing: answers the keys registered now, or fails as not found before the first registration. */
     record ReadKeys(@TargetAggregateIdentifier UUID humanId) implements HumanCommand {}
+
+    /** A human sets their availability ({@code available}, {@code busy} or {@code away}; checked), until a time or not. */
+    record SetAvailability(@TargetAggregateIdentifier UUID humanId, String userId, String status, Instant until)
+            implements HumanCommand {}
 }

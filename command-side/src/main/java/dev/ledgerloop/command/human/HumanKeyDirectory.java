@@ -34,10 +34,10 @@ public class HumanKeyDirectory {
                 "Your keys were changed concurrently; try again");
     }
 
-    /** The human's keys, in their own space; empty before they registered any. */
+    /** The human's keys, in their own space; empty before they registered any (their aggregate may exist already). */
     public Optional<HumanKeyState> keysOf(Principal human) {
         try {
-            return Optional.of(commands.send(
+            return Optional.ofNullable(commands.send(
                     new ReadKeys(HumanIds.of(human.spaceId(), human.subjectId())),
                     EventContext.of(human),
                     HumanKeyState.class,

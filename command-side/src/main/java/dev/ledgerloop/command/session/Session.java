@@ -11,6 +11,7 @@ import dev.ledgerloop.command.session.SessionCommand.ChangeParticipantRole;
 import dev.ledgerloop.command.session.SessionCommand.CheckAttachmentAllowed;
 import dev.ledgerloop.command.session.SessionCommand.CheckInteraction;
 import dev.ledgerloop.command.session.SessionCommand.CheckInvocationAllowed;
+import dev.ledgerloop.command.session.SessionCommand.CheckOwnSession;
 import dev.ledgerloop.command.session.SessionCommand.CloseSession;
 import dev.ledgerloop.command.session.SessionCommand.CreateGuestToken;
 import dev.ledgerloop.command.session.SessionCommand.DeleteMessage;
@@ -391,6 +392,12 @@ class Session {
     Boolean handle(CheckAttachmentAllowed command, MetaData metaData) {
         requireOwnedBy(command.agentId(), metaData);
         requireActive("takes no attachments");
+        return Boolean.TRUE;
+    }
+
+    @CommandHandler
+    Boolean handle(CheckOwnSession command, MetaData metaData) {
+        requireOwnedBy(command.agentId(), metaData);
         return Boolean.TRUE;
     }
 

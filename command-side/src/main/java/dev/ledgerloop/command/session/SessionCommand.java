@@ -166,6 +166,9 @@ sealed interface SessionCommand {
      */
     record CheckAttachmentAllowed(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
 
+    /** Changes nothing: is this the agent's own session (of any status; a shredded one does not load)? */
+    record CheckOwnSession(@TargetAggregateIdentifier UUID sessionId, UUID agentId) implements SessionCommand {}
+
     /** Changes nothing: may this human invoke a command of this agent in this session? */
     record CheckInvocationAllowed(@TargetAggregateIdentifier UUID sessionId, UUID agentId, String userId)
             implements SessionCommand {}

@@ -39,7 +39,7 @@ public class LiveConnections {
      */
     public Runnable open(Principal principal) {
         String space = principal.spaceId().toString();
-        String credential = space + "/" + principal.kind() + "/" + principal.subjectId();
+        String credential = credentialOf(principal);
         if (!take(space, limits.maxPerSpace())) {
             throw refused("this space", limits.maxPerSpace());
         }
@@ -56,6 +56,15 @@ public class LiveConnections {
                 give(space);
             }
         };
+    }
+
+    /** Whether the principal holds a long-lived request (a stream, an await) open on this instance now. */
+    public boolean holdsOpen(Principal principal) {
+        return open.containsKey(credentialOf(principal));
+    }
+
+    private static String credentialOf(Principal principal) {
+        return principal.spaceId() + "/" + principal.kind() + "/" + principal.subjectId();
     }
 
     private boolean take(String key, int limit) {

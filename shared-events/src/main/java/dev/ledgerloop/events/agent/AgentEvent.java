@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** Everything that happens to an agent, stored on its stream {@code agent-<agentId>}. */
 public sealed interface AgentEvent extends AggregateEvent
-        permits AgentRegistered, CommandsRegistered, AgentPublicKeyRegistered {
+        permits AgentRegistered, CommandsRegistered, AgentPublicKeyRegistered, AgentProfilePublished {
     UUID agentId();
 
     @Override

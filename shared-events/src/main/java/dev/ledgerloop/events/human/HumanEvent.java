@@ -4,8 +4,8 @@ import dev.ledgerloop.events.AggregateEvent;
 import dev.ledgerloop.events.AggregateType;
 import java.util.UUID;
 
-/** Everything that happens to a human's keys, stored on the stream {@code human-<humanId>}. */
-public sealed interface HumanEvent extends AggregateEvent permits HumanPublicKeyRegistered {
+/** What a human sets for themselves in a space (keys, availability), stored on the stream {@code human-<humanId>}. */
+public sealed interface HumanEvent extends AggregateEvent permits HumanPublicKeyRegistered, HumanAvailabilitySet {
     UUID humanId();
 
     @Override

@@ -67,6 +67,11 @@ final class AuthorizationMatrix {
             Map.entry(
                     "humanKeys", "{\"publicKey\":\"" + X25519_KEY + "\",\"signingPublicKey\":\"" + ED25519_KEY + "\"}"),
             Map.entry("settings", "{\"requireSignedAnswers\":false}"),
+            Map.entry("availability", "{\"status\":\"busy\"}"),
+            Map.entry("activity", "{\"action\":\"matrix.checked\"}"),
+            Map.entry("comm", "{\"channel\":\"email\",\"direction\":\"outbound\"}"),
+            Map.entry("telemetry", "{\"metrics\":[{\"name\":\"calls\",\"value\":1}]}"),
+            Map.entry("profile", "{\"slug\":\"{newSlug}\",\"displayName\":\"Matrix\"}"),
             Map.entry("upload", UPLOAD),
             Map.entry("stream", STREAM));
 
@@ -146,6 +151,25 @@ final class AuthorizationMatrix {
             GET /v1/human/sessions/{session}/recipients                         | -             | 200     | 401     401           403          ok     ok     ok    404      404     401     401
             PUT /v1/admin/encryption                                            | publicKey     | 200     | ok      403           403          403    403    403   403      403     403     401
             PUT /v1/admin/settings                                              | settings      | 200     | ok      403           403          403    403    403   403      403     403     401
+            # Utilities: quota, the space's users and their availability, agents' logs, public agent profiles
+            GET /v1/agent/quota                                                 | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/space/users                                           | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/space/teams                                           | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/users/{knownUser}/availability                        | -             | 200     | ok      ok            403          401    401    401   401      401     404     401
+            PUT /v1/human/availability                                          | availability  | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
+            POST /v1/agent/activity                                             | activity      | 201     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/activity                                              | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            POST /v1/agent/comms                                                | comm          | 201     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/comms                                                 | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            POST /v1/agent/telemetry                                            | telemetry     | 201     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/telemetry                                             | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/admin/activity                                              | -             | 200     | ok      403           403          403    403    403   403      403     403     401
+            GET /v1/admin/comms                                                 | -             | 200     | ok      403           403          403    403    403   403      403     403     401
+            GET /v1/admin/telemetry                                             | -             | 200     | ok      403           403          403    403    403   403      403     403     401
+            PUT /v1/agent/profile                                               | profile       | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/profile                                               | -             | 200/404 | ok      ok            403          401    401    401   401      401     ok      401
+            # Anyone reads a published profile, with credentials or without.
+            GET /v1/public/agents/{publicSlug}                                  | -             | 200     | ok      ok            ok           ok     ok     ok    ok       ok      ok      ok
             # Humans
             GET /v1/human/me                                                    | -             | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
             GET /v1/human/feed                                                  | -             | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401

@@ -373,6 +373,14 @@ final class SpaceA {
                         .body()
                         .at("/data/0/id")
                         .asText());
+        shared.put("knownUser", "alice");
+        shared.put("newSlug", "matrix-slug");
+        fresh.put("newSlug", () -> "s-" + UUID.randomUUID());
+        shared.put("publicSlug", "matrix-owner");
+        // Published by an agent no row acts as, so the allowed profile changes of the table leave it in place.
+        gateway.withKey(system.secrets().bootstrapKeyOnce(), "matrix-publisher")
+                .put("/v1/agent/profile", "{\"slug\":\"matrix-owner\",\"displayName\":\"Matrix owner\"}")
+                .expect(200);
         // A healthy system parks no event: the admin routes of a letter are called with an id that names none.
         shared.put("letter", "0123456789abcdef01234567");
         shared.put("view", "delivery-stats");
@@ -493,6 +501,12 @@ final class SpaceA {
             for (String webhook : List.of(shared.get("webhook"), shared.get("removableWebhook"))) {
                 assertThat(owner.get("/v1/admin/webhooks/" + webhook).status()).isEqualTo(200);
             }
+            assertThat(gateway.get("/v1/public/agents/" + shared.get("publicSlug"))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(owner.get("/v1/agent/users/" + shared.get("knownUser") + "/availability")
+                            .status())
+                    .isEqualTo(200);
             for (Credential human : List.of(Credential.MEMBER, Credential.VIEWER, Credential.GUEST)) {
                 Answer timeline = caller(human).get("/v1/human/sessions/" + shared.get("session") + "/timeline");
                 assertThat(timeline.status()).as("%s reads the timeline", human).isEqualTo(200);
