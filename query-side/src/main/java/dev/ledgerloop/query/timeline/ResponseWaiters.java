@@ -1,5 +1,8 @@
 package dev.ledgerloop.query.timeline;
 
+import dev.ledgerloop.events.session.InteractionAcknowledged;
+import dev.ledgerloop.events.session.InteractionCancelled;
+import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.query.live.TailListener;
 import java.util.Map;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
  * nothing until an answer arrives.
  *
  * <p>With several query-side instances the answer may be projected by another one. So every instance also hears each
- * answer from its own read of the log's tail ({@link TailListener}), usually before the other instance has stored it
+ * answer (and each acknowledgement, cancellation and expiry, which end a legacy interaction's wait) from its own read of the
+ * log's tail ({@link TailListener}), usually before the other instance has stored it
  * in the view, and has its waiters of that session look again a few times over the next seconds, sooner first, until
  * the view has caught up (see docs/services.md#several-query-side-instances). The looks go on whether or not anyone
  * waits yet, so a waiter that registers between the tail's read and the view's write is woken too.
@@ -77,8 +81,8 @@ class ResponseWaiters implements SmartLifecycle, TailListener {
 
     @Override
     public void onTailEvent(Object payload) {
-        if (payload instanceof ResponseSubmitted answer && looks != null) {
-            UUID sessionId = answer.sessionId();
+        UUID sessionId = wakingSession(payload);
+        if (sessionId != null && looks != null) {
             try {
                 for (long after : LOOK_AGAIN_AFTER) {
                     looks.schedule(() -> responded(sessionId), after, TimeUnit.MILLISECONDS);
@@ -87,6 +91,23 @@ class ResponseWaiters implements SmartLifecycle, TailListener {
                 // This instance is stopping; its waiters are being answered as timed out.
             }
         }
+    }
+
+    /** The session whose waiters the event may satisfy: the same events that wake them on the projecting instance. */
+    private static UUID wakingSession(Object payload) {
+        if (payload instanceof ResponseSubmitted event) {
+            return event.sessionId();
+        }
+        if (payload instanceof InteractionAcknowledged event) {
+            return event.sessionId();
+        }
+        if (payload instanceof InteractionCancelled event) {
+            return event.sessionId();
+        }
+        if (payload instanceof MessageExpired event) {
+            return event.sessionId();
+        }
+        return null;
     }
 
     void responded(UUID sessionId) {
