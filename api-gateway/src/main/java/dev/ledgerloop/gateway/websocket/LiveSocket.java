@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerloop.platform.error.ApiError;
 import dev.ledgerloop.platform.error.ErrorCode;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +23,6 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriUtils;
-import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,11 +33,13 @@ import reactor.core.publisher.Mono;
  * socket closes with 1008 (docs/api.md §WebSocket, close codes).
  */
 final class LiveSocket {
+    private static final Logger log = LoggerFactory.getLogger(LiveSocket.class);
     static final CloseStatus STREAM_ENDED = new CloseStatus(1000, "The stream ended: reconnect with after=<last id>");
     static final CloseStatus TOO_SLOW =
             new CloseStatus(1008, "Too many frames waiting for the client: reconnect with after=<last id>");
     static final CloseStatus STREAM_FAILED =
             new CloseStatus(1011, "The stream broke off: reconnect with after=<last id>");
+    static final CloseStatus TOO_LARGE = new CloseStatus(1009, "A frame over the request size limit");
     private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     private final WebSocketSession session;
@@ -61,17 +68,37 @@ final class LiveSocket {
     }
 
     Mono<Void> run() {
+        // Each close is sent while the client's frames are still being read: cancelling that read (as the end of
+        // the outgoing frames does) makes the server close at once, with no code.
         Flux<String> events = SseFrames.of(stream, maxFrameBytes, json)
-                .concatWith(Mono.defer(() -> session.close(STREAM_ENDED)).then(Mono.empty()));
+                .concatWith(Mono.defer(() -> session.close(STREAM_ENDED)).then(Mono.empty()))
+                .onErrorResume(broken -> session.close(STREAM_FAILED).then(Mono.empty()));
         Flux<String> answers = session.receive()
                 .filter(message -> message.getType() == WebSocketMessage.Type.TEXT
                         || message.getType() == WebSocketMessage.Type.BINARY)
-                .flatMap(this::answer, properties.maxConcurrentSends());
+                .flatMap(this::answer, properties.maxConcurrentSends())
+                .onErrorResume(
+                        unreadable -> session.close(closingFor(unreadable)).then(Mono.empty()));
+        AtomicBoolean tooSlow = new AtomicBoolean();
         Flux<String> outgoing = Flux.merge(events, answers)
-                .onBackpressureBuffer(properties.maxQueuedFrames(), unsent -> {}, BufferOverflowStrategy.ERROR)
+                .onBackpressureBuffer(
+                        properties.maxQueuedFrames(),
+                        unsent -> {
+                            if (tooSlow.compareAndSet(false, true)) {
+                                session.close(TOO_SLOW).subscribe();
+                            }
+                        },
+                        BufferOverflowStrategy.DROP_LATEST)
                 .takeUntilOther(session.closeStatus());
-        return session.send(outgoing.map(session::textMessage))
-                .onErrorResume(failure -> session.close(Exceptions.isOverflow(failure) ? TOO_SLOW : STREAM_FAILED));
+        return session.send(outgoing.map(session::textMessage));
+    }
+
+    /** The client's frames could not be read: one too large (1009), or not a WebSocket frame at all (1002). */
+    private static CloseStatus closingFor(Throwable unreadable) {
+        boolean tooLarge = unreadable instanceof TooLongFrameException
+                || unreadable instanceof CorruptedWebSocketFrameException corrupted
+                        && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG);
+        return tooLarge ? TOO_LARGE : CloseStatus.PROTOCOL_ERROR;
     }
 
     private Mono<String> answer(WebSocketMessage message) {
@@ -116,7 +143,11 @@ final class LiveSocket {
                         late -> Mono.just(ack(
                                 send.requestId(),
                                 504,
-                                ApiError.of(ErrorCode.INTERNAL, "The service did not answer in time"))));
+                                ApiError.of(ErrorCode.INTERNAL, "The service did not answer in time"))))
+                .onErrorResume(failure -> {
+                    log.warn("A WebSocket send failed before it was answered", failure);
+                    return Mono.just(ack(send.requestId(), 500, ApiError.of(ErrorCode.INTERNAL, "The send failed")));
+                });
     }
 
     private String ack(String requestId, int status, byte[] body) {

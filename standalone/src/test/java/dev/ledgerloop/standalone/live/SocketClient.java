@@ -22,6 +22,7 @@ final class SocketClient implements AutoCloseable, WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
     private volatile Integer closeCode;
+    private volatile Throwable failure;
 
     private SocketClient() {}
 
@@ -52,8 +53,18 @@ final class SocketClient implements AutoCloseable, WebSocket.Listener {
         return closeCode;
     }
 
+    /** Closed by a close frame or by the connection dropping. */
+    boolean closed() {
+        return closeCode != null || failure != null;
+    }
+
     void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /** Sends without waiting: for a frame the server may refuse by closing while it is still being written. */
+    void sendWithoutWaiting(String text) {
+        socket.sendText(text, true);
     }
 
     @Override
@@ -78,9 +89,16 @@ final class SocketClient implements AutoCloseable, WebSocket.Listener {
     }
 
     @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        failure = error;
+    }
+
+    @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                    .exceptionally(closedAlready -> socket)
+                    .join();
         }
         socket.abort();
     }

@@ -186,6 +186,48 @@ class WebSocketEndToEndTest {
         }
     }
 
+    @Test
+    void a_human_sends_over_the_human_socket_through_the_human_route() throws Exception {
+        String session = agent.openSession();
+        agent.post("/v1/agent/sessions/" + session + "/participants", "{\"userId\":\"hedda\",\"role\":\"member\"}")
+                .expect(201);
+        Map<String, String> hedda = Map.of("Authorization", "Bearer " + system.mintHumanToken("hedda"));
+        forTheViews()
+                .until(() -> Api.gateway(system)
+                                .withToken(system.mintHumanToken("hedda"))
+                                .get("/v1/human/sessions/" + session + "/timeline")
+                                .status()
+                        == 200);
+        try (SocketClient socket = SocketClient.connect(uri("/v1/human/ws"), hedda)) {
+            forTheViews().until(socket::listening);
+            socket.send(sendFrame("h1", session, "{\"encryptedContent\":" + Envelopes.envelope() + "}"));
+            forTheViews().until(() -> hasAck(socket, "h1"));
+            assertThat(ack(socket, "h1").get("status").asInt())
+                    .as("ack %s", ack(socket, "h1"))
+                    .isEqualTo(201);
+            String sent = ack(socket, "h1").at("/body/id").asText();
+            forTheViews().until(() -> messageIds(socket.frames("session.message.new"))
+                    .contains(sent));
+        }
+        assertThat(handshakeStatus("/v1/human/ws", agentHeaders)).isEqualTo(401);
+    }
+
+    @Test
+    void a_frame_over_the_size_limit_closes_the_socket_and_leaves_the_others_alone() throws Exception {
+        try (SocketClient bystander = SocketClient.connect(uri("/v1/agent/ws"), agentHeaders);
+                SocketClient socket = SocketClient.connect(uri("/v1/agent/ws"), agentHeaders)) {
+            forTheViews().until(() -> socket.listening() && bystander.listening());
+            socket.sendWithoutWaiting("{\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+            forTheViews().until(socket::closed);
+
+            String session = agent.openSession();
+            bystander.send(sendFrame("after", session, "{\"encryptedContent\":" + Envelopes.envelope() + "}"));
+            forTheViews().until(() -> hasAck(bystander, "after"));
+            assertThat(ack(bystander, "after").get("status").asInt()).isEqualTo(201);
+            assertThat(bystander.closed()).isFalse();
+        }
+    }
+
     private static JsonNode ack(SocketClient socket, String requestId) {
         return socket.frames("ack").stream()
                 .filter(frame -> frame.get("requestId").asText().equals(requestId))
