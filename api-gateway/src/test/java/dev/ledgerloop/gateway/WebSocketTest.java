@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The live WebSocket against stand-in backends (docs/api.md §WebSocket): what the query side's stream sends becomes
  * frames, the stream's request carries the signed principal and the handshake's query, the end of the stream closes
  * with 1000, and a client that does not read is closed with 1008 once
- * {@code max-queued-frames} wait for it.
+ * {@code max-queued-bytes} of frames wait for it.
  */
 class WebSocketTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,7 @@ class WebSocketTest {
         commandSide = Backend.start("command");
         querySide = Backend.start("query");
         gateway = TestGateway.start(
-                commandSide.uri(), querySide.uri(), Map.of("ledgerloop.gateway.websocket.max-queued-frames", 10));
+                commandSide.uri(), querySide.uri(), Map.of("ledgerloop.gateway.websocket.max-queued-bytes", "100KB"));
     }
 
     @AfterEach

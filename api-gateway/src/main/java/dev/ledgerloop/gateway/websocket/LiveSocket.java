@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -80,15 +81,23 @@ final class LiveSocket {
                 .onErrorResume(
                         unreadable -> session.close(closingFor(unreadable)).then(Mono.empty()));
         AtomicBoolean tooSlow = new AtomicBoolean();
+        Runnable closeTooSlow = () -> {
+            if (tooSlow.compareAndSet(false, true)) {
+                session.close(TOO_SLOW).subscribe();
+            }
+        };
+        // Characters stand for bytes: frames are JSON, their content mostly base64.
+        AtomicLong queuedCharacters = new AtomicLong();
         Flux<String> outgoing = Flux.merge(events, answers)
+                .doOnNext(frame -> {
+                    if (queuedCharacters.addAndGet(frame.length())
+                            > properties.maxQueuedBytes().toBytes()) {
+                        closeTooSlow.run();
+                    }
+                })
                 .onBackpressureBuffer(
-                        properties.maxQueuedFrames(),
-                        unsent -> {
-                            if (tooSlow.compareAndSet(false, true)) {
-                                session.close(TOO_SLOW).subscribe();
-                            }
-                        },
-                        BufferOverflowStrategy.DROP_LATEST)
+                        properties.maxQueuedFrames(), unsent -> closeTooSlow.run(), BufferOverflowStrategy.DROP_LATEST)
+                .doOnNext(frame -> queuedCharacters.addAndGet(-frame.length()))
                 .takeUntilOther(session.closeStatus());
         return session.send(outgoing.map(session::textMessage));
     }
