@@ -89,11 +89,15 @@ class LiveSocketEndpoint implements WebHandler {
                     return new LiveSocket(session, stream.body(), caller, audience, properties, maxFrameBytes, json)
                             .run();
                 })
-                .doOnError(failure -> {
-                    if (claimed.compareAndSet(false, true)) {
-                        stream.body().take(0).subscribe();
-                    }
-                });
+                .doOnError(failure -> abandon(stream, claimed))
+                .doOnCancel(() -> abandon(stream, claimed));
+    }
+
+    /** Unread, the stream would hold its query-side connection (and a place in the live limits) until it times out. */
+    private static void abandon(InternalExchange.Answer stream, AtomicBoolean claimed) {
+        if (claimed.compareAndSet(false, true)) {
+            stream.body().take(0).subscribe();
+        }
     }
 
     /** The stream's refusal (status, error body, Retry-After) becomes the handshake's answer. */
