@@ -61,7 +61,8 @@ class WebSocketTest {
         querySide.answerWith(stream(":listening\n\n"
                 + "id:5-5\nevent:session.message.new\ndata:{\"id\":\"e1\",\"type\":\"session.message.new\","
                 + "\"data\":{\"sessionId\":\"s\"}}\n\n"
-                + ":heartbeat\n\n"));
+                + ":heartbeat\n\n"
+                + "event:session.typing\ndata:{\"type\":\"session.typing\"}\n\n"));
         Client client = Client.connect("/v1/agent/ws?after=4-4", true);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> client.closeCode != null);
@@ -72,6 +73,8 @@ class WebSocketTest {
                 .isEqualTo("{\"id\":\"5-5\",\"type\":\"session.message.new\",\"data\":{\"id\":\"e1\","
                         + "\"type\":\"session.message.new\",\"data\":{\"sessionId\":\"s\"}}}");
         assertThat(frames.get(2).toString()).isEqualTo("{\"type\":\"heartbeat\"}");
+        assertThat(frames.get(3).toString())
+                .isEqualTo("{\"type\":\"session.typing\",\"data\":{\"type\":\"session.typing\"}}");
 
         Backend.Received opened =
                 querySide.received("GET", "/v1/agent/stream?after=4-4").get(0);

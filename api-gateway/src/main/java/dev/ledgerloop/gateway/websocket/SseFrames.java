@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The live event stream's server-sent events re-framed as WebSocket text frames: an event becomes {@code {"id","type",
- * "data"}} with the SSE id, event name and data unchanged; the {@code :listening} and {@code :heartbeat} comments
+ * "data"}} with the SSE id (if it has one), event name and data unchanged; the {@code :listening} and {@code :heartbeat} comments
  * become {@code {"type":"listening"}} and {@code {"type":"heartbeat"}}.
  */
 final class SseFrames {
@@ -63,7 +63,10 @@ final class SseFrames {
             return "listening".equals(comment) || "heartbeat".equals(comment) ? "{\"type\":\"" + comment + "\"}" : null;
         }
         ObjectNode frame = json.createObjectNode();
-        frame.put("id", id);
+        if (id != null) {
+            // Signals that are not in the log (typing) come without one: they move no resume position.
+            frame.put("id", id);
+        }
         frame.put("type", type);
         try {
             frame.set("data", json.readTree(data.toString()));
