@@ -84,6 +84,10 @@ class ApiDescriptionTest {
                 .isEqualTo("X-API-Key");
         assertThat(document.at("/components/responses/BadRequest").isObject()).isTrue();
         assertThat(document.get("tags").findValuesAsText("name")).containsExactly("session", "timeline");
+        assertThat(document.at("/paths/~1v1~1agent~1ws/get/responses").has("101"))
+                .isTrue();
+        assertThat(document.at("/paths/~1v1~1human~1ws/get/responses").has("101"))
+                .isTrue();
     }
 
     @Test

@@ -23,6 +23,7 @@ final class Backend implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Answer answer;
 
     private Backend(String name) throws IOException {
@@ -72,24 +73,35 @@ final class Backend implements AutoCloseable {
         answer = Answer.json(200, "{\"side\":\"" + name + "\"}");
     }
 
+    /** Exchanges whose answer was written to its end or broke off (the client went away). */
+    int finishedExchanges() {
+        return finished.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            exchange.getRequestHeaders().forEach((key, values) -> headers.put(key, List.copyOf(values)));
-            received.add(new Received(
-                    exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
-            Answer now = answer;
-            now.headers().forEach((key, value) -> exchange.getResponseHeaders().add(key, value));
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(now.status(), head || now.body().length == 0 ? -1 : now.body().length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(now.body());
-                }
+            answer(exchange);
+        } finally {
+            finished.incrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((key, values) -> headers.put(key, List.copyOf(values)));
+        received.add(new Received(
+                exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+        Answer now = answer;
+        now.headers().forEach((key, value) -> exchange.getResponseHeaders().add(key, value));
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(now.status(), head || now.body().length == 0 ? -1 : now.body().length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(now.body());
             }
         }
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,10 +33,19 @@ final class ApiDescriptionMerger {
             + " wait for their decisions. Agents authenticate with X-API-Key, humans with a bearer JWT; every error"
             + " answers {\"error\":{\"code\",\"message\"}}.";
 
+    /** The routes the gateway answers itself (the live WebSocket), described here as no backend maps them. */
+    private static final String GATEWAY_PATHS = "/openapi/gateway-paths.json";
+
     private final ObjectMapper json;
+    private final ObjectNode gatewayPaths;
 
     ApiDescriptionMerger(ObjectMapper json) {
         this.json = json;
+        try (InputStream in = ApiDescriptionMerger.class.getResourceAsStream(GATEWAY_PATHS)) {
+            this.gatewayPaths = (ObjectNode) json.readTree(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The gateway's own API description " + GATEWAY_PATHS + " is unreadable", e);
+        }
     }
 
     ObjectNode merge(List<BackendDescription> backends) {
@@ -61,6 +72,7 @@ final class ApiDescriptionMerger {
             document.path("tags")
                     .forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
         }
+        mergePaths(gatewayPaths.deepCopy(), paths, "gateway");
         if (!merged.has("openapi")) {
             merged.put("openapi", DEFAULT_OPENAPI);
         }
