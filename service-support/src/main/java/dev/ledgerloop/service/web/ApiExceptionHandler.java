@@ -9,6 +9,7 @@ import dev.ledgerloop.service.domain.DomainException;
 import dev.ledgerloop.service.web.request.InvalidRequestBodyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -126,6 +127,7 @@ class ApiExceptionHandler {
         if (EventStoreUnavailableException.isCauseOf(e)) {
             log.warn("The event store did not answer in time: {}", e.toString());
             return ResponseEntity.status(503)
+                    .contentType(MediaType.APPLICATION_JSON)
                     .header("Retry-After", "1")
                     .body(ApiError.of(ErrorCode.INTERNAL, "The event store did not answer in time; try again"));
         }
@@ -151,7 +153,14 @@ class ApiExceptionHandler {
         };
     }
 
+    /**
+     * Always JSON, whatever the request accepts: without the type set here, a refused {@code Accept:
+     * text/event-stream} request (a browser's EventSource with a stale {@code Last-Event-ID}) found no way to write its
+     * error and answered 500.
+     */
     private static ResponseEntity<ApiError> answer(ErrorCode code, String message) {
-        return ResponseEntity.status(code.status()).body(ApiError.of(code, message));
+        return ResponseEntity.status(code.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(code, message));
     }
 }

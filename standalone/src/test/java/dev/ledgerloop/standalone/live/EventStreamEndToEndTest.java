@@ -102,6 +102,14 @@ class EventStreamEndToEndTest {
             assertThat(refused.statusCode()).as(cursor).isEqualTo(400);
             assertThat(String.join("", refused.body().toList())).contains("VALIDATION_ERROR");
         }
+        // As a browser's EventSource asks: the error is still the JSON error body, not a 500.
+        HttpResponse<Stream<String>> fromBrowser = agent.withHeader("Accept", "text/event-stream")
+                .withHeader("Last-Event-ID", "yesterday")
+                .lines("/v1/agent/stream");
+        assertThat(fromBrowser.statusCode()).isEqualTo(400);
+        assertThat(fromBrowser.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(String.join("", fromBrowser.body().toList())).contains("VALIDATION_ERROR");
         HttpResponse<Stream<String>> human =
                 Api.gateway(system).withToken(system.mintHumanToken("hal")).lines("/v1/agent/stream");
         assertThat(human.statusCode()).isEqualTo(401);
