@@ -54,9 +54,7 @@ public final class StreamBenchmark {
                 0,
                 Map.of("ledgerloop.gateway.rate-limit.enabled", false),
                 "--ledgerloop.live.max-per-principal=" + (streams + 10),
-                "--ledgerloop.live.max-per-space=" + (2 * streams + 10),
-                // Streams whose client went away are found at their next heartbeat: soon, so each phase starts clean.
-                "--ledgerloop.live.heartbeat=1s")) {
+                "--ledgerloop.live.max-per-space=" + (2 * streams + 10))) {
             String base = "http://localhost:" + system.gatewayPort();
             String key = system.secrets().bootstrapKeyOnce();
             GatewayClient gateway = new GatewayClient(base, key);
@@ -153,7 +151,10 @@ public final class StreamBenchmark {
         }
     }
 
-    /** Until the query side has found every closed stream gone (its {@code ledgerloop.live.connections} gauge). */
+    /**
+     * Until the query side has found every closed stream gone (its {@code ledgerloop.live.connections} gauge), which it
+     * does at the stream's next write: at the latest its heartbeat, 15 s.
+     */
     private static void awaitNoOpenStreams(LedgerloopSystem system) {
         MeterRegistry registry = system.backendContexts().get(1).getBean(MeterRegistry.class);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
