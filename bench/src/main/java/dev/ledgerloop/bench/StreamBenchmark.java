@@ -31,7 +31,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The live event stream under load, through the gateway of the standalone system: {@code streams} open streams of
- * one agent (every event goes to every stream), {@code events} messages sent at {@code rate} per second, and for every
+ * one agent (every event goes to every stream; {@code fanout=0} leaves this part out), {@code events} messages sent at {@code rate} per second, and for every
  * (stream, event) the time from the event's creation to its arrival at the client; then the heap each open stream
  * holds; then {@code streams} streams of as many agents, each event for one of them (many connected clients, each
  * with its own traffic); then a client resuming after {@code missed} events it did not see, timed until it has them
@@ -48,6 +48,7 @@ public final class StreamBenchmark {
         int events = intArg(args, "events", 200);
         int rate = intArg(args, "rate", 20);
         int missed = intArg(args, "missed", 10_000);
+        boolean fanOut = intArg(args, "fanout", 1) == 1;
         Path data = Files.createTempDirectory("ledgerloop-stream-bench-");
         try (LedgerloopSystem system = LedgerloopSystem.start(
                 data,
@@ -69,46 +70,51 @@ public final class StreamBenchmark {
                     "Live event stream through the gateway (%d processors)%n",
                     Runtime.getRuntime().availableProcessors());
 
-            long heapBefore = usedHeapAfterGc();
-            Histogram latency = new ConcurrentHistogram(3);
-            AtomicLong received = new AtomicLong();
-            List<Client> clients = new ArrayList<>();
-            for (int i = 0; i < streams; i++) {
-                clients.add(Client.open(http, base, key, null, latency, received));
-            }
-            for (Client client : clients) {
-                client.listening.get(60, TimeUnit.SECONDS);
-            }
-            long heapOpen = usedHeapAfterGc();
-            System.out.printf(
-                    "%d streams open; heap after GC %.1f MiB before, %.1f MiB with them: %.1f KiB per open stream"
-                            + " (client and server in one JVM)%n",
-                    streams, heapBefore / 1048576.0, heapOpen / 1048576.0, (heapOpen - heapBefore) / 1024.0 / streams);
+            if (fanOut) {
+                long heapBefore = usedHeapAfterGc();
+                Histogram latency = new ConcurrentHistogram(3);
+                AtomicLong received = new AtomicLong();
+                List<Client> clients = new ArrayList<>();
+                for (int i = 0; i < streams; i++) {
+                    clients.add(Client.open(http, base, key, null, latency, received));
+                }
+                for (Client client : clients) {
+                    client.listening.get(60, TimeUnit.SECONDS);
+                }
+                long heapOpen = usedHeapAfterGc();
+                System.out.printf(
+                        "%d streams open; heap after GC %.1f MiB before, %.1f MiB with them: %.1f KiB per open stream"
+                                + " (client and server in one JVM)%n",
+                        streams,
+                        heapBefore / 1048576.0,
+                        heapOpen / 1048576.0,
+                        (heapOpen - heapBefore) / 1024.0 / streams);
 
-            long every = TimeUnit.SECONDS.toNanos(1) / rate;
-            long next = System.nanoTime();
-            for (int i = 0; i < events; i++) {
-                LockSupport.parkNanos(next - System.nanoTime());
-                next += every;
-                GatewayClient.expect(201, gateway.post(messages, message));
+                long every = TimeUnit.SECONDS.toNanos(1) / rate;
+                long next = System.nanoTime();
+                for (int i = 0; i < events; i++) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    next += every;
+                    GatewayClient.expect(201, gateway.post(messages, message));
+                }
+                long expected = (long) streams * events;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (received.get() < expected && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                }
+                System.out.printf(
+                        "%d events at %d/s to %d streams: %d of %d received; event created -> received p50 %.1f ms, p99 %.1f"
+                                + " ms, max %.1f ms%n",
+                        events,
+                        rate,
+                        streams,
+                        received.get(),
+                        expected,
+                        latency.getValueAtPercentile(50) / 1e3,
+                        latency.getValueAtPercentile(99) / 1e3,
+                        latency.getMaxValue() / 1e3);
+                clients.forEach(Client::close);
             }
-            long expected = (long) streams * events;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (received.get() < expected && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            }
-            System.out.printf(
-                    "%d events at %d/s to %d streams: %d of %d received; event created -> received p50 %.1f ms, p99 %.1f"
-                            + " ms, max %.1f ms%n",
-                    events,
-                    rate,
-                    streams,
-                    received.get(),
-                    expected,
-                    latency.getValueAtPercentile(50) / 1e3,
-                    latency.getValueAtPercentile(99) / 1e3,
-                    latency.getMaxValue() / 1e3);
-            clients.forEach(Client::close);
 
             awaitNoOpenStreams(system);
             ownStreams(http, base, key, gateway, streams, events, rate, message);
