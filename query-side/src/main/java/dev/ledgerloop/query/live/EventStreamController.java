@@ -42,12 +42,10 @@ class EventStreamController {
         if (!principal.isAgent()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only agents use /v1/agent endpoints");
         }
-        UUID space = principal.spaceId();
-        UUID agent = UUID.fromString(principal.subjectId());
         return streams.open(
                 principal,
                 resumeAfter(lastEventId, after),
-                notification -> space.equals(notification.spaceId()) && notification.concerns(agent));
+                new AgentAudience(principal.spaceId(), UUID.fromString(principal.subjectId())));
     }
 
     @GetMapping(path = "/v1/human/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -75,6 +73,19 @@ class EventStreamController {
         return head;
     }
 
+    /** An agent sees the events about itself (its sessions, invocations) and those of the channels it is in. */
+    private record AgentAudience(UUID space, UUID agent) implements EventStreams.Audience {
+        @Override
+        public boolean test(Notification notification) {
+            return space.equals(notification.spaceId()) && notification.concerns(agent);
+        }
+
+        @Override
+        public boolean mayConcern(Notification notification) {
+            return test(notification);
+        }
+    }
+
     /**
      * A human sees the events of the sessions they take part in, following the changes as the stream reads them: added
      * to a session, they see from that event on; removed, they see their removal and nothing after it.
@@ -94,6 +105,12 @@ class EventStreamController {
                 sessions.remove(notification.sessionId());
             }
             return mine && !notification.type().startsWith("invocation.");
+        }
+
+        /** Any session event of the space: which sessions are theirs changes as {@link #test} reads the events. */
+        @Override
+        public boolean mayConcern(Notification notification) {
+            return human.spaceId().equals(notification.spaceId()) && notification.sessionId() != null;
         }
     }
 }

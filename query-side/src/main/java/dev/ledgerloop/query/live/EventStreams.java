@@ -88,7 +88,17 @@ class EventStreams implements SmartLifecycle {
     }
 
     /** Who may see a notification; it may follow what it sees (a human's sessions change as they are added). */
-    interface Audience extends Predicate<Notification> {}
+    interface Audience extends Predicate<Notification> {
+        /**
+         * Whether the notification may be for this audience or change what it follows: a cheap superset of {@link
+         * #test} that changes nothing. The tail wakes a caught-up stream only for these; the others wait in its
+         * backlog, in order, until one of these comes or the backlog holds {@link #WAKE_AFTER} events.
+         */
+        boolean mayConcern(Notification notification);
+    }
+
+    /** Events a caught-up stream's backlog may hold without waking it when none of them may concern it. */
+    static final int WAKE_AFTER = 256;
 
     /** An event as the streams send it: its position, its notification (null: none) and that as the event's body. */
     private record Entry(EventStoreDbPositionToken position, Notification notification, String body) {
@@ -338,8 +348,11 @@ class EventStreams implements SmartLifecycle {
                 return false;
             }
             backlog.add(entry);
-            backlogSize.incrementAndGet();
-            drainer.schedule();
+            int waiting = backlogSize.incrementAndGet();
+            // A thousand idle streams woken for every event would queue the one that it is for behind them all.
+            if (waiting >= WAKE_AFTER || (entry.notification() != null && audience.mayConcern(entry.notification()))) {
+                drainer.schedule();
+            }
             return true;
         }
 
