@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs delivery bodies. Standard Webhooks: {@code v1,<base64 HMAC-SHA256 of id.timestamp.body>}, one per valid
- * secret, separated by spaces; the key is the base64-decoded part after {@code whsec_}. The seed's
+ * secret, separated by spaces; the key is the base64-decoded part after {@code whsec_}. The Hiloop API's
  * {@code X-Hiloop-Signature: sha256=<hex HMAC-SHA256 of the body>} uses the newest secret's key the same way.
  */
 final class WebhookSignatures {
