@@ -109,6 +109,7 @@ final class AuthorizationMatrix {
             POST /v1/agent/sessions/{session}/typing                            | typing        | 202     | ok      404           403          401    401    401   401      401     404     401
             GET /v1/agent/sessions/{session}/typing                             | stream        | 200     | ok      404           403          401    401    401   401      401     404     401
             GET /v1/agent/stream                                                | stream        | 200     | ok      ok            403          401    401    401   401      401     ok      401
+            GET /v1/agent/ws                                                    | -             | 400     | ok      ok            403          401    401    401   401      401     ok      401
             # Legacy interactions (agent): an interaction is a session, and answers as one
             POST /v1/agent/interactions                                         | message       | 201     | ok      ok            403          401    401    401   401      401     ok      401
             GET /v1/agent/interactions                                          | -             | 200     | ok      ok            403          401    401    401   401      401     ok      401
@@ -183,6 +184,7 @@ final class AuthorizationMatrix {
             POST /v1/human/sessions/{session}/typing                            | typing        | 202     | 401     401           403          ok     ok     ok    404      404     401     401
             GET /v1/human/sessions/{session}/typing                             | stream        | 200     | 401     401           403          ok     ok     ok    404      404     401     401
             GET /v1/human/stream                                                | stream        | 200     | 401     401           403          ok     ok     ok    ok       ok      401     401
+            GET /v1/human/ws                                                    | -             | 400     | 401     401           403          ok     ok     ok    ok       ok      401     401
             # Public guest routes take no credential: each request acts as a new guest, the guest token decides. Without
             # the X-Guest-Token header the preview is 400 for everyone; a valid token admits anyone as a new guest.
             GET /v1/public/spaces/{spaceA}/sessions/{session}                   | -             | 200     | 400     400           400          400    400    400   400      400     400     400
