@@ -90,6 +90,7 @@ public final class SessionApiBenchmark {
         Semaphore slots = new Semaphore(inFlight);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long started = System.nanoTime();
+        long cpuBefore = ProcessCpu.nanos();
         long sent = 0;
         while (System.nanoTime() < end) {
             slots.acquire();
@@ -107,10 +108,11 @@ public final class SessionApiBenchmark {
         }
         slots.acquire(inFlight);
         double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpuPerRequest = (ProcessCpu.nanos() - cpuBefore) / 1e6 / Math.max(1, latency.getTotalCount());
         if (print) {
             System.out.printf(
                     "send message, %d in flight: %,d requests in %.1f s = %,.0f req/s; latency p50 %.2f ms, p99 %.2f ms,"
-                            + " max %.2f ms; %d failed%n",
+                            + " max %.2f ms; %d failed; CPU %.2f ms per request (whole JVM, client included)%n",
                     inFlight,
                     latency.getTotalCount(),
                     elapsed,
@@ -118,7 +120,8 @@ public final class SessionApiBenchmark {
                     latency.getValueAtPercentile(50) / 1e6,
                     latency.getValueAtPercentile(99) / 1e6,
                     latency.getMaxValue() / 1e6,
-                    failures.get());
+                    failures.get(),
+                    cpuPerRequest);
         }
     }
 

@@ -55,7 +55,12 @@ final class ClientCalls {
     }
 
     ReadResult readAll(ReadAllOptions options, String action) {
-        return await(client.readAll(options.deadline(deadline.toMillis())), action);
+        return await(readAllAsync(options), action);
+    }
+
+    /** The read with the deadline, not waited for: for a caller that chains on it instead. */
+    CompletableFuture<ReadResult> readAllAsync(ReadAllOptions options) {
+        return client.readAll(options.deadline(deadline.toMillis()));
     }
 
     /**

@@ -60,6 +60,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
     private final AggregateStreams aggregateStreams;
     private final AllStreamPositions positions;
     private final NewEventSignal newEvents;
+    private final RecentEvents recentEvents;
     private final ThreadLocal<String> aggregateTypeInScope = new ThreadLocal<>();
     private final AtomicBoolean snapshotRefusalLogged = new AtomicBoolean();
     private final Duration idleRecheckInterval;
@@ -79,7 +80,8 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
                         .publishPercentiles(0.5, 0.99)
                         .register(builder.meters));
         this.positions = new AllStreamPositions(calls, batchSize);
-        this.newEvents = new NewEventSignal(calls, builder.idleRecheckInterval);
+        this.recentEvents = new RecentEvents(builder.recentEvents);
+        this.newEvents = new NewEventSignal(calls, builder.idleRecheckInterval, recentEvents);
         this.idleRecheckInterval = builder.idleRecheckInterval;
     }
 
@@ -141,7 +143,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
             @Override
             public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
                 return new AllStreamBlockingStream(
-                        new AllStreamPager(calls, codec, batchSize, startingAfter(trackingToken)),
+                        new AllStreamPager(calls, codec, batchSize, startingAfter(trackingToken), recentEvents),
                         newEvents,
                         idleRecheckInterval);
             }
@@ -404,6 +406,7 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
         private int batchSize = 256;
         private Duration idleRecheckInterval = Duration.ofSeconds(30);
         private Duration callDeadline = DEFAULT_CALL_DEADLINE;
+        private int recentEvents = 4_096;
         private MeterRegistry meters = new CompositeMeterRegistry();
 
         private Builder() {}
@@ -449,6 +452,19 @@ public final class EventStoreDbStorageEngine implements EventStorageEngine, Auto
                 throw new IllegalArgumentException("idleRecheckInterval must be positive");
             }
             this.idleRecheckInterval = idleRecheckInterval;
+            return this;
+        }
+
+        /**
+         * How many of the newest events the engine keeps in memory, as its wake-up subscription delivers them, for
+         * the readers that follow the end of {@code $all} (processors, live streams): they take new events from there
+         * instead of each reading them from EventStoreDB again. Default 4,096 (a few MiB).
+         */
+        public Builder recentEvents(int recentEvents) {
+            if (recentEvents < 1) {
+                throw new IllegalArgumentException("recentEvents must be at least 1, was " + recentEvents);
+            }
+            this.recentEvents = recentEvents;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.ledgerloop.eventstore;
 
+import com.eventstore.dbclient.ReadAllOptions;
 import com.eventstore.dbclient.ResolvedEvent;
 import com.eventstore.dbclient.SubscribeToAllOptions;
 import com.eventstore.dbclient.Subscription;
@@ -29,6 +30,7 @@ final class NewEventSignal implements AutoCloseable {
 
     private final ClientCalls calls;
     private final Duration recheckInterval;
+    private final RecentEvents recent;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -40,9 +42,10 @@ final class NewEventSignal implements AutoCloseable {
      * @param recheckInterval the longest a reader sleeps without a signal: a safety net should a subscription end
      *     without telling (it then re-reads one page), not the way new events are found
      */
-    NewEventSignal(ClientCalls calls, Duration recheckInterval) {
+    NewEventSignal(ClientCalls calls, Duration recheckInterval, RecentEvents recent) {
         this.calls = calls;
         this.recheckInterval = recheckInterval;
+        this.recent = recent;
     }
 
     /**
@@ -140,6 +143,7 @@ final class NewEventSignal implements AutoCloseable {
             closed = true;
             last = subscription;
             subscription = null;
+            recent.forget();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -149,16 +153,26 @@ final class NewEventSignal implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes after the last event of {@code $all} as read just before, so that what the subscription delivers is
+     * exactly every event after a known position: {@link RecentEvents} keeps the newest of them for the followers.
+     */
     private CompletableFuture<Subscription> subscribe() {
         CompletableFuture<Subscription> pending = new CompletableFuture<>();
-        calls.client()
-                .subscribeToAll(
-                        new Listener(pending),
-                        SubscribeToAllOptions.get()
-                                .fromEnd()
-                                .filter(SubscriptionFilter.newBuilder()
-                                        .withStreamNameRegularExpression(NON_SYSTEM_STREAMS)
-                                        .build()))
+        calls.readAllAsync(ReadAllOptions.get().backwards().fromEnd().maxCount(1))
+                .thenCompose(last -> {
+                    SubscribeToAllOptions options = SubscribeToAllOptions.get()
+                            .filter(SubscriptionFilter.newBuilder()
+                                    .withStreamNameRegularExpression(NON_SYSTEM_STREAMS)
+                                    .build());
+                    EventStoreDbPositionToken after = last.getEvents().isEmpty()
+                            ? EventStoreDbPositionToken.TAIL
+                            : EventStoreDbPositionToken.at(
+                                    last.getEvents().get(0).getEvent().getPosition());
+                    options = after.isTail() ? options.fromStart() : options.fromPosition(after.toPosition());
+                    long run = recent.startAfter(after);
+                    return calls.client().subscribeToAll(new Listener(pending, run), options);
+                })
                 .whenComplete((live, failure) -> {
                     if (failure != null) {
                         forget(pending);
@@ -197,6 +211,7 @@ final class NewEventSignal implements AutoCloseable {
         try {
             if (subscription == failed) {
                 subscription = null;
+                recent.forget();
             }
             generation++;
             changed.signalAll();
@@ -208,13 +223,17 @@ final class NewEventSignal implements AutoCloseable {
 
     private final class Listener extends SubscriptionListener {
         private final CompletableFuture<Subscription> owner;
+        private final long run;
 
-        Listener(CompletableFuture<Subscription> owner) {
+        Listener(CompletableFuture<Subscription> owner, long run) {
             this.owner = owner;
+            this.run = run;
         }
 
         @Override
         public void onEvent(Subscription subscription, ResolvedEvent event) {
+            // Held before the generation moves: a follower woken by the move finds the event.
+            recent.add(run, event.getEvent());
             moved();
         }
 

@@ -14,6 +14,7 @@ import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +43,11 @@ class AllStreamTrackingTest {
     void createEngine() {
         // Pages of two, so that reads cross page boundaries, and pages holding only system events, all the time.
         // The long recheck interval proves that waiting readers are woken by new events, not by the safety net.
+        // Three recent events: followers take new events from memory and read the server for anything older.
         engine = EventStoreDbStorageEngine.builder()
                 .client(node.client())
                 .batchSize(2)
+                .recentEvents(3)
                 .idleRecheckInterval(Duration.ofMinutes(5))
                 .build();
     }
@@ -157,6 +160,53 @@ class AllStreamTrackingTest {
             assertThat(stream.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
         } finally {
             stream.close();
+            otherEngine.close();
+            otherInstance.shutdown().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void a_follower_of_the_end_gets_bursts_longer_than_the_recent_events_kept_in_order_without_gap_or_repeat()
+            throws Exception {
+        BlockingStream<TrackedEventMessage<?>> follower =
+                engine.allEventsSource().openStream(engine.createHeadToken());
+        List<TrackedEventMessage<?>> received = new CopyOnWriteArrayList<>();
+        EventStoreDBClient otherInstance = node.newClient();
+        EventStoreDbStorageEngine otherEngine =
+                EventStoreDbStorageEngine.builder().client(otherInstance).build();
+        try {
+            follower.setOnAvailableCallback(() -> {});
+            String id = newCounterId();
+            List<DomainEventMessage<?>> written = new ArrayList<>(history(id, 1));
+            otherEngine.appendEvents(written);
+            for (int burst = 0; burst < 4; burst++) {
+                List<DomainEventMessage<?>> events = new ArrayList<>();
+                for (int i = 0; i < 1 + burst * 3; i++) {
+                    events.add(incremented(id, written.size() + events.size()));
+                }
+                otherEngine.appendEvents(events);
+                written.addAll(events);
+                // Read part of the burst only at times, so the follower is sometimes behind the three kept.
+                int take = burst % 2 == 0 ? events.size() : 1;
+                for (int i = 0; i < take; i++) {
+                    assertThat(follower.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+                    received.add(follower.nextAvailable());
+                }
+            }
+            while (received.size() < written.size()) {
+                assertThat(follower.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+                received.add(follower.nextAvailable());
+            }
+
+            assertThat(received)
+                    .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
+                    .containsExactlyElementsOf(written.stream()
+                            .map(DomainEventMessage::getSequenceNumber)
+                            .toList());
+            assertThat(received).extracting(TrackedEventMessage::trackingToken).isSortedAccordingTo(this::compare);
+            assertThat(follower.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
+        } finally {
+            follower.close();
             otherEngine.close();
             otherInstance.shutdown().get(10, TimeUnit.SECONDS);
         }

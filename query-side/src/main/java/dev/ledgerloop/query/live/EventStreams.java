@@ -7,6 +7,7 @@ import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.notification.Notification;
 import dev.ledgerloop.service.notification.Notifications;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +57,8 @@ class EventStreams implements SmartLifecycle {
     private static final int RECENT = 1_024;
     /** Events a caught-up stream may have waiting to be sent before it is detached from the tail. */
     private static final int BACKLOG = 1_024;
+
+    private static final Duration MIN_HEARTBEAT_TICK = Duration.ofMillis(10);
 
     private final EventStoreDbStorageEngine engine;
     private final Notifications notifications;
@@ -90,15 +94,12 @@ class EventStreams implements SmartLifecycle {
     /** Who may see a notification; it may follow what it sees (a human's sessions change as they are added). */
     interface Audience extends Predicate<Notification> {
         /**
-         * Whether the notification may be for this audience or change what it follows: a cheap superset of {@link
-         * #test} that changes nothing. The tail wakes a caught-up stream only for these; the others wait in its
-         * backlog, in order, until one of these comes or the backlog holds {@link #WAKE_AFTER} events.
+         * Whether the notification may be for this audience or change what it follows: a superset of {@link #test}
+         * that depends on the notification alone (never on what the stream has read so far), so the tail can decide
+         * it before the stream has handled the events in front. The tail hands a caught-up stream only these.
          */
         boolean mayConcern(Notification notification);
     }
-
-    /** Events a caught-up stream's backlog may hold without waking it when none of them may concern it. */
-    static final int WAKE_AFTER = 256;
 
     /** An event as the streams send it: its position, its notification (null: none) and that as the event's body. */
     private record Entry(EventStoreDbPositionToken position, Notification notification, String body) {
@@ -164,15 +165,16 @@ class EventStreams implements SmartLifecycle {
         tail = new Drainer(() -> readTail(tailEvents));
         tailEvents.setOnAvailableCallback(tail::schedule);
         tail.schedule();
-        long every = properties.heartbeat().toMillis();
+        long tick = heartbeatTick().toMillis();
         heartbeats.scheduleWithFixedDelay(
                 () -> {
                     // Also a safety net should the log's new-event signal ever miss a wake-up.
                     tail.schedule();
-                    open.forEach(OpenStream::heartbeat);
+                    long now = System.nanoTime();
+                    open.forEach(stream -> stream.heartbeatIfDue(now));
                 },
-                every,
-                every,
+                tick,
+                tick,
                 TimeUnit.MILLISECONDS);
         running = true;
     }
@@ -191,6 +193,16 @@ class EventStreams implements SmartLifecycle {
         if (drains != null) {
             drains.shutdownNow();
         }
+    }
+
+    /**
+     * How often the heartbeat thread looks for streams due one. Each stream has its own due time, spread over the
+     * heartbeat interval, so a thousand streams opened together do not all write (and pass through the gateway) in
+     * the same instant, delaying the events sent right then.
+     */
+    private Duration heartbeatTick() {
+        Duration tick = properties.heartbeat().dividedBy(16);
+        return tick.compareTo(MIN_HEARTBEAT_TICK) < 0 ? MIN_HEARTBEAT_TICK : tick;
     }
 
     @Override
@@ -330,6 +342,8 @@ class EventStreams implements SmartLifecycle {
 
         volatile boolean detached;
         volatile boolean closed;
+        /** When this stream's next heartbeat is due (nanoTime); the first one at a random point of the interval. */
+        private long heartbeatDue;
 
         OpenStream(SseEmitter emitter, Audience audience, EventStoreDbPositionToken after, Runnable release) {
             this.emitter = emitter;
@@ -338,6 +352,10 @@ class EventStreams implements SmartLifecycle {
             this.last = after;
             this.reader = engine.allEventsSource().openStream(after);
             reader.setOnAvailableCallback(drainer::schedule);
+            long interval = properties.heartbeat().toNanos();
+            this.heartbeatDue = System.nanoTime()
+                    + interval / 2
+                    + ThreadLocalRandom.current().nextLong(interval / 2 + 1);
         }
 
         /** Called by the tail under its lock: false detaches this stream (closed, or too far behind). */
@@ -347,10 +365,13 @@ class EventStreams implements SmartLifecycle {
                 drainer.schedule();
                 return false;
             }
-            backlog.add(entry);
-            int waiting = backlogSize.incrementAndGet();
-            // A thousand idle streams woken for every event would queue the one that it is for behind them all.
-            if (waiting >= WAKE_AFTER || (entry.notification() != null && audience.mayConcern(entry.notification()))) {
+            // An event that cannot concern the stream is not handed to it at all: a thousand idle streams woken (or
+            // filling backlogs) for every event would queue the one stream it is for behind them all. The stream's
+            // position stays at what it last handled, so after a detach it reads the skipped events again and skips
+            // them again.
+            if (entry.notification() != null && audience.mayConcern(entry.notification())) {
+                backlog.add(entry);
+                backlogSize.incrementAndGet();
                 drainer.schedule();
             }
             return true;
@@ -456,7 +477,12 @@ class EventStreams implements SmartLifecycle {
             }
         }
 
-        void heartbeat() {
+        /** Called by the one heartbeat thread only. */
+        void heartbeatIfDue(long now) {
+            if (now - heartbeatDue < 0) {
+                return;
+            }
+            heartbeatDue = now + properties.heartbeat().toNanos();
             try {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
             } catch (IOException | IllegalStateException gone) {
