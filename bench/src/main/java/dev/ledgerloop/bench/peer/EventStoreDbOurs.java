@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -49,6 +50,7 @@ final class EventStoreDbOurs implements EngineUnderTest {
     private final EventStoreDbStorageEngine engine;
     private final Configuration axon;
     private final Path directory;
+    private final TokenStore tokens;
 
     private EventStoreDbOurs(
             EmbeddedEventStoreNode node,
@@ -57,7 +59,9 @@ final class EventStoreDbOurs implements EngineUnderTest {
             MongoClient mongoClient,
             EventStoreDbStorageEngine engine,
             Configuration axon,
-            Path directory) {
+            Path directory,
+            TokenStore tokens) {
+        this.tokens = tokens;
         this.node = node;
         this.client = client;
         this.mongo = mongo;
@@ -67,7 +71,8 @@ final class EventStoreDbOurs implements EngineUnderTest {
         this.directory = directory;
     }
 
-    static EventStoreDbOurs start(Path directory, Serializer serializer, MessageCounter counter) throws Exception {
+    static EventStoreDbOurs start(Path directory, Serializer serializer, boolean stockTokens, MessageCounter counter)
+            throws Exception {
         EmbeddedEventStoreNode node = EmbeddedEventStoreNode.start(
                 NodeSettings.of(directory.resolve("eventstore")).withPort(0));
         EventStoreDBClient client =
@@ -87,13 +92,15 @@ final class EventStoreDbOurs implements EngineUnderTest {
                         EventStoreDbStorageEngine.DEFAULT_CALL_DEADLINE))
                 .callDeadline(EventStoreDbStorageEngine.DEFAULT_CALL_DEADLINE)
                 .build();
-        TokenStore tokenStore = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder()
-                        .mongoDatabase(mongoClient, DATABASE)
-                        .build())
-                .serializer(JacksonSerializer.defaultSerializer())
-                .nodeId("peer-bench")
-                .build();
+        TokenStore tokenStore = !stockTokens
+                ? new InMemoryTokenStore()
+                : MongoTokenStore.builder()
+                        .mongoTemplate(DefaultMongoTemplate.builder()
+                                .mongoDatabase(mongoClient, DATABASE)
+                                .build())
+                        .serializer(JacksonSerializer.defaultSerializer())
+                        .nodeId("peer-bench")
+                        .build();
         Configuration axon = BenchAxon.start(
                 serializer,
                 c -> engine,
@@ -102,7 +109,7 @@ final class EventStoreDbOurs implements EngineUnderTest {
                 c -> engine.allEventsSource(),
                 tokenStore,
                 counter);
-        return new EventStoreDbOurs(node, client, mongo, mongoClient, engine, axon, directory);
+        return new EventStoreDbOurs(node, client, mongo, mongoClient, engine, axon, directory, tokenStore);
     }
 
     @Override
@@ -112,7 +119,8 @@ final class EventStoreDbOurs implements EngineUnderTest {
 
     @Override
     public String description() {
-        return "EventStoreDbStorageEngine + EncryptedEventRecordCodec (AES-GCM, hash chain) + MongoTokenStore,"
+        return "EventStoreDbStorageEngine + EncryptedEventRecordCodec (AES-GCM, hash chain) + "
+                + tokens.getClass().getSimpleName() + ","
                 + " embedded node and embedded MongoDB in this JVM, data in " + directory;
     }
 

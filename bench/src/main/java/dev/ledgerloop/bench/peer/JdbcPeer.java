@@ -16,6 +16,8 @@ import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -38,9 +40,16 @@ final class JdbcPeer implements EngineUnderTest {
     private final Configuration axon;
     private final String serverSettings;
     private final long postmasterPid;
+    private final TokenStore tokens;
 
-    private JdbcPeer(ThrowawayPostgres postgres, HikariDataSource dataSource, Configuration axon, String serverSettings)
+    private JdbcPeer(
+            ThrowawayPostgres postgres,
+            HikariDataSource dataSource,
+            Configuration axon,
+            String serverSettings,
+            TokenStore tokens)
             throws IOException {
+        this.tokens = tokens;
         this.postgres = postgres;
         this.dataSource = dataSource;
         this.axon = axon;
@@ -48,7 +57,8 @@ final class JdbcPeer implements EngineUnderTest {
         this.postmasterPid = postgres.postmasterPid();
     }
 
-    static JdbcPeer start(Path pgBin, Path parent, Serializer serializer, MessageCounter counter) throws Exception {
+    static JdbcPeer start(Path pgBin, Path parent, Serializer serializer, boolean stockTokens, MessageCounter counter)
+            throws Exception {
         ThrowawayPostgres postgres = ThrowawayPostgres.start(pgBin, parent);
         HikariDataSource dataSource = null;
         try {
@@ -72,6 +82,7 @@ final class JdbcPeer implements EngineUnderTest {
                     .serializer(serializer)
                     .build();
             tokenStore.createSchema(PostgresTokenTableFactory.INSTANCE);
+            TokenStore tokens = stockTokens ? tokenStore : new InMemoryTokenStore();
             Configuration axon = BenchAxon.start(
                     serializer,
                     c -> engine,
@@ -80,9 +91,9 @@ final class JdbcPeer implements EngineUnderTest {
                             .cache(AggregateRepositories.cache())
                             .build(),
                     c -> c.eventStore(),
-                    tokenStore,
+                    tokens,
                     counter);
-            return new JdbcPeer(postgres, dataSource, axon, serverSettings(dataSource));
+            return new JdbcPeer(postgres, dataSource, axon, serverSettings(dataSource), tokens);
         } catch (Exception | Error e) {
             if (dataSource != null) {
                 dataSource.close();
@@ -99,8 +110,9 @@ final class JdbcPeer implements EngineUnderTest {
 
     @Override
     public String description() {
-        return "Axon JdbcEventStorageEngine + JdbcTokenStore, PostgreSQL " + serverSettings + ", HikariCP pool of "
-                + POOL_SIZE + " auto-commit connections, Jackson serializer, data in " + postgres.dataDirectory();
+        return "Axon JdbcEventStorageEngine + " + tokens.getClass().getSimpleName() + ", PostgreSQL " + serverSettings
+                + ", HikariCP pool of " + POOL_SIZE + " auto-commit connections, Jackson serializer, data in "
+                + postgres.dataDirectory();
     }
 
     @Override

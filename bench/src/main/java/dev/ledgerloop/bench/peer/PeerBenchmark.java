@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ledgerloop.bench.BenchArgs;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
-import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.events.session.SenderType;
@@ -45,7 +44,10 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * with the ratio ours/peer.
  *
  * <p>Arguments ({@code name=value}): {@code seconds} (20), {@code warmup} (5), {@code sessions} (200), {@code pgBin}
- * ({@code /usr/lib/postgresql/15/bin}), {@code dir} (where the temporary data directories go, {@code java.io.tmpdir}).
+ * ({@code /usr/lib/postgresql/15/bin}), {@code dir} (where the temporary data directories go, {@code java.io.tmpdir}), {@code engines} ({@code
+ * peer,ours}; one of them alone, e.g. to profile it, prints no table), {@code tokens} ({@code stock}: each engine's
+ * own token store, JDBC for the peer and the product's MongoDB one for ours; {@code memory}: Axon's in-memory token
+ * store for both, which leaves the token store's cost out of the comparison).
  */
 public final class PeerBenchmark {
     private static final int[] IN_FLIGHT = {1, 16};
@@ -58,6 +60,8 @@ public final class PeerBenchmark {
     private final int sessions;
     private final Path pgBin;
     private final Path parent;
+    private final List<String> engines;
+    private final boolean stockTokens;
     private final ObjectMapper json =
             JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private final EncryptedEnvelope content;
@@ -71,6 +75,10 @@ public final class PeerBenchmark {
         this.pgBin = Path.of(bin == null ? "/usr/lib/postgresql/15/bin" : bin);
         String dir = BenchArgs.stringArg(args, "dir");
         this.parent = Path.of(dir == null ? System.getProperty("java.io.tmpdir") : dir);
+        String engines = BenchArgs.stringArg(args, "engines");
+        this.engines = List.of((engines == null ? "peer,ours" : engines).split(","));
+        String tokens = BenchArgs.stringArg(args, "tokens");
+        this.stockTokens = tokens == null || tokens.equals("stock");
         this.content = sizedEnvelope();
         this.context = MetaData.from(Map.of(
                 EventContext.SPACE_ID, UUID.randomUUID().toString(),
@@ -90,26 +98,30 @@ public final class PeerBenchmark {
         Serializer serializer = JacksonSerializer.builder().objectMapper(json).build();
         List<Result> results = new ArrayList<>();
         String loadBefore = loadAverage();
-        {
+        if (engines.contains("peer")) {
             MessageCounter counter = new MessageCounter();
-            try (JdbcPeer peer = JdbcPeer.start(pgBin, parent, serializer, counter)) {
+            try (JdbcPeer peer = JdbcPeer.start(pgBin, parent, serializer, stockTokens, counter)) {
                 results.add(measure(peer, counter));
             }
+            System.gc();
         }
-        System.gc();
-        Path directory = Files.createTempDirectory(parent, "ledgerloop-peer-ours-");
-        Thread cleanUp = new Thread(() -> deleteRecursively(directory), "peer-bench-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanUp);
-        try {
-            MessageCounter counter = new MessageCounter();
-            try (EventStoreDbOurs ours = EventStoreDbOurs.start(directory, serializer, counter)) {
-                results.add(measure(ours, counter));
+        if (engines.contains("ours")) {
+            Path directory = Files.createTempDirectory(parent, "ledgerloop-peer-ours-");
+            Thread cleanUp = new Thread(() -> deleteRecursively(directory), "peer-bench-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanUp);
+            try {
+                MessageCounter counter = new MessageCounter();
+                try (EventStoreDbOurs ours = EventStoreDbOurs.start(directory, serializer, stockTokens, counter)) {
+                    results.add(measure(ours, counter));
+                }
+            } finally {
+                deleteRecursively(directory);
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
             }
-        } finally {
-            deleteRecursively(directory);
-            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
-        printTable(results.get(0), results.get(1), loadBefore, loadAverage());
+        if (results.size() == 2) {
+            printTable(results.get(0), results.get(1), loadBefore, loadAverage());
+        }
     }
 
     private Result measure(EngineUnderTest engine, MessageCounter counter) throws Exception {
@@ -175,8 +187,8 @@ public final class PeerBenchmark {
                 System.getProperty("java.vm.version"),
                 ForkJoinPool.getCommonPoolParallelism());
         System.out.printf(
-                "Settings : seconds=%d warmup=%d (at %d in flight) sessions=%d pgBin=%s dir=%s%n",
-                seconds, warmup, WARMUP_IN_FLIGHT, sessions, pgBin, parent);
+                "Settings : seconds=%d warmup=%d (at %d in flight) sessions=%d pgBin=%s dir=%s tokens=%s%n",
+                seconds, warmup, WARMUP_IN_FLIGHT, sessions, pgBin, parent, stockTokens ? "stock" : "memory");
         System.out.printf(
                 "Harness  : MessageSent of %d bytes of JSON per command, sent round-robin to the sessions through"
                         + " Axon's CommandGateway (simple command bus, sender threads = commands in flight);"
@@ -240,15 +252,14 @@ public final class PeerBenchmark {
     /** An end-to-end encrypted message content whose {@code MessageSent} is about {@value #EVENT_BYTES} bytes. */
     private EncryptedEnvelope sizedEnvelope() {
         SecureRandom random = new SecureRandom();
-        Wrapping wrapping = new Wrapping("human-1", base64(random, 32), base64(random, 40));
         EncryptedEnvelope empty =
-                new EncryptedEnvelope(EncryptedEnvelope.VERSION, EncryptedEnvelope.ALGORITHM, "", List.of(wrapping));
+                new EncryptedEnvelope(EncryptedEnvelope.VERSION, EncryptedEnvelope.ALGORITHM, "", List.of());
         int missing = EVENT_BYTES - size(sampleMessage(empty));
         return new EncryptedEnvelope(
                 EncryptedEnvelope.VERSION,
                 EncryptedEnvelope.ALGORITHM,
                 base64(random, Math.max(12, missing / 4 * 3)),
-                List.of(wrapping));
+                List.of());
     }
 
     private static MessageSent sampleMessage(EncryptedEnvelope content) {
