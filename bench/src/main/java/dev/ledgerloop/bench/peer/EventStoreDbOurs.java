@@ -11,6 +11,7 @@ import dev.ledgerloop.events.crypto.Keyring;
 import dev.ledgerloop.events.crypto.MasterKey;
 import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.eventstore.JsonEventRecordCodec;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
 import dev.ledgerloop.service.events.AggregateRepositories;
@@ -26,7 +27,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -51,6 +51,7 @@ final class EventStoreDbOurs implements EngineUnderTest {
     private final Configuration axon;
     private final Path directory;
     private final TokenStore tokens;
+    private final boolean productCodec;
 
     private EventStoreDbOurs(
             EmbeddedEventStoreNode node,
@@ -60,8 +61,10 @@ final class EventStoreDbOurs implements EngineUnderTest {
             EventStoreDbStorageEngine engine,
             Configuration axon,
             Path directory,
-            TokenStore tokens) {
+            TokenStore tokens,
+            boolean productCodec) {
         this.tokens = tokens;
+        this.productCodec = productCodec;
         this.node = node;
         this.client = client;
         this.mongo = mongo;
@@ -71,7 +74,12 @@ final class EventStoreDbOurs implements EngineUnderTest {
         this.directory = directory;
     }
 
-    static EventStoreDbOurs start(Path directory, Serializer serializer, boolean stockTokens, MessageCounter counter)
+    static EventStoreDbOurs start(
+            Path directory,
+            JacksonSerializer serializer,
+            boolean productCodec,
+            boolean stockTokens,
+            MessageCounter counter)
             throws Exception {
         EmbeddedEventStoreNode node = EmbeddedEventStoreNode.start(
                 NodeSettings.of(directory.resolve("eventstore")).withPort(0));
@@ -86,10 +94,13 @@ final class EventStoreDbOurs implements EngineUnderTest {
                 CACHED_DATA_KEYS);
         EventStoreDbStorageEngine engine = EventStoreDbStorageEngine.builder()
                 .client(client)
-                .codec(EncryptedEventRecordCodec.create(
-                        new EventCodec(keyring, new AtRestCipher(), Upcasters.none()),
-                        client,
-                        EventStoreDbStorageEngine.DEFAULT_CALL_DEADLINE))
+                .codec(
+                        productCodec
+                                ? EncryptedEventRecordCodec.create(
+                                        new EventCodec(keyring, new AtRestCipher(), Upcasters.none()),
+                                        client,
+                                        EventStoreDbStorageEngine.DEFAULT_CALL_DEADLINE)
+                                : new JsonEventRecordCodec(serializer))
                 .callDeadline(EventStoreDbStorageEngine.DEFAULT_CALL_DEADLINE)
                 .build();
         TokenStore tokenStore = !stockTokens
@@ -109,7 +120,8 @@ final class EventStoreDbOurs implements EngineUnderTest {
                 c -> engine.allEventsSource(),
                 tokenStore,
                 counter);
-        return new EventStoreDbOurs(node, client, mongo, mongoClient, engine, axon, directory, tokenStore);
+        return new EventStoreDbOurs(
+                node, client, mongo, mongoClient, engine, axon, directory, tokenStore, productCodec);
     }
 
     @Override
@@ -119,7 +131,11 @@ final class EventStoreDbOurs implements EngineUnderTest {
 
     @Override
     public String description() {
-        return "EventStoreDbStorageEngine + EncryptedEventRecordCodec (AES-GCM, hash chain) + "
+        return "EventStoreDbStorageEngine + "
+                + (productCodec
+                        ? "EncryptedEventRecordCodec (AES-GCM, hash chain)"
+                        : "JsonEventRecordCodec (clear JSON, Jackson serializer)")
+                + " + "
                 + tokens.getClass().getSimpleName() + ","
                 + " embedded node and embedded MongoDB in this JVM, data in " + directory;
     }

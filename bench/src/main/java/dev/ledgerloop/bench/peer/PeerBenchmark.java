@@ -30,7 +30,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -47,7 +46,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * ({@code /usr/lib/postgresql/15/bin}), {@code dir} (where the temporary data directories go, {@code java.io.tmpdir}), {@code engines} ({@code
  * peer,ours}; one of them alone, e.g. to profile it, prints no table), {@code tokens} ({@code stock}: each engine's
  * own token store, JDBC for the peer and the product's MongoDB one for ours; {@code memory}: Axon's in-memory token
- * store for both, which leaves the token store's cost out of the comparison).
+ * store for both, which leaves the token store's cost out of the comparison), {@code codec} ({@code product}: ours
+ * with the product's encrypting, hash-chaining codec; {@code json}: ours with the engine's clear-JSON codec on the
+ * same Jackson serializer as the peer, which stores the same bytes the peer stores).
  */
 public final class PeerBenchmark {
     private static final int[] IN_FLIGHT = {1, 16};
@@ -62,6 +63,7 @@ public final class PeerBenchmark {
     private final Path parent;
     private final List<String> engines;
     private final boolean stockTokens;
+    private final boolean productCodec;
     private final ObjectMapper json =
             JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private final EncryptedEnvelope content;
@@ -79,6 +81,8 @@ public final class PeerBenchmark {
         this.engines = List.of((engines == null ? "peer,ours" : engines).split(","));
         String tokens = BenchArgs.stringArg(args, "tokens");
         this.stockTokens = tokens == null || tokens.equals("stock");
+        String codec = BenchArgs.stringArg(args, "codec");
+        this.productCodec = codec == null || codec.equals("product");
         this.content = sizedEnvelope();
         this.context = MetaData.from(Map.of(
                 EventContext.SPACE_ID, UUID.randomUUID().toString(),
@@ -95,7 +99,8 @@ public final class PeerBenchmark {
 
     private void run() throws Exception {
         printHeader();
-        Serializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+        JacksonSerializer serializer =
+                JacksonSerializer.builder().objectMapper(json).build();
         List<Result> results = new ArrayList<>();
         String loadBefore = loadAverage();
         if (engines.contains("peer")) {
@@ -111,7 +116,8 @@ public final class PeerBenchmark {
             Runtime.getRuntime().addShutdownHook(cleanUp);
             try {
                 MessageCounter counter = new MessageCounter();
-                try (EventStoreDbOurs ours = EventStoreDbOurs.start(directory, serializer, stockTokens, counter)) {
+                try (EventStoreDbOurs ours =
+                        EventStoreDbOurs.start(directory, serializer, productCodec, stockTokens, counter)) {
                     results.add(measure(ours, counter));
                 }
             } finally {
@@ -187,8 +193,15 @@ public final class PeerBenchmark {
                 System.getProperty("java.vm.version"),
                 ForkJoinPool.getCommonPoolParallelism());
         System.out.printf(
-                "Settings : seconds=%d warmup=%d (at %d in flight) sessions=%d pgBin=%s dir=%s tokens=%s%n",
-                seconds, warmup, WARMUP_IN_FLIGHT, sessions, pgBin, parent, stockTokens ? "stock" : "memory");
+                "Settings : seconds=%d warmup=%d (at %d in flight) sessions=%d pgBin=%s dir=%s tokens=%s codec=%s%n",
+                seconds,
+                warmup,
+                WARMUP_IN_FLIGHT,
+                sessions,
+                pgBin,
+                parent,
+                stockTokens ? "stock" : "memory",
+                productCodec ? "product" : "json");
         System.out.printf(
                 "Harness  : MessageSent of %d bytes of JSON per command, sent round-robin to the sessions through"
                         + " Axon's CommandGateway (simple command bus, sender threads = commands in flight);"
@@ -197,7 +210,7 @@ public final class PeerBenchmark {
     }
 
     private void printTable(Result peer, Result ours, String loadBefore, String loadAfter) {
-        System.out.printf("%n%-40s %14s %14s %10s%n", "figure", "peer", "ours", "ours/peer");
+        System.out.printf("%n%-44s %14s %14s %10s%n", "figure", "peer", "ours", "ours/peer");
         for (int i = 0; i < IN_FLIGHT.length; i++) {
             CommandLoad.Phase p = peer.phases().get(i);
             CommandLoad.Phase o = ours.phases().get(i);
@@ -238,7 +251,7 @@ public final class PeerBenchmark {
     private static void row(String figure, double peer, double ours, String format) {
         System.out.printf(
                 Locale.ROOT,
-                "%-40s %14s %14s %10s%n",
+                "%-44s %14s %14s %10s%n",
                 figure,
                 String.format(Locale.ROOT, format, peer),
                 String.format(Locale.ROOT, format, ours),
