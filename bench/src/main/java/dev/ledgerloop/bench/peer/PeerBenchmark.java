@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -113,7 +111,7 @@ public final class PeerBenchmark {
         }
         if (engines.contains("ours")) {
             Path directory = Files.createTempDirectory(parent, "ledgerloop-peer-ours-");
-            Thread cleanUp = new Thread(() -> deleteRecursively(directory), "peer-bench-cleanup");
+            Thread cleanUp = new Thread(() -> TemporaryDirectories.deleteRecursively(directory), "peer-bench-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanUp);
             try {
                 MessageCounter counter = new MessageCounter();
@@ -122,7 +120,7 @@ public final class PeerBenchmark {
                     results.add(measure(ours, counter));
                 }
             } finally {
-                deleteRecursively(directory);
+                TemporaryDirectories.deleteRecursively(directory);
                 Runtime.getRuntime().removeShutdownHook(cleanUp);
             }
         }
@@ -318,23 +316,6 @@ public final class PeerBenchmark {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete " + root + ": " + e);
         }
     }
 }
