@@ -1,16 +1,16 @@
 package dev.ledgerloop.bench;
 
 /** The benchmarks' {@code name=value} command-line arguments. */
-final class BenchArgs {
+public final class BenchArgs {
     private BenchArgs() {}
 
-    static int intArg(String[] args, String name, int fallback) {
+    public static int intArg(String[] args, String name, int fallback) {
         String value = stringArg(args, name);
         return value == null ? fallback : Integer.parseInt(value);
     }
 
     /** The value of {@code name=...}, or null when it is not given. */
-    static String stringArg(String[] args, String name) {
+    public static String stringArg(String[] args, String name) {
         for (String arg : args) {
             if (arg.startsWith(name + "=")) {
                 return arg.substring(name.length() + 1);

@@ -1,5 +1,6 @@
 package dev.ledgerloop.bench;
 
+import dev.ledgerloop.bench.peer.PeerBenchmark;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Arrays;
  * delivery load tool, {@code webhook-soak} writes next to many webhook endpoints, {@code history} asks a
  * session of 1,000 events for its history, {@code rebuild} rebuilds every view from a log of 100,000 events,
  * {@code log-proofs} asks for proofs of a large verifiable log, {@code evidence} exports a session's evidence bundle
- * and verifies it offline, {@code verify} verifies a kept bundle offline, {@code fuzz} fuzzes the whole public API, {@code stream} measures the live event stream.
+ * and verifies it offline, {@code verify} verifies a kept bundle offline, {@code fuzz} fuzzes the whole public API, {@code stream} measures the live event stream,
+ * {@code peer} compares our Axon storage engine on our node with Axon's JDBC engine on PostgreSQL.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -32,6 +34,8 @@ public final class BenchMain {
             FuzzBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("stream")) {
             StreamBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("peer")) {
+            PeerBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("webhook-soak")) {
             WebhookSoakBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else {

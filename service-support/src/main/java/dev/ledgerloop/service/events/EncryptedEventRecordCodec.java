@@ -2,6 +2,7 @@ package dev.ledgerloop.service.events;
 
 import com.eventstore.dbclient.EventData;
 import com.eventstore.dbclient.EventDataBuilder;
+import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.RecordedEvent;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,6 +13,7 @@ import dev.ledgerloop.events.EventCodec;
 import dev.ledgerloop.events.EventMetadata;
 import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.eventstore.EventRecordCodec;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,8 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
     // per processor, matters with a dozen processors (measured: webhook deliveries/s). Messages are immutable.
     private static final int RECENTLY_DECODED = 10_000;
 
+    private static final long CHAIN_HEADS = 100_000;
+
     private final EventCodec codec;
     private final ChainHeads chainHeads;
     private final Cache<String, Decoded> recentlyDecoded =
@@ -45,6 +49,14 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
     EncryptedEventRecordCodec(EventCodec codec, ChainHeads chainHeads) {
         this.codec = codec;
         this.chainHeads = chainHeads;
+    }
+
+    /**
+     * The codec as the services use it: the chain heads of the last {@value #CHAIN_HEADS} streams remembered, any other
+     * read from the stream through {@code client} within {@code callDeadline}.
+     */
+    public static EncryptedEventRecordCodec create(EventCodec codec, EventStoreDBClient client, Duration callDeadline) {
+        return new EncryptedEventRecordCodec(codec, new ChainHeads(client, callDeadline, CHAIN_HEADS));
     }
 
     @Override

@@ -44,8 +44,6 @@ public class EventStoreConfiguration {
     /** The bean name processors' {@code source} property gives. */
     public static final String EVENT_LOG = "eventLog";
 
-    private static final long CHAIN_HEADS = 100_000;
-
     @Bean(destroyMethod = "shutdown")
     EventStoreDBClient eventStoreDbClient(LedgerloopProperties properties) {
         return EventStoreDBClient.create(EventStoreDBConnectionString.parseOrThrow(
@@ -90,9 +88,10 @@ public class EventStoreConfiguration {
     @Bean
     EncryptedEventRecordCodec encryptedEventRecordCodec(
             Keyring keyring, EventStoreDBClient client, LedgerloopProperties properties) {
-        return new EncryptedEventRecordCodec(
+        return EncryptedEventRecordCodec.create(
                 new EventCodec(keyring, new AtRestCipher(), Upcasters.none()),
-                new ChainHeads(client, properties.eventstore().callDeadline(), CHAIN_HEADS));
+                client,
+                properties.eventstore().callDeadline());
     }
 
     @Bean(destroyMethod = "close")
