@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import dev.ledgerloop.events.merkle.MerkleHash;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
@@ -190,18 +192,26 @@ final class LogProofBenchmark {
         }
     }
 
-    /** Grows a tree of synthetic leaves, stored as the log stores one; keeps a sample of event ids to ask for. */
+    /**
+     * Grows a tree of synthetic leaves, stored as the log stores one: the leaf documents and the tiles of 256 hashes at
+     * levels 0, 8, 16, ...; keeps a sample of event ids to ask for.
+     */
     private static final class Filler {
-        private final MongoCollection<Document> nodes;
+        private static final int TILE_WIDTH = 256;
+        private final MongoCollection<Document> tiles;
         private final MongoCollection<Document> leafDocuments;
         private final MongoCollection<Document> spaces;
         private final UUID spaceId;
         private final List<UUID> sample;
         private final Deque<Object[]> edge = new ArrayDeque<>();
+        /** Per tile level, the hashes of its right-most tile so far. */
+        private final List<java.io.ByteArrayOutputStream> openTiles = new ArrayList<>();
+
+        private final List<WriteModel<Document>> tileBatch = new ArrayList<>();
         private long size;
 
         Filler(MongoDatabase database, UUID spaceId, List<UUID> sample) {
-            this.nodes = database.getCollection("log_nodes");
+            this.tiles = database.getCollection("log_tiles");
             this.leafDocuments = database.getCollection("log_leaves");
             this.spaces = database.getCollection("log_spaces");
             this.spaceId = spaceId;
@@ -209,7 +219,6 @@ final class LogProofBenchmark {
         }
 
         void fillTo(long leaves) {
-            List<Document> nodeBatch = new ArrayList<>();
             List<Document> leafBatch = new ArrayList<>();
             for (; size < leaves; size++) {
                 long index = size;
@@ -223,19 +232,27 @@ final class LogProofBenchmark {
                 leafBatch.add(new Document("_id", spaceId + "/" + eventId)
                         .append("index", index)
                         .append("input", new Binary(input)));
-                nodeBatch.add(node(spaceId, 0, index, hash));
+                addToTile(0, index, hash);
                 int level = 0;
                 while (!edge.isEmpty() && (int) edge.peekLast()[0] == level) {
                     hash = MerkleHash.node((byte[]) edge.removeLast()[1], hash);
                     level++;
-                    nodeBatch.add(node(spaceId, level, index >> level, hash));
+                    if (level % 8 == 0) {
+                        addToTile(level / 8, index >> level, hash);
+                    }
                 }
                 edge.addLast(new Object[] {level, hash});
                 if (leafBatch.size() >= BATCH) {
-                    write(nodeBatch, leafBatch);
+                    write(leafBatch);
                 }
             }
-            write(nodeBatch, leafBatch);
+            for (int t = 0; t < openTiles.size(); t++) {
+                if (openTiles.get(t).size() > 0) {
+                    tileBatch.add(tile(
+                            t, (size >> (8 * t)) / TILE_WIDTH, openTiles.get(t).toByteArray()));
+                }
+            }
+            write(leafBatch);
             spaces.replaceOne(
                     new Document("_id", spaceId.toString()),
                     new Document("_id", spaceId.toString())
@@ -247,18 +264,36 @@ final class LogProofBenchmark {
                     new com.mongodb.client.model.ReplaceOptions().upsert(true));
         }
 
-        private void write(List<Document> nodeBatch, List<Document> leafBatch) {
-            if (!leafBatch.isEmpty()) {
-                nodes.insertMany(nodeBatch, new InsertManyOptions().ordered(false));
-                leafDocuments.insertMany(leafBatch, new InsertManyOptions().ordered(false));
-                nodeBatch.clear();
-                leafBatch.clear();
+        private void addToTile(int tileLevel, long nodeIndex, byte[] hash) {
+            while (openTiles.size() <= tileLevel) {
+                openTiles.add(new java.io.ByteArrayOutputStream());
+            }
+            java.io.ByteArrayOutputStream open = openTiles.get(tileLevel);
+            open.writeBytes(hash);
+            if (open.size() == TILE_WIDTH * 32) {
+                tileBatch.add(tile(tileLevel, nodeIndex / TILE_WIDTH, open.toByteArray()));
+                open.reset();
             }
         }
-    }
 
-    private static Document node(UUID spaceId, int level, long index, byte[] hash) {
-        return new Document("_id", spaceId + "/" + level + "/" + index).append("h", new Binary(hash));
+        private WriteModel<Document> tile(int tileLevel, long index, byte[] hashes) {
+            String id = spaceId + "/" + tileLevel + "/" + index;
+            return new ReplaceOneModel<>(
+                    new Document("_id", id),
+                    new Document("_id", id).append("w", hashes.length / 32).append("h", new Binary(hashes)),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        }
+
+        private void write(List<Document> leafBatch) {
+            if (!leafBatch.isEmpty()) {
+                leafDocuments.insertMany(leafBatch, new InsertManyOptions().ordered(false));
+                leafBatch.clear();
+            }
+            if (!tileBatch.isEmpty()) {
+                tiles.bulkWrite(tileBatch);
+                tileBatch.clear();
+            }
+        }
     }
 
     private static long longArg(String[] args, String name, long fallback) {

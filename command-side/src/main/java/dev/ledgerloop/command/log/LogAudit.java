@@ -62,7 +62,7 @@ class LogAudit extends LogFollower {
             CheckpointWriter writer,
             NoteSigner signer,
             LogProperties properties) {
-        super(engine, "log-audit", properties.pageSize());
+        super(engine, "log-audit", properties.pageSize(), properties.batchDelay());
         this.codec = codec;
         this.store = store;
         this.status = status;

@@ -11,7 +11,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A thread of its own that follows {@code $all} as stored, page by page from a position it keeps, and waits on the
  * engine's new-event signal when it reaches the end: nothing polls, and it never waits on the common pool
- * (docs/concurrency.md). A page that fails is read again from what is stored, after a pause.
+ * (docs/concurrency.md). Woken, it lets the events of the next {@code batchDelay} gather, so that under load a page
+ * holds many events and is stored with a few writes. A page that fails is read again from what is stored, after a pause.
  */
 abstract class LogFollower implements SmartLifecycle {
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(2);
@@ -20,13 +21,15 @@ abstract class LogFollower implements SmartLifecycle {
     private final EventStoreDbStorageEngine engine;
     private final String threadName;
     private final int pageSize;
+    private final Duration batchDelay;
     private volatile boolean running;
     private Thread thread;
 
-    LogFollower(EventStoreDbStorageEngine engine, String threadName, int pageSize) {
+    LogFollower(EventStoreDbStorageEngine engine, String threadName, int pageSize, Duration batchDelay) {
         this.engine = engine;
         this.threadName = threadName;
         this.pageSize = pageSize;
+        this.batchDelay = batchDelay;
     }
 
     /** Whether to follow at all (saying why not). */
@@ -82,8 +85,9 @@ abstract class LogFollower implements SmartLifecycle {
                 RawRecords page = engine.readRaw(position, pageSize);
                 Duration idle = handle(page, position);
                 position = page.last();
-                if (!page.full()) {
-                    engine.awaitNewEvents(generation, idle);
+                if (!page.full() && engine.awaitNewEvents(generation, idle)) {
+                    // Woken by the first new event: the ones written meanwhile come in the same page.
+                    Thread.sleep(batchDelay.toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -36,7 +36,7 @@ class LogProofs {
             }
         } else {
             treeSize = requestedTreeSize;
-            long size = store.size(spaceId);
+            long size = store.sizeAtLeast(spaceId, treeSize);
             if (treeSize <= leaf.index() || treeSize > size) {
                 throw new ApiException(
                         ErrorCode.VALIDATION_ERROR,
@@ -53,7 +53,7 @@ class LogProofs {
     }
 
     LogProofResources.ConsistencyProof consistency(UUID spaceId, long first, long second) {
-        long size = store.size(spaceId);
+        long size = store.sizeAtLeast(spaceId, second);
         if (first < 1 || first > second || second > size) {
             throw new ApiException(
                     ErrorCode.VALIDATION_ERROR,

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize events read from {@code $all} at a time
  * @param enabled false stops building the log and signing checkpoints (for measuring its cost; the endpoints stay)
  * @param audit false stops the continuous verification (it reads {@code $all} a second time)
+ * @param batchDelay how long the builder and the audit let new events gather once they are woken at the end of
+ *     {@code $all}, so that they read and store a page of them at once instead of one page per event
  */
 @ConfigurationProperties("ledgerloop.log")
 record LogProperties(
@@ -22,12 +24,13 @@ record LogProperties(
         @DefaultValue("1s") Duration checkpointInterval,
         @DefaultValue("256") int pageSize,
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("true") boolean audit) {
+        @DefaultValue("true") boolean audit,
+        @DefaultValue("100ms") Duration batchDelay) {
 
     @Override
     public String toString() {
         return "LogProperties[name=" + name + ", signingKey=" + (signingKey == null ? "unset" : "(set)")
                 + ", checkpointInterval=" + checkpointInterval + ", pageSize=" + pageSize + ", enabled=" + enabled
-                + ", audit=" + audit + "]";
+                + ", audit=" + audit + ", batchDelay=" + batchDelay + "]";
     }
 }

@@ -4,6 +4,7 @@ import com.eventstore.dbclient.RecordedEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.client.model.WriteModel;
 import dev.ledgerloop.events.AggregateType;
 import dev.ledgerloop.events.delivery.DeliveryCreated;
 import dev.ledgerloop.events.log.CheckpointRecorded;
@@ -68,7 +69,7 @@ class MerkleLogBuilder extends LogFollower {
             CheckpointWriter checkpoints,
             LogProperties properties,
             Clock clock) {
-        super(engine, "merkle-log", properties.pageSize());
+        super(engine, "merkle-log", properties.pageSize(), properties.batchDelay());
         this.codec = codec;
         this.store = store;
         this.checkpoints = checkpoints;
@@ -86,6 +87,7 @@ class MerkleLogBuilder extends LogFollower {
 
     @Override
     protected EventStoreDbPositionToken resume() {
+        store.rebuildIfOlderLayout();
         resumeFromStore();
         return store.position();
     }
@@ -110,7 +112,6 @@ class MerkleLogBuilder extends LogFollower {
     }
 
     private void apply(List<RecordedEvent> records) {
-        List<Document> nodes = new ArrayList<>();
         List<Document> leaves = new ArrayList<>();
         Map<UUID, SpaceTree> grown = new LinkedHashMap<>();
         for (RecordedEvent record : records) {
@@ -144,16 +145,20 @@ class MerkleLogBuilder extends LogFollower {
             boolean checkpoint = isCheckpoint(record);
             long index = tree.size();
             boolean content = !checkpoint && !isCheckpointDelivery(record);
-            for (SpaceTree.Node node : tree.append(input, content, position)) {
-                nodes.add(MerkleLogStore.node(spaceId, node));
-            }
+            tree.append(input, content, position);
             leaves.add(MerkleLogStore.leaf(spaceId, record.getEventId(), index, input));
             grown.put(spaceId, tree);
             if (checkpoint) {
                 latestFrom(record);
             }
         }
-        store.append(nodes, leaves, grown.values());
+        List<WriteModel<Document>> tiles = new ArrayList<>();
+        for (SpaceTree tree : grown.values()) {
+            for (SpaceTree.Tile tile : tree.takeGrownTiles()) {
+                tiles.add(MerkleLogStore.tile(tree.spaceId(), tile));
+            }
+        }
+        store.append(leaves, tiles, grown.values());
     }
 
     /** How long until the next checkpoint falls due at the latest (the idle re-check when none is pending). */

@@ -55,7 +55,9 @@ class SpaceTreeTest {
                 start += 1L << bit;
             }
         }
-        SpaceTree reloaded = new SpaceTree(space, 77, continuous.contentSize(), continuous.lastPosition(), edge);
+        List<byte[]> openTiles = List.of(tileOfLeaves(0, 77));
+        SpaceTree reloaded =
+                new SpaceTree(space, 77, continuous.contentSize(), continuous.lastPosition(), edge, openTiles);
         assertThat(reloaded.root()).isEqualTo(continuous.root());
         assertThat(reloaded.includes(position(76))).isTrue();
         assertThat(reloaded.includes(position(77))).isFalse();
@@ -64,6 +66,36 @@ class SpaceTreeTest {
                     .isEqualTo(nodes(continuous.append(leaf(i), true, position(i))));
             assertThat(reloaded.root()).isEqualTo(continuous.root());
         }
+    }
+
+    @Test
+    void the_grown_tiles_hold_the_hashes_of_levels_0_and_8_and_answer_for_every_subtree() {
+        SpaceTree tree = SpaceTree.empty(UUID.randomUUID());
+        Map<LogTile.Address, byte[]> tiles = new HashMap<>();
+        for (int i = 0; i < 70_000; i++) {
+            store(tree.append(leaf(i), true, position(i)));
+            if (i % 97 == 0 || i == 69_999) {
+                tree.takeGrownTiles()
+                        .forEach(tile ->
+                                tiles.merge(tile.address(), tile.hashes(), (a, b) -> a.length >= b.length ? a : b));
+            }
+        }
+        assertThat(tiles.get(new LogTile.Address(0, 0))).isEqualTo(tileOfLeaves(0, 256));
+        assertThat(tiles.get(new LogTile.Address(0, 273))).hasSize(112 * 32);
+        assertThat(tiles.get(new LogTile.Address(1, 1))).hasSize(17 * 32);
+        assertThat(tiles.get(new LogTile.Address(2, 0))).hasSize(32);
+        assertThat(tiles).hasSize(274 + 2 + 1);
+        stored.forEach((subtree, hash) -> {
+            byte[] tile = tiles.get(LogTile.of(subtree));
+            assertThat(new LogTile(tile).hash(subtree)).as(subtree.toString()).isEqualTo(hash);
+        });
+        assertThat(SpaceTree.openTiles(70_000).stream()
+                        .map(tile -> tile.address() + "/" + tile.hashes().length / 32)
+                        .toList())
+                .containsExactly(
+                        "Address[tileLevel=0, index=273]/112",
+                        "Address[tileLevel=1, index=1]/17",
+                        "Address[tileLevel=2, index=0]/1");
     }
 
     @Test
@@ -84,6 +116,14 @@ class SpaceTreeTest {
                 .map(node -> node.level() + "/" + node.index() + "/"
                         + java.util.HexFormat.of().formatHex(node.hash()))
                 .toList();
+    }
+
+    private static byte[] tileOfLeaves(int first, int count) {
+        byte[] hashes = new byte[count * 32];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(MerkleHash.leaf(leaf(first + i)), 0, hashes, i * 32, 32);
+        }
+        return hashes;
     }
 
     private static byte[] leaf(int i) {
