@@ -2,6 +2,8 @@ package dev.ledgerloop.standalone.log;
 
 import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
+import static dev.ledgerloop.standalone.log.LogAnswers.checkpointCovering;
+import static dev.ledgerloop.standalone.log.LogAnswers.hashes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.RecordedEvent;
@@ -15,7 +17,6 @@ import com.mongodb.client.model.Updates;
 import dev.ledgerloop.events.merkle.MerkleHash;
 import dev.ledgerloop.events.merkle.ProofVerifier;
 import dev.ledgerloop.standalone.LedgerloopSystem;
-import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.EventLog;
 import dev.ledgerloop.standalone.fixture.Json;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
@@ -151,28 +151,5 @@ class LogLayoutMigrationEndToEndTest {
         return owner.get(LOG + "/proof/inclusion?eventId=" + eventId + "&treeSize=" + treeSize)
                 .expect(200)
                 .text();
-    }
-
-    private static SignedCheckpoint checkpointCovering(Api owner, String verifierKey, List<RecordedEvent> events) {
-        AtomicReference<SignedCheckpoint> covering = new AtomicReference<>();
-        patiently().untilAsserted(() -> {
-            Answer answer = owner.get(LOG + "/checkpoint");
-            assertThat(answer.status()).isEqualTo(200);
-            SignedCheckpoint checkpoint = SignedCheckpoint.verified(answer.text(), verifierKey);
-            for (RecordedEvent event : events) {
-                assertThat(owner.get(LOG + "/proof/inclusion?eventId=" + event.getEventId() + "&treeSize="
-                                        + checkpoint.treeSize())
-                                .status())
-                        .isEqualTo(200);
-            }
-            covering.set(checkpoint);
-        });
-        return covering.get();
-    }
-
-    private static List<byte[]> hashes(JsonNode proof) {
-        List<byte[]> hashes = new ArrayList<>();
-        proof.get("hashes").forEach(hash -> hashes.add(Base64.getDecoder().decode(hash.asText())));
-        return hashes;
     }
 }

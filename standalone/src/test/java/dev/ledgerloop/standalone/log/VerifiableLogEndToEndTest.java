@@ -2,6 +2,8 @@ package dev.ledgerloop.standalone.log;
 
 import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
+import static dev.ledgerloop.standalone.log.LogAnswers.checkpointCovering;
+import static dev.ledgerloop.standalone.log.LogAnswers.hashes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.RecordedEvent;
@@ -21,13 +23,11 @@ import dev.ledgerloop.standalone.fixture.EventLog;
 import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -234,32 +234,6 @@ class VerifiableLogEndToEndTest {
                             before.treeSize(), latest.treeSize(), before.root(), latest.root(), hashes(consistency)))
                     .isTrue();
         }
-    }
-
-    /** Waits for a checkpoint whose tree holds all of {@code events}, and checks its signature. */
-    private static SignedCheckpoint checkpointCovering(Api owner, String verifierKey, List<RecordedEvent> events) {
-        AtomicReference<SignedCheckpoint> covering = new AtomicReference<>();
-        patiently().untilAsserted(() -> {
-            Answer answer = owner.get(LOG + "/checkpoint");
-            assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.header("Content-Type").orElse("")).startsWith("text/plain");
-            SignedCheckpoint checkpoint = SignedCheckpoint.verified(answer.text(), verifierKey);
-            // Asked at this checkpoint's size, not the latest's: a newer checkpoint may have come meanwhile.
-            for (RecordedEvent event : events) {
-                assertThat(owner.get(LOG + "/proof/inclusion?eventId=" + event.getEventId() + "&treeSize="
-                                        + checkpoint.treeSize())
-                                .status())
-                        .isEqualTo(200);
-            }
-            covering.set(checkpoint);
-        });
-        return covering.get();
-    }
-
-    private static List<byte[]> hashes(JsonNode proof) {
-        List<byte[]> hashes = new ArrayList<>();
-        proof.get("hashes").forEach(hash -> hashes.add(Base64.getDecoder().decode(hash.asText())));
-        return hashes;
     }
 
     private static void assertError(Answer answer, int status, String code) {
