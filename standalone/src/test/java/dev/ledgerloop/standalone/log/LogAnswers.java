@@ -10,6 +10,7 @@ import dev.ledgerloop.standalone.fixture.Api;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What the log's tests ask of {@code /v1/admin/log} and read from its answers. */
@@ -36,6 +37,13 @@ final class LogAnswers {
             covering.set(checkpoint);
         });
         return covering.get();
+    }
+
+    /** The inclusion proof of an event at a tree size, as answered (200 required). */
+    static String inclusion(Api owner, UUID eventId, long treeSize) throws Exception {
+        return owner.get(LOG + "/proof/inclusion?eventId=" + eventId + "&treeSize=" + treeSize)
+                .expect(200)
+                .text();
     }
 
     /** The proof's hashes, decoded. */

@@ -2,8 +2,10 @@ package dev.ledgerloop.standalone.log;
 
 import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
+import static dev.ledgerloop.standalone.log.LogAnswers.LOG;
 import static dev.ledgerloop.standalone.log.LogAnswers.checkpointCovering;
 import static dev.ledgerloop.standalone.log.LogAnswers.hashes;
+import static dev.ledgerloop.standalone.log.LogAnswers.inclusion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.RecordedEvent;
@@ -40,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps growing.
  */
 class LogLayoutMigrationEndToEndTest {
-    private static final String LOG = "/v1/admin/log";
     private static final int MESSAGES = 5;
 
     @TempDir
@@ -72,10 +73,7 @@ class LogLayoutMigrationEndToEndTest {
             Api owner = Api.gateway(system).withKey(key);
             patiently().untilAsserted(() -> {
                 for (Map.Entry<UUID, String> proof : proofsBefore.entrySet()) {
-                    assertThat(owner.get(LOG + "/proof/inclusion?eventId=" + proof.getKey() + "&treeSize="
-                                            + before.treeSize())
-                                    .expect(200)
-                                    .text())
+                    assertThat(inclusion(owner, proof.getKey(), before.treeSize()))
                             .isEqualTo(proof.getValue());
                 }
             });
@@ -145,11 +143,5 @@ class LogLayoutMigrationEndToEndTest {
 
     private static Document node(String spaceId, int level, long index, byte[] hash) {
         return new Document("_id", spaceId + "/" + level + "/" + index).append("h", new Binary(hash));
-    }
-
-    private static String inclusion(Api owner, UUID eventId, long treeSize) throws Exception {
-        return owner.get(LOG + "/proof/inclusion?eventId=" + eventId + "&treeSize=" + treeSize)
-                .expect(200)
-                .text();
     }
 }

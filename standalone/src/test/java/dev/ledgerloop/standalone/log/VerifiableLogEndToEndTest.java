@@ -2,8 +2,10 @@ package dev.ledgerloop.standalone.log;
 
 import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
+import static dev.ledgerloop.standalone.log.LogAnswers.LOG;
 import static dev.ledgerloop.standalone.log.LogAnswers.checkpointCovering;
 import static dev.ledgerloop.standalone.log.LogAnswers.hashes;
+import static dev.ledgerloop.standalone.log.LogAnswers.inclusion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.RecordedEvent;
@@ -39,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * scratch give the same roots.
  */
 class VerifiableLogEndToEndTest {
-    private static final String LOG = "/v1/admin/log";
 
     @TempDir
     Path data;
@@ -198,12 +199,7 @@ class VerifiableLogEndToEndTest {
             List<RecordedEvent> events = EventLog.stream(system, "session-" + session);
             before = checkpointCovering(owner, verifierKey, events);
             for (RecordedEvent event : events) {
-                proofsBefore.put(
-                        event.getEventId(),
-                        owner.get(LOG + "/proof/inclusion?eventId=" + event.getEventId() + "&treeSize="
-                                        + before.treeSize())
-                                .expect(200)
-                                .text());
+                proofsBefore.put(event.getEventId(), inclusion(owner, event.getEventId(), before.treeSize()));
             }
             long leaves = leafCount(system);
             assertThat(leaves).isEqualTo(spaceEventCount(system));
@@ -217,11 +213,7 @@ class VerifiableLogEndToEndTest {
                     .untilAsserted(() ->
                             assertThat(owner.get(LOG + "/checkpoint").status()).isEqualTo(200));
             for (Map.Entry<UUID, String> proof : proofsBefore.entrySet()) {
-                assertThat(owner.get(LOG + "/proof/inclusion?eventId=" + proof.getKey() + "&treeSize="
-                                        + before.treeSize())
-                                .expect(200)
-                                .text())
-                        .isEqualTo(proof.getValue());
+                assertThat(inclusion(owner, proof.getKey(), before.treeSize())).isEqualTo(proof.getValue());
             }
             SignedCheckpoint latest =
                     SignedCheckpoint.verified(owner.get(LOG + "/checkpoint").text(), verifierKey);
