@@ -2,6 +2,11 @@ package dev.ledgerloop.bench;
 
 import static dev.ledgerloop.bench.BenchArgs.intArg;
 
+import com.eventstore.dbclient.EventStoreDBClient;
+import com.eventstore.dbclient.EventStoreDBConnectionString;
+import com.eventstore.dbclient.Position;
+import com.eventstore.dbclient.ReadAllOptions;
+import com.eventstore.dbclient.RecordedEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,9 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +38,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The live event stream under load, through the gateway of the standalone system: {@code streams} open streams of
- * one agent (every event goes to every stream; {@code fanout=0} leaves this part out), {@code events} messages sent at {@code rate} per second, and for every
- * (stream, event) the time from the event's creation to its arrival at the client; then the heap each open stream
+ * one agent (every event goes to every stream; {@code fanout=0} leaves this part out), {@code events} messages sent at
+ * {@code rate} per second, and for every (stream, event) the time from the event's creation to its arrival at the
+ * client, and from the moment the node stored it (the record's {@code created} time, which the EventStoreDB protocol
+ * carries) to its arrival; then the heap each open stream
  * holds; then {@code streams} streams of as many agents, each event for one of them (many connected clients, each
  * with its own traffic); then a client resuming after {@code missed} events it did not see, timed until it has them
  * all.
@@ -74,9 +83,12 @@ public final class StreamBenchmark {
                 long heapBefore = usedHeapAfterGc();
                 Histogram latency = new ConcurrentHistogram(3);
                 AtomicLong received = new AtomicLong();
+                Arrivals arrivals = new Arrivals();
                 List<Client> clients = new ArrayList<>();
                 for (int i = 0; i < streams; i++) {
-                    clients.add(Client.open(http, base, key, null, latency, received));
+                    Client client = Client.open(http, base, key, null, latency, received);
+                    client.arrivals = arrivals;
+                    clients.add(client);
                 }
                 for (Client client : clients) {
                     client.listening.get(60, TimeUnit.SECONDS);
@@ -114,10 +126,11 @@ public final class StreamBenchmark {
                         latency.getValueAtPercentile(99) / 1e3,
                         latency.getMaxValue() / 1e3);
                 clients.forEach(Client::close);
+                arrivals.print(system.eventStoreConnectionString());
             }
 
             awaitNoOpenStreams(system);
-            ownStreams(http, base, key, gateway, streams, events, rate, message);
+            ownStreams(http, base, key, gateway, streams, events, rate, message, system.eventStoreConnectionString());
             awaitNoOpenStreams(system);
 
             Client watcher = Client.open(http, base, key, null, new ConcurrentHistogram(3), new AtomicLong());
@@ -178,7 +191,8 @@ public final class StreamBenchmark {
             int streams,
             int events,
             int rate,
-            String message)
+            String message,
+            String eventStore)
             throws Exception {
         List<String> sessions = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
@@ -189,12 +203,12 @@ public final class StreamBenchmark {
                     .asText());
         }
         Histogram latency = new ConcurrentHistogram(3);
-        Histogram sinceAcknowledged = new ConcurrentHistogram(3);
         AtomicLong received = new AtomicLong();
+        Arrivals arrivals = new Arrivals();
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
             Client client = Client.open(http, base, key, "stream-agent-" + i, null, latency, received);
-            client.sinceAcknowledged = sinceAcknowledged;
+            client.arrivals = arrivals;
             clients.add(client);
         }
         for (Client client : clients) {
@@ -210,7 +224,6 @@ public final class StreamBenchmark {
                     201,
                     gateway.as("stream-agent-" + to)
                             .post("/v1/agent/sessions/" + sessions.get(to) + "/messages", message));
-            clients.get(to).acknowledgedAt.compareAndSet(0, System.nanoTime());
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (received.get() < events && System.nanoTime() < deadline) {
@@ -227,13 +240,8 @@ public final class StreamBenchmark {
                 latency.getValueAtPercentile(50) / 1e3,
                 latency.getValueAtPercentile(99) / 1e3,
                 latency.getMaxValue() / 1e3);
-        System.out.printf(
-                "  the same events from their write's 201 (the append acknowledged) -> received: p50 %.1f ms, p99 %.1f"
-                        + " ms, max %.1f ms (0 when the event arrived first)%n",
-                sinceAcknowledged.getValueAtPercentile(50) / 1e3,
-                sinceAcknowledged.getValueAtPercentile(99) / 1e3,
-                sinceAcknowledged.getMaxValue() / 1e3);
         clients.forEach(Client::close);
+        arrivals.print(eventStore);
     }
 
     private static long usedHeapAfterGc() {
@@ -250,10 +258,8 @@ public final class StreamBenchmark {
         final AtomicReference<String> firstId = new AtomicReference<>();
         final AtomicLong count;
         final Histogram latency;
-        /** When the write of the event this client waits for was answered (nanoTime), for the stream's own delay. */
-        final AtomicLong acknowledgedAt = new AtomicLong();
-
-        Histogram sinceAcknowledged;
+        Arrivals arrivals;
+        private String lastId;
         private Flow.Subscription subscription;
 
         private Client(Histogram latency, AtomicLong count) {
@@ -299,19 +305,19 @@ public final class StreamBenchmark {
             if (line.startsWith(":listening")) {
                 listening.complete(null);
             } else if (line.startsWith("id:")) {
-                firstId.compareAndSet(null, line.substring(3).strip());
+                lastId = line.substring(3).strip();
+                firstId.compareAndSet(null, lastId);
             } else if (line.startsWith("data:")) {
+                Instant now = Instant.now();
                 Matcher createdAt = CREATED_AT.matcher(line);
                 if (createdAt.find()) {
-                    long micros = Duration.between(Instant.parse(createdAt.group(1)), Instant.now())
-                                    .toNanos()
-                            / 1000;
-                    latency.recordValue(Math.max(0, micros));
-                    if (sinceAcknowledged != null) {
-                        long acknowledged = acknowledgedAt.get();
-                        // An event may reach the stream before its write's 201 reaches the writer: no delay then.
-                        sinceAcknowledged.recordValue(
-                                acknowledged == 0 ? 0 : Math.max(0, (System.nanoTime() - acknowledged) / 1000));
+                    latency.recordValue(Math.max(
+                            0,
+                            Duration.between(Instant.parse(createdAt.group(1)), now)
+                                            .toNanos()
+                                    / 1000));
+                    if (arrivals != null) {
+                        arrivals.add(lastId, now);
                     }
                 }
                 count.incrementAndGet();
@@ -329,6 +335,61 @@ public final class StreamBenchmark {
         void close() {
             if (subscription != null) {
                 subscription.cancel();
+            }
+        }
+    }
+
+    /**
+     * Each event's arrival (its SSE id, the log position {@code <commit>-<prepare>}, and when it arrived), to be
+     * compared after the run with the moment the node stored the event: the record's {@code created} time as the
+     * EventStoreDB client reads it back. Client and node share the JVM's clock.
+     */
+    private static final class Arrivals {
+        private final ConcurrentLinkedQueue<Map.Entry<String, Instant>> arrivals = new ConcurrentLinkedQueue<>();
+
+        void add(String id, Instant at) {
+            arrivals.add(Map.entry(id, at));
+        }
+
+        void print(String eventStore) throws Exception {
+            EventStoreDBClient client =
+                    EventStoreDBClient.create(EventStoreDBConnectionString.parseOrThrow(eventStore));
+            try {
+                Map<String, Instant> stored = new HashMap<>();
+                Histogram sinceStored = new Histogram(3);
+                for (Map.Entry<String, Instant> arrival : arrivals) {
+                    Instant storedAt = stored.computeIfAbsent(arrival.getKey(), id -> createdAt(client, id));
+                    sinceStored.recordValue(Math.max(
+                            0, Duration.between(storedAt, arrival.getValue()).toNanos() / 1000));
+                }
+                System.out.printf(
+                        "  the same arrivals from the moment the node stored each event -> received: p50 %.1f ms,"
+                                + " p99 %.1f ms, max %.1f ms (%d arrivals of %d events)%n",
+                        sinceStored.getValueAtPercentile(50) / 1e3,
+                        sinceStored.getValueAtPercentile(99) / 1e3,
+                        sinceStored.getMaxValue() / 1e3,
+                        sinceStored.getTotalCount(),
+                        stored.size());
+            } finally {
+                client.shutdown().get(10, TimeUnit.SECONDS);
+            }
+        }
+
+        private static Instant createdAt(EventStoreDBClient client, String id) {
+            String[] parts = id.split("-");
+            Position position = new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            try {
+                RecordedEvent event = client.readAll(ReadAllOptions.get()
+                                .fromPosition(position)
+                                .forwards()
+                                .maxCount(1))
+                        .get(10, TimeUnit.SECONDS)
+                        .getEvents()
+                        .get(0)
+                        .getEvent();
+                return event.getCreated();
+            } catch (Exception e) {
+                throw new IllegalStateException("reading the event at " + id, e);
             }
         }
     }

@@ -119,6 +119,12 @@ public class EventStoreConfiguration {
         return engine.allEventsSource();
     }
 
+    /** Processors handle what is waiting for them in batches, with one token write each ({@link ProcessorBatches}). */
+    @Bean
+    static ProcessorBatches processorBatches() {
+        return new ProcessorBatches();
+    }
+
     @Bean
     ConfigurerModule processorsReadTheEventLog(
             @Qualifier(EVENT_LOG) StreamableMessageSource<TrackedEventMessage<?>> eventLog) {
