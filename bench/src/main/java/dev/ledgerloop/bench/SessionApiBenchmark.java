@@ -177,6 +177,7 @@ public final class SessionApiBenchmark {
     private double awaitProcessorsCaughtUp() throws Exception {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.SECONDS.toNanos(CATCH_UP_SECONDS);
+        boolean firstPoll = true;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/v1/admin/projections"))
@@ -187,13 +188,24 @@ public final class SessionApiBenchmark {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The processors' listing answered " + response.statusCode());
             }
-            boolean caughtUp = true;
+            List<String> behind = new ArrayList<>();
             for (JsonNode processor : JSON.readTree(response.body()).path("data")) {
                 JsonNode lag = processor.path("lag");
-                caughtUp &= lag.path("events").asLong(-1) == 0
-                        && !lag.path("atLeast").asBoolean();
+                if (lag.path("events").asLong(-1) != 0 || lag.path("atLeast").asBoolean()) {
+                    behind.add(String.format(
+                            "%s %s%d",
+                            processor.path("name").asText(),
+                            lag.path("atLeast").asBoolean() ? ">=" : "",
+                            lag.path("events").asLong()));
+                }
             }
-            if (caughtUp) {
+            if (firstPoll) {
+                System.out.printf(
+                        "events each processor was behind the log at the last answer: %s%n",
+                        behind.isEmpty() ? "none" : behind);
+                firstPoll = false;
+            }
+            if (behind.isEmpty()) {
                 return (System.nanoTime() - started) / 1e9;
             }
             TimeUnit.MILLISECONDS.sleep(250);
