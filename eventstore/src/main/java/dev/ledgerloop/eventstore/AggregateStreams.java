@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -43,9 +42,7 @@ final class AggregateStreams {
      */
     void append(AggregateBatch batch) {
         String stream = naming.streamName(batch.aggregateType(), batch.aggregateIdentifier());
-        List<EventData> records = batch.events().stream()
-                .map(event -> codec.encode(stream, event))
-                .collect(Collectors.toList());
+        List<EventData> records = codec.encodeAll(stream, batch.events());
         ExpectedRevision expected = batch.expectedRevision();
         try {
             long started = System.nanoTime();

@@ -3,6 +3,7 @@ package dev.ledgerloop.eventstore;
 import com.eventstore.dbclient.EventData;
 import com.eventstore.dbclient.RecordedEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -15,6 +16,15 @@ import org.axonframework.eventhandling.DomainEventMessage;
 public interface EventRecordCodec {
 
     EventData encode(String streamName, DomainEventMessage<?> message);
+
+    /**
+     * The records of one append to {@code streamName}, in order. A codec that links each record to the one before it
+     * (the hash chain) links the events of the batch to each other here, without asking anything shared what the
+     * stream's head is: the batch is not stored yet, so only it knows.
+     */
+    default List<EventData> encodeAll(String streamName, List<? extends DomainEventMessage<?>> messages) {
+        return messages.stream().map(message -> encode(streamName, message)).toList();
+    }
 
     DomainEventMessage<?> decode(RecordedEvent event);
 

@@ -14,7 +14,9 @@ import dev.ledgerloop.events.EventMetadata;
 import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.eventstore.EventRecordCodec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +63,35 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
 
     @Override
     public EventData encode(String streamName, DomainEventMessage<?> message) {
+        return encodeOnto(streamName, message, chainHeads.previousHash(streamName, message.getSequenceNumber()))
+                .record();
+    }
+
+    /**
+     * Each event after the first chains onto the one before it in the batch. Asking the remembered heads for it
+     * instead raced with readers: a processor decoding the stream's older events remembers their (stored) heads, and
+     * between two events of one append it could put the head back by one, so the second event looked for the first in
+     * the store, where it is not yet (a delivery's attempt failed to record that way now and then).
+     */
+    @Override
+    public List<EventData> encodeAll(String streamName, List<? extends DomainEventMessage<?>> messages) {
+        List<EventData> records = new ArrayList<>(messages.size());
+        Encoded previous = null;
+        long previousSequence = -1;
+        for (DomainEventMessage<?> message : messages) {
+            String chainsOnto = previous != null && message.getSequenceNumber() == previousSequence + 1
+                    ? previous.hash()
+                    : chainHeads.previousHash(streamName, message.getSequenceNumber());
+            previous = encodeOnto(streamName, message, chainsOnto);
+            previousSequence = message.getSequenceNumber();
+            records.add(previous.record());
+        }
+        return records;
+    }
+
+    private record Encoded(EventData record, String hash) {}
+
+    private Encoded encodeOnto(String streamName, DomainEventMessage<?> message, String previousHash) {
         if (!(message.getPayload() instanceof AggregateEvent)) {
             throw new IllegalArgumentException(
                     "No at-rest encoding for " + message.getPayloadType().getName());
@@ -87,12 +118,14 @@ public final class EncryptedEventRecordCodec implements EventRecordCodec {
                 eventId,
                 (AggregateEvent) message.getPayload(),
                 partial,
-                chainHeads.previousHash(streamName, message.getSequenceNumber()));
+                previousHash);
         chainHeads.remember(
                 streamName, message.getSequenceNumber(), encoded.metadata().hash());
-        return EventDataBuilder.binary(eventId, encoded.eventType(), encoded.ciphertext())
-                .metadataAsBytes(encoded.metadataJson())
-                .build();
+        return new Encoded(
+                EventDataBuilder.binary(eventId, encoded.eventType(), encoded.ciphertext())
+                        .metadataAsBytes(encoded.metadataJson())
+                        .build(),
+                encoded.metadata().hash());
     }
 
     @Override

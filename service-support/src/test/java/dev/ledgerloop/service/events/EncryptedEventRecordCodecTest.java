@@ -3,6 +3,7 @@ package dev.ledgerloop.service.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.eventstore.dbclient.EventData;
 import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.EventStoreDBConnectionString;
 import com.eventstore.dbclient.ReadStreamOptions;
@@ -46,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -159,6 +161,46 @@ class EncryptedEventRecordCodecTest {
         assertThat(metadata.correlationId()).isEqualTo("trace-1");
         assertThat(metadata.causationId()).isEqualTo("command-1");
         engine.close();
+    }
+
+    /**
+     * A processor decoding a stream's older events remembers their heads while a command appends two events to it:
+     * before, the second event asked the remembered head, found the older one put back and looked for the first in
+     * the store, where it was not yet ("has no event at revision 1 to chain onto").
+     */
+    private static final String HEAD_0 = "a".repeat(64);
+
+    @Test
+    void each_event_of_one_append_chains_onto_the_one_before_it_while_readers_remember_older_heads() throws Exception {
+        ChainHeads heads = new ChainHeads(client, EventStoreDbStorageEngine.DEFAULT_CALL_DEADLINE, 100);
+        EncryptedEventRecordCodec codec =
+                new EncryptedEventRecordCodec(new EventCodec(keyring, new AtRestCipher(), Upcasters.none()), heads);
+        for (int round = 0; round < 200; round++) {
+            UUID session = UUID.randomUUID();
+            String stream = "session-" + session;
+            heads.remember(stream, 0, HEAD_0);
+            AtomicBoolean appended = new AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                while (!appended.get()) {
+                    heads.remember(stream, 0, HEAD_0);
+                }
+            });
+            reader.start();
+            try {
+                List<EventData> records = codec.encodeAll(
+                        stream,
+                        List.of(
+                                event(session, 1, new SessionClosed(session)),
+                                event(session, 2, new SessionClosed(session))));
+                EventMetadata first = EventMetadata.fromJson(records.get(0).getUserMetadata());
+                EventMetadata second = EventMetadata.fromJson(records.get(1).getUserMetadata());
+                assertThat(first.prevHash()).isEqualTo(HEAD_0);
+                assertThat(second.prevHash()).isEqualTo(first.hash());
+            } finally {
+                appended.set(true);
+                reader.join();
+            }
+        }
     }
 
     @Test
