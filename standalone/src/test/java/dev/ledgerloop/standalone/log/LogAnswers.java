@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.events.merkle.MerkleHash;
+import dev.ledgerloop.events.merkle.ProofVerifier;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,6 +48,36 @@ final class LogAnswers {
         return owner.get(LOG + "/proof/inclusion?eventId=" + eventId + "&treeSize=" + treeSize)
                 .expect(200)
                 .text();
+    }
+
+    /** Every event's inclusion proof at a tree size, as answered, by event id in the events' order. */
+    static Map<UUID, String> inclusionProofs(Api owner, List<RecordedEvent> events, long treeSize) throws Exception {
+        Map<UUID, String> proofs = new LinkedHashMap<>();
+        for (RecordedEvent event : events) {
+            proofs.put(event.getEventId(), inclusion(owner, event.getEventId(), treeSize));
+        }
+        return proofs;
+    }
+
+    /** Whether an inclusion proof, as answered, leads from the hash of its {@code leafInput} to the checkpoint's root. */
+    static boolean verifies(JsonNode proof, SignedCheckpoint checkpoint) {
+        return ProofVerifier.inclusion(
+                proof.get("leafIndex").asLong(),
+                checkpoint.treeSize(),
+                MerkleHash.leaf(
+                        Base64.getDecoder().decode(proof.get("leafInput").asText())),
+                hashes(proof),
+                checkpoint.root());
+    }
+
+    /** Whether the consistency proof the log answers (200 required) between two checkpoints links their roots. */
+    static boolean consistent(Api owner, SignedCheckpoint first, SignedCheckpoint second) throws Exception {
+        JsonNode proof = owner.get(
+                        LOG + "/proof/consistency?first=" + first.treeSize() + "&second=" + second.treeSize())
+                .expect(200)
+                .body();
+        return ProofVerifier.consistency(
+                first.treeSize(), second.treeSize(), first.root(), second.root(), hashes(proof));
     }
 
     /** The proof's hashes, decoded. */

@@ -4,12 +4,13 @@ import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.log.LogAnswers.LOG;
 import static dev.ledgerloop.standalone.log.LogAnswers.checkpointCovering;
-import static dev.ledgerloop.standalone.log.LogAnswers.hashes;
+import static dev.ledgerloop.standalone.log.LogAnswers.consistent;
 import static dev.ledgerloop.standalone.log.LogAnswers.inclusion;
+import static dev.ledgerloop.standalone.log.LogAnswers.inclusionProofs;
+import static dev.ledgerloop.standalone.log.LogAnswers.verifies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.RecordedEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -17,7 +18,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.ledgerloop.events.merkle.MerkleHash;
-import dev.ledgerloop.events.merkle.ProofVerifier;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.EventLog;
@@ -25,9 +25,7 @@ import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +51,7 @@ class LogLayoutMigrationEndToEndTest {
         String session;
         String verifierKey;
         SignedCheckpoint before;
-        Map<UUID, String> proofsBefore = new LinkedHashMap<>();
+        Map<UUID, String> proofsBefore;
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             key = system.secrets().bootstrapKeyOnce();
             Api owner = Api.gateway(system).withKey(key);
@@ -64,9 +62,7 @@ class LogLayoutMigrationEndToEndTest {
             }
             List<RecordedEvent> events = EventLog.stream(system, "session-" + session);
             before = checkpointCovering(owner, verifierKey, events);
-            for (RecordedEvent event : events) {
-                proofsBefore.put(event.getEventId(), inclusion(owner, event.getEventId(), before.treeSize()));
-            }
+            proofsBefore = inclusionProofs(owner, events, before.treeSize());
             storeInTheLayoutBeforeTiles(system);
         }
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
@@ -86,22 +82,9 @@ class LogLayoutMigrationEndToEndTest {
             owner.sendMessage(session, envelope());
             List<RecordedEvent> events = EventLog.stream(system, "session-" + session);
             SignedCheckpoint after = checkpointCovering(owner, verifierKey, events);
-            JsonNode consistency = owner.get(
-                            LOG + "/proof/consistency?first=" + before.treeSize() + "&second=" + after.treeSize())
-                    .expect(200)
-                    .body();
-            assertThat(ProofVerifier.consistency(
-                            before.treeSize(), after.treeSize(), before.root(), after.root(), hashes(consistency)))
-                    .isTrue();
+            assertThat(consistent(owner, before, after)).isTrue();
             for (RecordedEvent event : events) {
-                JsonNode proof = Json.read(inclusion(owner, event.getEventId(), after.treeSize()));
-                assertThat(ProofVerifier.inclusion(
-                                proof.get("leafIndex").asLong(),
-                                after.treeSize(),
-                                MerkleHash.leaf(Base64.getDecoder()
-                                        .decode(proof.get("leafInput").asText())),
-                                hashes(proof),
-                                after.root()))
+                assertThat(verifies(Json.read(inclusion(owner, event.getEventId(), after.treeSize())), after))
                         .isTrue();
             }
         }

@@ -4,8 +4,10 @@ import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.log.LogAnswers.LOG;
 import static dev.ledgerloop.standalone.log.LogAnswers.checkpointCovering;
-import static dev.ledgerloop.standalone.log.LogAnswers.hashes;
+import static dev.ledgerloop.standalone.log.LogAnswers.consistent;
 import static dev.ledgerloop.standalone.log.LogAnswers.inclusion;
+import static dev.ledgerloop.standalone.log.LogAnswers.inclusionProofs;
+import static dev.ledgerloop.standalone.log.LogAnswers.verifies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.RecordedEvent;
@@ -14,8 +16,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.events.merkle.LeafInput;
-import dev.ledgerloop.events.merkle.MerkleHash;
-import dev.ledgerloop.events.merkle.ProofVerifier;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Answer;
@@ -26,7 +26,6 @@ import dev.ledgerloop.standalone.fixture.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,12 +80,7 @@ class VerifiableLogEndToEndTest {
                                 .get("eventId")
                                 .asText())
                         .isEqualTo(event.getEventId().toString());
-                assertThat(ProofVerifier.inclusion(
-                                proof.get("leafIndex").asLong(),
-                                first.treeSize(),
-                                MerkleHash.leaf(leafInput),
-                                hashes(proof),
-                                first.root()))
+                assertThat(verifies(proof, first))
                         .as("inclusion of %s", event.getEventType())
                         .isTrue();
             }
@@ -107,25 +101,12 @@ class VerifiableLogEndToEndTest {
             List<RecordedEvent> more = EventLog.stream(system, "session-" + session);
             SignedCheckpoint second = checkpointCovering(owner, verifierKey, more);
             assertThat(second.treeSize()).isGreaterThan(first.treeSize());
-            JsonNode consistency = owner.get(
-                            LOG + "/proof/consistency?first=" + first.treeSize() + "&second=" + second.treeSize())
-                    .expect(200)
-                    .body();
-            assertThat(ProofVerifier.consistency(
-                            first.treeSize(), second.treeSize(), first.root(), second.root(), hashes(consistency)))
-                    .isTrue();
+            assertThat(consistent(owner, first, second)).isTrue();
             JsonNode older = owner.get(LOG + "/proof/inclusion?eventId="
                             + sessionEvents.get(0).getEventId() + "&treeSize=" + first.treeSize())
                     .expect(200)
                     .body();
-            assertThat(ProofVerifier.inclusion(
-                            older.get("leafIndex").asLong(),
-                            first.treeSize(),
-                            MerkleHash.leaf(Base64.getDecoder()
-                                    .decode(older.get("leafInput").asText())),
-                            hashes(older),
-                            first.root()))
-                    .isTrue();
+            assertThat(verifies(older, first)).isTrue();
         }
     }
 
@@ -182,7 +163,7 @@ class VerifiableLogEndToEndTest {
         String session;
         SignedCheckpoint before;
         String verifierKey;
-        Map<UUID, String> proofsBefore = new LinkedHashMap<>();
+        Map<UUID, String> proofsBefore;
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
             key = system.secrets().bootstrapKeyOnce();
             Api owner = Api.gateway(system).withKey(key);
@@ -198,9 +179,7 @@ class VerifiableLogEndToEndTest {
             owner.sendMessage(session, envelope());
             List<RecordedEvent> events = EventLog.stream(system, "session-" + session);
             before = checkpointCovering(owner, verifierKey, events);
-            for (RecordedEvent event : events) {
-                proofsBefore.put(event.getEventId(), inclusion(owner, event.getEventId(), before.treeSize()));
-            }
+            proofsBefore = inclusionProofs(owner, events, before.treeSize());
             long leaves = leafCount(system);
             assertThat(leaves).isEqualTo(spaceEventCount(system));
             dropTheLog(system);
@@ -218,13 +197,7 @@ class VerifiableLogEndToEndTest {
             SignedCheckpoint latest =
                     SignedCheckpoint.verified(owner.get(LOG + "/checkpoint").text(), verifierKey);
             assertThat(latest.treeSize()).isGreaterThanOrEqualTo(before.treeSize());
-            JsonNode consistency = owner.get(
-                            LOG + "/proof/consistency?first=" + before.treeSize() + "&second=" + latest.treeSize())
-                    .expect(200)
-                    .body();
-            assertThat(ProofVerifier.consistency(
-                            before.treeSize(), latest.treeSize(), before.root(), latest.root(), hashes(consistency)))
-                    .isTrue();
+            assertThat(consistent(owner, before, latest)).isTrue();
         }
     }
 
