@@ -86,16 +86,15 @@ final class SpaceTree {
     static List<Tile> openTiles(long size) {
         List<Tile> open = new ArrayList<>();
         for (int t = 0; t < TILE_LEVELS && (size >>> (LogTile.HEIGHT * t)) > 0; t++) {
-            long complete = size >>> (LogTile.HEIGHT * t);
-            int width = (int) (complete & (LogTile.WIDTH - 1));
-            open.add(
-                    width == 0
-                            ? null
-                            : new Tile(
-                                    new LogTile.Address(t, complete >>> LogTile.HEIGHT),
-                                    new byte[width * LogTile.HASH_BYTES]));
+            int width = (int) ((size >>> (LogTile.HEIGHT * t)) & (LogTile.WIDTH - 1));
+            open.add(width == 0 ? null : new Tile(openTile(size, t), new byte[width * LogTile.HASH_BYTES]));
         }
         return open;
+    }
+
+    /** The right-most tile of tile level {@code t} in a tree of {@code size}: where that level's next hash goes. */
+    private static LogTile.Address openTile(long size, int t) {
+        return new LogTile.Address(t, (size >>> (LogTile.HEIGHT * t)) >>> LogTile.HEIGHT);
     }
 
     /** Whether the event at {@code position} is a leaf already: the log is in {@code $all} order. */
@@ -161,10 +160,7 @@ final class SpaceTree {
         List<Tile> grown = new ArrayList<>(filledTiles);
         for (int t : grownTileLevels) {
             if (openWidths[t] > 0) {
-                long complete = size >>> (LogTile.HEIGHT * t);
-                grown.add(new Tile(
-                        new LogTile.Address(t, complete >>> LogTile.HEIGHT),
-                        Arrays.copyOf(openTiles[t], openWidths[t] * LogTile.HASH_BYTES)));
+                grown.add(new Tile(openTile(size, t), Arrays.copyOf(openTiles[t], openWidths[t] * LogTile.HASH_BYTES)));
             }
         }
         filledTiles.clear();
