@@ -127,7 +127,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         /**
          * An H2 database whose collections look documents up by an equality in the filter ({@link
-         * EqualityLookupCollection}) and keep non-unique indexes on one field ({@link FieldEqualityIndex}). An inner
+         * EqualityLookupCollection}), keep unique indexes with keys H2 compares value by value ({@link
+         * UniqueKeyIndex}) and non-unique indexes on one field ({@link FieldEqualityIndex}). An inner
          * class: H2Database's constructor opens the collections, before a field of its own could hold the store.
          */
         private final class EmbeddedDatabase extends H2Database {
@@ -152,6 +153,23 @@ public final class EmbeddedMongo implements AutoCloseable {
                         getMvStore().openMap(DOCUMENTS_MAP + fullName),
                         getMvStore().openMap(META_MAP + fullName),
                         cursorRegistry);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(
+                    String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                return UniqueKeyIndex.open(
+                        getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+            }
+
+            @Override
+            protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+                super.dropIndex(collection, indexName);
+                String keys =
+                        UniqueKeyIndex.mapName(getFullCollectionNamespace(collection.getCollectionName()), indexName);
+                if (getMvStore().hasMap(keys)) {
+                    getMvStore().removeMap(keys);
+                }
             }
 
             @Override

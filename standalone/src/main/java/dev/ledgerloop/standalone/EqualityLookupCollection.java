@@ -10,7 +10,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -23,6 +28,9 @@ import org.h2.mvstore.MVMap;
  * …))} scanned the whole collection, so replaying a log took time quadratic in the size of the views. The result is
  * the scan's: a document matching the filter matches that equality, the index names every document that may, and
  * the filter itself still decides.
+ *
+ * <p>A string {@code _id}, or {@code $in} of strings, needs no index at all: H2Collection keys its documents by
+ * their id.
  */
 class EqualityLookupCollection extends H2Collection {
     EqualityLookupCollection(
@@ -57,21 +65,61 @@ class EqualityLookupCollection extends H2Collection {
         super.addIndex(index);
     }
 
+    /**
+     * The position of the document a filter's {@code _id} names. H2Collection stores each document under its id as
+     * given: a string id is its own position, found without the {@code _id} index, whose keys (compared by their
+     * Java serialisation) made every look-up cost hundreds of kilobytes of garbage. Other ids go through the index,
+     * which matches them as MongoDB does ({@code 1} finds {@code 1.0}).
+     */
     private Optional<Iterable<Object>> byId(Document query) {
         String idField = getIdField();
         if (idField == null) {
             return Optional.empty();
         }
-        Optional<Index<Object>> idIndex = getIndexes().stream()
+        Optional<Iterable<Object>> strings = stringIdsIn(query.get(idField));
+        if (strings.isPresent()) {
+            return strings;
+        }
+        Optional<Object> id = requiredEquality(query, idField);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (id.get() instanceof String position) {
+            return Optional.of(List.of(position));
+        }
+        return getIndexes().stream()
                 .filter(Index::isUnique)
                 .filter(index -> index.getKeys().size() == 1
                         && index.getKeys().get(0).getKey().equals(idField))
-                .findFirst();
-        Optional<Object> id = requiredEquality(query, idField);
-        if (idIndex.isEmpty() || id.isEmpty()) {
-            return Optional.empty();
+                .findFirst()
+                .map(index -> index.getPositions(new Document(idField, id.get())));
+    }
+
+    /** The ids of {@code {$in: [<string>, …]}}, each once: the positions of every document it may match. */
+    private static Optional<Iterable<Object>> stringIdsIn(Object condition) {
+        if (condition instanceof Document operators
+                && operators.size() == 1
+                && operators.get("$in") instanceof Collection<?> values
+                && values.stream().allMatch(String.class::isInstance)) {
+            return Optional.of(List.copyOf(new LinkedHashSet<>(values)));
         }
-        return Optional.of(idIndex.get().getPositions(new Document(idField, id.get())));
+        return Optional.empty();
+    }
+
+    /** The documents at these positions that are there: a string id names a position that may hold none. */
+    @Override
+    protected QueryResult matchDocuments(
+            Document query,
+            Iterable<Object> positions,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
+        Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
+                .map(this::getDocument)
+                .filter(Objects::nonNull);
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     private Optional<Iterable<Object>> byIndexedField(Document query) {

@@ -11,14 +11,18 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoNamespace;
+import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.RenameCollectionOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -257,6 +261,9 @@ class EmbeddedMongoTest {
             expected.put(and(eq("_id", 2), eq("kind", "double")), List.of(2.0));
             expected.put(and(eq("_id", new Document("k", 1)), eq("kind", "embedded")), List.of(new Document("k", 1)));
             expected.put(and(in("_id", "a", "b"), gt("version", 4)), List.of("b"));
+            expected.put(in("_id", "a", "a", "missing", "b"), List.of("a", "b"));
+            expected.put(in("_id", "a", 1L, 2), List.of("a", 1, 2.0));
+            expected.put(in("_id", List.of()), List.of());
             expected.put(or(eq("_id", "a"), eq("_id", "b")), List.of("a", "b"));
 
             expected.forEach((filter, ids) -> {
@@ -439,6 +446,55 @@ class EmbeddedMongoTest {
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             assertSameAsScan(collection(client), eq("sessionId", "a"), "m-1", "m-2");
         }
+    }
+
+    /**
+     * Unique indexes are kept with keys compared value by value, in a map of their own. A file opened in between by
+     * mongo-java-server's own backend (which keeps them its own way, and does not see ours) has its unique keys
+     * built afresh from the documents when it comes back: what was inserted meanwhile is found and stays unique.
+     */
+    @Test
+    void unique_keys_hold_across_restarts_and_across_the_other_backend_writing_in_between() throws Exception {
+        Path file = dataDirectory.resolve("mongo.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> keys = collection(client);
+            keys.createIndex(new Document("keyHash", 1), new IndexOptions().unique(true));
+            keys.insertMany(List.of(
+                    new Document("_id", "k-1").append("keyHash", "h1"), new Document("_id", 1).append("keyHash", 2L)));
+        }
+        H2Backend plain = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(plain);
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            collection(client).insertOne(new Document("_id", "k-2").append("keyHash", "h2"));
+        } finally {
+            server.shutdownNow();
+            plain.close();
+        }
+
+        for (int start = 0; start < 2; start++) {
+            try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+                    MongoClient client = MongoClients.create(mongo.connectionString())) {
+                MongoCollection<Document> keys = collection(client);
+                assertThat(ids(keys.find(eq("keyHash", "h2")))).containsExactly("k-2");
+                assertThat(ids(keys.find(eq("keyHash", 2)))).containsExactly(1);
+                assertThat(ids(keys.find(eq("_id", 1.0)))).containsExactly(1);
+                assertThat(ids(keys.find(in("_id", 1L, "k-1")))).containsExactlyInAnyOrder(1, "k-1");
+                assertDuplicate(() -> keys.insertOne(new Document("_id", "k-2").append("keyHash", "h3")));
+                assertDuplicate(() -> keys.insertOne(new Document("_id", "k-3").append("keyHash", "h2")));
+                assertDuplicate(() -> keys.insertOne(new Document("_id", 1.0).append("keyHash", "h4")));
+                assertDuplicate(() -> keys.insertOne(new Document("_id", "k-4").append("keyHash", 2.0)));
+                assertDuplicate(() -> keys.updateOne(eq("_id", "k-1"), set("keyHash", "h2")));
+                assertThat(keys.countDocuments()).isEqualTo(3);
+            }
+        }
+    }
+
+    private static void assertDuplicate(Runnable write) {
+        assertThatThrownBy(write::run).isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(
+                        e.getError().getCategory())
+                .isEqualTo(ErrorCategory.DUPLICATE_KEY));
     }
 
     private static List<Object> ids(Iterable<Document> documents) {
