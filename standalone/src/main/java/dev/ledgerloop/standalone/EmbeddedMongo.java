@@ -9,13 +9,11 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,12 +75,13 @@ public final class EmbeddedMongo implements AutoCloseable {
      * "majority"}, which implies it on MongoDB) is committed and fsynced before it is acknowledged: the keyring's
      * data keys are written so, and a lost key made its stream's events, durable in the event log, unreadable.
      *
-     * <p>Renames: mongo-java-server's H2 backend renames a collection's data but not its
-     * indexes' storage, so the renamed collection loses its documents on the next start and a new collection under
-     * the old name meets the old keys. Here a rename copies the source's indexes and documents into the target and
-     * drops the source, and runs alone: every other command waits for it, so readers see the old collection or the
-     * new one, as MongoDB guarantees for a rename within a database (a rebuild's switch-over, docs/replay.md
-     * §Rebuild). The cost is a pause of the whole server while the copy runs.
+     * <p>Renames: mongo-java-server's H2 backend looks the collection's maps up under the new name after renaming the
+     * collection, so it renames nothing and the renamed collection loses its documents on the next start, while a new
+     * collection under the old name meets the old keys. Here the collection renames its maps itself, documents and
+     * indexes ({@link EqualityLookupCollection#renameTo}), and a rename runs alone: every other command waits for it,
+     * so readers see the old collection or the new one, as MongoDB guarantees for a rename within a database (a
+     * rebuild's switch-over, docs/replay.md §Rebuild). Renaming a map is a change of its name in the file's catalogue:
+     * the pause does not grow with the collection.
      */
     private static final class EmbeddedBackend extends H2Backend {
         private static final String RENAME = "renameCollection";
@@ -132,13 +131,6 @@ public final class EmbeddedMongo implements AutoCloseable {
          * class: H2Database's constructor opens the collections, before a field of its own could hold the store.
          */
         private final class EmbeddedDatabase extends H2Database {
-            /** H2Database's names for a collection's maps: the file's format, so they must not change. */
-            private static final String DOCUMENTS_MAP = "databases.";
-
-            private static final String META_MAP = "meta.";
-
-            private static final String INDEX_MAP = "._index_";
-
             EmbeddedDatabase(String databaseName) {
                 super(databaseName, getMvStore(), getCursorRegistry());
             }
@@ -150,8 +142,8 @@ public final class EmbeddedMongo implements AutoCloseable {
                         this,
                         collectionName,
                         options,
-                        getMvStore().openMap(DOCUMENTS_MAP + fullName),
-                        getMvStore().openMap(META_MAP + fullName),
+                        getMvStore().openMap(StoreLayout.documents(fullName)),
+                        getMvStore().openMap(StoreLayout.meta(fullName)),
                         cursorRegistry);
             }
 
@@ -165,8 +157,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             @Override
             protected void dropIndex(MongoCollection<Object> collection, String indexName) {
                 super.dropIndex(collection, indexName);
-                String keys =
-                        UniqueKeyIndex.mapName(getFullCollectionNamespace(collection.getCollectionName()), indexName);
+                String keys = StoreLayout.uniqueKeys(collection.getFullName(), indexName);
                 if (getMvStore().hasMap(keys)) {
                     getMvStore().removeMap(keys);
                 }
@@ -182,7 +173,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                         indexName,
                         keys.get(0),
                         sparse,
-                        getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName));
+                        getMvStore().openMap(StoreLayout.index(getFullCollectionNamespace(collectionName), indexName)));
             }
         }
 
@@ -193,7 +184,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             lock.lock();
             Document answer;
             try {
-                answer = rename ? renameByCopy(channel, query) : super.handleCommand(channel, database, command, query);
+                answer = super.handleCommand(channel, database, command, query);
             } finally {
                 lock.unlock();
             }
@@ -259,58 +250,6 @@ public final class EmbeddedMongo implements AutoCloseable {
         private static boolean asksForTheJournal(Document command) {
             return command.get("writeConcern") instanceof Document concern
                     && (Boolean.TRUE.equals(concern.get("j")) || "majority".equals(concern.get("w")));
-        }
-
-        private Document renameByCopy(Channel channel, Document query) {
-            String from = query.get(RENAME).toString();
-            String to = query.get("to").toString();
-            String database = from.substring(0, from.indexOf('.'));
-            if (!to.startsWith(database + ".")) {
-                throw new MongoServerException("Renaming into another database is not supported here");
-            }
-            String source = from.substring(database.length() + 1);
-            String target = to.substring(database.length() + 1);
-            MongoDatabase db = resolveDatabase(database);
-            MongoCollection<?> original = db.resolveCollection(source, false);
-            if (original == null) {
-                throw new MongoServerException("source namespace does not exist");
-            }
-            if (db.resolveCollection(target, false) != null) {
-                if (!Boolean.TRUE.equals(query.get("dropTarget"))) {
-                    throw new MongoServerException("target namespace exists");
-                }
-                super.handleCommand(channel, database, "drop", new Document("drop", target));
-            }
-            List<Document> indexes = new ArrayList<>();
-            for (Object index : indexSpecs(channel, database, source)) {
-                Document spec = new Document((Document) index);
-                spec.remove("ns");
-                spec.remove("v");
-                if (!"_id_".equals(spec.get("name"))) {
-                    indexes.add(spec);
-                }
-            }
-            db.createCollectionOrThrowIfExists(target);
-            if (!indexes.isEmpty()) {
-                super.handleCommand(
-                        channel,
-                        database,
-                        "createIndexes",
-                        new Document("createIndexes", target).append("indexes", indexes));
-            }
-            List<Document> documents = new ArrayList<>();
-            original.queryAll().forEach(documents::add);
-            if (!documents.isEmpty()) {
-                db.resolveCollection(target, true).insertDocuments(documents, true);
-            }
-            super.handleCommand(channel, database, "drop", new Document("drop", source));
-            return new Document("ok", 1.0);
-        }
-
-        private List<?> indexSpecs(Channel channel, String database, String collection) {
-            Document listed =
-                    super.handleCommand(channel, database, "listIndexes", new Document("listIndexes", collection));
-            return (List<?>) ((Document) listed.get("cursor")).get("firstBatch");
         }
     }
 }

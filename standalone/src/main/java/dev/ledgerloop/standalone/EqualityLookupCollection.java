@@ -33,6 +33,9 @@ import org.h2.mvstore.MVMap;
  * their id.
  */
 class EqualityLookupCollection extends H2Collection {
+    private final MVMap<Object, Document> documents;
+    private final MVMap<String, Object> meta;
+
     EqualityLookupCollection(
             MongoDatabase database,
             String collectionName,
@@ -41,6 +44,22 @@ class EqualityLookupCollection extends H2Collection {
             MVMap<String, Object> metaMap,
             CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.documents = dataMap;
+        this.meta = metaMap;
+    }
+
+    /** Takes the maps of its documents and of its indexes along to the new name. */
+    @Override
+    public void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+        super.renameTo(newDatabase, newCollectionName);
+        String namespace = getFullName();
+        documents.getStore().renameMap(documents, StoreLayout.documents(namespace));
+        meta.getStore().renameMap(meta, StoreLayout.meta(namespace));
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof MovableIndex movable) {
+                movable.moveTo(namespace);
+            }
+        }
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.h2.mvstore.MVMap;
  * {@link #NO_STRING}. One entry per document also lets a restart tell an index the file does not keep up to date
  * (written by a server that ignored it) from one it does: their sizes differ from the collection's.
  */
-final class FieldEqualityIndex extends Index<Object> {
+final class FieldEqualityIndex extends Index<Object> implements MovableIndex {
     private static final Integer NO_STRING = 0;
     private static final Integer ANY_STRING = 1;
     private static final String ID_FIELD = "_id";
@@ -97,6 +97,11 @@ final class FieldEqualityIndex extends Index<Object> {
             entries.remove(new Object[] {oldGroup, position});
             entries.put(new Object[] {newGroup, position}, position);
         }
+    }
+
+    @Override
+    public synchronized void moveTo(String namespace) {
+        entries.getStore().renameMap(entries, StoreLayout.index(namespace, getName()));
     }
 
     synchronized void clear() {

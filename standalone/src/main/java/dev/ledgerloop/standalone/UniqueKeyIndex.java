@@ -16,10 +16,7 @@ import org.h2.mvstore.MVStore;
  * that map (written by that backend, or by an older Ledgerloop after this one) drops it and builds this one afresh
  * from the documents, which the collection does for an empty index.
  */
-final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
-    private static final String KEYS_MAP = "._keys_";
-    private static final String OTHER_LAYOUT_MAP = "._index_";
-
+final class UniqueKeyIndex extends AbstractUniqueIndex<Object> implements MovableIndex {
     private final MVMap<KeyValue, Object> entries;
 
     private UniqueKeyIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
@@ -29,8 +26,9 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
 
     static UniqueKeyIndex open(MVStore store, String namespace, String name, List<IndexKey> keys, boolean sparse) {
         MVMap<KeyValue, Object> entries = store.openMap(
-                mapName(namespace, name), new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
-        String otherLayout = namespace + OTHER_LAYOUT_MAP + name;
+                StoreLayout.uniqueKeys(namespace, name),
+                new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+        String otherLayout = StoreLayout.index(namespace, name);
         if (store.hasMap(otherLayout)) {
             entries.clear();
             store.removeMap(otherLayout);
@@ -38,8 +36,9 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
         return new UniqueKeyIndex(entries, name, keys, sparse);
     }
 
-    static String mapName(String namespace, String name) {
-        return namespace + KEYS_MAP + name;
+    @Override
+    public void moveTo(String namespace) {
+        entries.getStore().renameMap(entries, StoreLayout.uniqueKeys(namespace, getName()));
     }
 
     @Override

@@ -207,23 +207,32 @@ class EmbeddedMongoTest {
             MongoDatabase database = client.getDatabase("ledgerloop");
             database.getCollection("view").insertOne(new Document("_id", "old"));
             database.getCollection("fresh").createIndex(new Document("sessionId", 1));
-            database.getCollection("fresh").insertOne(new Document("_id", "new").append("sessionId", "s"));
+            database.getCollection("fresh").createIndex(new Document("keyHash", 1), new IndexOptions().unique(true));
+            database.getCollection("fresh")
+                    .insertOne(
+                            new Document("_id", "new").append("sessionId", "s").append("keyHash", "h"));
 
             database.getCollection("fresh")
                     .renameCollection(
                             new MongoNamespace("ledgerloop", "view"), new RenameCollectionOptions().dropTarget(true));
-            database.getCollection("fresh").insertOne(new Document("_id", "new"));
+            database.getCollection("fresh").insertOne(new Document("_id", "new").append("keyHash", "h"));
             database.getCollection("fresh").drop();
         }
 
         try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase database = client.getDatabase("ledgerloop");
-            assertThat(database.getCollection("view").find().into(new java.util.ArrayList<>()))
-                    .containsExactly(new Document("_id", "new").append("sessionId", "s"));
-            assertThat(database.getCollection("view").listIndexes().into(new java.util.ArrayList<>()))
+            MongoCollection<Document> view = database.getCollection("view");
+            assertThat(view.find().into(new java.util.ArrayList<>()))
+                    .containsExactly(
+                            new Document("_id", "new").append("sessionId", "s").append("keyHash", "h"));
+            assertThat(view.listIndexes().into(new java.util.ArrayList<>()))
                     .extracting(index -> index.getString("name"))
-                    .containsExactlyInAnyOrder("_id_", "sessionId_1");
+                    .containsExactlyInAnyOrder("_id_", "sessionId_1", "keyHash_1");
+            assertSameAsScan(view, eq("sessionId", "s"), "new");
+            assertThat(ids(view.find(eq("keyHash", "h")))).containsExactly("new");
+            assertDuplicate(() -> view.insertOne(new Document("_id", "new")));
+            assertDuplicate(() -> view.insertOne(new Document("_id", "other").append("keyHash", "h")));
             assertThat(database.listCollectionNames().into(new java.util.ArrayList<>()))
                     .containsExactly("view");
         }
