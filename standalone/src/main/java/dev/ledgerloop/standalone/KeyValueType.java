@@ -18,16 +18,16 @@ import org.h2.mvstore.type.ObjectDataType;
  * serialising both sides; every look-up of a document by id, every insert and every update paid that at each step
  * of the tree's binary search, and every page read deserialised a page of such objects (hundreds of kilobytes of
  * garbage per look-up). The order differs from that one, so a file's index written the other way is rebuilt, never
- * read with this type ({@link UniqueKeyIndex}).
+ * read with this type ({@link UniqueKeyIndex}). One instance per map (see {@link #values}).
  */
 final class KeyValueType extends BasicDataType<KeyValue> {
-    static final KeyValueType INSTANCE = new KeyValueType();
-
     private static final int OBJECT_OVERHEAD = 24;
 
+    /**
+     * H2's type of values keeps the kind it met last between calls, which another thread's call may change mid-way:
+     * one per map, as H2 gives each map of its own, and each map is used by one command at a time.
+     */
     private final ObjectDataType values = new ObjectDataType();
-
-    private KeyValueType() {}
 
     @Override
     public int getMemory(KeyValue key) {

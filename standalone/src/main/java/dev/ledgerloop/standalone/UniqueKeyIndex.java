@@ -6,8 +6,11 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A unique index (the {@code _id} index among them) whose keys the H2 store compares value by value ({@link
@@ -17,6 +20,9 @@ import org.h2.mvstore.MVStore;
  * from the documents, which the collection does for an empty index.
  */
 final class UniqueKeyIndex extends AbstractUniqueIndex<Object> implements MovableIndex {
+    private static final Logger log = LoggerFactory.getLogger(UniqueKeyIndex.class);
+    private static final AtomicBoolean CONVERTING = new AtomicBoolean();
+
     private final MVMap<KeyValue, Object> entries;
 
     private UniqueKeyIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
@@ -27,9 +33,13 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> implements Movabl
     static UniqueKeyIndex open(MVStore store, String namespace, String name, List<IndexKey> keys, boolean sparse) {
         MVMap<KeyValue, Object> entries = store.openMap(
                 StoreLayout.uniqueKeys(namespace, name),
-                new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+                new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
         String otherLayout = StoreLayout.index(namespace, name);
         if (store.hasMap(otherLayout)) {
+            if (!CONVERTING.getAndSet(true)) {
+                log.info("Rebuilding the embedded MongoDB's unique indexes from their documents, once (a data directory"
+                        + " written by another version); a large one takes a minute or more");
+            }
             entries.clear();
             store.removeMap(otherLayout);
         }
