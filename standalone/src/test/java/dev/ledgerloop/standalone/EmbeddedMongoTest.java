@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -402,20 +403,10 @@ class EmbeddedMongoTest {
     void a_file_written_by_mongo_java_servers_own_h2_backend_opens_with_its_documents_and_unique_ids()
             throws Exception {
         Path file = dataDirectory.resolve("mongo.mv");
-        H2Backend plain = new H2Backend(file.toString());
-        MongoServer server = new MongoServer(plain);
-        try {
-            try (MongoClient client =
-                    MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-                collection(client).createIndex(new Document("sessionId", 1));
-                collection(client)
-                        .insertOne(
-                                new Document("_id", "s-1").append("version", 1L).append("sessionId", "a"));
-            }
-        } finally {
-            server.shutdownNow();
-            plain.close();
-        }
+        writeThroughTheOtherBackend(file, sessions -> {
+            sessions.createIndex(new Document("sessionId", 1));
+            sessions.insertOne(new Document("_id", "s-1").append("version", 1L).append("sessionId", "a"));
+        });
 
         try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
@@ -441,15 +432,8 @@ class EmbeddedMongoTest {
             collection(client).createIndex(new Document("sessionId", 1));
             collection(client).insertOne(new Document("_id", "m-1").append("sessionId", "a"));
         }
-        H2Backend plain = new H2Backend(file.toString());
-        MongoServer server = new MongoServer(plain);
-        try (MongoClient client =
-                MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-            collection(client).insertOne(new Document("_id", "m-2").append("sessionId", "a"));
-        } finally {
-            server.shutdownNow();
-            plain.close();
-        }
+        writeThroughTheOtherBackend(
+                file, sessions -> sessions.insertOne(new Document("_id", "m-2").append("sessionId", "a")));
 
         try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
@@ -472,15 +456,8 @@ class EmbeddedMongoTest {
             keys.insertMany(List.of(
                     new Document("_id", "k-1").append("keyHash", "h1"), new Document("_id", 1).append("keyHash", 2L)));
         }
-        H2Backend plain = new H2Backend(file.toString());
-        MongoServer server = new MongoServer(plain);
-        try (MongoClient client =
-                MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-            collection(client).insertOne(new Document("_id", "k-2").append("keyHash", "h2"));
-        } finally {
-            server.shutdownNow();
-            plain.close();
-        }
+        writeThroughTheOtherBackend(
+                file, sessions -> sessions.insertOne(new Document("_id", "k-2").append("keyHash", "h2")));
 
         for (int start = 0; start < 2; start++) {
             try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
@@ -542,6 +519,19 @@ class EmbeddedMongoTest {
             }
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /** Writes into the file with mongo-java-server's own H2 backend, as an older version of the file's writer. */
+    private static void writeThroughTheOtherBackend(Path file, Consumer<MongoCollection<Document>> write) {
+        H2Backend plain = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(plain);
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            write.accept(collection(client));
+        } finally {
+            server.shutdownNow();
+            plain.close();
         }
     }
 
