@@ -15,33 +15,33 @@ import java.util.Arrays;
 public final class BenchMain {
     private BenchMain() {}
 
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("sessions")) {
-            SessionApiBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("webhooks")) {
-            WebhookBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("rebuild")) {
-            RebuildBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("history")) {
-            HistoryBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("log-proofs")) {
-            LogProofBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("evidence")) {
-            EvidenceBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("verify")) {
-            VerifyBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("fuzz")) {
-            FuzzBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("stream")) {
-            StreamBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("peer")) {
-            PeerBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("webhook-soak")) {
-            WebhookSoakBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-        } else {
-            EventStoreBenchmark.main(args);
+    public static void main(String[] args) {
+        // Axon's janitor thread is not a daemon and outlives the stopped system: exit once the figures are printed,
+        // and after a failure too, or a failed run holds whatever it waits on (a benchmark lock) for ever.
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
         }
-        // Axon's janitor thread is not a daemon and outlives the stopped system: the figures are printed, so exit.
         System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (args.length > 0 ? args[0] : "") {
+            case "sessions" -> SessionApiBenchmark.main(rest);
+            case "webhooks" -> WebhookBenchmark.main(rest);
+            case "rebuild" -> RebuildBenchmark.main(rest);
+            case "history" -> HistoryBenchmark.main(rest);
+            case "log-proofs" -> LogProofBenchmark.main(rest);
+            case "evidence" -> EvidenceBenchmark.main(rest);
+            case "verify" -> VerifyBenchmark.main(rest);
+            case "fuzz" -> FuzzBenchmark.main(rest);
+            case "stream" -> StreamBenchmark.main(rest);
+            case "peer" -> PeerBenchmark.main(rest);
+            case "webhook-soak" -> WebhookSoakBenchmark.main(rest);
+            default -> EventStoreBenchmark.main(args);
+        }
     }
 }
