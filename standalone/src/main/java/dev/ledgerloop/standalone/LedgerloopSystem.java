@@ -105,6 +105,7 @@ public final class LedgerloopSystem implements AutoCloseable {
             ConfigurableApplicationContext commandSide = BackendApplication.builder(
                             CommandSideApplication.class, CommandSideApplication.NAME)
                     .bannerMode(Banner.Mode.OFF)
+                    .registerShutdownHook(false)
                     .run(backendSettings);
             services.add(commandSide);
             List<String> querySideUris = new ArrayList<>();
@@ -112,6 +113,7 @@ public final class LedgerloopSystem implements AutoCloseable {
                 ConfigurableApplicationContext querySide = BackendApplication.builder(
                                 QuerySideApplication.class, QuerySideApplication.NAME)
                         .bannerMode(Banner.Mode.OFF)
+                        .registerShutdownHook(false)
                         .run(backendSettings);
                 services.add(querySide);
                 querySideUris.add(loopbackUri(querySide));
@@ -127,6 +129,7 @@ public final class LedgerloopSystem implements AutoCloseable {
                     .main(GatewayApplication.class)
                     .web(WebApplicationType.REACTIVE)
                     .bannerMode(Banner.Mode.OFF)
+                    .registerShutdownHook(false)
                     .properties(gatewayProperties(secrets, tokenIssuer, mongo.connectionString(), backends))
                     .run(gatewayArguments(gatewayPort, gatewaySettings));
             LedgerloopSystem system = new LedgerloopSystem(node, mongo, services, gateway, secrets, tokenIssuer);
@@ -177,6 +180,7 @@ public final class LedgerloopSystem implements AutoCloseable {
             ConfigurableApplicationContext querySide = BackendApplication.builder(
                             QuerySideApplication.class, QuerySideApplication.NAME)
                     .bannerMode(Banner.Mode.OFF)
+                    .registerShutdownHook(false)
                     .run(backendArguments(secrets, node, mongo, 0));
             return new QuerySideOnly(node, mongo, querySide);
         } catch (RuntimeException | IOException e) {
