@@ -58,9 +58,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         return address.getPort();
     }
 
+    /**
+     * Stops listening and lets the server's threads end with their connections (within 5 s), then closes the store.
+     * Not {@code shutdownNow}: it logs a WARN for every connection still open, which at a stop are those whose
+     * client has closed them and the server has not yet seen go.
+     */
     @Override
     public void close() {
-        server.shutdownNow();
+        server.shutdown();
         backend.close();
     }
 
