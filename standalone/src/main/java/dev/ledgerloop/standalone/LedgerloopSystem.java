@@ -244,6 +244,9 @@ public final class LedgerloopSystem implements AutoCloseable {
                 "ledgerloop.gateway.bootstrap-space-id", secrets.spaceId().toString());
         properties.put(
                 "ledgerloop.gateway.bootstrap-agent-id", secrets.agentId().toString());
+        // A stop waits this long for requests in flight; a live stream never ends by itself, so without a bound of
+        // our own one open stream held every stop for Spring's default of 30 s.
+        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "3s");
         return properties;
     }
 
