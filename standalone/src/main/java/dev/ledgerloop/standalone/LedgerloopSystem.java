@@ -102,18 +102,14 @@ public final class LedgerloopSystem implements AutoCloseable {
             List<String> settings = new ArrayList<>(List.of(backendArguments(secrets, node, mongo, gatewayPort)));
             settings.addAll(List.of(backendOverrides));
             String[] backendSettings = settings.toArray(String[]::new);
-            ConfigurableApplicationContext commandSide = BackendApplication.builder(
+            ConfigurableApplicationContext commandSide = embedded(
                             CommandSideApplication.class, CommandSideApplication.NAME)
-                    .bannerMode(Banner.Mode.OFF)
-                    .registerShutdownHook(false)
                     .run(backendSettings);
             services.add(commandSide);
             List<String> querySideUris = new ArrayList<>();
             for (int i = 0; i < querySides; i++) {
-                ConfigurableApplicationContext querySide = BackendApplication.builder(
+                ConfigurableApplicationContext querySide = embedded(
                                 QuerySideApplication.class, QuerySideApplication.NAME)
-                        .bannerMode(Banner.Mode.OFF)
-                        .registerShutdownHook(false)
                         .run(backendSettings);
                 services.add(querySide);
                 querySideUris.add(loopbackUri(querySide));
@@ -177,10 +173,7 @@ public final class LedgerloopSystem implements AutoCloseable {
             node = EmbeddedEventStoreNode.start(
                     NodeSettings.of(dataDirectory.resolve("eventstore")).withPort(0));
             mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo").resolve("ledgerloop.mv"), "127.0.0.1", 0);
-            ConfigurableApplicationContext querySide = BackendApplication.builder(
-                            QuerySideApplication.class, QuerySideApplication.NAME)
-                    .bannerMode(Banner.Mode.OFF)
-                    .registerShutdownHook(false)
+            ConfigurableApplicationContext querySide = embedded(QuerySideApplication.class, QuerySideApplication.NAME)
                     .run(backendArguments(secrets, node, mongo, 0));
             return new QuerySideOnly(node, mongo, querySide);
         } catch (RuntimeException | IOException e) {
@@ -248,6 +241,16 @@ public final class LedgerloopSystem implements AutoCloseable {
         // our own one open stream held every stop for Spring's default of 30 s.
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "3s");
         return properties;
+    }
+
+    /**
+     * A backend as this JVM runs it: no banner, and no shutdown hook of Spring's own, which would close the context on
+     * a thread of its own beside the system's hook (docs/architecture.md §Deployment modes).
+     */
+    private static SpringApplicationBuilder embedded(Class<?> application, String name) {
+        return BackendApplication.builder(application, name)
+                .bannerMode(Banner.Mode.OFF)
+                .registerShutdownHook(false);
     }
 
     static int port(ConfigurableApplicationContext context) {
