@@ -11,7 +11,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +40,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts on {@code host:port} (port 0: any free one) with its data in {@code file}. */
-    public static EmbeddedMongo start(Path file, String host, int port) throws java.io.IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        EmbeddedBackend backend = EmbeddedBackend.open(file.toString());
+    /**
+     * Starts on {@code host:port} (port 0: any free one) with its data in a file of {@code directory}, moved once from
+     * the file of an older version if there is one ({@link StoreFile}).
+     */
+    public static EmbeddedMongo start(Path directory, String host, int port) throws java.io.IOException {
+        EmbeddedBackend backend =
+                EmbeddedBackend.open(StoreFile.prepare(directory).toString());
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
@@ -147,7 +150,10 @@ public final class EmbeddedMongo implements AutoCloseable {
                         this,
                         collectionName,
                         options,
-                        getMvStore().openMap(StoreLayout.documents(fullName)),
+                        getMvStore()
+                                .openMap(
+                                        StoreLayout.documents(fullName),
+                                        new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType())),
                         getMvStore().openMap(StoreLayout.meta(fullName)),
                         cursorRegistry);
             }

@@ -98,7 +98,7 @@ public final class LedgerloopSystem implements AutoCloseable {
         try {
             node = EmbeddedEventStoreNode.start(
                     NodeSettings.of(dataDirectory.resolve("eventstore")).withPort(0));
-            mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo").resolve("ledgerloop.mv"), "127.0.0.1", 0);
+            mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
             List<String> settings = new ArrayList<>(List.of(backendArguments(secrets, node, mongo, gatewayPort)));
             settings.addAll(List.of(backendOverrides));
             String[] backendSettings = settings.toArray(String[]::new);
@@ -172,7 +172,7 @@ public final class LedgerloopSystem implements AutoCloseable {
         try {
             node = EmbeddedEventStoreNode.start(
                     NodeSettings.of(dataDirectory.resolve("eventstore")).withPort(0));
-            mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo").resolve("ledgerloop.mv"), "127.0.0.1", 0);
+            mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
             ConfigurableApplicationContext querySide = embedded(QuerySideApplication.class, QuerySideApplication.NAME)
                     .run(backendArguments(secrets, node, mongo, 0));
             return new QuerySideOnly(node, mongo, querySide);

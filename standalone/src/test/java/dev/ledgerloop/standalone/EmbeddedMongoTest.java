@@ -27,10 +27,13 @@ import com.mongodb.client.model.RenameCollectionOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.ledgerloop.service.mongo.GuardedWrites;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +46,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.bson.BsonBinarySubType;
+import org.bson.BsonRegularExpression;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.MaxKey;
+import org.bson.types.MinKey;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,13 +67,13 @@ class EmbeddedMongoTest {
 
     @Test
     void documents_written_through_the_real_driver_survive_a_restart() throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        Path store = dataDirectory.resolve("mongo");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             collection(client).insertOne(new Document("_id", "s-1").append("status", "Active"));
         }
 
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             Document found = collection(client).find(new Document("_id", "s-1")).first();
             assertThat(found).isNotNull();
@@ -76,9 +89,9 @@ class EmbeddedMongoTest {
      */
     @Test
     void journaled_writes_are_in_the_file_when_acknowledged_as_a_crash_would_find_it() throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        Path afterCrash = dataDirectory.resolve("crashed").resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        Path store = dataDirectory.resolve("mongo");
+        Path afterCrash = dataDirectory.resolve("crashed");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> keys = client.getDatabase("ledgerloop")
                     .getCollection("keyring")
@@ -88,8 +101,8 @@ class EmbeddedMongoTest {
             }
             keys.updateOne(new Document("_id", "key-0"), new Document("$set", new Document("changed", true)));
             keys.deleteOne(new Document("_id", "key-1"));
-            Files.createDirectories(afterCrash.getParent());
-            Files.copy(file, afterCrash);
+            Files.createDirectories(afterCrash);
+            Files.copy(store.resolve(StoreFile.CURRENT), afterCrash.resolve(StoreFile.CURRENT));
         }
 
         try (EmbeddedMongo mongo = EmbeddedMongo.start(afterCrash, "127.0.0.1", 0);
@@ -109,8 +122,8 @@ class EmbeddedMongoTest {
      */
     @Test
     void what_a_crash_leaves_is_a_prefix_of_the_writes_across_collections() throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        Path store = dataDirectory.resolve("mongo");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase database = client.getDatabase("ledgerloop");
             database.getCollection("view").createIndex(new Document("sessionId", 1));
@@ -130,12 +143,13 @@ class EmbeddedMongoTest {
             });
             try {
                 for (int crash = 0; crash < 12; crash++) {
-                    Path afterCrash = dataDirectory.resolve("crash-" + crash).resolve("mongo.mv");
-                    Files.createDirectories(afterCrash.getParent());
+                    Path afterCrash = dataDirectory.resolve("crash-" + crash);
+                    Files.createDirectories(afterCrash);
+                    Path file = store.resolve(StoreFile.CURRENT);
                     await().atMost(Duration.ofSeconds(30))
                             .pollInterval(Duration.ofMillis(150))
                             .until(() -> Files.size(file) > 0);
-                    Files.copy(file, afterCrash);
+                    Files.copy(file, afterCrash.resolve(StoreFile.CURRENT));
                     assertPrefix(afterCrash);
                 }
             } finally {
@@ -167,7 +181,7 @@ class EmbeddedMongoTest {
     @Test
     void a_reader_sees_the_old_or_the_new_collection_while_another_is_renamed_over_it() throws Exception {
         ExecutorService reader = Executors.newSingleThreadExecutor();
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo.mv"), "127.0.0.1", 0);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase database = client.getDatabase("ledgerloop");
             List<Document> documents =
@@ -202,8 +216,8 @@ class EmbeddedMongoTest {
     @Test
     void a_renamed_collection_keeps_its_documents_and_indexes_across_a_restart_and_its_old_name_is_free()
             throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        Path store = dataDirectory.resolve("mongo");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase database = client.getDatabase("ledgerloop");
             database.getCollection("view").insertOne(new Document("_id", "old"));
@@ -220,7 +234,7 @@ class EmbeddedMongoTest {
             database.getCollection("fresh").drop();
         }
 
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase database = client.getDatabase("ledgerloop");
             MongoCollection<Document> view = database.getCollection("view");
@@ -246,7 +260,7 @@ class EmbeddedMongoTest {
      */
     @Test
     void filters_that_require_an_id_match_what_a_scan_matches() throws Exception {
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo.mv"), "127.0.0.1", 0);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> views = collection(client);
             views.insertMany(List.of(
@@ -310,8 +324,8 @@ class EmbeddedMongoTest {
      */
     @Test
     void filters_that_require_an_indexed_field_to_equal_a_string_match_what_a_scan_matches() throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        Path store = dataDirectory.resolve("mongo");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> feed = collection(client);
             feed.createIndex(new Document("sessionId", 1));
@@ -341,7 +355,7 @@ class EmbeddedMongoTest {
             assertSameAsScan(feed, eq("sessionId", "s"), 2);
         }
 
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> feed = collection(client);
             assertSameAsScan(feed, eq("sessionId", "t"), 1, 3, 8);
@@ -365,8 +379,8 @@ class EmbeddedMongoTest {
      */
     @Test
     void guarded_updates_apply_each_sequence_once_before_and_after_a_restart() throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        Path store = dataDirectory.resolve("mongo");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> views = collection(client);
             assertThat(GuardedWrites.updateGuarded(views, "s-1", 1, set("status", "Open"), true))
@@ -383,7 +397,7 @@ class EmbeddedMongoTest {
                             .append("version", 2L));
         }
 
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> views = collection(client);
             assertThat(GuardedWrites.updateGuarded(views, "s-1", 2, set("status", "Again"), true))
@@ -398,71 +412,32 @@ class EmbeddedMongoTest {
         }
     }
 
-    /** Files written before the embedded backend served filters by {@code _id} open with their documents. */
+    /**
+     * A directory of the layout before BSON documents (the documents as mongo-java-server's own H2 backend writes
+     * them) is moved once: its documents, its field index and its unique index, built afresh from the documents
+     * since that backend keeps neither the way this one does, answer as before, across restarts.
+     */
     @Test
-    void a_file_written_by_mongo_java_servers_own_h2_backend_opens_with_its_documents_and_unique_ids()
-            throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        writeThroughTheOtherBackend(file, sessions -> {
+    void a_store_of_the_layout_before_bson_opens_with_its_documents_and_indexes() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        writeThroughTheOtherBackend(store, sessions -> {
             sessions.createIndex(new Document("sessionId", 1));
-            sessions.insertOne(new Document("_id", "s-1").append("version", 1L).append("sessionId", "a"));
+            sessions.createIndex(new Document("keyHash", 1), new IndexOptions().unique(true));
+            sessions.insertMany(List.of(
+                    new Document("_id", "k-1").append("keyHash", "h1").append("sessionId", "a"),
+                    new Document("_id", 1).append("keyHash", 2L).append("sessionId", "a"),
+                    new Document("_id", "k-2").append("keyHash", "h2").append("version", 1L)));
         });
 
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
-                MongoClient client = MongoClients.create(mongo.connectionString())) {
-            MongoCollection<Document> views = collection(client);
-            assertThat(views.find(and(eq("_id", "s-1"), lt("version", 2L))).first())
-                    .containsEntry("version", 1L);
-            assertThat(GuardedWrites.updateGuarded(views, "s-1", 1, set("status", "Again"), true))
-                    .isFalse();
-            assertThat(views.countDocuments()).isEqualTo(1);
-            assertSameAsScan(views, eq("sessionId", "a"), "s-1");
-        }
-    }
-
-    /**
-     * The file written here opened again by mongo-java-server's own backend, which ignores the sessionId index and
-     * so does not keep it, then here once more: the index no longer matches the documents and is built afresh.
-     */
-    @Test
-    void an_index_another_server_did_not_keep_up_to_date_is_built_afresh_on_start() throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
-                MongoClient client = MongoClients.create(mongo.connectionString())) {
-            collection(client).createIndex(new Document("sessionId", 1));
-            collection(client).insertOne(new Document("_id", "m-1").append("sessionId", "a"));
-        }
-        writeThroughTheOtherBackend(
-                file, sessions -> sessions.insertOne(new Document("_id", "m-2").append("sessionId", "a")));
-
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
-                MongoClient client = MongoClients.create(mongo.connectionString())) {
-            assertSameAsScan(collection(client), eq("sessionId", "a"), "m-1", "m-2");
-        }
-    }
-
-    /**
-     * Unique indexes are kept with keys compared value by value, in a map of their own. A file opened in between by
-     * mongo-java-server's own backend (which keeps them its own way, and does not see ours) has its unique keys
-     * built afresh from the documents when it comes back: what was inserted meanwhile is found and stays unique.
-     */
-    @Test
-    void unique_keys_hold_across_restarts_and_across_the_other_backend_writing_in_between() throws Exception {
-        Path file = dataDirectory.resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
-                MongoClient client = MongoClients.create(mongo.connectionString())) {
-            MongoCollection<Document> keys = collection(client);
-            keys.createIndex(new Document("keyHash", 1), new IndexOptions().unique(true));
-            keys.insertMany(List.of(
-                    new Document("_id", "k-1").append("keyHash", "h1"), new Document("_id", 1).append("keyHash", 2L)));
-        }
-        writeThroughTheOtherBackend(
-                file, sessions -> sessions.insertOne(new Document("_id", "k-2").append("keyHash", "h2")));
-
         for (int start = 0; start < 2; start++) {
-            try (EmbeddedMongo mongo = EmbeddedMongo.start(file, "127.0.0.1", 0);
+            try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
                     MongoClient client = MongoClients.create(mongo.connectionString())) {
                 MongoCollection<Document> keys = collection(client);
+                assertThat(keys.find(and(eq("_id", "k-2"), lt("version", 2L))).first())
+                        .containsEntry("version", 1L);
+                assertThat(GuardedWrites.updateGuarded(keys, "k-2", 1, set("status", "Again"), true))
+                        .isFalse();
+                assertSameAsScan(keys, eq("sessionId", "a"), "k-1", 1);
                 assertThat(ids(keys.find(eq("keyHash", "h2")))).containsExactly("k-2");
                 assertThat(ids(keys.find(eq("keyHash", 2)))).containsExactly(1);
                 assertThat(ids(keys.find(eq("_id", 1.0)))).containsExactly(1);
@@ -478,6 +453,122 @@ class EmbeddedMongoTest {
     }
 
     /**
+     * After the move the older file holds only a note: an older version, which would read the store from there,
+     * cannot open it as a store (and so does not start) instead of creating an empty one without the keyring.
+     */
+    @Test
+    void after_the_move_the_older_file_cannot_be_opened_as_a_store() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        writeThroughTheOtherBackend(store, sessions -> sessions.insertOne(new Document("_id", "s-1")));
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            collection(client).insertOne(new Document("_id", "s-2"));
+        }
+        Path older = store.resolve(StoreFile.BEFORE_BSON);
+
+        assertThat(Files.readString(older)).contains(StoreFile.CURRENT);
+        assertThatThrownBy(
+                        () -> new MVStore.Builder().fileName(older.toString()).open())
+                .isInstanceOf(MVStoreException.class);
+        assertThatThrownBy(() -> new H2Backend(older.toString())).isInstanceOf(MVStoreException.class);
+        assertThat(Files.readString(older)).contains(StoreFile.CURRENT);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(ids(collection(client).find())).containsExactlyInAnyOrder("s-1", "s-2");
+        }
+    }
+
+    /**
+     * A crash may cut the move anywhere: a half-written copy is thrown away and the copy made again; a complete
+     * copy with the older file still in place is kept (the older file is not read again) and the note written.
+     */
+    @Test
+    void a_move_cut_by_a_crash_is_finished_by_the_next_start() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        writeThroughTheOtherBackend(store, sessions -> sessions.insertOne(new Document("_id", "s-1")));
+        Path olderCopy = dataDirectory.resolve("older-copy.mv");
+        Files.copy(store.resolve(StoreFile.BEFORE_BSON), olderCopy);
+        Files.write(store.resolve(StoreFile.CURRENT + ".partial"), new byte[] {'H', ':', '2', ',', 0, 1, 2});
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(ids(collection(client).find())).containsExactly("s-1");
+            collection(client).insertOne(new Document("_id", "s-2"));
+        }
+        assertThat(store.resolve(StoreFile.CURRENT + ".partial")).doesNotExist();
+
+        Files.copy(olderCopy, store.resolve(StoreFile.BEFORE_BSON), StandardCopyOption.REPLACE_EXISTING);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(ids(collection(client).find())).containsExactlyInAnyOrder("s-1", "s-2");
+        }
+        assertThat(StoreFile.isH2Store(store.resolve(StoreFile.BEFORE_BSON))).isFalse();
+    }
+
+    /** Every kind of value a document can hold reads back as it was written, across a restart. */
+    @Test
+    void values_of_every_bson_type_read_back_as_written_across_a_restart() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        Document written = new Document("_id", new ObjectId())
+                .append("string", "snow ☃ and 𝄞")
+                .append("int", 42)
+                .append("long", 1L << 40)
+                .append("double", 2.5)
+                .append("decimal", Decimal128.parse("12.3400"))
+                .append("true", true)
+                .append("null", null)
+                .append("date", new Date(1_700_000_000_123L))
+                .append("timestamp", new BsonTimestamp(1_700_000_000, 7))
+                .append("binary", new Binary(new byte[] {0, 1, 2, (byte) 255}))
+                .append("uuid", new Binary(BsonBinarySubType.UUID_STANDARD, new byte[16]))
+                .append("objectId", new ObjectId())
+                .append("regex", new BsonRegularExpression("^a.*", "i"))
+                .append("min", new MinKey())
+                .append("max", new MaxKey())
+                .append("array", List.of(1, "two", new Document("three", 3L), List.of()))
+                .append("embedded", new Document("inner", new Document("deep", List.of(true, false))))
+                .append("empty", new Document());
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            collection(client).insertOne(written);
+            assertThat(collection(client).find().first()).isEqualTo(written);
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(collection(client).find().first()).isEqualTo(written);
+        }
+    }
+
+    /** Unique keys are kept with keys compared value by value, in a map of their own, across restarts. */
+    @Test
+    void unique_keys_hold_across_restarts() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> keys = collection(client);
+            keys.createIndex(new Document("keyHash", 1), new IndexOptions().unique(true));
+            keys.insertMany(List.of(
+                    new Document("_id", "k-1").append("keyHash", "h1"),
+                    new Document("_id", 1).append("keyHash", 2L),
+                    new Document("_id", "k-2").append("keyHash", "h2")));
+        }
+
+        for (int start = 0; start < 2; start++) {
+            try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                    MongoClient client = MongoClients.create(mongo.connectionString())) {
+                MongoCollection<Document> keys = collection(client);
+                assertThat(ids(keys.find(eq("keyHash", "h2")))).containsExactly("k-2");
+                assertThat(ids(keys.find(eq("keyHash", 2)))).containsExactly(1);
+                assertThat(ids(keys.find(in("_id", 1L, "k-1")))).containsExactlyInAnyOrder(1, "k-1");
+                assertDuplicate(() -> keys.insertOne(new Document("_id", "k-3").append("keyHash", "h2")));
+                assertDuplicate(() -> keys.insertOne(new Document("_id", 1.0).append("keyHash", "h4")));
+                assertDuplicate(() -> keys.updateOne(eq("_id", "k-1"), set("keyHash", "h2")));
+                assertThat(keys.countDocuments()).isEqualTo(3);
+            }
+        }
+    }
+
+    /**
      * Unique keys of every kind written by several clients at once into several collections: H2's value types keep
      * state between comparisons, so each index must have its own, or one collection's compare changes another's
      * mid-way ("Can not compare", found by the rebuild benchmark).
@@ -485,7 +576,7 @@ class EmbeddedMongoTest {
     @Test
     void unique_keys_of_every_kind_are_written_by_several_clients_into_several_collections_at_once() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(4);
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo.mv"), "127.0.0.1", 0);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase database = client.getDatabase("ledgerloop");
             List<CompletableFuture<Void>> writes = new ArrayList<>();
@@ -522,9 +613,14 @@ class EmbeddedMongoTest {
         }
     }
 
-    /** Writes into the file with mongo-java-server's own H2 backend, as an older version of the file's writer. */
-    private static void writeThroughTheOtherBackend(Path file, Consumer<MongoCollection<Document>> write) {
-        H2Backend plain = new H2Backend(file.toString());
+    /**
+     * Writes into the file of the layout before BSON documents with mongo-java-server's own H2 backend, which stores
+     * documents as that layout did.
+     */
+    private static void writeThroughTheOtherBackend(Path store, Consumer<MongoCollection<Document>> write)
+            throws IOException {
+        Files.createDirectories(store);
+        H2Backend plain = new H2Backend(store.resolve(StoreFile.BEFORE_BSON).toString());
         MongoServer server = new MongoServer(plain);
         try (MongoClient client =
                 MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {

@@ -85,7 +85,7 @@ final class EventStoreDbOurs implements EngineUnderTest {
                 NodeSettings.of(directory.resolve("eventstore")).withPort(0));
         EventStoreDBClient client =
                 EventStoreDBClient.create(EventStoreDBConnectionString.parseOrThrow(node.connectionString()));
-        EmbeddedMongo mongo = EmbeddedMongo.start(directory.resolve("mongo").resolve("data.mv"), "127.0.0.1", 0);
+        EmbeddedMongo mongo = EmbeddedMongo.start(directory.resolve("mongo"), "127.0.0.1", 0);
         MongoClient mongoClient = MongoClients.create(mongo.connectionString());
         Keyring keyring = new Keyring(
                 MasterKey.fromBase64(randomKey()),
