@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedMongo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
     private final EmbeddedBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;

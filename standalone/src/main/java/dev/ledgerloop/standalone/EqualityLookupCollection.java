@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -21,7 +22,7 @@ import org.h2.mvstore.MVMap;
 /**
  * An H2 collection that serves a query, update or delete whose filter requires a field to equal a value from an
  * index on that field, and applies the whole filter to the documents the index names: {@code _id} (the {@code _id}
- * index) or a string in a field with a {@link FieldEqualityIndex}.
+ * index), every field of another unique index, or a string in a field with a {@link FieldEqualityIndex}.
  *
  * <p>mongo-java-server uses an index only for a filter on its fields alone, and its H2 backend ignores non-unique
  * indexes: {@code {_id: x, version: {$lt: n}}} (every guarded view update) and {@code updateMany(eq("sessionId",
@@ -65,7 +66,8 @@ class EqualityLookupCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        Optional<Iterable<Object>> candidates = byId(query).or(() -> byIndexedField(query));
+        Optional<Iterable<Object>> candidates =
+                byId(query).or(() -> byUniqueKeys(query)).or(() -> byIndexedField(query));
         if (candidates.isPresent()) {
             return matchDocuments(query, candidates.get(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -139,6 +141,33 @@ class EqualityLookupCollection extends H2Collection {
                 .map(this::getDocument)
                 .filter(Objects::nonNull);
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The position of the document a filter names by every field of a unique index (Axon's tokens by processor and
+     * segment, with conditions on the owner besides): mongo-java-server uses a unique index only for a filter on its
+     * fields alone, and scanned the collection for the token claims every processor's segments renew every few
+     * seconds, most of what an idle system did.
+     */
+    private Optional<Iterable<Object>> byUniqueKeys(Document query) {
+        for (Index<Object> index : getIndexes()) {
+            if (index.isUnique()) {
+                Document key = new Document();
+                for (IndexKey indexKey : index.getKeys()) {
+                    String field = indexKey.getKey();
+                    Optional<Object> value = field.contains(".") ? Optional.empty() : requiredEquality(query, field);
+                    if (value.isEmpty()) {
+                        key = null;
+                        break;
+                    }
+                    key.put(field, value.get());
+                }
+                if (key != null) {
+                    return Optional.of(index.getPositions(key));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Iterable<Object>> byIndexedField(Document query) {

@@ -322,6 +322,78 @@ class EmbeddedMongoTest {
      * A non-unique index on one field serves a filter that requires the field to equal a string, including
      * documents where the field is an array holding it; the rest of the filter decides, as in a scan.
      */
+    /**
+     * Axon's token store claims, renews and stores a token with a filter on the processor and the segment (its
+     * unique index) and conditions on the owner and the time besides: answered from the unique index, matching what
+     * a scan matches, numbers of other types and array elements included.
+     */
+    @Test
+    void filters_that_require_every_field_of_a_unique_index_match_what_a_scan_matches() throws Exception {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> tokens = collection(client);
+            tokens.createIndex(new Document("processorName", 1).append("segment", 1), new IndexOptions().unique(true));
+            tokens.insertMany(List.of(
+                    new Document("_id", "t-0")
+                            .append("processorName", "timeline")
+                            .append("segment", 0)
+                            .append("owner", "node-1")
+                            .append("timestamp", 100L),
+                    new Document("_id", "t-1")
+                            .append("processorName", "timeline")
+                            .append("segment", 1)
+                            .append("owner", null)
+                            .append("timestamp", 50L),
+                    new Document("_id", "s-0")
+                            .append("processorName", "sessions")
+                            .append("segment", 0)
+                            .append("owner", "node-2")
+                            .append("timestamp", 100L),
+                    new Document("_id", "a-0")
+                            .append("processorName", List.of("alias", "other"))
+                            .append("segment", 0)));
+
+            Map<Bson, List<Object>> expected = new LinkedHashMap<>();
+            expected.put(and(eq("processorName", "timeline"), eq("segment", 0)), List.of("t-0"));
+            expected.put(
+                    and(eq("processorName", "timeline"), eq("segment", 0L), eq("owner", "node-1")), List.of("t-0"));
+            expected.put(and(eq("processorName", "timeline"), eq("segment", 0.0), eq("owner", "node-2")), List.of());
+            expected.put(
+                    and(
+                            eq("processorName", "timeline"),
+                            eq("segment", 1),
+                            or(eq("owner", "node-1"), eq("owner", null), lt("timestamp", 60L))),
+                    List.of("t-1"));
+            expected.put(and(eq("processorName", "timeline"), eq("segment", 2)), List.of());
+            expected.put(and(eq("processorName", "alias"), eq("segment", 0)), List.of("a-0"));
+            expected.put(and(eq("processorName", "timeline"), gte("segment", 0)), List.of("t-0", "t-1"));
+            expected.put(
+                    new Document("processorName", "sessions")
+                            .append("segment", 0)
+                            .append("owner", "node-2"),
+                    List.of("s-0"));
+
+            expected.forEach((filter, ids) -> {
+                assertThat(ids(tokens.find(filter))).as("%s", filter).containsExactlyInAnyOrderElementsOf(ids);
+                assertThat(ids(tokens.find(filter)))
+                        .as("%s", filter)
+                        .containsExactlyInAnyOrderElementsOf(ids(tokens.find(or(filter))));
+            });
+            assertThat(tokens.findOneAndUpdate(
+                            and(eq("processorName", "timeline"), eq("segment", 1), eq("owner", null)),
+                            set("owner", "node-1")))
+                    .containsEntry("_id", "t-1");
+            assertThat(tokens.updateOne(
+                                    and(eq("processorName", "timeline"), eq("segment", 1), eq("owner", "node-2")),
+                                    set("timestamp", 1L))
+                            .getMatchedCount())
+                    .isZero();
+            assertDuplicate(() -> tokens.insertOne(new Document("_id", "t-dup")
+                    .append("processorName", "timeline")
+                    .append("segment", 1L)));
+        }
+    }
+
     @Test
     void filters_that_require_an_indexed_field_to_equal_a_string_match_what_a_scan_matches() throws Exception {
         Path store = dataDirectory.resolve("mongo");
