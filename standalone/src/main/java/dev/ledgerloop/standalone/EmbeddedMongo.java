@@ -46,8 +46,13 @@ public final class EmbeddedMongo implements AutoCloseable {
      * the file of an older version if there is one ({@link StoreFile}).
      */
     public static EmbeddedMongo start(Path directory, String host, int port) throws java.io.IOException {
+        return start(directory, host, port, EmbeddedBackend.COMMIT_EVERY);
+    }
+
+    /** As {@link #start(Path, String, int)}, committing the store every {@code commitEvery} (tests). */
+    static EmbeddedMongo start(Path directory, String host, int port, Duration commitEvery) throws java.io.IOException {
         EmbeddedBackend backend =
-                EmbeddedBackend.open(StoreFile.prepare(directory).toString());
+                EmbeddedBackend.open(StoreFile.prepare(directory).toString(), commitEvery);
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
@@ -95,7 +100,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final class EmbeddedBackend extends H2Backend {
         private static final String RENAME = "renameCollection";
 
-        private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+        static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
         /** Compaction (rewriting sparse chunks) every so many commits, bounded in bytes so the pause stays short. */
         private static final int COMPACT_EVERY_COMMITS = 60;
 
@@ -108,7 +113,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         private final ScheduledExecutorService committer;
         private int commitsSinceCompaction;
 
-        private EmbeddedBackend(MVStore store) {
+        private EmbeddedBackend(MVStore store, Duration commitEvery) {
             super(store);
             committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "embedded-mongo-commit");
@@ -116,16 +121,18 @@ public final class EmbeddedMongo implements AutoCloseable {
                 return thread;
             });
             committer.scheduleWithFixedDelay(
-                    this::commitQuietly, COMMIT_EVERY.toMillis(), COMMIT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                    this::commitQuietly, commitEvery.toMillis(), commitEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         /** The H2 store without its own commits (neither timed nor by memory): only {@link #commitAlone} commits. */
-        static EmbeddedBackend open(String file) {
-            return new EmbeddedBackend(new MVStore.Builder()
-                    .fileName(file)
-                    .autoCommitDisabled()
-                    .autoCommitBufferSize(0)
-                    .open());
+        static EmbeddedBackend open(String file, Duration commitEvery) {
+            return new EmbeddedBackend(
+                    new MVStore.Builder()
+                            .fileName(file)
+                            .autoCommitDisabled()
+                            .autoCommitBufferSize(0)
+                            .open(),
+                    commitEvery);
         }
 
         @Override
@@ -245,7 +252,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         @Override
         public void close() {
-            committer.shutdownNow();
+            // Not shutdownNow: interrupting a commit in the middle of a write closes H2's file channel, and then
+            // neither that commit nor the last one below can write (acknowledged writes lost at a clean stop).
+            committer.shutdown();
             try {
                 committer.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

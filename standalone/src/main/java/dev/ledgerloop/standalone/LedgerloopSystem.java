@@ -29,6 +29,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LedgerloopSystem implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LedgerloopSystem.class);
+    /**
+     * Segments per processor of a new data directory: the embedded default runs one instance of each service (two
+     * query sides at most, in tests), so Axon's 16 only multiplied the claim renewals and token writes on two cores.
+     */
+    private static final int PROCESSOR_SEGMENTS = 2;
 
     private final EmbeddedEventStoreNode node;
     private final EmbeddedMongo mongo;
@@ -207,6 +212,7 @@ public final class LedgerloopSystem implements AutoCloseable {
         }
         // Webhook targets on this machine (a receiver next to the embedded default) are allowed explicitly.
         arguments.add("--ledgerloop.webhooks.allowed-hosts=127.0.0.1");
+        arguments.add("--ledgerloop.processors.initial-segments=" + PROCESSOR_SEGMENTS);
         arguments.add("--spring.autoconfigure.exclude="
                 + AutoConfigurationExclusions.under(AutoConfigurationExclusions.NOT_FOR_A_BACKEND));
         return arguments.toArray(String[]::new);

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The event log and what it needs: the EventStoreDB client, MongoDB (key store, tokens, views), the keyring and the
@@ -123,6 +124,12 @@ public class EventStoreConfiguration {
     @Bean
     static ProcessorBatches processorBatches() {
         return new ProcessorBatches();
+    }
+
+    /** Processors start with fewer segments where a deployment says so ({@link ProcessorSegments}). */
+    @Bean
+    static ProcessorSegments processorSegments(Environment environment) {
+        return new ProcessorSegments(environment.getProperty(ProcessorSegments.PROPERTY, Integer.class));
     }
 
     @Bean
