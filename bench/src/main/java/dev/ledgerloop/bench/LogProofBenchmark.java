@@ -41,7 +41,9 @@ import org.bson.types.Binary;
  * leaves} (1,000,000) synthetic leaves for a space of its own straight into MongoDB in the layout of
  * docs/verifiable-record.md §Storage (appending that many events would measure the event store, not the proofs), and
  * at 10,000, 100,000, 250,000, 500,000 and the full size asks the command side's endpoints over HTTP, one request at
- * a time, for proofs of random leaves at that size and prints p50/p99. Arguments {@code name=value}: {@code leaves} (1000000), {@code requests} (2000), {@code data} (a directory
+ * a time, for proofs of random leaves at that size and prints p50/p99. Arguments {@code name=value}: {@code leaves} (1000000), {@code requests} (2000), {@code warmup} (60000: requests of both kinds, not measured, before the
+ * first size's figures; a freshly started JVM compiles the request path for thousands of requests, which a server
+ * that has been up for a while does not; each later size has {@code requests}/4), {@code data} (a directory
  * to keep the filled system in: a later run with the same {@code data} measures the kept tree without filling it).
  */
 final class LogProofBenchmark {
@@ -54,6 +56,7 @@ final class LogProofBenchmark {
         CommonPool.ensureParallelism();
         long leaves = longArg(args, "leaves", 1_000_000);
         int requests = (int) longArg(args, "requests", 2_000);
+        int warmup = (int) longArg(args, "warmup", 60_000);
         String kept = BenchArgs.stringArg(args, "data");
         Path data = kept != null
                 ? Files.createDirectories(Path.of(kept))
@@ -86,18 +89,21 @@ final class LogProofBenchmark {
                     } else {
                         System.out.printf("%,d leaves (kept in %s)%n", stage, data);
                     }
+                    int warmupRequests = stage == stages.get(0) ? warmup : requests / 4;
                     measure(
                             "warm-up",
-                            requests / 4,
+                            warmupRequests,
                             http,
                             signer,
                             owner,
-                            () -> inclusion(base, eventIds, random, stage));
+                            () -> random.nextBoolean()
+                                    ? inclusion(base, eventIds, random, stage)
+                                    : consistency(base, random, stage));
+                    if (stage == stages.get(0)) {
+                        System.out.printf("(after %,d requests of warm-up)%n", warmupRequests);
+                    }
                     measure("inclusion", requests, http, signer, owner, () -> inclusion(base, eventIds, random, stage));
-                    measure("consistency", requests, http, signer, owner, () -> {
-                        long first = 1 + (long) (random.nextDouble() * (stage - 1));
-                        return base + "consistency?first=" + first + "&second=" + stage;
-                    });
+                    measure("consistency", requests, http, signer, owner, () -> consistency(base, random, stage));
                 }
                 if (kept != null && filled == null) {
                     new FilledTree(spaceId, leaves, eventIds).writeTo(data);
@@ -139,6 +145,11 @@ final class LogProofBenchmark {
             sample.forEach(id -> lines.add(id.toString()));
             Files.write(data.resolve(FILE), lines);
         }
+    }
+
+    private static String consistency(String base, Random random, long treeSize) {
+        long first = 1 + (long) (random.nextDouble() * (treeSize - 1));
+        return base + "consistency?first=" + first + "&second=" + treeSize;
     }
 
     private static String inclusion(String base, List<UUID> eventIds, Random random, long treeSize) {
