@@ -146,8 +146,8 @@ class EqualityLookupCollection extends H2Collection {
     /**
      * The position of the document a filter names by every field of a unique index (Axon's tokens by processor and
      * segment, with conditions on the owner besides): mongo-java-server uses a unique index only for a filter on its
-     * fields alone, and scanned the collection for the token claims every processor's segments renew every few
-     * seconds, most of what an idle system did.
+     * fields alone, and scanned the token collection for every claim each processor segment renews every 5 s (most of
+     * the embedded server's samples in an idle system's profile).
      */
     private Optional<Iterable<Object>> byUniqueKeys(Document query) {
         for (Index<Object> index : getIndexes()) {
