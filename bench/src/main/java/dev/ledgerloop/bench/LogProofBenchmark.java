@@ -89,7 +89,8 @@ final class LogProofBenchmark {
                     } else {
                         System.out.printf("%,d leaves (kept in %s)%n", stage, data);
                     }
-                    int warmupRequests = stage == stages.get(0) ? warmup : requests / 4;
+                    boolean firstStage = stage == stages.get(0);
+                    int warmupRequests = firstStage ? warmup : requests / 4;
                     measure(
                             "warm-up",
                             warmupRequests,
@@ -99,7 +100,7 @@ final class LogProofBenchmark {
                             () -> random.nextBoolean()
                                     ? inclusion(base, eventIds, random, stage)
                                     : consistency(base, random, stage));
-                    if (stage == stages.get(0)) {
+                    if (firstStage) {
                         System.out.printf("(after %,d requests of warm-up)%n", warmupRequests);
                     }
                     measure("inclusion", requests, http, signer, owner, () -> inclusion(base, eventIds, random, stage));

@@ -19,7 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,10 +157,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                         this,
                         collectionName,
                         options,
-                        getMvStore()
-                                .openMap(
-                                        StoreLayout.documents(fullName),
-                                        new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType())),
+                        getMvStore().openMap(StoreLayout.documents(fullName), StoreLayout.documentTypes()),
                         getMvStore().openMap(StoreLayout.meta(fullName)),
                         cursorRegistry);
             }

@@ -67,7 +67,7 @@ class EqualityLookupCollection extends H2Collection {
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         Optional<Iterable<Object>> candidates =
-                byId(query).or(() -> byUniqueKeys(query)).or(() -> byIndexedField(query));
+                byStringId(query).or(() -> byUniqueKeys(query)).or(() -> byIndexedField(query));
         if (candidates.isPresent()) {
             return matchDocuments(query, candidates.get(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -87,12 +87,11 @@ class EqualityLookupCollection extends H2Collection {
     }
 
     /**
-     * The position of the document a filter's {@code _id} names. H2Collection stores each document under its id as
-     * given: a string id is its own position, found without the {@code _id} index, whose keys (compared by their
-     * Java serialisation) made every look-up cost hundreds of kilobytes of garbage. Other ids go through the index,
-     * which matches them as MongoDB does ({@code 1} finds {@code 1.0}).
+     * The position of the document a filter's string {@code _id} names. H2Collection stores each document under its
+     * id as given: a string id is its own position, found without the {@code _id} index. Other ids go through the
+     * index ({@link #byUniqueKeys}), which matches them as MongoDB does ({@code 1} finds {@code 1.0}).
      */
-    private Optional<Iterable<Object>> byId(Document query) {
+    private Optional<Iterable<Object>> byStringId(Document query) {
         String idField = getIdField();
         if (idField == null) {
             return Optional.empty();
@@ -101,19 +100,7 @@ class EqualityLookupCollection extends H2Collection {
         if (strings.isPresent()) {
             return strings;
         }
-        Optional<Object> id = requiredEquality(query, idField);
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        if (id.get() instanceof String position) {
-            return Optional.of(List.of(position));
-        }
-        return getIndexes().stream()
-                .filter(Index::isUnique)
-                .filter(index -> index.getKeys().size() == 1
-                        && index.getKeys().get(0).getKey().equals(idField))
-                .findFirst()
-                .map(index -> index.getPositions(new Document(idField, id.get())));
+        return requiredEquality(query, idField).filter(String.class::isInstance).<Iterable<Object>>map(List::of);
     }
 
     /** The ids of {@code {$in: [<string>, …]}}, each once: the positions of every document it may match. */
@@ -144,8 +131,8 @@ class EqualityLookupCollection extends H2Collection {
     }
 
     /**
-     * The position of the document a filter names by every field of a unique index (Axon's tokens by processor and
-     * segment, with conditions on the owner besides): mongo-java-server uses a unique index only for a filter on its
+     * The position of the document a filter names by every field of a unique index (the {@code _id} index for an id
+     * that is not a string; Axon's tokens by processor and segment, with conditions on the owner besides): mongo-java-server uses a unique index only for a filter on its
      * fields alone, and scanned the token collection for every claim each processor segment renews every 5 s (most of
      * the embedded server's samples in an idle system's profile).
      */

@@ -35,8 +35,9 @@ final class StoreCopy {
                     .open();
             try {
                 for (String name : source.getMapNames()) {
-                    entries +=
-                            copyMap(source.openMap(name, sourceTypes(name)), target.openMap(name, targetTypes(name)));
+                    entries += copyMap(
+                            source.openMap(name, StoreLayout.typesBeforeBson(name)),
+                            target.openMap(name, StoreLayout.typesOf(name)));
                 }
                 target.commit();
                 target.sync();
@@ -61,23 +62,5 @@ final class StoreCopy {
             }
         }
         return copied;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static MVMap.Builder<Object, Object> sourceTypes(String name) {
-        MVMap.Builder builder = new MVMap.Builder<>();
-        if (StoreLayout.isUniqueKeys(name)) {
-            builder.keyType(new KeyValueType());
-        }
-        return builder;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static MVMap.Builder<Object, Object> targetTypes(String name) {
-        MVMap.Builder builder = sourceTypes(name);
-        if (StoreLayout.isDocuments(name)) {
-            builder.valueType(new BsonDocumentType());
-        }
-        return builder;
     }
 }

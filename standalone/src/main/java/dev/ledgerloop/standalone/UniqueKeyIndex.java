@@ -31,9 +31,8 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> implements Movabl
     }
 
     static UniqueKeyIndex open(MVStore store, String namespace, String name, List<IndexKey> keys, boolean sparse) {
-        MVMap<KeyValue, Object> entries = store.openMap(
-                StoreLayout.uniqueKeys(namespace, name),
-                new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+        MVMap<KeyValue, Object> entries =
+                store.openMap(StoreLayout.uniqueKeys(namespace, name), StoreLayout.uniqueKeyTypes());
         String otherLayout = StoreLayout.index(namespace, name);
         if (store.hasMap(otherLayout)) {
             if (!CONVERTING.getAndSet(true)) {
