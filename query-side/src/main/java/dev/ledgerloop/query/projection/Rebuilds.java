@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Rebuilds of the query side's views, one at a time on a thread of their own (docs/replay.md §Rebuild). Keeps the
@@ -24,6 +25,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 public final class Rebuilds implements AutoCloseable {
     /** The name that rebuilds every view in one pass over the log. */
     public static final String ALL = "all";
+    /**
+     * Threads the views of a rebuild are replayed on: twice the cores, since each view spends much of its time waiting
+     * for MongoDB's answer to a write, and the server's own threads need the cores meanwhile.
+     */
+    private static final int VIEW_THREADS = 2 * Runtime.getRuntime().availableProcessors();
 
     private final Map<String, Projection> projections;
     private final MongoDatabase database;
@@ -37,6 +43,7 @@ public final class Rebuilds implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService replayThreads = Executors.newFixedThreadPool(VIEW_THREADS, viewThreads());
     private Rebuild latest;
 
     Rebuilds(
@@ -54,6 +61,12 @@ public final class Rebuilds implements AutoCloseable {
         this.live = new LiveProcessors(processing);
         this.tokens = new TokenPositions(database);
         this.clock = clock;
+    }
+
+    private static CustomizableThreadFactory viewThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("projection-rebuild-view-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     /** The views that can be rebuilt, by name. */
@@ -80,7 +93,7 @@ public final class Rebuilds implements AutoCloseable {
                 name,
                 views,
                 fresh,
-                () -> ReplayHandlers.of(chosen, fresh.asSeenByTheCopies(), parked),
+                () -> ReplayHandlers.of(chosen, fresh.asSeenByTheCopies(), parked, replayThreads),
                 eventLog,
                 live,
                 tokens,
@@ -123,6 +136,7 @@ public final class Rebuilds implements AutoCloseable {
     @Override
     public void close() {
         runner.shutdownNow();
+        replayThreads.shutdownNow();
     }
 
     /** A rebuild was asked for while one runs; carries the running one's progress. */

@@ -4,13 +4,18 @@ import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.service.parking.ParkedEvents;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
- * Fresh instances of the rebuilt projections, fed one event at a time through Axon's own handler adapter, so that
- * {@code @SequenceNumber}, {@code @Timestamp} and {@code MetaData} resolve as they do for the live processors.
+ * Fresh instances of the rebuilt projections, fed through Axon's own handler adapter, so that {@code @SequenceNumber},
+ * {@code @Timestamp} and {@code MetaData} resolve as they do for the live processors. Each view takes a chunk of events
+ * in order on a thread of the pool, the views side by side: each writes only its own collections, as each has its own
+ * live processor, so none waits for another's writes, and the MongoDB round trips of several views overlap.
  *
  * <p>An event the live processor of a view has parked is left out of that view, with the later events of its aggregate
  * that wait behind it (docs/replay.md §Rebuild): the rebuilt view matches the live one, and a retry or eviction of the
@@ -18,24 +23,41 @@ import org.axonframework.eventhandling.EventMessage;
  */
 final class ReplayHandlers {
     private final List<Handler> handlers;
+    private final Executor views;
 
-    private ReplayHandlers(List<Handler> handlers) {
+    private ReplayHandlers(List<Handler> handlers, Executor views) {
         this.handlers = handlers;
+        this.views = views;
     }
 
-    static ReplayHandlers of(List<Projection> projections, MongoDatabase database, ParkedEvents parked) {
-        return new ReplayHandlers(projections.stream()
-                .map(projection -> new Handler(
-                        projection.name(),
-                        new AnnotationEventHandlerAdapter(projection.writingTo(database)),
-                        parked,
-                        parked.parkedSequences(projection.name())))
-                .toList());
+    static ReplayHandlers of(
+            List<Projection> projections, MongoDatabase database, ParkedEvents parked, Executor views) {
+        return new ReplayHandlers(
+                projections.stream()
+                        .map(projection -> new Handler(
+                                projection.name(),
+                                new AnnotationEventHandlerAdapter(projection.writingTo(database)),
+                                parked,
+                                parked.parkedSequences(projection.name())))
+                        .toList(),
+                views);
     }
 
-    void handle(EventMessage<?> event) {
-        for (Handler handler : handlers) {
-            handler.handle(event);
+    /** Applies the events in order to every view; the first failure of a view ends it and is thrown once all stop. */
+    void handleAll(List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        CompletableFuture<?>[] running = handlers.stream()
+                .map(handler -> CompletableFuture.runAsync(() -> events.forEach(handler::handle), views))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(running).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
