@@ -10,7 +10,8 @@ import java.util.Arrays;
  * session of 1,000 events for its history, {@code rebuild} rebuilds every view from a log of 100,000 events,
  * {@code log-proofs} asks for proofs of a large verifiable log, {@code evidence} exports a session's evidence bundle
  * and verifies it offline, {@code verify} verifies a kept bundle offline, {@code fuzz} fuzzes the whole public API, {@code stream} measures the live event stream,
- * {@code peer} compares our Axon storage engine on our node with Axon's JDBC engine on PostgreSQL.
+ * {@code peer} compares our Axon storage engine on our node with Axon's JDBC engine on PostgreSQL, {@code mixed} runs
+ * sends, answers and awaits at once, {@code memory} measures the heap after loading 1,000,000 events.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -41,6 +42,8 @@ public final class BenchMain {
             case "stream" -> StreamBenchmark.main(rest);
             case "peer" -> PeerBenchmark.main(rest);
             case "webhook-soak" -> WebhookSoakBenchmark.main(rest);
+            case "mixed" -> MixedBenchmark.main(rest);
+            case "memory" -> MemoryBenchmark.main(rest);
             default -> EventStoreBenchmark.main(args);
         }
     }

@@ -3,45 +3,62 @@ package dev.ledgerloop.bench;
 import static dev.ledgerloop.bench.SampleEnvelopes.envelope;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-/** The benchmarks' HTTP client to the gateway with the owner's API key, and a session of a given length. */
+/**
+ * The benchmarks' HTTP client to the gateway with the owner's API key (or a human's Bearer token), and a session of a
+ * given length.
+ */
 final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final String base;
-    private final String key;
+    private final String credentialHeader;
+    private final String credential;
     private final String agentName;
 
     GatewayClient(String base, String key) {
-        this(HttpClient.newHttpClient(), base, key, null);
+        this(HttpClient.newHttpClient(), base, "X-API-Key", key, null);
     }
 
-    private GatewayClient(HttpClient http, String base, String key, String agentName) {
+    private GatewayClient(HttpClient http, String base, String credentialHeader, String credential, String agentName) {
         this.http = http;
         this.base = base;
-        this.key = key;
+        this.credentialHeader = credentialHeader;
+        this.credential = credential;
         this.agentName = agentName;
+    }
+
+    /** A human with that Bearer token ({@link LedgerloopSystem#mintHumanToken}), on connections of its own. */
+    static GatewayClient human(String base, String token) {
+        return new GatewayClient(HttpClient.newHttpClient(), base, "Authorization", "Bearer " + token, null);
     }
 
     /** The same key acting as the agent of that name ({@code X-Hiloop}), on the same connections. */
     GatewayClient as(String agentName) {
-        return new GatewayClient(http, base, key, agentName);
+        return new GatewayClient(http, base, credentialHeader, credential, agentName);
+    }
+
+    /** The id of a new session of this agent. */
+    String openSession() throws Exception {
+        return JSON.readTree(expect(201, post("/v1/agent/sessions", "{\"encryptedTitle\":" + envelope() + "}"))
+                        .body())
+                .get("id")
+                .asText();
     }
 
     /** Opens a session and writes to it (participants, messages, every tenth one edited) until it holds that many. */
     String sessionWith(int events) throws Exception {
-        String session = JSON.readTree(
-                        expect(201, post("/v1/agent/sessions", "{\"encryptedTitle\":" + envelope() + "}"))
-                                .body())
-                .get("id")
-                .asText();
+        String session = openSession();
         String path = "/v1/agent/sessions/" + session;
         int written = 1;
         for (int user = 1; user <= 5; user++, written++) {
@@ -77,8 +94,14 @@ final class GatewayClient {
         return send("POST", path, body);
     }
 
-    java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
+    CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
         return http.sendAsync(request("POST", path, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET that gives up after {@code timeout}: a long-poll. */
+    CompletableFuture<HttpResponse<String>> getAsync(String path, Duration timeout) {
+        return http.sendAsync(
+                request("GET", path, null).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
@@ -87,7 +110,7 @@ final class GatewayClient {
 
     private HttpRequest.Builder request(String method, String path, String body) {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", key);
+                HttpRequest.newBuilder(URI.create(base + path)).header(credentialHeader, credential);
         if (agentName != null) {
             request.header("X-Hiloop", agentName);
         }

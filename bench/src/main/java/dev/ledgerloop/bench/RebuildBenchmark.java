@@ -2,37 +2,17 @@ package dev.ledgerloop.bench;
 
 import static dev.ledgerloop.bench.BenchArgs.intArg;
 import static dev.ledgerloop.bench.BenchArgs.stringArg;
-import static dev.ledgerloop.bench.SampleEnvelopes.base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ledgerloop.events.envelope.EncryptedEnvelope;
-import dev.ledgerloop.events.envelope.Wrapping;
-import dev.ledgerloop.events.session.MessageEdited;
-import dev.ledgerloop.events.session.MessageSent;
-import dev.ledgerloop.events.session.ParticipantAdded;
-import dev.ledgerloop.events.session.ParticipantRole;
-import dev.ledgerloop.events.session.Priority;
-import dev.ledgerloop.events.session.SenderType;
-import dev.ledgerloop.events.session.SessionOpened;
-import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.platform.runtime.CommonPool;
-import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.standalone.LedgerloopSystem;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 
 /**
  * Rebuild of every view from the log (docs/replay.md §Rebuild): appends {@code events} session events (opened, a
@@ -45,13 +25,10 @@ public final class RebuildBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EVENTS_PER_SESSION = 50;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
-    private final String key;
+    private final GatewayClient gateway;
 
-    private RebuildBenchmark(String base, String key) {
-        this.base = base;
-        this.key = key;
+    private RebuildBenchmark(GatewayClient gateway) {
+        this.gateway = gateway;
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,7 +43,9 @@ public final class RebuildBenchmark {
             if (key == null) {
                 key = stringArg(args, "key");
             }
-            RebuildBenchmark bench = new RebuildBenchmark("http://localhost:" + system.gatewayPort(), key);
+            RebuildBenchmark bench =
+                    new RebuildBenchmark(new GatewayClient("http://localhost:" + system.gatewayPort(), key));
+            ProcessorLag lag = new ProcessorLag(bench.gateway);
             System.out.printf(
                     "Rebuild of all views (%d processors)%n",
                     Runtime.getRuntime().availableProcessors());
@@ -77,7 +56,7 @@ public final class RebuildBenchmark {
                         "appended %,d events in %.1f s (data in %s)%n",
                         written, (System.nanoTime() - started) / 1e9, data);
             }
-            bench.awaitCaughtUp();
+            lag.awaitCaughtUp(ProcessorLag.catchUpBound(events), true);
             for (int i = 1; i <= rebuilds; i++) {
                 JsonNode done = bench.rebuildAll();
                 double seconds = java.time.Duration.between(
@@ -95,7 +74,7 @@ public final class RebuildBenchmark {
                         done.get("eventsDone").asLong(),
                         seconds,
                         done.get("eventsDone").asLong() / seconds);
-                bench.awaitCaughtUp();
+                lag.awaitCaughtUp(ProcessorLag.catchUpBound(events), true);
             }
         } finally {
             if (reuse == null) {
@@ -109,73 +88,31 @@ public final class RebuildBenchmark {
 
     /**
      * Sessions of {@value #EVENTS_PER_SESSION} events each (opened, a participant, messages that wait for an answer,
-     * every tenth message edited), appended through the command side's storage engine: the same encrypting, chaining
-     * codec as commands use, one append per session, without the HTTP round trips that would make writing 100,000
-     * events take minutes.
+     * every tenth event an edit of the message before it).
      */
     private static long write(LedgerloopSystem system, int events) {
-        EventStoreDbStorageEngine engine = system.backendContexts().get(0).getBean(EventStoreDbStorageEngine.class);
-        UUID agent = system.secrets().agentId();
-        MetaData metaData = EventContext.system(system.secrets().spaceId(), "rebuild-benchmark");
-        long written = 0;
-        while (written < events) {
-            UUID session = UUID.randomUUID();
-            List<Object> payloads = new ArrayList<>();
-            payloads.add(new SessionOpened(session, agent, null, false, null));
-            payloads.add(new ParticipantAdded(session, "alice", ParticipantRole.member));
-            UUID lastMessage = null;
-            while (payloads.size() < EVENTS_PER_SESSION) {
-                if (payloads.size() % 10 == 9 && lastMessage != null) {
-                    payloads.add(new MessageEdited(session, lastMessage, envelopeRecord(), null));
+        SessionAppender appender = new SessionAppender(system, "rebuild-benchmark");
+        while (appender.events() < events) {
+            SessionEvents session = SessionEvents.opened(appender.agent()).participant("alice");
+            while (session.size() < EVENTS_PER_SESSION) {
+                if (session.size() % 10 == 9 && session.hasAgentMessage()) {
+                    session.editLastAgentMessage();
                 } else {
-                    lastMessage = UUID.randomUUID();
-                    payloads.add(new MessageSent(
-                            session,
-                            lastMessage,
-                            SenderType.Agent,
-                            agent,
-                            null,
-                            envelopeRecord(),
-                            null,
-                            true,
-                            Priority.Medium,
-                            null,
-                            null));
+                    session.agentMessage(true);
                 }
             }
-            List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
-            for (int sequence = 0; sequence < payloads.size(); sequence++) {
-                messages.add(new GenericDomainEventMessage<>(
-                        "Session", session.toString(), sequence, payloads.get(sequence), metaData));
-            }
-            engine.appendEvents(messages);
-            written += messages.size();
+            appender.append(session);
         }
-        return written;
-    }
-
-    private void awaitCaughtUp() throws Exception {
-        while (true) {
-            JsonNode listing =
-                    JSON.readTree(send("GET", "/v1/admin/projections", null).body());
-            boolean caughtUp = true;
-            for (JsonNode processor : listing.get("data")) {
-                caughtUp &= processor.at("/lag/events").asLong() == 0;
-            }
-            if (caughtUp) {
-                return;
-            }
-            Thread.sleep(500);
-        }
+        return appender.events();
     }
 
     private JsonNode rebuildAll() throws Exception {
-        HttpResponse<String> started = send("POST", "/v1/admin/projections/all/rebuild", "");
+        HttpResponse<String> started = gateway.send("POST", "/v1/admin/projections/all/rebuild", "");
         if (started.statusCode() != 202) {
             throw new IllegalStateException("The rebuild answered " + started.statusCode() + ": " + started.body());
         }
         while (true) {
-            HttpResponse<String> listing = send("GET", "/v1/admin/projections", null);
+            HttpResponse<String> listing = gateway.get("/v1/admin/projections");
             JsonNode rebuild =
                     listing.statusCode() == 200 ? JSON.readTree(listing.body()).get("rebuild") : null;
             if (rebuild == null) {
@@ -197,35 +134,5 @@ public final class RebuildBenchmark {
                     rebuild.get("etaSeconds").asText());
             Thread.sleep(1_000);
         }
-    }
-
-    private static String idOf(String body) {
-        try {
-            return JSON.readTree(body).get("id").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest request(String method, String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base + path))
-                .header("X-API-Key", key)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private static EncryptedEnvelope envelopeRecord() {
-        return new EncryptedEnvelope(
-                EncryptedEnvelope.VERSION,
-                EncryptedEnvelope.ALGORITHM,
-                base64(12 + 200 + 16),
-                List.of(new Wrapping("human-1", base64(32), base64(60))));
     }
 }

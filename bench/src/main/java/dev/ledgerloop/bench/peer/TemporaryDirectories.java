@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Removes the benchmark's temporary data directories. */
-final class TemporaryDirectories {
+public final class TemporaryDirectories {
     private TemporaryDirectories() {}
 
     /** Deletes {@code root} and everything under it; a failure is reported, not thrown (it runs during clean-up). */
-    static void deleteRecursively(Path root) {
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }
