@@ -84,11 +84,24 @@ public final class MemoryBenchmark {
                     "with %,d events in %,d sessions, loaded in %.1f s (the issue's target: heap <= 512 MiB with"
                             + " 1,000,000 events and 50,000 sessions)%n",
                     loaded.events(), loaded.sessions(), loaded.loadSeconds());
+            System.out.printf(
+                    "on disk: event log %,.1f MiB, MongoDB %,.1f MiB%n",
+                    mebibytes(data.resolve("eventstore")), mebibytes(data.resolve("mongo")));
             ClassHistogram.printTop(HISTOGRAM_CLASSES);
         } finally {
             if (kept == null) {
                 TemporaryDirectories.deleteRecursively(data);
             }
+        }
+    }
+
+    private static double mebibytes(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+            long bytes = 0;
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                bytes += Files.size(file);
+            }
+            return bytes / (1024.0 * 1024.0);
         }
     }
 

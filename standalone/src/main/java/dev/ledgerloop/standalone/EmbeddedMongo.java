@@ -50,8 +50,17 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** As {@link #start(Path, String, int)}, committing the store every {@code commitEvery} (tests). */
     static EmbeddedMongo start(Path directory, String host, int port, Duration commitEvery) throws java.io.IOException {
+        return start(directory, host, port, commitEvery, null);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, Duration)}, keeping replaced chunks for {@code retention} before they may be
+     * rewritten or reused (tests; {@link EmbeddedBackend#RETENTION} when null).
+     */
+    static EmbeddedMongo start(Path directory, String host, int port, Duration commitEvery, Duration retention)
+            throws java.io.IOException {
         EmbeddedBackend backend =
-                EmbeddedBackend.open(StoreFile.prepare(directory).toString(), commitEvery);
+                EmbeddedBackend.open(StoreFile.prepare(directory).toString(), commitEvery, retention);
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
@@ -84,7 +93,8 @@ public final class EmbeddedMongo implements AutoCloseable {
      * MongoDB's journal gives. The store commits once a second while no command runs (the H2 store's own commits,
      * timed or by memory, are off: they captured one collection before and another after a pair of writes, so a
      * processor's token could survive without the view write made before it, and the replay after a restart
-     * started behind that write). A write whose write concern asks for the journal ({@code j: true}, or {@code w:
+     * started behind that write), then compacts ({@link StoreCompaction}) and syncs the file, so a power loss too
+     * leaves at most the last second out. A write whose write concern asks for the journal ({@code j: true}, or {@code w:
      * "majority"}, which implies it on MongoDB) is committed and fsynced before it is acknowledged: the keyring's
      * data keys are written so, and a lost key made its stream's events, durable in the event log, unreadable.
      *
@@ -100,20 +110,25 @@ public final class EmbeddedMongo implements AutoCloseable {
         private static final String RENAME = "renameCollection";
 
         static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
-        /** Compaction (rewriting sparse chunks) every so many commits, bounded in bytes so the pause stays short. */
-        private static final int COMPACT_EVERY_COMMITS = 60;
-
-        private static final int COMPACT_TARGET_FILL_RATE = 50;
-        private static final int COMPACT_MOST_BYTES = 4 * 1024 * 1024;
+        /**
+         * How long a replaced chunk is kept before compaction may rewrite it or a commit reuse its space. H2's default
+         * (45 s) protects readers still walking an old version and file systems that have not yet written a commit;
+         * here every read of the maps runs inside a command holding the shared lock (cursors keep decoded documents,
+         * not positions in the file), commits and compaction hold it alone, and every commit is synced within the
+         * second. A few seconds cover both; 45 s of writes and as many of freed chunks made the file several times
+         * its data under load.
+         */
+        static final Duration RETENTION = Duration.ofSeconds(5);
 
         /** Commands hold it shared; a commit or a rename holds it alone, so it sees no command half done. */
         private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
 
         private final ScheduledExecutorService committer;
-        private int commitsSinceCompaction;
+        private final StoreCompaction compaction;
 
         private EmbeddedBackend(MVStore store, Duration commitEvery) {
             super(store);
+            compaction = new StoreCompaction(store);
             committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "embedded-mongo-commit");
                 thread.setDaemon(true);
@@ -124,14 +139,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
 
         /** The H2 store without its own commits (neither timed nor by memory): only {@link #commitAlone} commits. */
-        static EmbeddedBackend open(String file, Duration commitEvery) {
-            return new EmbeddedBackend(
-                    new MVStore.Builder()
-                            .fileName(file)
-                            .autoCommitDisabled()
-                            .autoCommitBufferSize(0)
-                            .open(),
-                    commitEvery);
+        static EmbeddedBackend open(String file, Duration commitEvery, Duration retention) {
+            MVStore store = new MVStore.Builder()
+                    .fileName(file)
+                    .autoCommitDisabled()
+                    .autoCommitBufferSize(0)
+                    .open();
+            store.setRetentionTime((int) (retention == null ? RETENTION : retention).toMillis());
+            return new EmbeddedBackend(store, commitEvery);
         }
 
         @Override
@@ -227,20 +242,20 @@ public final class EmbeddedMongo implements AutoCloseable {
         private void commitQuietly() {
             try {
                 commitAlone(false);
-                if (++commitsSinceCompaction >= COMPACT_EVERY_COMMITS) {
-                    commitsSinceCompaction = 0;
-                    compactAlone();
-                }
+                compactAlone();
+                // Outside the lock: commands do not write the file, only commits do, and they run on this thread or
+                // sync themselves (journaled writes).
+                getMvStore().sync();
             } catch (RuntimeException e) {
                 log.warn("Committing the embedded MongoDB store failed; the next commit tries again", e);
             }
         }
 
+        /** Compaction moves pages, never changes what a map holds; alone all the same, like every commit. */
         private void compactAlone() {
             commands.writeLock().lock();
             try {
-                getMvStore().compact(COMPACT_TARGET_FILL_RATE, COMPACT_MOST_BYTES);
-                getMvStore().commit();
+                compaction.afterCommit();
             } finally {
                 commands.writeLock().unlock();
             }
