@@ -120,16 +120,13 @@ public class EventStoreConfiguration {
         return engine.allEventsSource();
     }
 
-    /** Processors handle what is waiting for them in batches, with one token write each ({@link ProcessorBatches}). */
+    /**
+     * Processors handle what is waiting for them in batches, with one token write each, and start with fewer segments
+     * where a deployment says so ({@link ProcessorDefaults}).
+     */
     @Bean
-    static ProcessorBatches processorBatches() {
-        return new ProcessorBatches();
-    }
-
-    /** Processors start with fewer segments where a deployment says so ({@link ProcessorSegments}). */
-    @Bean
-    static ProcessorSegments processorSegments(Environment environment) {
-        return new ProcessorSegments(environment.getProperty(ProcessorSegments.PROPERTY, Integer.class));
+    static ProcessorDefaults processorDefaults(Environment environment) {
+        return new ProcessorDefaults(environment.getProperty(ProcessorDefaults.INITIAL_SEGMENTS, Integer.class));
     }
 
     @Bean
