@@ -132,29 +132,35 @@ class EqualityLookupCollection extends H2Collection {
 
     /**
      * The position of the document a filter names by every field of a unique index (the {@code _id} index for an id
-     * that is not a string; Axon's tokens by processor and segment, with conditions on the owner besides): mongo-java-server uses a unique index only for a filter on its
-     * fields alone, and scanned the token collection for every claim each processor segment renews every 5 s (most of
-     * the embedded server's samples in an idle system's profile).
+     * that is not a string; Axon's tokens by processor and segment, with conditions on the owner besides):
+     * mongo-java-server uses a unique index only for a filter on its fields alone, and scanned the token collection
+     * for every claim each processor segment renews every 5 s (most of the embedded server's samples in an idle
+     * system's profile).
      */
     private Optional<Iterable<Object>> byUniqueKeys(Document query) {
         for (Index<Object> index : getIndexes()) {
             if (index.isUnique()) {
-                Document key = new Document();
-                for (IndexKey indexKey : index.getKeys()) {
-                    String field = indexKey.getKey();
-                    Optional<Object> value = field.contains(".") ? Optional.empty() : requiredEquality(query, field);
-                    if (value.isEmpty()) {
-                        key = null;
-                        break;
-                    }
-                    key.put(field, value.get());
-                }
-                if (key != null) {
-                    return Optional.of(index.getPositions(key));
+                Optional<Document> key = keyOf(index, query);
+                if (key.isPresent()) {
+                    return Optional.of(index.getPositions(key.get()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The index's key as the filter requires it, when the filter requires a plain value for each of its fields. */
+    private static Optional<Document> keyOf(Index<Object> index, Document query) {
+        Document key = new Document();
+        for (IndexKey indexKey : index.getKeys()) {
+            String field = indexKey.getKey();
+            Optional<Object> value = field.contains(".") ? Optional.empty() : requiredEquality(query, field);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            key.put(field, value.get());
+        }
+        return Optional.of(key);
     }
 
     private Optional<Iterable<Object>> byIndexedField(Document query) {
