@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.ledgerloop.query.inprocess.InProcessMongo;
 import java.net.InetSocketAddress;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -15,13 +16,15 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MongoDBContainer;
 
 /**
- * The MongoDB servers view tests run against (docs/architecture.md §Testing): mongo-java-server always, and a real
+ * The MongoDB servers view tests run against (docs/architecture.md §Testing): mongo-java-server always, over the wire
+ * and called in process (as history folds call it), and a real
  * MongoDB through Testcontainers where Docker answers; there the real one is skipped with a message saying so. Each
  * call gives a fresh database. Servers start once per JVM and stop with it.
  */
 public final class ViewDatabases {
     private static MongoClient embedded;
     private static MongoClient real;
+    private static InProcessMongo inProcess;
 
     private ViewDatabases() {}
 
@@ -29,6 +32,7 @@ public final class ViewDatabases {
     public static Stream<Named<Supplier<MongoDatabase>>> servers() {
         return Stream.of(
                 Named.of("mongo-java-server", () -> fresh(embedded())),
+                Named.of("mongo-java-server in process", () -> inProcess().database(freshName())),
                 Named.of("MongoDB 7 (Testcontainers)", () -> fresh(real())));
     }
 
@@ -54,7 +58,18 @@ public final class ViewDatabases {
         return real;
     }
 
+    private static synchronized InProcessMongo inProcess() {
+        if (inProcess == null) {
+            inProcess = new InProcessMongo(new MemoryBackend());
+        }
+        return inProcess;
+    }
+
     private static MongoDatabase fresh(MongoClient client) {
-        return client.getDatabase("views-" + UUID.randomUUID().toString().substring(0, 8));
+        return client.getDatabase(freshName());
+    }
+
+    private static String freshName() {
+        return "views-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,13 +1,8 @@
 package dev.ledgerloop.query.history;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
+import dev.ledgerloop.query.inprocess.InProcessMongo;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -17,19 +12,19 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Throw-away MongoDB databases for history folds (docs/replay.md §Point in time): an in-memory mongo-java-server in
- * this process, on loopback, reached through the same MongoDB driver as the live views, so that the projections and
- * readers run their real code paths. One database per fold, dropped when it is closed; nothing reaches the views'
- * own database, and the fold's writes cost no disk and no network hop to another host. A small pool of threads
- * applies a fold's views side by side.
+ * Throw-away MongoDB databases for history folds (docs/replay.md §The scratch store): mongo-java-server's memory
+ * backend, called in this process through the MongoDB driver's interfaces ({@link InProcessMongo}), so that the
+ * projections and readers run their real code paths. One database per fold, dropped when it is closed; nothing
+ * reaches the views' own database, and the fold's writes cost no disk, no socket and no hand-off to another thread. A
+ * small pool of threads applies a fold's views side by side.
  */
 @Component
 class ScratchDatabases implements DisposableBean {
     /** One thread per view a history folds, shared by all folds (a fold's views run side by side). */
     private static final int FOLD_THREADS = SessionHistory.VIEWS.size();
 
-    private final MongoServer server;
-    private final MongoClient client;
+    private final MemoryBackend backend = new MemoryBackend();
+    private final InProcessMongo mongo = new InProcessMongo(backend);
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService foldThreads = Executors.newFixedThreadPool(FOLD_THREADS, work -> {
         Thread thread = new Thread(work, "history-fold-" + threads.getAndIncrement());
@@ -37,19 +32,9 @@ class ScratchDatabases implements DisposableBean {
         return thread;
     });
 
-    ScratchDatabases() {
-        this.server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        this.client = MongoClients.create(MongoClientSettings.builder()
-                .applicationName("ledgerloop-history")
-                .applyConnectionString(
-                        new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
-                .build());
-    }
-
     /** A new, empty database; close it to drop it. */
     Scratch open() {
-        return new Scratch(client.getDatabase("history-" + UUID.randomUUID()));
+        return new Scratch(mongo.database("history-" + UUID.randomUUID()));
     }
 
     /** The threads folds apply their views' events on. */
@@ -68,8 +53,6 @@ class ScratchDatabases implements DisposableBean {
     @Override
     public void destroy() {
         foldThreads.shutdownNow();
-        client.close();
-        // Not shutdownNow: it logs a WARN for each connection the client closed and the server has not yet seen go.
-        server.shutdown();
+        backend.close();
     }
 }

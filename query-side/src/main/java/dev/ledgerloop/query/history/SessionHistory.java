@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,21 +159,23 @@ public class SessionHistory {
                 folded.position());
     }
 
-    /** The session's events, oldest first, a page at a time; never their payloads. */
+    /**
+     * The session's events, oldest first, a page at a time; never their payloads. Read from the streams as decoded
+     * for histories, so a page costs one read of the events appended since.
+     */
     Page<LoggedEvent> events(Principal principal, UUID sessionId, PageRequest page) {
         HistoryAccess.SPACE_OWNER.require(principal);
-        Iterator<TrackedEventMessage<?>> opening = stream.from(sessionId, 0);
-        if (!opening.hasNext()) {
+        List<TrackedEventMessage<?>> events = streams.all(sessionId);
+        if (events.isEmpty()) {
             throw ApiException.notFound("Session " + sessionId + " not found");
         }
-        HistoryAccess.SPACE_OWNER.requireReadable(principal, sessionId, (DomainEventMessage<?>) opening.next());
-        long total = stream.lastRevision(sessionId).map(last -> last + 1).orElse(0L);
-        List<LoggedEvent> data = new ArrayList<>();
-        Iterator<TrackedEventMessage<?>> events = stream.from(sessionId, page.skip());
-        while (data.size() < page.pageSize() && events.hasNext()) {
-            data.add(LoggedEvent.of(events.next()));
-        }
-        return new Page<>(data, total, page.page(), page.pageSize());
+        HistoryAccess.SPACE_OWNER.requireReadable(principal, sessionId, (DomainEventMessage<?>) events.get(0));
+        List<LoggedEvent> data = events.stream()
+                .skip(page.skip())
+                .limit(page.pageSize())
+                .map(LoggedEvent::of)
+                .toList();
+        return new Page<>(data, events.size(), page.page(), page.pageSize());
     }
 
     private interface FoldedReader<T> {

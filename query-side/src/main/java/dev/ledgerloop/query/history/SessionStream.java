@@ -2,7 +2,6 @@ package dev.ledgerloop.query.history;
 
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.stereotype.Component;
@@ -30,9 +29,5 @@ class SessionStream {
     /** The session's shredding record ({@code shredding-<sessionId>}), empty unless it was shredded. */
     Iterator<TrackedEventMessage<?>> shredding(UUID sessionId) {
         return engine.readRecorded("Shredding", sessionId.toString(), 0);
-    }
-
-    Optional<Long> lastRevision(UUID sessionId) {
-        return engine.lastSequenceNumberFor(AGGREGATE_TYPE, sessionId.toString());
     }
 }
