@@ -21,7 +21,10 @@ import org.HdrHistogram.Histogram;
  * {@code cold} times at revisions never asked before (each a fold resumed from the nearest checkpoint), then
  * {@code requests} times one after another at the end, at the middle revision and at an instant in the middle (after
  * {@code warmup} requests, so answered from the folds kept per prefix), and p50/p99/max latency printed for each.
- * Arguments {@code name=value}: {@code events} (1000), {@code cold} (30), {@code requests} (200), {@code warmup} (50).
+ * All of it after the same kinds of request on another session of as many events, for at least {@code warmupSeconds}
+ * (60) and until the JIT compiler is mostly done ({@link JitWarmup}; at most {@code warmupMax}, 180; {@code
+ * jitQuiet=0} for exactly {@code warmupSeconds}). Arguments {@code name=value}: {@code events} (1000), {@code cold}
+ * (30), {@code requests} (200), {@code warmup} (50), {@code warmupSeconds}, {@code warmupMax}, {@code jitQuiet}.
  */
 public final class HistoryBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +49,12 @@ public final class HistoryBenchmark {
             System.out.printf(
                     "Session history through the gateway (%d processors)%n",
                     Runtime.getRuntime().availableProcessors());
+            System.out.println(bench.warmUp(
+                            gateway.sessionWith(events),
+                            intArg(args, "warmupSeconds", 60),
+                            intArg(args, "warmupMax", 180),
+                            intArg(args, "jitQuiet", 1) != 0)
+                    .describe());
             String session = gateway.sessionWith(events);
             String admin = "/v1/admin/sessions/" + session;
             long t0 = System.nanoTime();
@@ -81,6 +90,29 @@ public final class HistoryBenchmark {
                         .forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Requests of every kind measured below on another session, not counted: revisions asked for the first time from
+     * the last one down (then again from the last: kept answers), each followed by the latest state and an events page.
+     */
+    private JitWarmup.Report warmUp(String session, int seconds, int maximum, boolean untilQuiet) throws Exception {
+        String admin = "/v1/admin/sessions/" + session;
+        long last = JSON.readTree(GatewayClient.expect(200, gateway.get(admin + "/history"))
+                        .body())
+                .get("position")
+                .get("revision")
+                .asLong();
+        long[] next = {last};
+        return JitWarmup.run(seconds, maximum, untilQuiet, roundSeconds -> {
+            long end = System.nanoTime() + roundSeconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                GatewayClient.expect(200, gateway.get(admin + "/history?atEvent=" + next[0]));
+                next[0] = next[0] == 0 ? last : next[0] - 1;
+                GatewayClient.expect(200, gateway.get(admin + "/history"));
+                GatewayClient.expect(200, gateway.get(admin + "/events?page=2&pageSize=100"));
+            }
+        });
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.Map;
  * questions for a human, the human's answers, the agent's awaits for them and its acknowledgements, all at once.
  * Prints requests/s and latency p50/p99/max per kind, the errors (non-2xx) per kind, and the delay from the moment
  * the answering client has an answer's 201 to the moment the agent's await returns with that answer (both on this
- * JVM's clock). Arguments {@code name=value}: {@code seconds} (20), {@code warmup} (5: seconds of the same load
- * first, not counted), {@code inFlight} (16: client threads, each with one request at a time; the awaits, at most one
+ * JVM's clock). Arguments {@code name=value}: {@code seconds} (20), {@code warmup} (60: seconds of the same load
+ * first, not counted, and then more until the JIT compiler is mostly done, see {@link JitWarmup}), {@code warmupMax} (180),
+ * {@code jitQuiet} (1; 0 warms up for exactly {@code warmup} seconds), {@code inFlight} (16: client threads, each with one request at a time; the awaits, at most one
  * per session, come on top), {@code sessions} (20), {@code thinkMillis} (20: from the agent's await to the human's
  * answer).
  */
@@ -29,7 +30,9 @@ public final class MixedBenchmark {
         CommonPool.ensureParallelism();
         Settings settings = new Settings(args);
         int seconds = settings.intArg("seconds", 20);
-        int warmup = settings.intArg("warmup", 5);
+        int warmup = settings.intArg("warmup", 60);
+        int warmupMax = settings.intArg("warmupMax", 180);
+        boolean jitQuiet = settings.intArg("jitQuiet", 1) != 0;
         int inFlight = settings.intArg("inFlight", 16);
         int sessions = settings.intArg("sessions", 20);
         int thinkMillis = settings.intArg("thinkMillis", 20);
@@ -57,8 +60,9 @@ public final class MixedBenchmark {
                 ids.add(session);
             }
             MixedLoad load = new MixedLoad(agent, human, ids, Duration.ofMillis(thinkMillis));
-            load.run(warmup, inFlight);
-            System.out.printf("warm-up: %d s of the same load, not counted%n", warmup);
+            System.out.println(
+                    JitWarmup.run(warmup, warmupMax, jitQuiet, roundSeconds -> load.run(roundSeconds, inFlight))
+                            .describe());
             load.run(seconds, inFlight).print();
             System.out.printf("sessions out of the question cycle after an error: %d%n", load.sessionsOutOfTheCycle());
         } finally {

@@ -23,9 +23,10 @@ import org.HdrHistogram.Histogram;
  * Load tool for the walking skeleton: starts the standalone system on a temporary directory and measures, over real
  * HTTP through the gateway, send-message requests/s with p50/p99 latency at a fixed number of requests in flight,
  * then the lag from sending a message to seeing it in the timeline. Arguments {@code name=value}: {@code seconds}
- * (10), {@code warmup} (3: seconds of sends first, not counted, so that the JIT compiler has done most of its work), {@code
- * inFlight} (16), {@code sessions} (20), {@code lagSamples} (300), {@code log} (1; 0 runs without the verifiable log,
- * for its overhead).
+ * (10), {@code warmup} (60: seconds of sends first, not counted, and then more until the JIT compiler is mostly done, see
+ * {@link JitWarmup}), {@code warmupMax} (180), {@code jitQuiet} (1; 0 warms up for exactly {@code warmup} seconds),
+ * {@code inFlight} (16), {@code sessions} (20), {@code lagSamples} (300), {@code log} (1; 0 runs without the verifiable
+ * log, for its overhead).
  */
 public final class SessionApiBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +41,9 @@ public final class SessionApiBenchmark {
     public static void main(String[] args) throws Exception {
         CommonPool.ensureParallelism();
         int seconds = intArg(args, "seconds", 10);
-        int warmup = intArg(args, "warmup", 3);
+        int warmup = intArg(args, "warmup", 60);
+        int warmupMax = intArg(args, "warmupMax", 180);
+        boolean jitQuiet = intArg(args, "jitQuiet", 1) != 0;
         int inFlight = intArg(args, "inFlight", 16);
         int sessions = intArg(args, "sessions", 20);
         int lagSamples = intArg(args, "lagSamples", 300);
@@ -61,7 +64,12 @@ public final class SessionApiBenchmark {
             for (int i = 0; i < sessions; i++) {
                 ids.add(bench.gateway.openSession());
             }
-            MessageSendLoad.run(bench.gateway, ids, warmup, inFlight);
+            System.out.println(JitWarmup.run(
+                            warmup,
+                            warmupMax,
+                            jitQuiet,
+                            roundSeconds -> MessageSendLoad.run(bench.gateway, ids, roundSeconds, inFlight))
+                    .describe());
             bench.measuredSends(ids, seconds, inFlight);
             bench.lagPhase(ids.get(0), lagSamples);
         } finally {

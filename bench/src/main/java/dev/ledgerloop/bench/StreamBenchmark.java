@@ -37,14 +37,15 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * The live event stream under load, through the gateway of the standalone system: {@code streams} open streams of
- * one agent (every event goes to every stream; {@code fanout=0} leaves this part out), {@code events} messages sent at
- * {@code rate} per second, and for every (stream, event) the time from the event's creation to its arrival at the
+ * The live event stream under load, through the gateway of the standalone system, client in the same JVM. First
+ * {@code streams} streams of as many agents, each event for one of them (many connected clients, each with its own
+ * traffic): {@code events} messages sent at {@code rate} per second, after the same traffic has run at least {@code
+ * warmup} seconds (60) and until the JIT compiler is mostly done ({@link JitWarmup}; at most {@code warmupMax}, 180;
+ * {@code jitQuiet=0} for exactly {@code warmup}), and for every event the time from its creation to its arrival at the
  * client, and from the moment the node stored it (the record's {@code created} time, which the EventStoreDB protocol
- * carries) to its arrival; then the heap each open stream
- * holds; then {@code streams} streams of as many agents, each event for one of them (many connected clients, each
- * with its own traffic); then a client resuming after {@code missed} events it did not see, timed until it has them
- * all.
+ * carries) to its arrival. Then {@code streams} open streams of one agent, every event to every stream ({@code
+ * fanout=0} leaves this part out), the same figures for every (stream, event) and the heap each open stream holds.
+ * Then a client resuming after {@code missed} events it did not see, timed until it has them all.
  */
 public final class StreamBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,8 @@ public final class StreamBenchmark {
         int rate = intArg(args, "rate", 20);
         int missed = intArg(args, "missed", 10_000);
         boolean fanOut = intArg(args, "fanout", 1) == 1;
+        Warmup warmup = new Warmup(
+                intArg(args, "warmup", 60), intArg(args, "warmupMax", 180), intArg(args, "jitQuiet", 1) != 0);
         Path data = Files.createTempDirectory("ledgerloop-stream-bench-");
         try (LedgerloopSystem system = LedgerloopSystem.start(
                 data,
@@ -78,6 +81,19 @@ public final class StreamBenchmark {
             System.out.printf(
                     "Live event stream through the gateway (%d processors)%n",
                     Runtime.getRuntime().availableProcessors());
+
+            ownStreams(
+                    http,
+                    base,
+                    key,
+                    gateway,
+                    streams,
+                    events,
+                    rate,
+                    message,
+                    system.eventStoreConnectionString(),
+                    warmup);
+            awaitNoOpenStreams(system);
 
             if (fanOut) {
                 long heapBefore = usedHeapAfterGc();
@@ -129,8 +145,6 @@ public final class StreamBenchmark {
                 arrivals.print(system.eventStoreConnectionString());
             }
 
-            awaitNoOpenStreams(system);
-            ownStreams(http, base, key, gateway, streams, events, rate, message, system.eventStoreConnectionString());
             awaitNoOpenStreams(system);
 
             Client watcher = Client.open(http, base, key, null, new ConcurrentHistogram(3), new AtomicLong());
@@ -192,7 +206,8 @@ public final class StreamBenchmark {
             int events,
             int rate,
             String message,
-            String eventStore)
+            String eventStore,
+            Warmup warmup)
             throws Exception {
         List<String> sessions = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
@@ -214,21 +229,18 @@ public final class StreamBenchmark {
         for (Client client : clients) {
             client.listening.get(60, TimeUnit.SECONDS);
         }
-        long every = TimeUnit.SECONDS.toNanos(1) / rate;
-        long next = System.nanoTime();
-        for (int i = 0; i < events; i++) {
-            LockSupport.parkNanos(next - System.nanoTime());
-            next += every;
-            int to = i % streams;
-            GatewayClient.expect(
-                    201,
-                    gateway.as("stream-agent-" + to)
-                            .post("/v1/agent/sessions/" + sessions.get(to) + "/messages", message));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (received.get() < events && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        int[] sent = {0};
+        JitWarmup.Report warm = JitWarmup.run(warmup.minimum(), warmup.maximum(), warmup.untilQuiet(), seconds -> {
+            sendToOwnStreams(gateway, sessions, sent[0], rate * seconds, rate, message);
+            sent[0] += rate * seconds;
+        });
+        awaitReceived(received, sent[0]);
+        System.out.println("  " + warm.describe());
+        latency.reset();
+        arrivals.clear();
+        received.set(0);
+        sendToOwnStreams(gateway, sessions, sent[0], events, rate, message);
+        awaitReceived(received, events);
         System.out.printf(
                 "%d events at %d/s, each to one of %d streams of as many agents: %d of %d received; event created ->"
                         + " received p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
@@ -243,6 +255,33 @@ public final class StreamBenchmark {
         clients.forEach(Client::close);
         arrivals.print(eventStore);
     }
+
+    /** Sends {@code events} messages at {@code rate} per second, the i-th to the (first + i)-th agent's session. */
+    private static void sendToOwnStreams(
+            GatewayClient gateway, List<String> sessions, int first, int events, int rate, String message)
+            throws Exception {
+        long every = TimeUnit.SECONDS.toNanos(1) / rate;
+        long next = System.nanoTime();
+        for (int i = first; i < first + events; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += every;
+            int to = i % sessions.size();
+            GatewayClient.expect(
+                    201,
+                    gateway.as("stream-agent-" + to)
+                            .post("/v1/agent/sessions/" + sessions.get(to) + "/messages", message));
+        }
+    }
+
+    private static void awaitReceived(AtomicLong received, long expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (received.get() < expected && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    /** The warm-up of the phase with one stream per agent ({@link JitWarmup}). */
+    private record Warmup(int minimum, int maximum, boolean untilQuiet) {}
 
     private static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
@@ -349,6 +388,10 @@ public final class StreamBenchmark {
 
         void add(String id, Instant at) {
             arrivals.add(Map.entry(id, at));
+        }
+
+        void clear() {
+            arrivals.clear();
         }
 
         void print(String eventStore) throws Exception {
