@@ -22,11 +22,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +57,54 @@ class SessionApiEndToEndTest {
     @AfterAll
     static void stop() {
         system.close();
+    }
+
+    /**
+     * The agent's loop of ask, await, acknowledge, ask again, await again must never be handed an answer it has
+     * acknowledged: the acknowledgement's 200 comes from the command side, and the timeline view that the await reads
+     * follows the log a little later (much later under load). The view is held back here to make that window wide.
+     */
+    @Test
+    void an_await_right_after_an_acknowledgement_never_hands_out_the_acknowledged_answer() throws Exception {
+        String session = agent.openSession();
+        String sessionPath = "/v1/agent/sessions/" + session;
+        assertThat(agent.post(sessionPath + "/participants", "{\"userId\":\"erin\",\"role\":\"member\"}")
+                        .status())
+                .isEqualTo(201);
+        String question = id(agent.post(sessionPath + "/messages", message("High", true, null)));
+        forTheViews().untilAsserted(() -> assertThat(human("erin")
+                        .post(
+                                "/v1/human/sessions/" + session + "/messages/" + question + "/respond",
+                                "{\"encryptedResponse\":" + envelope() + "}")
+                        .status())
+                .isEqualTo(201));
+        forTheViews().untilAsserted(() -> assertThat(agent.get(sessionPath + "/await?timeoutMs=1000")
+                        .body()
+                        .get("messageId")
+                        .asText())
+                .isEqualTo(question));
+
+        EventProcessor timeline = system.backendContexts().stream()
+                .map(context ->
+                        context.getBean(EventProcessingConfiguration.class).eventProcessor("timeline"))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseThrow();
+        timeline.shutDown();
+        try {
+            assertThat(agent.post(sessionPath + "/acknowledge", "{}").status()).isEqualTo(200);
+            Answer again = agent.get(sessionPath + "/await?timeoutMs=300");
+            assertThat(again.status())
+                    .as("an await after the acknowledgement, the view not yet showing it: %s", again.body())
+                    .isEqualTo(204);
+        } finally {
+            timeline.start();
+        }
+        forTheViews().untilAsserted(() -> assertThat(item(data(agent.get(sessionPath + "/timeline")), question)
+                        .get("status")
+                        .asText())
+                .isEqualTo("Completed"));
+        assertThat(agent.get(sessionPath + "/await?timeoutMs=0").status()).isEqualTo(204);
     }
 
     @Test

@@ -21,13 +21,19 @@ class TimelineQueryController {
     private final SessionReader sessions;
     private final ParticipantReader participants;
     private final SessionAwaits awaits;
+    private final SettledInLog settledInLog;
 
     TimelineQueryController(
-            TimelineReader timeline, SessionReader sessions, ParticipantReader participants, SessionAwaits awaits) {
+            TimelineReader timeline,
+            SessionReader sessions,
+            ParticipantReader participants,
+            SessionAwaits awaits,
+            SettledInLog settledInLog) {
         this.timeline = timeline;
         this.sessions = sessions;
         this.participants = participants;
         this.awaits = awaits;
+        this.settledInLog = settledInLog;
     }
 
     @GetMapping("/v1/agent/sessions/{sessionId}/timeline")
@@ -59,6 +65,7 @@ class TimelineQueryController {
     DeferredResult<ResponseEntity<Object>> await(
             Principal principal, @PathVariable UUID sessionId, @RequestParam(required = false) String timeoutMs) {
         sessions.get(principal, sessionId);
-        return awaits.await(principal, sessionId, timeoutMs, () -> timeline.awaitedResponse(sessionId));
+        return awaits.await(
+                principal, sessionId, timeoutMs, () -> timeline.awaitedResponse(sessionId, settledInLog::after));
     }
 }

@@ -13,6 +13,7 @@ import dev.ledgerloop.query.paging.PageRequest;
 import dev.ledgerloop.query.paging.QueryParameters;
 import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.ApiException;
+import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,27 +78,34 @@ public class TimelineReader {
         return new Page<>(data, items.countDocuments(ofSession), request.page(), request.pageSize());
     }
 
+    /** Whether the log settled a message after the event its document reflects ({@link SettledInLog}). */
+    @FunctionalInterface
+    interface SettledSince {
+        boolean settled(UUID sessionId, String messageId, long revision);
+    }
+
     /**
      * The answer an agent waits for: to the session's latest message that asked for one, was answered and is not
-     * yet acknowledged, cancelled or expired.
+     * yet acknowledged, cancelled or expired, in the view and in the log after it ({@code settled}).
      */
-    Optional<TimelineItems.ResponseItem> awaitedResponse(UUID sessionId) {
-        Document message = items.find(and(
+    Optional<TimelineItems.ResponseItem> awaitedResponse(UUID sessionId, SettledSince settled) {
+        for (Document message : items.find(and(
                         eq("sessionId", sessionId.toString()),
                         eq("kind", TimelineItems.MESSAGE),
                         eq("responseRequired", true),
                         eq("answered", true),
                         eq("status", "Pending"),
                         eq("deletedAt", null)))
-                .sort(Sorts.descending(SEQUENCE))
-                .first();
-        if (message == null) {
-            return Optional.empty();
+                .sort(Sorts.descending(SEQUENCE))) {
+            String messageId = message.getString("_id");
+            if (!settled.settled(sessionId, messageId, message.getLong(GuardedWrites.VERSION))) {
+                return Optional.ofNullable(
+                                items.find(and(eq("kind", TimelineItems.RESPONSE), eq("messageId", messageId)))
+                                        .first())
+                        .map(TimelineItems::response);
+            }
         }
-        return Optional.ofNullable(
-                        items.find(and(eq("kind", TimelineItems.RESPONSE), eq("messageId", message.getString("_id"))))
-                                .first())
-                .map(TimelineItems::response);
+        return Optional.empty();
     }
 
     /**
