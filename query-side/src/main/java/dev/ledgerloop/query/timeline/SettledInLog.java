@@ -6,16 +6,18 @@ import dev.ledgerloop.events.session.MessageDeleted;
 import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the log already settled a message that the timeline view still shows as waiting for the agent: acknowledged,
- * cancelled, expired or deleted after the event the view's document reflects. The view follows the log a little later
- * (seconds under load), and the acknowledgement's 200 comes from the command side once the log has it, so an agent that
- * acknowledges an answer and awaits again at once would otherwise be handed the answer it has just acknowledged
- * (docs/api.md §Await).
+ * What the log had already settled when an await started, that the timeline view may not show yet: the view follows
+ * the log a little later (seconds under load), and an acknowledgement's 200 comes from the command side once the log
+ * has it, so an agent that acknowledges an answer and awaits again at once would otherwise be handed the answer it has
+ * just acknowledged (docs/api.md §Await).
  */
 @Component
 class SettledInLog {
@@ -28,16 +30,48 @@ class SettledInLog {
         this.engine = engine;
     }
 
-    /** True if an event of the session after {@code revision} acknowledged, cancelled, expired or deleted it. */
-    boolean after(UUID sessionId, String messageId, long revision) {
-        UUID message = UUID.fromString(messageId);
-        Iterator<TrackedEventMessage<?>> events = engine.readRecorded(SESSION, sessionId.toString(), revision + 1);
-        while (events.hasNext()) {
-            if (settles(events.next().getPayload(), message)) {
-                return true;
-            }
+    /** The session's log as it stands now: one read of its last revision. */
+    AsOf now(UUID sessionId) {
+        return new AsOf(
+                engine.lastSequenceNumberFor(SESSION, sessionId.toString()).orElse(-1L));
+    }
+
+    /**
+     * The log up to a revision. A message whose view document reflects that revision or a later one needs no look:
+     * the view applies a session's events in order, so it has applied whatever settled the message before. An older
+     * document is looked up once in the log, up to the revision; that part of the log never changes.
+     */
+    final class AsOf implements TimelineReader.SettledSince {
+        private final long lastRevision;
+        private final Map<String, Boolean> looked = new ConcurrentHashMap<>();
+
+        private AsOf(long lastRevision) {
+            this.lastRevision = lastRevision;
         }
-        return false;
+
+        @Override
+        public boolean settled(UUID sessionId, String messageId, long reflected) {
+            if (reflected >= lastRevision) {
+                return false;
+            }
+            return looked.computeIfAbsent(
+                    messageId + "@" + reflected, key -> settledBetween(sessionId, messageId, reflected));
+        }
+
+        private boolean settledBetween(UUID sessionId, String messageId, long reflected) {
+            UUID message = UUID.fromString(messageId);
+            Iterator<TrackedEventMessage<?>> events = engine.readRecorded(SESSION, sessionId.toString(), reflected + 1);
+            while (events.hasNext()) {
+                TrackedEventMessage<?> event = events.next();
+                if (((DomainEventMessage<?>) event).getSequenceNumber() > lastRevision) {
+                    return false;
+                }
+                if (settles(event.getPayload(), message)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static boolean settles(Object event, UUID message) {

@@ -65,7 +65,8 @@ class TimelineQueryController {
     DeferredResult<ResponseEntity<Object>> await(
             Principal principal, @PathVariable UUID sessionId, @RequestParam(required = false) String timeoutMs) {
         sessions.get(principal, sessionId);
-        return awaits.await(
-                principal, sessionId, timeoutMs, () -> timeline.awaitedResponse(sessionId, settledInLog::after));
+        // What the log had settled before this request, which the view may not show yet.
+        SettledInLog.AsOf logNow = settledInLog.now(sessionId);
+        return awaits.await(principal, sessionId, timeoutMs, () -> timeline.awaitedResponse(sessionId, logNow));
     }
 }
