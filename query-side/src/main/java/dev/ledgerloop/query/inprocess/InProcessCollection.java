@@ -109,12 +109,29 @@ final class InProcessCollection implements InvocationHandler {
         if (!(args[1] instanceof Bson changes)) {
             return unsupported("update with a pipeline");
         }
-        boolean upsert = args.length == 3 && ((UpdateOptions) args[2]).isUpsert();
+        boolean upsert = false;
+        if (args.length == 3) {
+            UpdateOptions options = (UpdateOptions) args[2];
+            if (options.getArrayFilters() != null
+                    || options.getCollation() != null
+                    || options.getHint() != null
+                    || options.getHintString() != null) {
+                return unsupported("update with array filters, a collation or a hint");
+            }
+            upsert = options.isUpsert();
+        }
         return update(bson((Bson) args[0]), bson(changes), multi, upsert);
     }
 
     private Object replaceOne(Object[] args) {
-        boolean upsert = args.length == 3 && ((ReplaceOptions) args[2]).isUpsert();
+        boolean upsert = false;
+        if (args.length == 3) {
+            ReplaceOptions options = (ReplaceOptions) args[2];
+            if (options.getCollation() != null || options.getHint() != null || options.getHintString() != null) {
+                return unsupported("replaceOne with a collation or a hint");
+            }
+            upsert = options.isUpsert();
+        }
         return update(bson((Bson) args[0]), encode(args[1]), false, upsert);
     }
 

@@ -104,6 +104,12 @@ class InProcessMongoTest {
         assertThatThrownBy(() -> items.aggregate(List.of()))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("aggregate");
+        assertThatThrownBy(() -> items.updateOne(
+                        Filters.eq("_id", 1),
+                        Updates.set("key", "j"),
+                        new UpdateOptions().arrayFilters(List.of(Filters.eq("x", 1)))))
+                .as("an option the in-process store would not honour is refused, not ignored")
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
