@@ -2,6 +2,7 @@ package dev.ledgerloop.query.history;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ledgerloop.query.session.SessionStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;

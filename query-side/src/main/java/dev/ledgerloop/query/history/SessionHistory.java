@@ -20,6 +20,7 @@ import dev.ledgerloop.query.participant.ParticipantReader;
 import dev.ledgerloop.query.participant.ParticipantReader.Participant;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.query.session.SessionReader;
+import dev.ledgerloop.query.session.SessionStream;
 import dev.ledgerloop.query.session.SessionView;
 import dev.ledgerloop.query.timeline.TimelineReader;
 import dev.ledgerloop.service.ApiException;

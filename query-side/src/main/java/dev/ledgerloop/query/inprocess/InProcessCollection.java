@@ -44,6 +44,14 @@ final class InProcessCollection implements InvocationHandler {
         this.documentClass = documentClass;
     }
 
+    /** The driver's collection interface over this handler. */
+    static MongoCollection<?> proxy(InProcessMongo mongo, String database, String name, Class<?> documentClass) {
+        return (MongoCollection<?>) Proxy.newProxyInstance(
+                MongoCollection.class.getClassLoader(),
+                new Class<?>[] {MongoCollection.class},
+                new InProcessCollection(mongo, database, name, documentClass));
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) {
         int arity = args == null ? 0 : args.length;
@@ -52,11 +60,7 @@ final class InProcessCollection implements InvocationHandler {
             case "getNamespace/0" -> new MongoNamespace(database, name);
             case "getDocumentClass/0" -> documentClass;
             case "getCodecRegistry/0" -> mongo.codecs();
-            case "withDocumentClass/1" ->
-                Proxy.newProxyInstance(
-                        MongoCollection.class.getClassLoader(),
-                        new Class<?>[] {MongoCollection.class},
-                        new InProcessCollection(mongo, database, name, (Class<?>) args[0]));
+            case "withDocumentClass/1" -> proxy(mongo, database, name, (Class<?>) args[0]);
             // One server in this process, acknowledging every write it answers: no concern or preference changes that.
             case "withWriteConcern/1", "withReadConcern/1", "withReadPreference/1" -> proxy;
             case "insertOne/1", "insertOne/2" -> insertOne(args[0]);

@@ -1,10 +1,8 @@
 package dev.ledgerloop.query.inprocess;
 
 import com.mongodb.MongoCommandException;
-import com.mongodb.client.MongoCollection;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.Document;
@@ -28,8 +26,8 @@ final class InProcessDatabase implements InvocationHandler {
         return switch (method.getName() + "/" + arity) {
             case "getName/0" -> name;
             case "getCodecRegistry/0" -> mongo.codecs();
-            case "getCollection/1" -> collection((String) args[0], Document.class);
-            case "getCollection/2" -> collection((String) args[0], (Class<?>) args[1]);
+            case "getCollection/1" -> InProcessCollection.proxy(mongo, name, (String) args[0], Document.class);
+            case "getCollection/2" -> InProcessCollection.proxy(mongo, name, (String) args[0], (Class<?>) args[1]);
             case "drop/0" -> {
                 mongo.command(name, new BsonDocument("dropDatabase", new BsonInt32(1)));
                 yield null;
@@ -39,13 +37,6 @@ final class InProcessDatabase implements InvocationHandler {
             case "toString/0" -> "in-process database " + name;
             default -> throw new UnsupportedOperationException("MongoDatabase." + method.getName() + " in process");
         };
-    }
-
-    private MongoCollection<?> collection(String collection, Class<?> documentClass) {
-        return (MongoCollection<?>) Proxy.newProxyInstance(
-                MongoCollection.class.getClassLoader(),
-                new Class<?>[] {MongoCollection.class},
-                new InProcessCollection(mongo, name, collection, documentClass));
     }
 
     /** Whether a command failed because its collection does not exist. */

@@ -4,7 +4,7 @@ import dev.ledgerloop.events.session.InteractionAcknowledged;
 import dev.ledgerloop.events.session.InteractionCancelled;
 import dev.ledgerloop.events.session.MessageDeleted;
 import dev.ledgerloop.events.session.MessageExpired;
-import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.query.session.SessionStream;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
@@ -21,19 +21,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SettledInLog {
-    /** The aggregate type the command side's {@code Session} writes its events under. */
-    private static final String SESSION = "Session";
+    private final SessionStream stream;
 
-    private final EventStoreDbStorageEngine engine;
-
-    SettledInLog(EventStoreDbStorageEngine engine) {
-        this.engine = engine;
+    SettledInLog(SessionStream stream) {
+        this.stream = stream;
     }
 
     /** The session's log as it stands now: one read of its last revision. */
     AsOf now(UUID sessionId) {
-        return new AsOf(
-                engine.lastSequenceNumberFor(SESSION, sessionId.toString()).orElse(-1L));
+        return new AsOf(stream.lastRevision(sessionId).orElse(-1L));
     }
 
     /**
@@ -60,7 +56,7 @@ class SettledInLog {
 
         private boolean settledBetween(UUID sessionId, String messageId, long reflected) {
             UUID message = UUID.fromString(messageId);
-            Iterator<TrackedEventMessage<?>> events = engine.readRecorded(SESSION, sessionId.toString(), reflected + 1);
+            Iterator<TrackedEventMessage<?>> events = stream.from(sessionId, reflected + 1);
             while (events.hasNext()) {
                 TrackedEventMessage<?> event = events.next();
                 if (((DomainEventMessage<?>) event).getSequenceNumber() > lastRevision) {

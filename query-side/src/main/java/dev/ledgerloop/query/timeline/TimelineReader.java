@@ -99,10 +99,7 @@ public class TimelineReader {
                 .sort(Sorts.descending(SEQUENCE))) {
             String messageId = message.getString("_id");
             if (!settled.settled(sessionId, messageId, message.getLong(GuardedWrites.VERSION))) {
-                return Optional.ofNullable(
-                                items.find(and(eq("kind", TimelineItems.RESPONSE), eq("messageId", messageId)))
-                                        .first())
-                        .map(TimelineItems::response);
+                return responseTo(messageId);
             }
         }
         return Optional.empty();
@@ -122,12 +119,13 @@ public class TimelineReader {
         if (message == null) {
             return Optional.empty();
         }
-        return Optional.of(new FirstMessage(
-                TimelineItems.message(message),
-                Optional.ofNullable(items.find(and(
-                                        eq("kind", TimelineItems.RESPONSE), eq("messageId", message.getString("_id"))))
-                                .first())
-                        .map(TimelineItems::response)));
+        return Optional.of(new FirstMessage(TimelineItems.message(message), responseTo(message.getString("_id"))));
+    }
+
+    private Optional<TimelineItems.ResponseItem> responseTo(String messageId) {
+        return Optional.ofNullable(items.find(and(eq("kind", TimelineItems.RESPONSE), eq("messageId", messageId)))
+                        .first())
+                .map(TimelineItems::response);
     }
 
     private Scroll scroll(Bson ofSession, String limitText, String before) {

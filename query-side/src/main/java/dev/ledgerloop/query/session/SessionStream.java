@@ -1,7 +1,8 @@
-package dev.ledgerloop.query.history;
+package dev.ledgerloop.query.session;
 
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.stereotype.Component;
@@ -11,23 +12,28 @@ import org.springframework.stereotype.Component;
  * tracked at its {@code $all} position, an undecodable one as an {@code UnreadableEvent}.
  */
 @Component
-class SessionStream {
+public class SessionStream {
     /** The aggregate type the command side's {@code Session} writes its events under. */
-    static final String AGGREGATE_TYPE = "Session";
+    public static final String AGGREGATE_TYPE = "Session";
 
     private final EventStoreDbStorageEngine engine;
 
-    SessionStream(EventStoreDbStorageEngine engine) {
+    public SessionStream(EventStoreDbStorageEngine engine) {
         this.engine = engine;
     }
 
     /** The session's events from {@code firstRevision} on, read a page at a time as they are consumed. */
-    Iterator<TrackedEventMessage<?>> from(UUID sessionId, long firstRevision) {
+    public Iterator<TrackedEventMessage<?>> from(UUID sessionId, long firstRevision) {
         return engine.readRecorded(AGGREGATE_TYPE, sessionId.toString(), firstRevision);
     }
 
     /** The session's shredding record ({@code shredding-<sessionId>}), empty unless it was shredded. */
-    Iterator<TrackedEventMessage<?>> shredding(UUID sessionId) {
+    public Iterator<TrackedEventMessage<?>> shredding(UUID sessionId) {
         return engine.readRecorded("Shredding", sessionId.toString(), 0);
+    }
+
+    /** The revision of the session's last event; empty when it has no stream. */
+    public Optional<Long> lastRevision(UUID sessionId) {
+        return engine.lastSequenceNumberFor(AGGREGATE_TYPE, sessionId.toString());
     }
 }
