@@ -1,6 +1,7 @@
 package dev.ledgerloop.standalone;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -10,6 +11,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,10 +34,17 @@ import org.h2.mvstore.MVMap;
  *
  * <p>A string {@code _id}, or {@code $in} of strings, needs no index at all: H2Collection keys its documents by
  * their id.
+ *
+ * <p>A stored document is never changed in place: an update changes a copy and stores that. mongo-java-server's
+ * update changes the document its look-up found, the very object the map holds, while a query answers the objects
+ * it matched and encodes them for the wire after it has let go of the collection: a reader was sent a document as a
+ * concurrent update left it, one its filter did not match (docs/architecture.md, decisions).
  */
 class EqualityLookupCollection extends H2Collection {
     private final MVMap<Object, Document> documents;
     private final MVMap<String, Object> meta;
+    /** Updates running on this collection, changed under its monitor: their look-ups answer copies. */
+    private int updating;
 
     EqualityLookupCollection(
             MongoDatabase database,
@@ -47,6 +56,42 @@ class EqualityLookupCollection extends H2Collection {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.documents = dataMap;
         this.meta = metaMap;
+    }
+
+    @Override
+    public synchronized Document updateDocuments(
+            Document selector,
+            Document updateQuery,
+            ArrayFilters arrayFilters,
+            boolean isMulti,
+            boolean isUpsert,
+            Oplog oplog) {
+        updating++;
+        try {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            updating--;
+        }
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        updating++;
+        try {
+            return super.findAndModify(query);
+        } finally {
+            updating--;
+        }
+    }
+
+    @Override
+    protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+        if (updating == 0) {
+            return super.createQueryResult(matchedDocuments, batchSize);
+        }
+        List<Document> copies =
+                matchedDocuments.stream().map(Document::cloneDeeply).toList();
+        return super.createQueryResult(copies, batchSize);
     }
 
     /** Takes the maps of its documents and of its indexes along to the new name. */

@@ -285,6 +285,56 @@ class EmbeddedMongoTest {
         }
     }
 
+    /**
+     * The server answers a query with the documents it matched, encoding them after it let go of the collection: an
+     * update changing such a document in place then sent a document the filter did not match (an await handed out an
+     * answer already acknowledged: status "Completed" from a query for "Pending").
+     */
+    @Test
+    void a_query_answers_documents_as_they_matched_while_they_are_updated() throws Exception {
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("ledgerloop").getCollection("items");
+            String padding = "x".repeat(2_000);
+            items.insertMany(IntStream.range(0, 600)
+                    .mapToObj(i -> new Document("_id", "m-" + i)
+                            .append("sessionId", "s-1")
+                            .append("sequence", (long) i)
+                            .append("status", "Pending")
+                            .append("padding", padding)
+                            .append(GuardedWrites.VERSION, 0L))
+                    .toList());
+            AtomicBoolean updating = new AtomicBoolean(true);
+            List<String> unmatched = new ArrayList<>();
+            Runnable read = () -> {
+                while (updating.get()) {
+                    for (Document item : items.find(and(eq("sessionId", "s-1"), eq("status", "Pending")))
+                            .sort(new Document("sequence", -1))) {
+                        if (!"Pending".equals(item.getString("status"))) {
+                            synchronized (unmatched) {
+                                unmatched.add(item.getString("_id") + " " + item.getString("status"));
+                            }
+                        }
+                    }
+                }
+            };
+            CompletableFuture<Void> reads = CompletableFuture.allOf(
+                    CompletableFuture.runAsync(read, readers), CompletableFuture.runAsync(read, readers));
+
+            for (int i = 599; i >= 0; i--) {
+                GuardedWrites.updateGuarded(items, "m-" + i, 1, set("status", "Completed"), false);
+            }
+            updating.set(false);
+            reads.get(60, TimeUnit.SECONDS);
+
+            assertThat(unmatched).isEmpty();
+            assertThat(items.countDocuments(eq("status", "Completed"))).isEqualTo(600);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
     @Test
     void a_renamed_collection_keeps_its_documents_and_indexes_across_a_restart_and_its_old_name_is_free()
             throws Exception {
