@@ -16,10 +16,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Point-in-time history (docs/replay.md §Point in time) over real HTTP through the gateway of the standalone system:
- * one session is given {@code events} events (messages, every tenth one edited, a few participants), then the
+ * one session is given {@code events} events (messages, every tenth one edited, a few participants) and every
+ * processor is let catch up with them, then the
  * history is asked: once for the first time (a fold from the first event, keeping checkpoints on the way), then
  * {@code cold} times at revisions never asked before (each a fold resumed from the nearest checkpoint), and as many
- * times again below those (printed apart: the compiler adapts to this sequence during the first ones), then
+ * times again below those (printed apart), then
  * {@code requests} times one after another at the end, at the middle revision and at an instant in the middle (after
  * {@code warmup} requests, so answered from the folds kept per prefix), and p50/p99/max latency printed for each.
  * All of it after the same kinds of request on another session of as many events, for at least {@code warmupSeconds}
@@ -57,6 +58,9 @@ public final class HistoryBenchmark {
                             intArg(args, "jitQuiet", 1) != 0)
                     .describe());
             String session = gateway.sessionWith(events);
+            System.out.printf(
+                    "every processor had caught up with the session's events %.1f s after its last%n",
+                    new ProcessorLag(gateway).awaitCaughtUp(ProcessorLag.catchUpBound(events), false));
             String admin = "/v1/admin/sessions/" + session;
             long t0 = System.nanoTime();
             JsonNode latest = JSON.readTree(
@@ -82,8 +86,8 @@ public final class HistoryBenchmark {
                 throw new IllegalArgumentException(
                         "cold=" + cold + " needs a session of more than twice as many events");
             }
-            // Twice: the first revisions asked after the warm-up meet a JIT compiler still adapting to this sequence
-            // of requests (docs/replay.md §Measured), the next ones show what a cold request costs once it has.
+            // Twice, printed apart: a pass that a second of slow requests falls in shows it in its p99, the other
+            // pass what a cold request costs without it (docs/replay.md §Measured).
             bench.measureEach(admin + "/history?atEvent=", last - cold, last, "the first after the warm-up");
             bench.measureEach(admin + "/history?atEvent=", last - 2 * cold, last - cold, "the next");
             for (String query : List.of("", "?atEvent=" + last / 2, "?at=" + middleAt)) {

@@ -23,7 +23,7 @@ class ScratchDatabases implements DisposableBean {
     /** One thread per view a history folds, shared by all folds (a fold's views run side by side). */
     private static final int FOLD_THREADS = SessionHistory.VIEWS.size();
 
-    private final MemoryBackend backend = new MemoryBackend();
+    private final MemoryBackend backend = new ScratchBackend();
     private final InProcessMongo mongo = new InProcessMongo(backend);
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService foldThreads = Executors.newFixedThreadPool(FOLD_THREADS, work -> {
