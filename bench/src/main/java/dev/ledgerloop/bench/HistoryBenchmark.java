@@ -42,6 +42,10 @@ public final class HistoryBenchmark {
         int events = intArg(args, "events", 1000);
         int requests = intArg(args, "requests", 200);
         int warmup = intArg(args, "warmup", 50);
+        int cold = intArg(args, "cold", 30);
+        if (2L * cold >= events) {
+            throw new IllegalArgumentException("cold=" + cold + " needs a session of more than twice as many events");
+        }
         Path data = Files.createTempDirectory("ledgerloop-history-bench-");
         try (LedgerloopSystem system =
                 LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
@@ -53,9 +57,7 @@ public final class HistoryBenchmark {
                     Runtime.getRuntime().availableProcessors());
             System.out.println(bench.warmUp(
                             gateway.sessionWith(events),
-                            intArg(args, "warmupSeconds", 60),
-                            intArg(args, "warmupMax", 180),
-                            intArg(args, "jitQuiet", 1) != 0)
+                            JitWarmup.Settings.read((name, fallback) -> intArg(args, name, fallback), "warmupSeconds"))
                     .describe());
             String session = gateway.sessionWith(events);
             System.out.printf(
@@ -81,11 +83,6 @@ public final class HistoryBenchmark {
                     last + 1,
                     gateway.get(admin + "/history").body().length(),
                     latest.get("timeline").size());
-            int cold = intArg(args, "cold", 30);
-            if (2L * cold > last) {
-                throw new IllegalArgumentException(
-                        "cold=" + cold + " needs a session of more than twice as many events");
-            }
             // Twice, printed apart: a pass that a second of slow requests falls in shows it in its p99, the other
             // pass what a cold request costs without it (docs/replay.md §Measured).
             bench.measureEach(admin + "/history?atEvent=", last - cold, last, "the first after the warm-up");
@@ -108,7 +105,7 @@ public final class HistoryBenchmark {
      * Requests of every kind measured below on another session, not counted: revisions asked for the first time from
      * the last one down (then again from the last: kept answers), each followed by the latest state and an events page.
      */
-    private JitWarmup.Report warmUp(String session, int seconds, int maximum, boolean untilQuiet) throws Exception {
+    private JitWarmup.Report warmUp(String session, JitWarmup.Settings settings) throws Exception {
         String admin = "/v1/admin/sessions/" + session;
         long last = JSON.readTree(GatewayClient.expect(200, gateway.get(admin + "/history"))
                         .body())
@@ -116,7 +113,7 @@ public final class HistoryBenchmark {
                 .get("revision")
                 .asLong();
         long[] next = {last};
-        return JitWarmup.run(seconds, maximum, untilQuiet, roundSeconds -> {
+        return JitWarmup.run(settings, roundSeconds -> {
             long end = System.nanoTime() + roundSeconds * 1_000_000_000L;
             while (System.nanoTime() < end) {
                 GatewayClient.expect(200, gateway.get(admin + "/history?atEvent=" + next[0]));

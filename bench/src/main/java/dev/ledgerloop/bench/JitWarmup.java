@@ -17,6 +17,26 @@ final class JitWarmup {
 
     private JitWarmup() {}
 
+    /**
+     * How long to warm up: at least {@code minimum} seconds, at most {@code maximum}, until the compiler is quiet
+     * unless {@code untilQuiet} is false (then exactly {@code minimum}).
+     */
+    record Settings(int minimum, int maximum, boolean untilQuiet) {
+        /** From a benchmark's arguments: {@code <minimumName>} (60), {@code warmupMax} (180), {@code jitQuiet} (1). */
+        static Settings read(Arguments arguments, String minimumName) {
+            return new Settings(
+                    arguments.intArg(minimumName, 60),
+                    arguments.intArg("warmupMax", 180),
+                    arguments.intArg("jitQuiet", 1) != 0);
+        }
+    }
+
+    /** A benchmark's whole-number argument by name, with its default. */
+    @FunctionalInterface
+    interface Arguments {
+        int intArg(String name, int fallback);
+    }
+
     /** A round of the benchmark's load, {@code seconds} long. */
     @FunctionalInterface
     interface Load {
@@ -43,7 +63,10 @@ final class JitWarmup {
      * Runs {@code load} (given the seconds of each round) until the compiler is quiet, as described above; with
      * {@code untilQuiet} false, for exactly {@code minimum} seconds.
      */
-    static Report run(int minimum, int maximum, boolean untilQuiet, Load load) throws Exception {
+    static Report run(Settings settings, Load load) throws Exception {
+        int minimum = settings.minimum();
+        int maximum = settings.maximum();
+        boolean untilQuiet = settings.untilQuiet();
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         if (!untilQuiet || compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
             long before = compilerMillis(compiler);

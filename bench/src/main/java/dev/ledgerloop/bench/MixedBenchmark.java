@@ -30,9 +30,7 @@ public final class MixedBenchmark {
         CommonPool.ensureParallelism();
         Settings settings = new Settings(args);
         int seconds = settings.intArg("seconds", 20);
-        int warmup = settings.intArg("warmup", 60);
-        int warmupMax = settings.intArg("warmupMax", 180);
-        boolean jitQuiet = settings.intArg("jitQuiet", 1) != 0;
+        JitWarmup.Settings warmup = JitWarmup.Settings.read(settings::intArg, "warmup");
         int inFlight = settings.intArg("inFlight", 16);
         int sessions = settings.intArg("sessions", 20);
         int thinkMillis = settings.intArg("thinkMillis", 20);
@@ -60,9 +58,8 @@ public final class MixedBenchmark {
                 ids.add(session);
             }
             MixedLoad load = new MixedLoad(agent, human, ids, Duration.ofMillis(thinkMillis));
-            System.out.println(
-                    JitWarmup.run(warmup, warmupMax, jitQuiet, roundSeconds -> load.run(roundSeconds, inFlight))
-                            .describe());
+            System.out.println(JitWarmup.run(warmup, roundSeconds -> load.run(roundSeconds, inFlight))
+                    .describe());
             load.run(seconds, inFlight).print();
             System.out.printf("sessions out of the question cycle after an error: %d%n", load.sessionsOutOfTheCycle());
         } finally {

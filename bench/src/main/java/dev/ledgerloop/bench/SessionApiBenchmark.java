@@ -41,9 +41,7 @@ public final class SessionApiBenchmark {
     public static void main(String[] args) throws Exception {
         CommonPool.ensureParallelism();
         int seconds = intArg(args, "seconds", 10);
-        int warmup = intArg(args, "warmup", 60);
-        int warmupMax = intArg(args, "warmupMax", 180);
-        boolean jitQuiet = intArg(args, "jitQuiet", 1) != 0;
+        JitWarmup.Settings warmup = JitWarmup.Settings.read((name, fallback) -> intArg(args, name, fallback), "warmup");
         int inFlight = intArg(args, "inFlight", 16);
         int sessions = intArg(args, "sessions", 20);
         int lagSamples = intArg(args, "lagSamples", 300);
@@ -65,10 +63,7 @@ public final class SessionApiBenchmark {
                 ids.add(bench.gateway.openSession());
             }
             System.out.println(JitWarmup.run(
-                            warmup,
-                            warmupMax,
-                            jitQuiet,
-                            roundSeconds -> MessageSendLoad.run(bench.gateway, ids, roundSeconds, inFlight))
+                            warmup, roundSeconds -> MessageSendLoad.run(bench.gateway, ids, roundSeconds, inFlight))
                     .describe());
             bench.measuredSends(ids, seconds, inFlight);
             bench.lagPhase(ids.get(0), lagSamples);

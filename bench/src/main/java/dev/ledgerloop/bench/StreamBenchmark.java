@@ -59,8 +59,7 @@ public final class StreamBenchmark {
         int rate = intArg(args, "rate", 20);
         int missed = intArg(args, "missed", 10_000);
         boolean fanOut = intArg(args, "fanout", 1) == 1;
-        Warmup warmup = new Warmup(
-                intArg(args, "warmup", 60), intArg(args, "warmupMax", 180), intArg(args, "jitQuiet", 1) != 0);
+        JitWarmup.Settings warmup = JitWarmup.Settings.read((name, fallback) -> intArg(args, name, fallback), "warmup");
         Path data = Files.createTempDirectory("ledgerloop-stream-bench-");
         try (LedgerloopSystem system = LedgerloopSystem.start(
                 data,
@@ -126,10 +125,7 @@ public final class StreamBenchmark {
                     GatewayClient.expect(201, gateway.post(messages, message));
                 }
                 long expected = (long) streams * events;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (received.get() < expected && System.nanoTime() < deadline) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-                }
+                awaitReceived(received, expected);
                 System.out.printf(
                         "%d events at %d/s to %d streams: %d of %d received; event created -> received p50 %.1f ms, p99 %.1f"
                                 + " ms, max %.1f ms%n",
@@ -207,7 +203,7 @@ public final class StreamBenchmark {
             int rate,
             String message,
             String eventStore,
-            Warmup warmup)
+            JitWarmup.Settings warmup)
             throws Exception {
         List<String> sessions = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
@@ -230,7 +226,7 @@ public final class StreamBenchmark {
             client.listening.get(60, TimeUnit.SECONDS);
         }
         int[] sent = {0};
-        JitWarmup.Report warm = JitWarmup.run(warmup.minimum(), warmup.maximum(), warmup.untilQuiet(), seconds -> {
+        JitWarmup.Report warm = JitWarmup.run(warmup, seconds -> {
             sendToOwnStreams(gateway, sessions, sent[0], rate * seconds, rate, message);
             sent[0] += rate * seconds;
         });
@@ -279,9 +275,6 @@ public final class StreamBenchmark {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
-
-    /** The warm-up of the phase with one stream per agent ({@link JitWarmup}). */
-    private record Warmup(int minimum, int maximum, boolean untilQuiet) {}
 
     private static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
