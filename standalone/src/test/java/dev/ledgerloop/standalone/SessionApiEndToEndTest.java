@@ -15,6 +15,7 @@ import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Envelopes;
 import dev.ledgerloop.standalone.fixture.Json;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -84,12 +86,7 @@ class SessionApiEndToEndTest {
                         .asText())
                 .isEqualTo(question));
 
-        EventProcessor timeline = system.backendContexts().stream()
-                .map(context ->
-                        context.getBean(EventProcessingConfiguration.class).eventProcessor("timeline"))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElseThrow();
+        EventProcessor timeline = timelineProcessor();
         timeline.shutDown();
         try {
             assertThat(agent.post(sessionPath + "/acknowledge", "{}").status()).isEqualTo(200);
@@ -105,6 +102,68 @@ class SessionApiEndToEndTest {
                         .asText())
                 .isEqualTo("Completed"));
         assertThat(agent.get(sessionPath + "/await?timeoutMs=0").status()).isEqualTo(204);
+    }
+
+    /**
+     * The timeline view follows the log seconds behind under load; an agent waiting for an answer must not wait for
+     * it. The view is held back here: the await still returns the answer as soon as the log holds it, the same item
+     * the view answers once it shows it.
+     */
+    @Test
+    void an_await_returns_the_answer_as_the_log_holds_it_while_the_view_lags() throws Exception {
+        String session = agent.openSession();
+        String sessionPath = "/v1/agent/sessions/" + session;
+        assertThat(agent.post(sessionPath + "/participants", "{\"userId\":\"frank\",\"role\":\"member\"}")
+                        .status())
+                .isEqualTo(201);
+        String question = id(agent.post(sessionPath + "/messages", message("High", true, null)));
+        forTheViews().untilAsserted(() -> assertThat(ids(data(agent.get(sessionPath + "/timeline"))))
+                .contains(question));
+        int waitingBefore = openLiveConnections();
+
+        EventProcessor timeline = timelineProcessor();
+        timeline.shutDown();
+        Answer answered;
+        try {
+            CompletableFuture<Answer> awaiting = agent.sendAsync("GET", sessionPath + "/await?timeoutMs=30000", null);
+            forTheViews().until(() -> openLiveConnections() > waitingBefore);
+            assertThat(human("frank")
+                            .post(
+                                    "/v1/human/sessions/" + session + "/messages/" + question + "/respond",
+                                    "{\"encryptedResponse\":" + envelope() + "}")
+                            .status())
+                    .isEqualTo(201);
+            answered = awaiting.get(20, TimeUnit.SECONDS);
+        } finally {
+            timeline.start();
+        }
+        assertThat(answered.status())
+                .as("the await, the view held back: %s", answered.body())
+                .isEqualTo(200);
+        assertThat(answered.body().get("messageId").asText()).isEqualTo(question);
+        assertThat(answered.body().get("userId").asText()).isEqualTo("frank");
+        forTheViews().untilAsserted(() -> assertThat(ids(data(agent.get(sessionPath + "/timeline"))))
+                .contains(answered.body().get("id").asText()));
+        assertThat(agent.get(sessionPath + "/await?timeoutMs=0").body()).isEqualTo(answered.body());
+    }
+
+    private static EventProcessor timelineProcessor() {
+        return system.backendContexts().stream()
+                .map(context ->
+                        context.getBean(EventProcessingConfiguration.class).eventProcessor("timeline"))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static int openLiveConnections() {
+        return system.backendContexts().stream()
+                .flatMap(context -> context.getBeansOfType(MeterRegistry.class).values().stream())
+                .flatMap(registry -> Optional.ofNullable(
+                        registry.find("ledgerloop.live.connections").gauge())
+                        .stream())
+                .mapToInt(gauge -> (int) gauge.value())
+                .sum();
     }
 
     @Test

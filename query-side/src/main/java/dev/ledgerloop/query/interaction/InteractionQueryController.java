@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,9 +62,9 @@ class InteractionQueryController {
     DeferredResult<ResponseEntity<Object>> await(
             Principal principal, @PathVariable UUID interactionId, @RequestParam(required = false) String timeoutMs) {
         sessions.getInteraction(principal, interactionId);
-        return awaits.await(principal, interactionId, timeoutMs, () -> sessions.find(interactionId)
-                .flatMap(this::view)
-                .filter(InteractionView::settled));
+        Supplier<Optional<?>> settled =
+                () -> sessions.find(interactionId).flatMap(this::view).filter(InteractionView::settled);
+        return awaits.await(principal, interactionId, timeoutMs, settled, SessionAwaits::viewOnly);
     }
 
     /** The interaction's session timeline: its request, further messages and blocks, the answer, lifecycle items. */

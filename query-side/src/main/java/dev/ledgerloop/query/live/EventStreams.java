@@ -233,7 +233,7 @@ class EventStreams implements SmartLifecycle {
     private void tell(TrackedEventMessage<?> message) {
         for (TailListener listener : listeners) {
             try {
-                listener.onTailEvent(message.getPayload());
+                listener.onTailEvent(message);
             } catch (RuntimeException failed) {
                 log.warn(
                         "Event {} not handled by {}: {}",

@@ -13,13 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Agents waiting on {@code GET .../await} for an answer in a session. The timeline projection calls {@link
- * #responded} right after it stored an answer, and each waiter of that session checks the view again: waiting costs
- * nothing until an answer arrives.
+ * Agents waiting on {@code GET .../await} for an answer in a session. Each waiter hears every answer (and every change
+ * of a message's status) of its session from this instance's read of the log's tail ({@link TailListener}) as soon as
+ * the log holds it, and may answer from that event alone ({@link Waiter#heard}): the timeline view follows the log a
+ * little later, seconds under load. The timeline projection also calls {@link #responded} right after it stored an
+ * answer, and each waiter of that session checks the view again: waiting costs nothing until an answer arrives.
  *
  * <p>With several query-side instances the answer may be projected by another one. So every instance also hears each
  * answer (and each acknowledgement, cancellation and expiry, which end a legacy interaction's wait) from its own read of the
@@ -33,23 +37,32 @@ class ResponseWaiters implements SmartLifecycle, TailListener {
     /** When the waiters of a session look again after its answer was read from the tail, in ms after the read. */
     private static final long[] LOOK_AGAIN_AFTER = {0, 5, 10, 20, 40, 80, 160, 320, 640, 1_280, 2_560};
 
-    private final Map<UUID, Set<Runnable>> waiting = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<Waiter>> waiting = new ConcurrentHashMap<>();
     private final Set<Runnable> onShutdown = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService looks;
     private volatile boolean running;
 
+    /** One await: what it does when the view may show more, and when the tail read an event of its session. */
+    interface Waiter {
+        /** The view may show what it waits for now. */
+        void lookAgain();
+
+        /** The tail read this event of the session, which the view may not show yet. */
+        void heard(DomainEventMessage<?> event);
+    }
+
     /**
-     * Runs {@code check} on every answer in the session, and {@code shutdown} if this instance stops first, until the
-     * returned handle is run.
+     * Tells {@code waiter} of every answer in the session, and runs {@code shutdown} if this instance stops first,
+     * until the returned handle is run.
      */
-    Runnable register(UUID sessionId, Runnable check, Runnable shutdown) {
-        waiting.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(check);
+    Runnable register(UUID sessionId, Waiter waiter, Runnable shutdown) {
+        waiting.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
         onShutdown.add(shutdown);
         return () -> {
             onShutdown.remove(shutdown);
-            waiting.computeIfPresent(sessionId, (id, checks) -> {
-                checks.remove(check);
-                return checks.isEmpty() ? null : checks;
+            waiting.computeIfPresent(sessionId, (id, waiters) -> {
+                waiters.remove(waiter);
+                return waiters.isEmpty() ? null : waiters;
             });
         };
     }
@@ -80,16 +93,24 @@ class ResponseWaiters implements SmartLifecycle, TailListener {
     }
 
     @Override
-    public void onTailEvent(Object payload) {
-        UUID sessionId = wakingSession(payload);
-        if (sessionId != null && looks != null) {
+    public void onTailEvent(TrackedEventMessage<?> message) {
+        UUID sessionId = wakingSession(message.getPayload());
+        if (sessionId != null && looks != null && message instanceof DomainEventMessage<?> event) {
             try {
+                looks.execute(() -> heard(sessionId, event));
                 for (long after : LOOK_AGAIN_AFTER) {
                     looks.schedule(() -> responded(sessionId), after, TimeUnit.MILLISECONDS);
                 }
             } catch (RejectedExecutionException stopping) {
                 // This instance is stopping; its waiters are being answered as timed out.
             }
+        }
+    }
+
+    private void heard(UUID sessionId, DomainEventMessage<?> event) {
+        Set<Waiter> waiters = waiting.get(sessionId);
+        if (waiters != null) {
+            waiters.forEach(waiter -> waiter.heard(event));
         }
     }
 
@@ -111,9 +132,9 @@ class ResponseWaiters implements SmartLifecycle, TailListener {
     }
 
     void responded(UUID sessionId) {
-        Set<Runnable> checks = waiting.get(sessionId);
-        if (checks != null) {
-            checks.forEach(Runnable::run);
+        Set<Waiter> waiters = waiting.get(sessionId);
+        if (waiters != null) {
+            waiters.forEach(Waiter::lookAgain);
         }
     }
 

@@ -5,16 +5,20 @@ import dev.ledgerloop.query.live.LiveConnections;
 import dev.ledgerloop.query.paging.QueryParameters;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * The agent's long-poll on a session (docs/api.md §Await): 200 with what it waits for as soon as the views show it,
- * 204 when {@code timeoutMs} passes first. It looks again each time the timeline projection takes an answer to, or a
- * change of the status of, one of the session's messages ({@link ResponseWaiters}), so waiting costs nothing meanwhile.
- * The session await and the legacy interaction await differ only in what they wait for.
+ * The agent's long-poll on a session (docs/api.md §Await): 200 with what it waits for as soon as the log's tail or the
+ * views show it, 204 when {@code timeoutMs} passes first. It looks again each time the tail reads, or the timeline
+ * projection takes, an answer to, or a change of the status of, one of the session's messages ({@link
+ * ResponseWaiters}), so waiting costs nothing meanwhile. The session await and the legacy interaction await differ
+ * only in what they wait for.
  */
 @Component
 public class SessionAwaits {
@@ -33,24 +37,45 @@ public class SessionAwaits {
      * Waits for {@code awaited} to find something; the caller checked the principal's right to the session.
      *
      * @param timeoutMs the request's parameter: 0–300000, default 30000; anything else answers 400
+     * @param heard what an event of the session read from the log's tail answers, before the view shows it
      */
     public DeferredResult<ResponseEntity<Object>> await(
-            Principal principal, UUID sessionId, String timeoutMs, Supplier<Optional<?>> awaited) {
+            Principal principal,
+            UUID sessionId,
+            String timeoutMs,
+            Supplier<Optional<?>> awaited,
+            Function<DomainEventMessage<?>, Optional<?>> heard) {
         int timeout = QueryParameters.wholeNumber("timeoutMs", timeoutMs, DEFAULT_AWAIT_MILLIS, 0, MAX_AWAIT_MILLIS);
         Runnable release = connections.open(principal);
         DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(
                 (long) Math.max(timeout, 1), ResponseEntity.noContent().build());
-        Runnable check = () -> awaited.get().ifPresent(found -> result.setResult(ResponseEntity.ok(found)));
+        Consumer<Optional<?>> answer = found -> found.ifPresent(item -> result.setResult(ResponseEntity.ok(item)));
+        ResponseWaiters.Waiter waiter = new ResponseWaiters.Waiter() {
+            @Override
+            public void lookAgain() {
+                answer.accept(awaited.get());
+            }
+
+            @Override
+            public void heard(DomainEventMessage<?> event) {
+                answer.accept(heard.apply(event));
+            }
+        };
         // Registered before the first look, so an answer projected in between still wakes this request.
         Runnable cancel = waiters.register(
                 sessionId,
-                check,
+                waiter,
                 () -> result.setResult(ResponseEntity.noContent().build()));
         result.onCompletion(() -> {
             cancel.run();
             release.run();
         });
-        check.run();
+        waiter.lookAgain();
         return result;
+    }
+
+    /** For an await that only the view answers. */
+    public static Optional<?> viewOnly(DomainEventMessage<?> event) {
+        return Optional.empty();
     }
 }

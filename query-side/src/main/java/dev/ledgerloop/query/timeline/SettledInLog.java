@@ -4,9 +4,11 @@ import dev.ledgerloop.events.session.InteractionAcknowledged;
 import dev.ledgerloop.events.session.InteractionCancelled;
 import dev.ledgerloop.events.session.MessageDeleted;
 import dev.ledgerloop.events.session.MessageExpired;
+import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.query.session.SessionStream;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -43,6 +45,19 @@ class SettledInLog {
 
         private AsOf(long lastRevision) {
             this.lastRevision = lastRevision;
+        }
+
+        /**
+         * The answer an event read from the log's tail gives, as the timeline view will store it: an answer stored
+         * after this revision was to a message still pending then (the session accepts answers to pending messages
+         * only), and nothing older than the await can have settled it since.
+         */
+        Optional<TimelineItems.ResponseItem> answeredSince(DomainEventMessage<?> event) {
+            if (event.getPayload() instanceof ResponseSubmitted answer && event.getSequenceNumber() > lastRevision) {
+                return Optional.of(TimelineItems.response(TimelineProjection.responseItem(
+                        answer, event.getMetaData(), event.getSequenceNumber(), event.getTimestamp())));
+            }
+            return Optional.empty();
         }
 
         @Override

@@ -131,15 +131,18 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
 
     @EventHandler
     void on(ResponseSubmitted event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        GuardedWrites.insertOnce(
-                items,
-                item(event.responseId().toString(), event.sessionId(), TimelineItems.RESPONSE, metaData, sequence, at)
-                        .append("messageId", event.messageId().toString())
-                        .append("userId", event.userId())
-                        .append("encryptedResponse", Envelopes.document(event.encryptedResponse()))
-                        .append("signature", signature(event.signature())));
+        GuardedWrites.insertOnce(items, responseItem(event, metaData, sequence, at));
         updateMessage(event.messageId(), sequence, set("answered", true));
         waiters.responded(event.sessionId());
+    }
+
+    /** The answer's item as this view stores it; an await read from the log's tail answers the same document. */
+    static Document responseItem(ResponseSubmitted event, MetaData metaData, long sequence, Instant at) {
+        return item(event.responseId().toString(), event.sessionId(), TimelineItems.RESPONSE, metaData, sequence, at)
+                .append("messageId", event.messageId().toString())
+                .append("userId", event.userId())
+                .append("encryptedResponse", Envelopes.document(event.encryptedResponse()))
+                .append("signature", signature(event.signature()));
     }
 
     // A changed status wakes the waiters too: the legacy interaction await waits for its request to leave Pending.

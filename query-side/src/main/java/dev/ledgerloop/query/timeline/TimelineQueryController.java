@@ -67,6 +67,11 @@ class TimelineQueryController {
         sessions.get(principal, sessionId);
         // What the log had settled before this request, which the view may not show yet.
         SettledInLog.AsOf logNow = settledInLog.now(sessionId);
-        return awaits.await(principal, sessionId, timeoutMs, () -> timeline.awaitedResponse(sessionId, logNow));
+        return awaits.await(
+                principal,
+                sessionId,
+                timeoutMs,
+                () -> timeline.awaitedResponse(sessionId, logNow),
+                event -> logNow.answeredSince(event));
     }
 }
