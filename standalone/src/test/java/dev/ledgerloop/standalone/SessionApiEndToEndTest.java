@@ -147,6 +147,46 @@ class SessionApiEndToEndTest {
         assertThat(agent.get(sessionPath + "/await?timeoutMs=0").body()).isEqualTo(answered.body());
     }
 
+    /**
+     * An await that begins after the answer was stored but before the view shows it (its request queued under load)
+     * finds the answer in the log; once acknowledged, the next await no longer does.
+     */
+    @Test
+    void an_await_that_begins_after_the_answer_finds_it_in_the_log_while_the_view_lags() throws Exception {
+        String session = agent.openSession();
+        String sessionPath = "/v1/agent/sessions/" + session;
+        assertThat(agent.post(sessionPath + "/participants", "{\"userId\":\"grace\",\"role\":\"member\"}")
+                        .status())
+                .isEqualTo(201);
+        String question = id(agent.post(sessionPath + "/messages", message("High", true, null)));
+        forTheViews().untilAsserted(() -> assertThat(ids(data(agent.get(sessionPath + "/timeline"))))
+                .contains(question));
+
+        EventProcessor timeline = timelineProcessor();
+        timeline.shutDown();
+        try {
+            assertThat(human("grace")
+                            .post(
+                                    "/v1/human/sessions/" + session + "/messages/" + question + "/respond",
+                                    "{\"encryptedResponse\":" + envelope() + "}")
+                            .status())
+                    .isEqualTo(201);
+            Answer answered = agent.get(sessionPath + "/await?timeoutMs=10000");
+            assertThat(answered.status())
+                    .as("the await, the view held back: %s", answered.body())
+                    .isEqualTo(200);
+            assertThat(answered.body().get("messageId").asText()).isEqualTo(question);
+            assertThat(answered.body().get("userId").asText()).isEqualTo("grace");
+
+            assertThat(agent.post(sessionPath + "/acknowledge", "{}").status()).isEqualTo(200);
+            assertThat(agent.get(sessionPath + "/await?timeoutMs=300").status())
+                    .as("an await after the acknowledgement")
+                    .isEqualTo(204);
+        } finally {
+            timeline.start();
+        }
+    }
+
     private static EventProcessor timelineProcessor() {
         return system.backendContexts().stream()
                 .map(context ->

@@ -61,10 +61,11 @@ class InteractionQueryController {
     @GetMapping("/{interactionId}/await")
     DeferredResult<ResponseEntity<Object>> await(
             Principal principal, @PathVariable UUID interactionId, @RequestParam(required = false) String timeoutMs) {
+        int timeout = SessionAwaits.timeoutMillis(timeoutMs);
         sessions.getInteraction(principal, interactionId);
         Supplier<Optional<?>> settled =
                 () -> sessions.find(interactionId).flatMap(this::view).filter(InteractionView::settled);
-        return awaits.await(principal, interactionId, timeoutMs, settled, SessionAwaits::viewOnly);
+        return awaits.await(principal, interactionId, timeout, settled, SessionAwaits::viewOnly);
     }
 
     /** The interaction's session timeline: its request, further messages and blocks, the answer, lifecycle items. */

@@ -36,16 +36,15 @@ public class SessionAwaits {
     /**
      * Waits for {@code awaited} to find something; the caller checked the principal's right to the session.
      *
-     * @param timeoutMs the request's parameter: 0–300000, default 30000; anything else answers 400
+     * @param timeout from {@link #timeoutMillis}
      * @param heard what an event of the session read from the log's tail answers, before the view shows it
      */
     public DeferredResult<ResponseEntity<Object>> await(
             Principal principal,
             UUID sessionId,
-            String timeoutMs,
+            int timeout,
             Supplier<Optional<?>> awaited,
             Function<DomainEventMessage<?>, Optional<?>> heard) {
-        int timeout = QueryParameters.wholeNumber("timeoutMs", timeoutMs, DEFAULT_AWAIT_MILLIS, 0, MAX_AWAIT_MILLIS);
         Runnable release = connections.open(principal);
         DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(
                 (long) Math.max(timeout, 1), ResponseEntity.noContent().build());
@@ -72,6 +71,11 @@ public class SessionAwaits {
         });
         waiter.lookAgain();
         return result;
+    }
+
+    /** The request's {@code timeoutMs}: 0–300000, default 30000; anything else answers 400, before any other work. */
+    public static int timeoutMillis(String timeoutMs) {
+        return QueryParameters.wholeNumber("timeoutMs", timeoutMs, DEFAULT_AWAIT_MILLIS, 0, MAX_AWAIT_MILLIS);
     }
 
     /** For an await that only the view answers. */

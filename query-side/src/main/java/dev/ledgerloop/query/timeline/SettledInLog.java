@@ -7,10 +7,12 @@ import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.query.session.SessionStream;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.stereotype.Component;
@@ -42,9 +44,49 @@ class SettledInLog {
     final class AsOf implements TimelineReader.SettledSince {
         private final long lastRevision;
         private final Map<String, Boolean> looked = new ConcurrentHashMap<>();
+        private volatile Optional<TimelineItems.ResponseItem> aheadOfView;
 
         private AsOf(long lastRevision) {
             this.lastRevision = lastRevision;
+        }
+
+        /**
+         * An answer the log held when the await began that the view does not show yet (the await began after the answer
+         * was stored, before the view applied it) and that nothing up to that revision settled: read from the log once,
+         * from just after {@code viewRevision} (the latest event the view shows of the session), on the first call;
+         * later calls answer what the first found.
+         */
+        Optional<TimelineItems.ResponseItem> answeredAheadOfView(UUID sessionId, LongSupplier viewRevision) {
+            Optional<TimelineItems.ResponseItem> found = aheadOfView;
+            if (found == null) {
+                found = unsettledAnswerAfter(sessionId, viewRevision.getAsLong());
+                aheadOfView = found;
+            }
+            return found;
+        }
+
+        private Optional<TimelineItems.ResponseItem> unsettledAnswerAfter(UUID sessionId, long viewRevision) {
+            if (viewRevision >= lastRevision) {
+                return Optional.empty();
+            }
+            Map<UUID, DomainEventMessage<?>> answers = new LinkedHashMap<>();
+            Iterator<TrackedEventMessage<?>> events = stream.from(sessionId, viewRevision + 1);
+            while (events.hasNext()) {
+                DomainEventMessage<?> event = (DomainEventMessage<?>) events.next();
+                if (event.getSequenceNumber() > lastRevision) {
+                    break;
+                }
+                if (event.getPayload() instanceof ResponseSubmitted answer) {
+                    answers.put(answer.messageId(), event);
+                } else {
+                    answers.keySet().removeIf(message -> settles(event.getPayload(), message));
+                }
+            }
+            DomainEventMessage<?> latest = null;
+            for (DomainEventMessage<?> answer : answers.values()) {
+                latest = answer;
+            }
+            return latest == null ? Optional.empty() : Optional.of(item(latest));
         }
 
         /**
@@ -53,11 +95,18 @@ class SettledInLog {
          * only), and nothing older than the await can have settled it since.
          */
         Optional<TimelineItems.ResponseItem> answeredSince(DomainEventMessage<?> event) {
-            if (event.getPayload() instanceof ResponseSubmitted answer && event.getSequenceNumber() > lastRevision) {
-                return Optional.of(TimelineItems.response(TimelineProjection.responseItem(
-                        answer, event.getMetaData(), event.getSequenceNumber(), event.getTimestamp())));
+            if (event.getPayload() instanceof ResponseSubmitted && event.getSequenceNumber() > lastRevision) {
+                return Optional.of(item(event));
             }
             return Optional.empty();
+        }
+
+        private static TimelineItems.ResponseItem item(DomainEventMessage<?> answer) {
+            return TimelineItems.response(TimelineProjection.responseItem(
+                    (ResponseSubmitted) answer.getPayload(),
+                    answer.getMetaData(),
+                    answer.getSequenceNumber(),
+                    answer.getTimestamp()));
         }
 
         @Override

@@ -60,18 +60,20 @@ class TimelineQueryController {
         return timeline.read(sessionId, page, pageSize, limit, before);
     }
 
-    /** 200 with the answer as soon as it is projected, 204 when {@code timeoutMs} passes first. */
+    /** 200 with the answer as soon as the log holds it, 204 when {@code timeoutMs} passes first. */
     @GetMapping("/v1/agent/sessions/{sessionId}/await")
     DeferredResult<ResponseEntity<Object>> await(
             Principal principal, @PathVariable UUID sessionId, @RequestParam(required = false) String timeoutMs) {
+        int timeout = SessionAwaits.timeoutMillis(timeoutMs);
         sessions.get(principal, sessionId);
         // What the log had settled before this request, which the view may not show yet.
         SettledInLog.AsOf logNow = settledInLog.now(sessionId);
         return awaits.await(
                 principal,
                 sessionId,
-                timeoutMs,
-                () -> timeline.awaitedResponse(sessionId, logNow),
+                timeout,
+                () -> timeline.awaitedResponse(sessionId, logNow)
+                        .or(() -> logNow.answeredAheadOfView(sessionId, () -> timeline.lastSequence(sessionId))),
                 event -> logNow.answeredSince(event));
     }
 }

@@ -105,6 +105,15 @@ public class TimelineReader {
         return Optional.empty();
     }
 
+    /** The revision of the session's latest event the view shows as an item; -1 before its first. */
+    long lastSequence(UUID sessionId) {
+        Document latest = items.find(eq("sessionId", sessionId.toString()))
+                .sort(Sorts.descending(SEQUENCE))
+                .projection(new Document(SEQUENCE, 1))
+                .first();
+        return latest == null ? -1 : latest.getLong(SEQUENCE);
+    }
+
     /**
      * The session's first message and its answer: a legacy interaction's request (docs/api.md §Legacy interactions).
      * Empty while the view has not shown it yet, and for a shredded session.
