@@ -96,8 +96,9 @@ class ResponseWaiters implements SmartLifecycle, TailListener {
     public void onTailEvent(TrackedEventMessage<?> message) {
         UUID sessionId = wakingSession(message.getPayload());
         if (sessionId != null && looks != null && message instanceof DomainEventMessage<?> event) {
+            // On the tail's thread: building an answer from the event is cheap, and the looks below may queue.
+            heard(sessionId, event);
             try {
-                looks.execute(() -> heard(sessionId, event));
                 for (long after : LOOK_AGAIN_AFTER) {
                     looks.schedule(() -> responded(sessionId), after, TimeUnit.MILLISECONDS);
                 }

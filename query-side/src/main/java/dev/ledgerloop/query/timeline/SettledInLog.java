@@ -51,10 +51,11 @@ class SettledInLog {
         }
 
         /**
-         * An answer the log held when the await began that the view does not show yet (the await began after the answer
-         * was stored, before the view applied it) and that nothing up to that revision settled: read from the log once,
-         * from just after {@code viewRevision} (the latest event the view shows of the session), on the first call;
-         * later calls answer what the first found.
+         * An answer the log holds that the view does not show yet (the await began after the answer was stored, before
+         * the view applied it) and that nothing after it settled: read from the log once, from just after {@code
+         * viewRevision} (the latest event the view shows of the session) to its end, on the first call, which comes
+         * after the await has registered for the tail's answers, so no answer falls between the two; later calls
+         * answer what the first found.
          */
         Optional<TimelineItems.ResponseItem> answeredAheadOfView(UUID sessionId, LongSupplier viewRevision) {
             Optional<TimelineItems.ResponseItem> found = aheadOfView;
@@ -66,16 +67,10 @@ class SettledInLog {
         }
 
         private Optional<TimelineItems.ResponseItem> unsettledAnswerAfter(UUID sessionId, long viewRevision) {
-            if (viewRevision >= lastRevision) {
-                return Optional.empty();
-            }
             Map<UUID, DomainEventMessage<?>> answers = new LinkedHashMap<>();
             Iterator<TrackedEventMessage<?>> events = stream.from(sessionId, viewRevision + 1);
             while (events.hasNext()) {
                 DomainEventMessage<?> event = (DomainEventMessage<?>) events.next();
-                if (event.getSequenceNumber() > lastRevision) {
-                    break;
-                }
                 if (event.getPayload() instanceof ResponseSubmitted answer) {
                     answers.put(answer.messageId(), event);
                 } else {
