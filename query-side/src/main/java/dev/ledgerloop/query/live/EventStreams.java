@@ -215,8 +215,8 @@ class EventStreams implements SmartLifecycle {
         int read = 0;
         while (read < BATCH && events.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
             TrackedEventMessage<?> message = events.nextAvailable();
-            Entry entry = entryOf(message);
             tell(message);
+            Entry entry = entryOf(message);
             synchronized (tailLock) {
                 recent.addLast(entry);
                 if (recent.size() > RECENT) {
