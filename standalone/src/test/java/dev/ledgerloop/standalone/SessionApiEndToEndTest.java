@@ -111,14 +111,9 @@ class SessionApiEndToEndTest {
      */
     @Test
     void an_await_returns_the_answer_as_the_log_holds_it_while_the_view_lags() throws Exception {
-        String session = agent.openSession();
-        String sessionPath = "/v1/agent/sessions/" + session;
-        assertThat(agent.post(sessionPath + "/participants", "{\"userId\":\"frank\",\"role\":\"member\"}")
-                        .status())
-                .isEqualTo(201);
-        String question = id(agent.post(sessionPath + "/messages", message("High", true, null)));
-        forTheViews().untilAsserted(() -> assertThat(ids(data(agent.get(sessionPath + "/timeline"))))
-                .contains(question));
+        Question asked = askedAndShown("frank");
+        String sessionPath = asked.path();
+        String question = asked.messageId();
         int waitingBefore = openLiveConnections();
 
         EventProcessor timeline = timelineProcessor();
@@ -127,12 +122,7 @@ class SessionApiEndToEndTest {
         try {
             CompletableFuture<Answer> awaiting = agent.sendAsync("GET", sessionPath + "/await?timeoutMs=30000", null);
             forTheViews().until(() -> openLiveConnections() > waitingBefore);
-            assertThat(human("frank")
-                            .post(
-                                    "/v1/human/sessions/" + session + "/messages/" + question + "/respond",
-                                    "{\"encryptedResponse\":" + envelope() + "}")
-                            .status())
-                    .isEqualTo(201);
+            assertThat(asked.answer()).isEqualTo(201);
             answered = awaiting.get(20, TimeUnit.SECONDS);
         } finally {
             timeline.start();
@@ -153,24 +143,14 @@ class SessionApiEndToEndTest {
      */
     @Test
     void an_await_that_begins_after_the_answer_finds_it_in_the_log_while_the_view_lags() throws Exception {
-        String session = agent.openSession();
-        String sessionPath = "/v1/agent/sessions/" + session;
-        assertThat(agent.post(sessionPath + "/participants", "{\"userId\":\"grace\",\"role\":\"member\"}")
-                        .status())
-                .isEqualTo(201);
-        String question = id(agent.post(sessionPath + "/messages", message("High", true, null)));
-        forTheViews().untilAsserted(() -> assertThat(ids(data(agent.get(sessionPath + "/timeline"))))
-                .contains(question));
+        Question asked = askedAndShown("grace");
+        String sessionPath = asked.path();
+        String question = asked.messageId();
 
         EventProcessor timeline = timelineProcessor();
         timeline.shutDown();
         try {
-            assertThat(human("grace")
-                            .post(
-                                    "/v1/human/sessions/" + session + "/messages/" + question + "/respond",
-                                    "{\"encryptedResponse\":" + envelope() + "}")
-                            .status())
-                    .isEqualTo(201);
+            assertThat(asked.answer()).isEqualTo(201);
             Answer answered = agent.get(sessionPath + "/await?timeoutMs=10000");
             assertThat(answered.status())
                     .as("the await, the view held back: %s", answered.body())
@@ -184,6 +164,30 @@ class SessionApiEndToEndTest {
                     .isEqualTo(204);
         } finally {
             timeline.start();
+        }
+    }
+
+    /** A session with one participant and a question for them, shown in the timeline view. */
+    private static Question askedAndShown(String user) throws Exception {
+        String session = agent.openSession();
+        String path = "/v1/agent/sessions/" + session;
+        assertThat(agent.post(path + "/participants", "{\"userId\":\"" + user + "\",\"role\":\"member\"}")
+                        .status())
+                .isEqualTo(201);
+        String question = id(agent.post(path + "/messages", message("High", true, null)));
+        forTheViews().untilAsserted(() -> assertThat(ids(data(agent.get(path + "/timeline"))))
+                .contains(question));
+        return new Question(session, path, question, user);
+    }
+
+    private record Question(String sessionId, String path, String messageId, String user) {
+        /** The participant answers; the status of the answer's request. */
+        int answer() throws Exception {
+            return human(user)
+                    .post(
+                            "/v1/human/sessions/" + sessionId + "/messages/" + messageId + "/respond",
+                            "{\"encryptedResponse\":" + envelope() + "}")
+                    .status();
         }
     }
 

@@ -6,21 +6,20 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Fresh instances of view projections' handlers on one database, fed events the way the live processors feed them:
- * through Axon's annotation adapter, so {@code @SequenceNumber}, {@code @Timestamp}, {@code MetaData} and message
+ * through Axon's handler inspection ({@link InspectedHandlers}), so {@code @SequenceNumber}, {@code @Timestamp}, {@code MetaData} and message
  * parameters resolve as they do live. One implementation of each view, whether it is built live or for a history.
  */
 final class ViewFold {
-    private final List<AnnotationEventHandlerAdapter> handlers;
+    private final List<InspectedHandlers> handlers;
     private final Executor executor;
 
     ViewFold(List<Projection> projections, MongoDatabase database, Executor executor) {
         this.handlers = projections.stream()
-                .map(projection -> new AnnotationEventHandlerAdapter(projection.writingTo(database)))
+                .map(projection -> InspectedHandlers.of(projection.writingTo(database)))
                 .toList();
         this.executor = executor;
     }
@@ -52,7 +51,7 @@ final class ViewFold {
         }
     }
 
-    private static void apply(AnnotationEventHandlerAdapter handler, EventMessage<?> event) {
+    private static void apply(InspectedHandlers handler, EventMessage<?> event) {
         if (handler.canHandle(event)) {
             try {
                 handler.handle(event);

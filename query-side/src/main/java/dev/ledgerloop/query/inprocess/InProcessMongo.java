@@ -48,6 +48,7 @@ import org.bson.io.BasicOutputBuffer;
 public final class InProcessMongo {
     static final ServerAddress ADDRESS = new ServerAddress("in-process", 27017);
     private static final BsonValueCodec VALUES = new BsonValueCodec();
+    private static final String DOCUMENTS = "documents";
 
     private final MongoBackend backend;
     private final CodecRegistry codecs = MongoClientSettings.getDefaultCodecRegistry();
@@ -135,7 +136,33 @@ public final class InProcessMongo {
         return new MongoCommandException(response, ADDRESS);
     }
 
+    /**
+     * The command as the server's wire handler decodes it. Encoded documents an insert carries (a checkpoint's, when a
+     * fold restores one) are decoded from their own bytes rather than copied into the command's first.
+     */
     private static de.bwaldvogel.mongo.bson.Document toServer(BsonDocument command) {
+        if (command.get(DOCUMENTS) instanceof BsonArray documents
+                && !documents.isEmpty()
+                && documents.stream().allMatch(RawBsonDocument.class::isInstance)) {
+            BsonDocument rest = new BsonDocument();
+            command.forEach((name, value) -> {
+                if (!name.equals(DOCUMENTS)) {
+                    rest.append(name, value);
+                }
+            });
+            de.bwaldvogel.mongo.bson.Document server = decode(rest);
+            List<Object> decoded = new ArrayList<>(documents.size());
+            for (BsonValue document : documents) {
+                decoded.add(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(
+                        ((RawBsonDocument) document).getByteBuffer().asNIO())));
+            }
+            server.put(DOCUMENTS, decoded);
+            return server;
+        }
+        return decode(command);
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document decode(BsonDocument command) {
         BasicOutputBuffer bytes = new BasicOutputBuffer();
         try (BsonBinaryWriter writer = new BsonBinaryWriter(bytes)) {
             write(writer, command);
