@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,17 +87,13 @@ class SessionApiEndToEndTest {
                         .asText())
                 .isEqualTo(question));
 
-        EventProcessor timeline = timelineProcessor();
-        timeline.shutDown();
-        try {
+        Answer again = withTheTimelineViewHeldBack(() -> {
             assertThat(agent.post(sessionPath + "/acknowledge", "{}").status()).isEqualTo(200);
-            Answer again = agent.get(sessionPath + "/await?timeoutMs=300");
-            assertThat(again.status())
-                    .as("an await after the acknowledgement, the view not yet showing it: %s", again.body())
-                    .isEqualTo(204);
-        } finally {
-            timeline.start();
-        }
+            return agent.get(sessionPath + "/await?timeoutMs=300");
+        });
+        assertThat(again.status())
+                .as("an await after the acknowledgement, the view not yet showing it: %s", again.body())
+                .isEqualTo(204);
         forTheViews().untilAsserted(() -> assertThat(item(data(agent.get(sessionPath + "/timeline")), question)
                         .get("status")
                         .asText())
@@ -116,17 +113,12 @@ class SessionApiEndToEndTest {
         String question = asked.messageId();
         int waitingBefore = openLiveConnections();
 
-        EventProcessor timeline = timelineProcessor();
-        timeline.shutDown();
-        Answer answered;
-        try {
+        Answer answered = withTheTimelineViewHeldBack(() -> {
             CompletableFuture<Answer> awaiting = agent.sendAsync("GET", sessionPath + "/await?timeoutMs=30000", null);
             forTheViews().until(() -> openLiveConnections() > waitingBefore);
             assertThat(asked.answer()).isEqualTo(201);
-            answered = awaiting.get(20, TimeUnit.SECONDS);
-        } finally {
-            timeline.start();
-        }
+            return awaiting.get(20, TimeUnit.SECONDS);
+        });
         assertThat(answered.status())
                 .as("the await, the view held back: %s", answered.body())
                 .isEqualTo(200);
@@ -147,9 +139,7 @@ class SessionApiEndToEndTest {
         String sessionPath = asked.path();
         String question = asked.messageId();
 
-        EventProcessor timeline = timelineProcessor();
-        timeline.shutDown();
-        try {
+        withTheTimelineViewHeldBack(() -> {
             assertThat(asked.answer()).isEqualTo(201);
             Answer answered = agent.get(sessionPath + "/await?timeoutMs=10000");
             assertThat(answered.status())
@@ -162,9 +152,8 @@ class SessionApiEndToEndTest {
             assertThat(agent.get(sessionPath + "/await?timeoutMs=300").status())
                     .as("an await after the acknowledgement")
                     .isEqualTo(204);
-        } finally {
-            timeline.start();
-        }
+            return null;
+        });
     }
 
     /** A session with one participant and a question for them, shown in the timeline view. */
@@ -191,13 +180,20 @@ class SessionApiEndToEndTest {
         }
     }
 
-    private static EventProcessor timelineProcessor() {
-        return system.backendContexts().stream()
+    /** Runs {@code action} with the timeline view's processor stopped, as a view far behind the log under load. */
+    private static <T> T withTheTimelineViewHeldBack(Callable<T> action) throws Exception {
+        EventProcessor timeline = system.backendContexts().stream()
                 .map(context ->
                         context.getBean(EventProcessingConfiguration.class).eventProcessor("timeline"))
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElseThrow();
+        timeline.shutDown();
+        try {
+            return action.call();
+        } finally {
+            timeline.start();
+        }
     }
 
     private static int openLiveConnections() {

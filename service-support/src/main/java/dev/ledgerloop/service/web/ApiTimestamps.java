@@ -17,6 +17,10 @@ public final class ApiTimestamps extends JsonSerializer<Instant> {
     public static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Digits of year, month, day, hour, minute, second and millisecond, and the character after each. */
+    private static final int[] WIDTHS = {4, 2, 2, 2, 2, 2, 3};
+
+    private static final char[] AFTER = {'-', '-', 'T', ':', ':', '.', 'Z'};
     private static final long FIRST_FOUR_DIGIT_YEAR =
             LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
     private static final long LAST_FOUR_DIGIT_YEAR =
@@ -32,29 +36,27 @@ public final class ApiTimestamps extends JsonSerializer<Instant> {
             return FORMAT.format(instant);
         }
         LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        int[] fields = {
+            time.getYear(),
+            time.getMonthValue(),
+            time.getDayOfMonth(),
+            time.getHour(),
+            time.getMinute(),
+            time.getSecond(),
+            instant.getNano() / 1_000_000
+        };
         char[] text = new char[24];
-        digits(text, 0, time.getYear(), 4);
-        text[4] = '-';
-        digits(text, 5, time.getMonthValue(), 2);
-        text[7] = '-';
-        digits(text, 8, time.getDayOfMonth(), 2);
-        text[10] = 'T';
-        digits(text, 11, time.getHour(), 2);
-        text[13] = ':';
-        digits(text, 14, time.getMinute(), 2);
-        text[16] = ':';
-        digits(text, 17, time.getSecond(), 2);
-        text[19] = '.';
-        digits(text, 20, instant.getNano() / 1_000_000, 3);
-        text[23] = 'Z';
-        return new String(text);
-    }
-
-    private static void digits(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
+        int at = 0;
+        for (int field = 0; field < fields.length; field++) {
+            int value = fields[field];
+            for (int digit = at + WIDTHS[field] - 1; digit >= at; digit--) {
+                text[digit] = (char) ('0' + value % 10);
+                value /= 10;
+            }
+            at += WIDTHS[field];
+            text[at++] = AFTER[field];
         }
+        return new String(text);
     }
 
     @Override
