@@ -156,6 +156,26 @@ class SessionApiEndToEndTest {
         });
     }
 
+    /**
+     * An await with nothing to answer ends when its own {@code timeoutMs} passes. The web server looks for timed-out
+     * async requests about once a second, so five awaits of {@code timeoutMs=0} one after the other took about five
+     * seconds when that was the only timer; the bound here is ten times what they take now.
+     */
+    @Test
+    void an_await_with_nothing_to_answer_ends_when_its_timeout_passes() throws Exception {
+        String sessionPath = "/v1/agent/sessions/" + agent.openSession();
+        forTheViews()
+                .untilAsserted(() -> assertThat(agent.get(sessionPath).status()).isEqualTo(200));
+        long started = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertThat(agent.get(sessionPath + "/await?timeoutMs=0").status()).isEqualTo(204);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("five awaits with timeoutMs=0, one after the other")
+                .isLessThan(Duration.ofMillis(2_500));
+        assertThat(agent.get(sessionPath + "/await?timeoutMs=300").status()).isEqualTo(204);
+    }
+
     /** A session with one participant and a question for them, shown in the timeline view. */
     private static Question askedAndShown(String user) throws Exception {
         String session = agent.openSession();

@@ -5,10 +5,17 @@ import dev.ledgerloop.query.live.LiveConnections;
 import dev.ledgerloop.query.paging.QueryParameters;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -21,16 +28,31 @@ import org.springframework.web.context.request.async.DeferredResult;
  * only in what they wait for.
  */
 @Component
-public class SessionAwaits {
+public class SessionAwaits implements DisposableBean {
     static final int DEFAULT_AWAIT_MILLIS = 30_000;
     static final int MAX_AWAIT_MILLIS = 300_000;
+    /**
+     * The web server's own timeout of an async request, a backstop only: Tomcat looks for timed-out async requests
+     * about once a second, so {@code timeoutMs=0} answered 204 after up to a second. Each await's own timer ends it.
+     */
+    private static final long SERVER_TIMEOUT_MARGIN_MILLIS = 5_000;
 
     private final ResponseWaiters waiters;
     private final LiveConnections connections;
+    private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "await-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SessionAwaits(ResponseWaiters waiters, LiveConnections connections) {
         this.waiters = waiters;
         this.connections = connections;
+    }
+
+    @Override
+    public void destroy() {
+        timeouts.shutdownNow();
     }
 
     /**
@@ -47,7 +69,9 @@ public class SessionAwaits {
             Function<DomainEventMessage<?>, Optional<?>> heard) {
         Runnable release = connections.open(principal);
         DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(
-                (long) Math.max(timeout, 1), ResponseEntity.noContent().build());
+                timeout + SERVER_TIMEOUT_MARGIN_MILLIS,
+                ResponseEntity.noContent().build());
+        AtomicReference<Future<?>> timer = new AtomicReference<>();
         Consumer<Optional<?>> answer = found -> found.ifPresent(item -> result.setResult(ResponseEntity.ok(item)));
         ResponseWaiters.Waiter waiter = new ResponseWaiters.Waiter() {
             @Override
@@ -68,8 +92,17 @@ public class SessionAwaits {
         result.onCompletion(() -> {
             cancel.run();
             release.run();
+            Optional.ofNullable(timer.get()).ifPresent(running -> running.cancel(false));
         });
         waiter.lookAgain();
+        if (!result.hasResult()) {
+            try {
+                timer.set(timeouts.schedule(
+                        () -> result.setResult(ResponseEntity.noContent().build()), timeout, TimeUnit.MILLISECONDS));
+            } catch (RejectedExecutionException stopping) {
+                result.setResult(ResponseEntity.noContent().build());
+            }
+        }
         return result;
     }
 
