@@ -94,7 +94,14 @@ public class SessionAwaits implements DisposableBean {
             release.run();
             Optional.ofNullable(timer.get()).ifPresent(running -> running.cancel(false));
         });
-        waiter.lookAgain();
+        try {
+            waiter.lookAgain();
+        } catch (RuntimeException failed) {
+            // The request fails before the result is handed to the server, so its completion would never run.
+            cancel.run();
+            release.run();
+            throw failed;
+        }
         if (!result.hasResult()) {
             try {
                 timer.set(timeouts.schedule(
