@@ -32,10 +32,7 @@ final class InspectedHandlers {
         return new InspectedHandlers(target);
     }
 
-    boolean canHandle(EventMessage<?> event) {
-        return inspector.getHandlers(type).anyMatch(handler -> handler.canHandle(event));
-    }
-
+    /** Applies the event with the first handler that can handle it; an event none handles is passed over. */
     void handle(EventMessage<?> event) throws Exception {
         Optional<MessageHandlingMember<? super Object>> handler = inspector
                 .getHandlers(type)

@@ -52,15 +52,13 @@ final class ViewFold {
     }
 
     private static void apply(InspectedHandlers handler, EventMessage<?> event) {
-        if (handler.canHandle(event)) {
-            try {
-                handler.handle(event);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(
-                        "A view could not apply " + event.getPayloadType().getName(), e);
-            }
+        try {
+            handler.handle(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "A view could not apply " + event.getPayloadType().getName(), e);
         }
     }
 }

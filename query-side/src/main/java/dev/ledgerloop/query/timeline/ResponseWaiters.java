@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.context.SmartLifecycle;
@@ -109,9 +110,13 @@ class ResponseWaiters implements SmartLifecycle, TailListener {
     }
 
     private void heard(UUID sessionId, DomainEventMessage<?> event) {
+        eachWaiter(sessionId, waiter -> waiter.heard(event));
+    }
+
+    private void eachWaiter(UUID sessionId, Consumer<Waiter> action) {
         Set<Waiter> waiters = waiting.get(sessionId);
         if (waiters != null) {
-            waiters.forEach(waiter -> waiter.heard(event));
+            waiters.forEach(action);
         }
     }
 
@@ -133,10 +138,7 @@ class ResponseWaiters implements SmartLifecycle, TailListener {
     }
 
     void responded(UUID sessionId) {
-        Set<Waiter> waiters = waiting.get(sessionId);
-        if (waiters != null) {
-            waiters.forEach(Waiter::lookAgain);
-        }
+        eachWaiter(sessionId, Waiter::lookAgain);
     }
 
     int waiting() {
