@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ledgerloop.query.inprocess.InProcessMongo;
+import dev.ledgerloop.query.inprocess.IndexedMemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -17,8 +18,8 @@ import org.testcontainers.containers.MongoDBContainer;
 
 /**
  * The MongoDB servers view tests run against (docs/architecture.md §Testing): mongo-java-server always, over the wire
- * and called in process (as history folds call it), and a real
- * MongoDB through Testcontainers where Docker answers; there the real one is skipped with a message saying so. Each
+ * and called in process with the look-ups of {@code IndexedMemoryBackend} (as history folds and rebuilds call it), and
+ * a real MongoDB through Testcontainers where Docker answers; there the real one is skipped with a message saying so. Each
  * call gives a fresh database. Servers start once per JVM and stop with it.
  */
 public final class ViewDatabases {
@@ -60,7 +61,7 @@ public final class ViewDatabases {
 
     private static synchronized InProcessMongo inProcess() {
         if (inProcess == null) {
-            inProcess = new InProcessMongo(new MemoryBackend());
+            inProcess = new InProcessMongo(new IndexedMemoryBackend());
         }
         return inProcess;
     }

@@ -1,19 +1,18 @@
 package dev.ledgerloop.standalone;
 
+import static dev.ledgerloop.query.inprocess.EqualityFilters.keyOf;
+import static dev.ledgerloop.query.inprocess.EqualityFilters.requiredEquality;
+import static dev.ledgerloop.query.inprocess.EqualityFilters.stringsIn;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -141,22 +140,11 @@ class EqualityLookupCollection extends H2Collection {
         if (idField == null) {
             return Optional.empty();
         }
-        Optional<Iterable<Object>> strings = stringIdsIn(query.get(idField));
+        Optional<Iterable<Object>> strings = stringsIn(query.get(idField)).map(ids -> ids);
         if (strings.isPresent()) {
             return strings;
         }
         return requiredEquality(query, idField).filter(String.class::isInstance).<Iterable<Object>>map(List::of);
-    }
-
-    /** The ids of {@code {$in: [<string>, …]}}, each once: the positions of every document it may match. */
-    private static Optional<Iterable<Object>> stringIdsIn(Object condition) {
-        if (condition instanceof Document operators
-                && operators.size() == 1
-                && operators.get("$in") instanceof Collection<?> values
-                && values.stream().allMatch(String.class::isInstance)) {
-            return Optional.of(List.copyOf(new LinkedHashSet<>(values)));
-        }
-        return Optional.empty();
     }
 
     /** The documents at these positions that are there: a string id names a position that may hold none. */
@@ -194,20 +182,6 @@ class EqualityLookupCollection extends H2Collection {
         return Optional.empty();
     }
 
-    /** The index's key as the filter requires it, when the filter requires a plain value for each of its fields. */
-    private static Optional<Document> keyOf(Index<Object> index, Document query) {
-        Document key = new Document();
-        for (IndexKey indexKey : index.getKeys()) {
-            String field = indexKey.getKey();
-            Optional<Object> value = field.contains(".") ? Optional.empty() : requiredEquality(query, field);
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            key.put(field, value.get());
-        }
-        return Optional.of(key);
-    }
-
     private Optional<Iterable<Object>> byIndexedField(Document query) {
         for (Index<Object> index : getIndexes()) {
             if (index instanceof FieldEqualityIndex fieldIndex
@@ -216,35 +190,5 @@ class EqualityLookupCollection extends H2Collection {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The value {@code field} must equal for a document to match {@code query}: the field's own condition or one
-     * under a top-level {@code $and}, when it is a plain value. Not an operator or embedded document, a regular
-     * expression, an array or null: those match by other rules than equality of the index key.
-     */
-    private static Optional<Object> requiredEquality(Document query, String field) {
-        Object value = query.get(field);
-        if (value != null && isPlainValue(value)) {
-            return Optional.of(value);
-        }
-        if (query.get("$and") instanceof Collection<?> conjuncts) {
-            for (Object conjunct : conjuncts) {
-                if (conjunct instanceof Document condition) {
-                    Optional<Object> found = requiredEquality(condition, field);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isPlainValue(Object value) {
-        return !(value instanceof Document)
-                && !(value instanceof Collection<?>)
-                && !BsonRegularExpression.isRegularExpression(value)
-                && !(value instanceof Missing);
     }
 }

@@ -3,6 +3,7 @@ package dev.ledgerloop.query.history;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ledgerloop.query.inprocess.InProcessMongo;
+import dev.ledgerloop.query.inprocess.IndexedMemoryBackend;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,7 @@ class ScratchDatabases implements DisposableBean {
     /** One thread per view a history folds, shared by all folds (a fold's views run side by side). */
     private static final int FOLD_THREADS = SessionHistory.VIEWS.size();
 
-    private final MemoryBackend backend = new ScratchBackend();
+    private final MemoryBackend backend = new IndexedMemoryBackend();
     private final InProcessMongo mongo = new InProcessMongo(backend);
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService foldThreads = Executors.newFixedThreadPool(FOLD_THREADS, work -> {

@@ -179,10 +179,6 @@ final class InProcessCollection implements InvocationHandler {
         return reply.getNumber("n").longValue();
     }
 
-    /**
-     * The memory backend builds unique indexes only and warns that it ignores any other, so another is not sent: the
-     * same effect, without a warning per fold.
-     */
     private String createIndex(Bson keys, IndexOptions options) {
         BsonDocument key = bson(keys);
         String indexName = options.getName() != null
@@ -192,10 +188,9 @@ final class InProcessCollection implements InvocationHandler {
                                 + entry.getValue().asNumber().intValue())
                         .collect(Collectors.joining("_"));
         BsonDocument index = new BsonDocument("key", key).append("name", new BsonString(indexName));
-        if (!options.isUnique()) {
-            return indexName;
+        if (options.isUnique()) {
+            index.append("unique", BsonBoolean.TRUE);
         }
-        index.append("unique", BsonBoolean.TRUE);
         mongo.command(
                 database,
                 new BsonDocument("createIndexes", new BsonString(name))

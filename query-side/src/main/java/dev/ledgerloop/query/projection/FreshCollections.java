@@ -1,13 +1,16 @@
 package dev.ledgerloop.query.projection;
 
 import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bson.RawBsonDocument;
 
 /**
  * The copies a rebuild writes next to the live collections, in the same database: MongoDB renames a collection over
@@ -16,6 +19,8 @@ import java.util.Set;
  */
 final class FreshCollections {
     static final String PREFIX = "rebuilding__";
+
+    private static final int COPY_BATCH = 1_000;
 
     private final MongoDatabase database;
     private final List<String> names;
@@ -37,6 +42,36 @@ final class FreshCollections {
         names.stream()
                 .filter(name -> existing.contains(PREFIX + name))
                 .forEach(name -> database.getCollection(PREFIX + name).drop());
+    }
+
+    /** How many documents {@code source} holds in collections of these names. */
+    long documentsIn(MongoDatabase source) {
+        return names.stream()
+                .mapToLong(name -> source.getCollection(name).countDocuments())
+                .sum();
+    }
+
+    /**
+     * Inserts every document of {@code source}'s collections of these names into their copies, as the encoded BSON the
+     * source answers, {@value #COPY_BATCH} at a time: one ordered {@code insertMany} each, not a round trip per
+     * document.
+     */
+    void copyFrom(MongoDatabase source) {
+        for (String name : names) {
+            MongoCollection<RawBsonDocument> copy = database.getCollection(PREFIX + name, RawBsonDocument.class);
+            List<RawBsonDocument> batch = new ArrayList<>(COPY_BATCH);
+            for (RawBsonDocument document :
+                    source.getCollection(name, RawBsonDocument.class).find()) {
+                batch.add(document);
+                if (batch.size() == COPY_BATCH) {
+                    copy.insertMany(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                copy.insertMany(batch);
+            }
+        }
     }
 
     /** Renames each copy over its live collection (indexes go along); readers see the old one or the new one. */

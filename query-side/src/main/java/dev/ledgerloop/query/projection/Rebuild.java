@@ -1,5 +1,6 @@
 package dev.ledgerloop.query.projection;
 
+import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import java.time.Clock;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rebuild of one or more views (docs/replay.md §Rebuild): replays {@code $all} from the start into fresh copies of
- * their collections while the live views keep serving, catches up, pauses the live processors, finishes up to exactly
+ * their collections (in memory first: {@link RebuildStore}) while the live views keep serving, catches up, pauses the live processors, finishes up to exactly
  * their tokens, renames the copies over the live collections and resumes the processors where they were. On failure the
  * copies are dropped and the live views stay as they are.
  */
@@ -32,7 +33,8 @@ final class Rebuild implements Runnable {
     private final String target;
     private final List<String> views;
     private final FreshCollections fresh;
-    private final Supplier<ReplayHandlers> handlers;
+    private final Function<MongoDatabase, ReplayHandlers> handlersOn;
+    private final long memoryDocuments;
     private final EventStoreDbStorageEngine eventLog;
     private final LiveProcessors live;
     private final TokenPositions tokens;
@@ -50,7 +52,8 @@ final class Rebuild implements Runnable {
             String target,
             List<String> views,
             FreshCollections fresh,
-            Supplier<ReplayHandlers> handlers,
+            Function<MongoDatabase, ReplayHandlers> handlersOn,
+            long memoryDocuments,
             EventStoreDbStorageEngine eventLog,
             LiveProcessors live,
             TokenPositions tokens,
@@ -58,7 +61,8 @@ final class Rebuild implements Runnable {
         this.target = target;
         this.views = List.copyOf(views);
         this.fresh = fresh;
-        this.handlers = handlers;
+        this.handlersOn = handlersOn;
+        this.memoryDocuments = memoryDocuments;
         this.eventLog = eventLog;
         this.live = live;
         this.tokens = tokens;
@@ -74,30 +78,10 @@ final class Rebuild implements Runnable {
     public void run() {
         try {
             fresh.recreate();
-            ReplayHandlers replay = handlers.get();
-            EventStoreDbPositionToken position = EventStoreDbPositionToken.TAIL;
-            headCommit = commitOf(eventLog.createHeadToken());
-            position = replay(replay, position, null);
-            for (int i = 0;
-                    i < MAX_CATCH_UPS
-                            && eventLog.countEventsAfter(position, PAUSE_WHEN_BEHIND_BY_AT_MOST)
-                                    >= PAUSE_WHEN_BEHIND_BY_AT_MOST;
-                    i++) {
-                headCommit = commitOf(eventLog.createHeadToken());
-                position = replay(replay, position, null);
-            }
-            status = RebuildProgress.SWITCHING;
-            try {
-                live.pause(views);
-                EventStoreDbPositionToken upTo = views.stream()
-                        .map(view -> tokens.of(view).highest())
-                        .max(EventStoreDbPositionToken::compareTo)
-                        .orElse(EventStoreDbPositionToken.TAIL);
-                headCommit = Math.max(lastCommit, commitOf(upTo));
-                replay(replay, position, upTo);
-                fresh.switchOver();
-            } finally {
-                live.resume(views);
+            try (RebuildStore store = new RebuildStore(fresh, handlersOn, memoryDocuments)) {
+                EventStoreDbPositionToken position = caughtUp(store, EventStoreDbPositionToken.TAIL);
+                store.moveToCopies();
+                switchOver(store, caughtUp(store, position));
             }
             status = RebuildProgress.SUCCEEDED;
             log.info(
@@ -112,9 +96,44 @@ final class Rebuild implements Runnable {
         }
     }
 
+    /** Pauses the live processors, applies the events up to exactly their tokens, renames, and resumes them. */
+    private void switchOver(RebuildStore store, EventStoreDbPositionToken position) {
+        status = RebuildProgress.SWITCHING;
+        try {
+            live.pause(views);
+            EventStoreDbPositionToken upTo = views.stream()
+                    .map(view -> tokens.of(view).highest())
+                    .max(EventStoreDbPositionToken::compareTo)
+                    .orElse(EventStoreDbPositionToken.TAIL);
+            headCommit = Math.max(lastCommit, commitOf(upTo));
+            replay(store, position, upTo);
+            fresh.switchOver();
+        } finally {
+            live.resume(views);
+        }
+    }
+
+    /**
+     * Replays from {@code from} to the end of the log, and again while at least {@link #PAUSE_WHEN_BEHIND_BY_AT_MOST}
+     * events came in meanwhile (the live views kept serving and moving).
+     */
+    private EventStoreDbPositionToken caughtUp(RebuildStore store, EventStoreDbPositionToken from) {
+        EventStoreDbPositionToken position = from;
+        for (int i = 0;
+                i <= MAX_CATCH_UPS
+                        && (i == 0
+                                || eventLog.countEventsAfter(position, PAUSE_WHEN_BEHIND_BY_AT_MOST)
+                                        >= PAUSE_WHEN_BEHIND_BY_AT_MOST);
+                i++) {
+            headCommit = commitOf(eventLog.createHeadToken());
+            position = replay(store, position, null);
+        }
+        return position;
+    }
+
     /** Handles the events after {@code from} up to {@code upTo} inclusive (the end of the log when null). */
     private EventStoreDbPositionToken replay(
-            ReplayHandlers replay, EventStoreDbPositionToken from, EventStoreDbPositionToken upTo) {
+            RebuildStore store, EventStoreDbPositionToken from, EventStoreDbPositionToken upTo) {
         EventStoreDbPositionToken position = from;
         if (upTo != null && position.covers(upTo)) {
             return position;
@@ -129,16 +148,17 @@ final class Rebuild implements Runnable {
                 }
                 chunk.add(event);
                 if (chunk.size() == CHUNK) {
-                    position = handled(replay, chunk);
+                    position = handled(store, chunk);
                 }
             }
         }
-        return chunk.isEmpty() ? position : handled(replay, chunk);
+        return chunk.isEmpty() ? position : handled(store, chunk);
     }
 
     /** Hands the chunk to every view, counts it done and empties it; answers the position of its last event. */
-    private EventStoreDbPositionToken handled(ReplayHandlers replay, List<TrackedEventMessage<?>> chunk) {
-        replay.handleAll(chunk);
+    private EventStoreDbPositionToken handled(RebuildStore store, List<TrackedEventMessage<?>> chunk) {
+        store.handlers().handleAll(chunk);
+        store.checkBudget();
         EventStoreDbPositionToken last =
                 (EventStoreDbPositionToken) chunk.get(chunk.size() - 1).trackingToken();
         lastCommit = last.getCommitPosition();

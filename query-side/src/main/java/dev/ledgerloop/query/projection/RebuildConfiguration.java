@@ -25,8 +25,9 @@ class RebuildConfiguration {
             EventStoreDbStorageEngine engine,
             ParkedEvents parked,
             ObjectProvider<Configuration> axon,
-            Clock clock) {
-        return new Rebuilds(projections, database, engine, parked, processing(axon), clock);
+            Clock clock,
+            @Value("${ledgerloop.rebuild.memory-documents:500000}") long memoryDocuments) {
+        return new Rebuilds(projections, database, engine, parked, processing(axon), clock, memoryDocuments);
     }
 
     @Bean

@@ -38,6 +38,7 @@ public final class Rebuilds implements AutoCloseable {
     private final LiveProcessors live;
     private final TokenPositions tokens;
     private final Clock clock;
+    private final long memoryDocuments;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
@@ -52,7 +53,8 @@ public final class Rebuilds implements AutoCloseable {
             EventStoreDbStorageEngine eventLog,
             ParkedEvents parked,
             Supplier<EventProcessingConfiguration> processing,
-            Clock clock) {
+            Clock clock,
+            long memoryDocuments) {
         this.projections = projections.stream()
                 .collect(Collectors.toMap(Projection::name, Function.identity(), (a, b) -> a, TreeMap::new));
         this.database = database;
@@ -61,6 +63,7 @@ public final class Rebuilds implements AutoCloseable {
         this.live = new LiveProcessors(processing);
         this.tokens = new TokenPositions(database);
         this.clock = clock;
+        this.memoryDocuments = memoryDocuments;
     }
 
     private static CustomizableThreadFactory viewThreads() {
@@ -93,7 +96,8 @@ public final class Rebuilds implements AutoCloseable {
                 name,
                 views,
                 fresh,
-                () -> ReplayHandlers.of(chosen, fresh.asSeenByTheCopies(), parked, replayThreads),
+                target -> ReplayHandlers.of(chosen, target, parked, replayThreads),
+                memoryDocuments,
                 eventLog,
                 live,
                 tokens,

@@ -11,6 +11,9 @@ import dev.ledgerloop.standalone.fixture.Envelopes;
 import dev.ledgerloop.standalone.webhook.WebhookReceiver;
 import dev.ledgerloop.standalone.webhook.Webhooks;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +38,15 @@ final class Traffic {
         this.owner = owner;
     }
 
-    /** Starts the system as these tests need it: no rate limit, webhook retries within a second. */
-    static LedgerloopSystem start(java.nio.file.Path data) throws Exception {
+    /**
+     * Starts the system as these tests need it: no rate limit, webhook retries within a second, and the backends'
+     * settings given.
+     */
+    static LedgerloopSystem start(java.nio.file.Path data, String... backendSettings) throws Exception {
+        List<String> settings = new ArrayList<>(Arrays.asList(Webhooks.SHORT_SCHEDULE));
+        settings.addAll(List.of(backendSettings));
         return LedgerloopSystem.start(
-                data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false), Webhooks.SHORT_SCHEDULE);
+                data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false), settings.toArray(String[]::new));
     }
 
     /** Makes the traffic and waits until every webhook delivery has reached its end (delivered or exhausted). */
