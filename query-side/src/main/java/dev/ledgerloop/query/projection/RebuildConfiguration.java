@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Bean;
 /** Rebuilds and the processor listing (docs/replay.md §Rebuild). */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class RebuildConfiguration {
+    /**
+     * The heap a view document held in a rebuild's memory store is reckoned to take, for the default budget: twice the
+     * 4.8 KB measured for the benchmark's documents (docs/replay.md §Limits), for documents with more content.
+     */
+    private static final long HEAP_BYTES_PER_DOCUMENT = 10 * 1024;
 
     @Bean(destroyMethod = "close")
     Rebuilds rebuilds(
@@ -26,8 +31,10 @@ class RebuildConfiguration {
             ParkedEvents parked,
             ObjectProvider<Configuration> axon,
             Clock clock,
-            @Value("${ledgerloop.rebuild.memory-documents:500000}") long memoryDocuments) {
-        return new Rebuilds(projections, database, engine, parked, processing(axon), clock, memoryDocuments);
+            @Value("${ledgerloop.rebuild.memory-documents:-1}") long memoryDocuments) {
+        long budget =
+                memoryDocuments < 0 ? Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_DOCUMENT : memoryDocuments;
+        return new Rebuilds(projections, database, engine, parked, processing(axon), clock, budget);
     }
 
     @Bean
