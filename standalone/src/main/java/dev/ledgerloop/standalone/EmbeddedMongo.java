@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import dev.ledgerloop.query.inprocess.EqualityIndex;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -196,7 +197,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(
                     String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-                if (!FieldEqualityIndex.serves(keys)) {
+                if (!EqualityIndex.serves(keys)) {
                     return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
                 }
                 return new FieldEqualityIndex(

@@ -1,6 +1,6 @@
 package dev.ledgerloop.standalone;
 
-import static dev.ledgerloop.query.inprocess.EqualityFilters.keyOf;
+import static dev.ledgerloop.query.inprocess.EqualityFilters.candidates;
 import static dev.ledgerloop.query.inprocess.EqualityFilters.requiredEquality;
 import static dev.ledgerloop.query.inprocess.EqualityFilters.stringsIn;
 
@@ -110,8 +110,7 @@ class EqualityLookupCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        Optional<Iterable<Object>> candidates =
-                byStringId(query).or(() -> byUniqueKeys(query)).or(() -> byIndexedField(query));
+        Optional<Iterable<Object>> candidates = byStringId(query).or(() -> candidates(getIndexes(), query));
         if (candidates.isPresent()) {
             return matchDocuments(query, candidates.get(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -133,7 +132,7 @@ class EqualityLookupCollection extends H2Collection {
     /**
      * The position of the document a filter's string {@code _id} names. H2Collection stores each document under its
      * id as given: a string id is its own position, found without the {@code _id} index. Other ids go through the
-     * index ({@link #byUniqueKeys}), which matches them as MongoDB does ({@code 1} finds {@code 1.0}).
+     * index ({@link dev.ledgerloop.query.inprocess.EqualityFilters#candidates}), which matches them as MongoDB does ({@code 1} finds {@code 1.0}).
      */
     private Optional<Iterable<Object>> byStringId(Document query) {
         String idField = getIdField();
@@ -161,34 +160,5 @@ class EqualityLookupCollection extends H2Collection {
                 .map(this::getDocument)
                 .filter(Objects::nonNull);
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-    }
-
-    /**
-     * The position of the document a filter names by every field of a unique index (the {@code _id} index for an id
-     * that is not a string; Axon's tokens by processor and segment, with conditions on the owner besides):
-     * mongo-java-server uses a unique index only for a filter on its fields alone, and scanned the token collection
-     * for every claim each processor segment renews every 5 s (most of the embedded server's samples in an idle
-     * system's profile).
-     */
-    private Optional<Iterable<Object>> byUniqueKeys(Document query) {
-        for (Index<Object> index : getIndexes()) {
-            if (index.isUnique()) {
-                Optional<Document> key = keyOf(index, query);
-                if (key.isPresent()) {
-                    return Optional.of(index.getPositions(key.get()));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Iterable<Object>> byIndexedField(Document query) {
-        for (Index<Object> index : getIndexes()) {
-            if (index instanceof FieldEqualityIndex fieldIndex
-                    && requiredEquality(query, fieldIndex.field()).orElse(null) instanceof String value) {
-                return Optional.of(fieldIndex.getPositions(new Document(fieldIndex.field(), value)));
-            }
-        }
-        return Optional.empty();
     }
 }

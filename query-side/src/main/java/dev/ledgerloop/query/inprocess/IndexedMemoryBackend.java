@@ -1,8 +1,5 @@
 package dev.ledgerloop.query.inprocess;
 
-import static dev.ledgerloop.query.inprocess.EqualityFilters.keyOf;
-import static dev.ledgerloop.query.inprocess.EqualityFilters.requiredEquality;
-
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
@@ -45,7 +42,7 @@ public final class IndexedMemoryBackend extends MemoryBackend {
             @Override
             protected Index<Integer> openOrCreateSecondaryIndex(
                     String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-                return MemoryFieldIndex.serves(keys)
+                return EqualityIndex.serves(keys)
                         ? new MemoryFieldIndex(indexName, keys.get(0), sparse)
                         : new EmptyIndex<>(indexName, keys);
             }
@@ -66,7 +63,7 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-            Optional<Iterable<Integer>> candidates = byUniqueKeys(query).or(() -> byIndexedField(query));
+            Optional<Iterable<Integer>> candidates = EqualityFilters.candidates(getIndexes(), query);
             if (candidates.isPresent()) {
                 Stream<Document> documents = StreamSupport.stream(
                                 candidates.get().spliterator(), false)
@@ -76,28 +73,6 @@ public final class IndexedMemoryBackend extends MemoryBackend {
                         documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-
-        private Optional<Iterable<Integer>> byUniqueKeys(Document query) {
-            for (Index<Integer> index : getIndexes()) {
-                if (index.isUnique()) {
-                    Optional<Document> key = keyOf(index, query);
-                    if (key.isPresent()) {
-                        return Optional.of(index.getPositions(key.get()));
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-
-        private Optional<Iterable<Integer>> byIndexedField(Document query) {
-            for (Index<Integer> index : getIndexes()) {
-                if (index instanceof MemoryFieldIndex fieldIndex
-                        && requiredEquality(query, fieldIndex.field()).orElse(null) instanceof String value) {
-                    return Optional.of(fieldIndex.getPositions(new Document(fieldIndex.field(), value)));
-                }
-            }
-            return Optional.empty();
         }
     }
 }

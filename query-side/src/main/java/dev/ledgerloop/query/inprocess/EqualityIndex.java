@@ -1,0 +1,88 @@
+package dev.ledgerloop.query.inprocess;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A non-unique index on one top-level field that answers one question: the positions of the documents that may have
+ * the field equal to a given string. mongo-java-server's backends ignore non-unique indexes, so {@code
+ * updateMany(eq("sessionId", …))} scanned the collection; a collection that finds such an equality in a filter ({@link
+ * EqualityFilters#candidates}) asks this index instead and applies the whole filter to the documents it names.
+ *
+ * <p>Each document is kept under its {@linkplain #groupOf group}: a string under itself; an array or embedded
+ * document, which a string may match by other rules (an array's elements), under {@link #ANY_STRING}, returned for
+ * every string; anything else (missing, null, a number…), which equals no string, under {@link #NO_STRING}.
+ *
+ * @param <P> the position of a document in its collection
+ */
+public abstract class EqualityIndex<P> extends Index<P> {
+    protected static final Integer NO_STRING = 0;
+    protected static final Integer ANY_STRING = 1;
+
+    private final String field;
+
+    protected EqualityIndex(String name, IndexKey key, boolean sparse) {
+        super(name, List.of(key), sparse);
+        this.field = key.getKey();
+    }
+
+    /** Whether such an index can answer for {@code keys}: one field, not a path into embedded documents. */
+    public static boolean serves(List<IndexKey> keys) {
+        return keys.size() == 1 && !keys.get(0).getKey().contains(".");
+    }
+
+    public String field() {
+        return field;
+    }
+
+    /** The positions of every document whose field may equal {@code value}, and of no other, in no set order. */
+    protected abstract List<P> positionsOf(String value);
+
+    protected Object groupOf(Document document) {
+        Object value = document.get(field);
+        if (value instanceof String) {
+            return value;
+        }
+        if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+            return ANY_STRING;
+        }
+        return NO_STRING;
+    }
+
+    /** Not unique: it names no single document ({@code null} is what the collection skips). */
+    @Override
+    public P getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {}
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {}
+
+    /** The collection's own query planning passes it by: it would hand over whole filters. */
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    /** @param query {@code {<field>: <string>}}: the positions of the documents whose field may equal the string */
+    @Override
+    public Iterable<P> getPositions(Document query) {
+        if (query.size() != 1 || !(query.get(field) instanceof String value)) {
+            throw new IllegalArgumentException("This index answers {" + field + ": <string>}, not " + query.keySet());
+        }
+        return positionsOf(value);
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+}
