@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rebuild of one or more views (docs/replay.md §Rebuild): replays {@code $all} from the start into fresh copies of
- * their collections (in memory first: {@link RebuildStore}) while the live views keep serving, catches up, pauses the live processors, finishes up to exactly
- * their tokens, renames the copies over the live collections and resumes the processors where they were. On failure the
- * copies are dropped and the live views stay as they are.
+ * their collections (in memory first: {@link RebuildStore}) while the live views keep serving, catches up, pauses the
+ * live processors, finishes up to exactly their tokens, renames the copies over the live collections and resumes the
+ * processors where they were. On failure the copies are dropped and the live views stay as they are.
  */
 final class Rebuild implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
