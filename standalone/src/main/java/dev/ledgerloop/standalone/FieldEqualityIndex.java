@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import dev.ledgerloop.query.inprocess.EqualityIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -47,7 +46,7 @@ final class FieldEqualityIndex extends EqualityIndex<Object> implements MovableI
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        entries.put(new Object[] {groupOf(document), position}, position);
+        enter(groupOf(document), position);
     }
 
     @Override
@@ -56,14 +55,13 @@ final class FieldEqualityIndex extends EqualityIndex<Object> implements MovableI
     }
 
     @Override
-    public synchronized void updateInPlace(
-            Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
-        Object oldGroup = groupOf(oldDocument);
-        Object newGroup = groupOf(newDocument);
-        if (!Objects.equals(oldGroup, newGroup)) {
-            entries.remove(new Object[] {oldGroup, position});
-            entries.put(new Object[] {newGroup, position}, position);
-        }
+    protected void enter(Object group, Object position) {
+        entries.put(new Object[] {group, position}, position);
+    }
+
+    @Override
+    protected void leave(Object group, Object position) {
+        entries.remove(new Object[] {group, position});
     }
 
     @Override

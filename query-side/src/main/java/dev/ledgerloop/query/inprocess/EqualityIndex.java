@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A non-unique index on one top-level field that answers one question: the positions of the documents that may have
@@ -52,6 +53,23 @@ public abstract class EqualityIndex<P> extends Index<P> {
             return ANY_STRING;
         }
         return NO_STRING;
+    }
+
+    /** Keeps the document at {@code position} under {@code group}. */
+    protected abstract void enter(Object group, P position);
+
+    /** No longer keeps the document at {@code position} under {@code group}. */
+    protected abstract void leave(Object group, P position);
+
+    @Override
+    public synchronized void updateInPlace(
+            Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        Object oldGroup = groupOf(oldDocument);
+        Object newGroup = groupOf(newDocument);
+        if (!Objects.equals(oldGroup, newGroup)) {
+            leave(oldGroup, position);
+            enter(newGroup, position);
+        }
     }
 
     /** Not unique: it names no single document ({@code null} is what the collection skips). */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** An {@link EqualityIndex} of a memory collection ({@link IndexedMemoryBackend}), in plain maps. */
@@ -33,9 +32,7 @@ final class MemoryFieldIndex extends EqualityIndex<Integer> {
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
         positionsById.put(document.get(ID_FIELD), position);
-        positionsByGroup
-                .computeIfAbsent(groupOf(document), any -> new LinkedHashSet<>())
-                .add(position);
+        enter(groupOf(document), position);
     }
 
     @Override
@@ -48,19 +45,12 @@ final class MemoryFieldIndex extends EqualityIndex<Integer> {
     }
 
     @Override
-    public synchronized void updateInPlace(
-            Document oldDocument, Document newDocument, Integer position, MongoCollection<Integer> collection) {
-        Object oldGroup = groupOf(oldDocument);
-        Object newGroup = groupOf(newDocument);
-        if (!Objects.equals(oldGroup, newGroup)) {
-            leave(oldGroup, position);
-            positionsByGroup
-                    .computeIfAbsent(newGroup, any -> new LinkedHashSet<>())
-                    .add(position);
-        }
+    protected void enter(Object group, Integer position) {
+        positionsByGroup.computeIfAbsent(group, any -> new LinkedHashSet<>()).add(position);
     }
 
-    private void leave(Object group, Integer position) {
+    @Override
+    protected void leave(Object group, Integer position) {
         Set<Integer> positions = positionsByGroup.get(group);
         if (positions != null && positions.remove(position) && positions.isEmpty()) {
             positionsByGroup.remove(group);

@@ -118,17 +118,20 @@ final class Rebuild implements Runnable {
      * events came in meanwhile (the live views kept serving and moving).
      */
     private EventStoreDbPositionToken caughtUp(RebuildStore store, EventStoreDbPositionToken from) {
-        EventStoreDbPositionToken position = from;
+        EventStoreDbPositionToken position = toHead(store, from);
         for (int i = 0;
-                i <= MAX_CATCH_UPS
-                        && (i == 0
-                                || eventLog.countEventsAfter(position, PAUSE_WHEN_BEHIND_BY_AT_MOST)
-                                        >= PAUSE_WHEN_BEHIND_BY_AT_MOST);
+                i < MAX_CATCH_UPS
+                        && eventLog.countEventsAfter(position, PAUSE_WHEN_BEHIND_BY_AT_MOST)
+                                >= PAUSE_WHEN_BEHIND_BY_AT_MOST;
                 i++) {
-            headCommit = commitOf(eventLog.createHeadToken());
-            position = replay(store, position, null);
+            position = toHead(store, position);
         }
         return position;
+    }
+
+    private EventStoreDbPositionToken toHead(RebuildStore store, EventStoreDbPositionToken from) {
+        headCommit = commitOf(eventLog.createHeadToken());
+        return replay(store, from, null);
     }
 
     /** Handles the events after {@code from} up to {@code upTo} inclusive (the end of the log when null). */
