@@ -11,7 +11,8 @@ import java.util.Arrays;
  * {@code log-proofs} asks for proofs of a large verifiable log, {@code evidence} exports a session's evidence bundle
  * and verifies it offline, {@code verify} verifies a kept bundle offline, {@code fuzz} fuzzes the whole public API, {@code stream} measures the live event stream,
  * {@code peer} compares our Axon storage engine on our node with Axon's JDBC engine on PostgreSQL, {@code mixed} runs
- * sends, answers and awaits at once, {@code memory} measures the heap after loading 1,000,000 events.
+ * sends, answers and awaits at once, {@code memory} measures the heap after loading 1,000,000 events,
+ * {@code schedule-lookups} times the webhook scheduler's look-ups on the embedded MongoDB as its schedule grows.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -44,6 +45,7 @@ public final class BenchMain {
             case "webhook-soak" -> WebhookSoakBenchmark.main(rest);
             case "mixed" -> MixedBenchmark.main(rest);
             case "memory" -> MemoryBenchmark.main(rest);
+            case "schedule-lookups" -> ScheduleLookupBenchmark.main(rest);
             default -> EventStoreBenchmark.main(args);
         }
     }

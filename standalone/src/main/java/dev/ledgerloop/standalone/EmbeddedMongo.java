@@ -158,7 +158,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         /**
          * An H2 database whose collections look documents up by an equality in the filter ({@link
          * EqualityLookupCollection}), keep unique indexes with keys H2 compares value by value ({@link
-         * UniqueKeyIndex}) and non-unique indexes on one field ({@link FieldEqualityIndex}). An inner
+         * UniqueKeyIndex}) and non-unique indexes on one field ({@link FieldIndex}). An inner
          * class: H2Database's constructor opens the collections, before a field of its own could hold the store.
          */
         private final class EmbeddedDatabase extends H2Database {
@@ -188,9 +188,12 @@ public final class EmbeddedMongo implements AutoCloseable {
             @Override
             protected void dropIndex(MongoCollection<Object> collection, String indexName) {
                 super.dropIndex(collection, indexName);
-                String keys = StoreLayout.uniqueKeys(collection.getFullName(), indexName);
-                if (getMvStore().hasMap(keys)) {
-                    getMvStore().removeMap(keys);
+                for (String map : List.of(
+                        StoreLayout.uniqueKeys(collection.getFullName(), indexName),
+                        StoreLayout.fieldIndex(collection.getFullName(), indexName))) {
+                    if (getMvStore().hasMap(map)) {
+                        getMvStore().removeMap(map);
+                    }
                 }
             }
 
@@ -200,11 +203,8 @@ public final class EmbeddedMongo implements AutoCloseable {
                 if (!EqualityIndex.serves(keys)) {
                     return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
                 }
-                return new FieldEqualityIndex(
-                        indexName,
-                        keys.get(0),
-                        sparse,
-                        getMvStore().openMap(StoreLayout.index(getFullCollectionNamespace(collectionName), indexName)));
+                return FieldIndex.open(
+                        getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys.get(0), sparse);
             }
         }
 

@@ -23,7 +23,8 @@ import org.h2.mvstore.MVMap;
 /**
  * An H2 collection that serves a query, update or delete whose filter requires a field to equal a value from an
  * index on that field, and applies the whole filter to the documents the index names: {@code _id} (the {@code _id}
- * index), every field of another unique index, or a string in a field with a {@link FieldEqualityIndex}.
+ * index), every field of another unique index, or a string in a field with a {@link FieldIndex}; or whose filter
+ * requires a field with a {@link FieldIndex} to hold a date in a range ({@link DateRange}), in that field's order.
  *
  * <p>mongo-java-server uses an index only for a filter on its fields alone, and its H2 backend ignores non-unique
  * indexes: {@code {_id: x, version: {$lt: n}}} (every guarded view update) and {@code updateMany(eq("sessionId",
@@ -114,7 +115,32 @@ class EqualityLookupCollection extends H2Collection {
         if (candidates.isPresent()) {
             return matchDocuments(query, candidates.get(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof FieldIndex fieldIndex) {
+                Optional<DateRange> range = DateRange.requiredBy(query, fieldIndex.field());
+                if (range.isPresent()) {
+                    Iterable<Object> positions = fieldIndex.positionsBetween(
+                            range.get().from(), range.get().to());
+                    Document order = isAscending(orderBy, fieldIndex.field()) && fieldIndex.holdsOnlyPlainValues()
+                            ? null
+                            : orderBy;
+                    return matchDocuments(query, positions, order, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+        }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * Whether {@code orderBy} sorts by {@code field} ascending alone, the order in which a range's positions come:
+     * then they are not sorted, so a limit stops the look-up after as many matches (the delivery schedule's "the
+     * next due" read one document instead of every delivery ever made).
+     */
+    private static boolean isAscending(Document orderBy, String field) {
+        return orderBy != null
+                && orderBy.size() == 1
+                && orderBy.get(field) instanceof Number direction
+                && direction.intValue() == 1;
     }
 
     /**
@@ -123,7 +149,7 @@ class EqualityLookupCollection extends H2Collection {
      */
     @Override
     public void addIndex(Index<Object> index) {
-        if (index instanceof FieldEqualityIndex fieldIndex && fieldIndex.getCount() != count()) {
+        if (index instanceof FieldIndex fieldIndex && fieldIndex.getCount() != count()) {
             fieldIndex.clear();
         }
         super.addIndex(index);

@@ -51,9 +51,17 @@ final class StoreLayout {
         return "meta." + namespace;
     }
 
-    /** A non-unique index ({@link FieldEqualityIndex}); mongo-java-server's backend keeps unique indexes here too. */
+    /**
+     * mongo-java-server's backend keeps unique indexes here; older versions of ours kept non-unique ones here too,
+     * without the groups of dates ({@link FieldIndex}).
+     */
     static String index(String namespace, String index) {
         return namespace + "._index_" + index;
+    }
+
+    /** A non-unique index on one field ({@link FieldIndex}). */
+    static String fieldIndex(String namespace, String index) {
+        return namespace + "._field_index_" + index;
     }
 
     static String uniqueKeys(String namespace, String index) {

@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,7 @@ import org.bson.types.Decimal128;
 import org.bson.types.MaxKey;
 import org.bson.types.MinKey;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
@@ -558,6 +560,121 @@ class EmbeddedMongoTest {
             assertSameAsScan(feed, eq("sessionId", "s"), 2, 9);
             assertSameAsScan(feed, eq("sessionId", "t"));
         }
+    }
+
+    /**
+     * A range of dates on an indexed field is read from the index in the field's order (the delivery schedule's due
+     * and next-due look-ups): what it finds, and with a sort on the field and a limit the first ones, are the scan's.
+     */
+    @Test
+    void filters_that_require_an_indexed_field_to_hold_a_date_in_a_range_match_what_a_scan_matches() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        Date t0 = new Date(1_700_000_000_000L);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> schedule = collection(client);
+            schedule.createIndex(new Document("dueAt", 1));
+            schedule.insertMany(List.of(
+                    new Document("_id", "a").append("dueAt", at(t0, 30)),
+                    new Document("_id", "b").append("dueAt", at(t0, 10)).append("claimed", true),
+                    new Document("_id", "c").append("dueAt", at(t0, 20)),
+                    new Document("_id", "d").append("dueAt", at(t0, -5)),
+                    new Document("_id", "e").append("dueAt", null),
+                    new Document("_id", "f"),
+                    new Document("_id", "g").append("dueAt", "2023-11-14"),
+                    new Document("_id", "h").append("dueAt", 1_700_000_010_000L),
+                    new Document("_id", "i").append("dueAt", at(t0, 20))));
+
+            assertSameAsScan(schedule, lte("dueAt", at(t0, 20)), "b", "c", "d", "i");
+            assertSameAsScan(schedule, lt("dueAt", at(t0, 20)), "b", "d");
+            assertSameAsScan(schedule, and(gt("dueAt", at(t0, 10)), lte("dueAt", at(t0, 30))), "a", "c", "i");
+            assertSameAsScan(schedule, gte("dueAt", at(t0, 30)), "a");
+            assertSameAsScan(schedule, and(gte("dueAt", at(t0, 30)), lt("dueAt", at(t0, 30))));
+            assertSameAsScan(
+                    schedule,
+                    and(and(ne("dueAt", null), lte("dueAt", at(t0, 25))), eq("claimed", null)),
+                    "c",
+                    "d",
+                    "i");
+            assertFirstInOrderAsScan(schedule, and(ne("dueAt", null), lte("dueAt", at(t0, 25))), 2);
+            assertFirstInOrderAsScan(schedule, gte("dueAt", at(t0, 0)), 1);
+
+            schedule.insertOne(new Document("_id", "j").append("dueAt", List.of(at(t0, 100), at(t0, 1))));
+            assertSameAsScan(schedule, lte("dueAt", at(t0, 10)), "b", "d", "j");
+            assertFirstInOrderAsScan(schedule, lte("dueAt", at(t0, 10)), 3);
+            schedule.deleteOne(eq("_id", "j"));
+
+            assertThat(schedule.updateMany(lte("dueAt", at(t0, 10)), set("dueAt", at(t0, 40)))
+                            .getModifiedCount())
+                    .isEqualTo(2);
+            schedule.updateOne(eq("_id", "c"), set("dueAt", null));
+            assertSameAsScan(schedule, lte("dueAt", at(t0, 30)), "a", "i");
+            assertSameAsScan(schedule, gt("dueAt", at(t0, 30)), "b", "d");
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> schedule = collection(client);
+            assertSameAsScan(schedule, gt("dueAt", at(t0, 30)), "b", "d");
+            assertThat(schedule.deleteMany(gt("dueAt", at(t0, 30))).getDeletedCount())
+                    .isEqualTo(2);
+            schedule.insertOne(new Document("_id", "k").append("dueAt", at(t0, 1)));
+            assertSameAsScan(schedule, lte("dueAt", at(t0, 30)), "a", "i", "k");
+            assertFirstInOrderAsScan(schedule, lte("dueAt", at(t0, 30)), 2);
+        }
+    }
+
+    /**
+     * Older versions kept a non-unique index in a map of another name, with every date under one group: a start
+     * drops that map and builds the index afresh, even where the entries' count is the collection's.
+     */
+    @Test
+    void an_index_in_the_layout_without_dates_is_built_afresh() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        Date t0 = new Date(1_700_000_000_000L);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> schedule = collection(client);
+            schedule.createIndex(new Document("dueAt", 1));
+            schedule.insertMany(List.of(
+                    new Document("_id", "a").append("dueAt", at(t0, 30)),
+                    new Document("_id", "b").append("dueAt", at(t0, 10))));
+        }
+        MVStore file = new MVStore.Builder()
+                .fileName(store.resolve(StoreFile.CURRENT).toString())
+                .open();
+        try {
+            String namespace = "ledgerloop.sessions";
+            MVMap<Object[], Object> current = file.openMap(StoreLayout.fieldIndex(namespace, "dueAt_1"));
+            file.renameMap(current, StoreLayout.index(namespace, "dueAt_1"));
+            current.clear();
+            current.put(new Object[] {0, "a"}, "a");
+            current.put(new Object[] {0, "b"}, "b");
+            file.commit();
+        } finally {
+            file.close();
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> schedule = collection(client);
+            assertSameAsScan(schedule, lte("dueAt", at(t0, 20)), "b");
+            assertFirstInOrderAsScan(schedule, gte("dueAt", at(t0, 0)), 2);
+        }
+    }
+
+    private static Date at(Date t0, int seconds) {
+        return new Date(t0.getTime() + seconds * 1000L);
+    }
+
+    /** The first {@code limit} documents by {@code dueAt}: the same dates as a scan sorts first. */
+    private static void assertFirstInOrderAsScan(MongoCollection<Document> collection, Bson filter, int limit) {
+        Bson byDue = new Document("dueAt", 1);
+        List<Object> served = new ArrayList<>();
+        collection.find(filter).sort(byDue).limit(limit).forEach(document -> served.add(document.get("dueAt")));
+        List<Object> scanned = new ArrayList<>();
+        collection.find(or(filter)).sort(byDue).limit(limit).forEach(document -> scanned.add(document.get("dueAt")));
+        assertThat(served).as("%s", filter).hasSize(limit).isEqualTo(scanned);
     }
 
     private static void assertSameAsScan(MongoCollection<Document> collection, Bson filter, Object... ids) {

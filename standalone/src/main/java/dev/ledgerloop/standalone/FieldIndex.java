@@ -1,0 +1,174 @@
+package dev.ledgerloop.standalone;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import dev.ledgerloop.query.inprocess.EqualityIndex;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A non-unique index on one field, kept in the H2 store next to the documents, so a commit holds both as of the same
+ * command. It answers two questions: the documents whose field may equal a string (an {@link EqualityIndex}), and,
+ * in the field's order, the documents whose field may hold a date within a range ({@link #positionsBetween}).
+ *
+ * <p>Every document has one entry, keyed by its group and its position: a string under itself, a date under its
+ * epoch milliseconds (a {@code Long}, which no other value's group is, so the dates lie together in time order), an
+ * array or embedded document under {@link #ANY_STRING}, anything else under {@link #NO_STRING}. One entry per document
+ * also lets a restart tell an index the file does not keep up to date (written by a server that ignored it) from one
+ * it does: their sizes differ from the collection's.
+ */
+final class FieldIndex extends EqualityIndex<Object> implements MovableIndex {
+    private static final Logger log = LoggerFactory.getLogger(FieldIndex.class);
+    private static final String ID_FIELD = "_id";
+
+    private final MVMap<Object[], Object> entries;
+
+    private FieldIndex(String name, IndexKey key, boolean sparse, MVMap<Object[], Object> entries) {
+        super(name, key, sparse);
+        this.entries = entries;
+    }
+
+    /**
+     * Opens the index's map, {@code <namespace>._field_index_<index>}. Older versions kept it, without the dates'
+     * groups, under {@code <namespace>._index_<index>}: that map is dropped, and the collection builds this one
+     * afresh from its documents, as it does for every empty index.
+     */
+    static FieldIndex open(MVStore store, String namespace, String name, IndexKey key, boolean sparse) {
+        MVMap<Object[], Object> entries = store.openMap(StoreLayout.fieldIndex(namespace, name));
+        String olderLayout = StoreLayout.index(namespace, name);
+        if (store.hasMap(olderLayout)) {
+            log.debug("Rebuilding the index {} of {} in the layout with dates", name, namespace);
+            entries.clear();
+            store.removeMap(olderLayout);
+        }
+        return new FieldIndex(name, key, sparse, entries);
+    }
+
+    @Override
+    protected Object groupOf(Document document) {
+        if (document.get(field()) instanceof Instant date) {
+            return date.toEpochMilli();
+        }
+        return super.groupOf(document);
+    }
+
+    @Override
+    protected synchronized List<Object> positionsOf(String value) {
+        List<Object> positions = new ArrayList<>();
+        collect(value, positions);
+        collect(ANY_STRING, positions);
+        return positions;
+    }
+
+    private void collect(Object group, List<Object> positions) {
+        Cursor<Object[], Object> cursor = entries.cursor(new Object[] {group});
+        while (cursor.hasNext()) {
+            Object[] key = cursor.next();
+            if (!group.equals(key[0])) {
+                return;
+            }
+            positions.add(cursor.getValue());
+        }
+    }
+
+    /**
+     * The positions of the documents whose field holds a date from {@code from} to {@code to} (each inclusive, null
+     * for no bound), in the order of those dates, then of those whose field is an array or embedded document (which a
+     * range may match by its elements). Read lazily from the map as it stands when the iteration starts: a caller
+     * that stops early reads no further.
+     */
+    Iterable<Object> positionsBetween(Instant from, Instant to) {
+        long first = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        long last = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+        return () -> new Iterator<>() {
+            private Cursor<Object[], Object> cursor = entries.cursor(new Object[] {first});
+            private boolean dates = true;
+            private Object next = advance();
+
+            private Object advance() {
+                while (true) {
+                    if (cursor.hasNext()) {
+                        Object[] key = cursor.next();
+                        boolean inGroup =
+                                dates ? key[0] instanceof Long millis && millis <= last : ANY_STRING.equals(key[0]);
+                        if (inGroup) {
+                            return cursor.getValue();
+                        }
+                    }
+                    if (!dates) {
+                        return null;
+                    }
+                    dates = false;
+                    cursor = entries.cursor(new Object[] {ANY_STRING});
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Object next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Object current = next;
+                next = advance();
+                return current;
+            }
+        };
+    }
+
+    /** Whether a range's positions come in the field's order alone: no document's field is an array or document. */
+    synchronized boolean holdsOnlyPlainValues() {
+        Cursor<Object[], Object> cursor = entries.cursor(new Object[] {ANY_STRING});
+        return !(cursor.hasNext() && ANY_STRING.equals(cursor.next()[0]));
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        enter(groupOf(document), position);
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        return entries.remove(new Object[] {groupOf(document), document.get(ID_FIELD)});
+    }
+
+    @Override
+    protected void enter(Object group, Object position) {
+        entries.put(new Object[] {group, position}, position);
+    }
+
+    @Override
+    protected void leave(Object group, Object position) {
+        entries.remove(new Object[] {group, position});
+    }
+
+    @Override
+    public synchronized void moveTo(String namespace) {
+        entries.getStore().renameMap(entries, StoreLayout.fieldIndex(namespace, getName()));
+    }
+
+    synchronized void clear() {
+        entries.clear();
+    }
+
+    @Override
+    public long getCount() {
+        return entries.sizeAsLong();
+    }
+
+    @Override
+    public void drop() {}
+}
