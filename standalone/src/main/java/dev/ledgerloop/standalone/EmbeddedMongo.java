@@ -204,7 +204,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                     return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
                 }
                 return FieldIndex.open(
-                        getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys.get(0), sparse);
+                        getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
             }
         }
 

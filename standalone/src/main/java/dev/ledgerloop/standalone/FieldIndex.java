@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A non-unique index on one field, kept in the H2 store next to the documents, so a commit holds both as of the same
+ * A non-unique index on one field or led by one (a compound index's first field), kept in the H2 store next to the documents, so a commit holds both as of the same
  * command. It answers two questions: the documents whose field may equal a string (an {@link EqualityIndex}), and,
  * in the field's order, the documents whose field may hold a date within a range ({@link #positionsBetween}).
  *
@@ -32,8 +32,8 @@ final class FieldIndex extends EqualityIndex<Object> implements MovableIndex {
 
     private final MVMap<Object[], Object> entries;
 
-    private FieldIndex(String name, IndexKey key, boolean sparse, MVMap<Object[], Object> entries) {
-        super(name, key, sparse);
+    private FieldIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<Object[], Object> entries) {
+        super(name, keys, sparse);
         this.entries = entries;
     }
 
@@ -42,7 +42,7 @@ final class FieldIndex extends EqualityIndex<Object> implements MovableIndex {
      * groups, under {@code <namespace>._index_<index>}: that map is dropped, and the collection builds this one
      * afresh from its documents, as it does for every empty index.
      */
-    static FieldIndex open(MVStore store, String namespace, String name, IndexKey key, boolean sparse) {
+    static FieldIndex open(MVStore store, String namespace, String name, List<IndexKey> keys, boolean sparse) {
         MVMap<Object[], Object> entries = store.openMap(StoreLayout.fieldIndex(namespace, name));
         String olderLayout = StoreLayout.index(namespace, name);
         if (store.hasMap(olderLayout)) {
@@ -50,7 +50,7 @@ final class FieldIndex extends EqualityIndex<Object> implements MovableIndex {
             entries.clear();
             store.removeMap(olderLayout);
         }
-        return new FieldIndex(name, key, sparse, entries);
+        return new FieldIndex(name, keys, sparse, entries);
     }
 
     @Override

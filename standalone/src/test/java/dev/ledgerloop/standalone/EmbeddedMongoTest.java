@@ -563,6 +563,44 @@ class EmbeddedMongoTest {
     }
 
     /**
+     * A compound index serves filters that pin its first field, as MongoDB's does ({@code {sessionId, sequence}}:
+     * every read of one session's timeline), and still describes itself with all its keys.
+     */
+    @Test
+    void filters_that_require_the_first_field_of_a_compound_index_match_what_a_scan_matches() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> timeline = collection(client);
+            timeline.createIndex(new Document("sessionId", 1).append("sequence", 1));
+            timeline.insertMany(List.of(
+                    new Document("_id", 1).append("sessionId", "s").append("sequence", 2L),
+                    new Document("_id", 2).append("sessionId", "s").append("sequence", 1L),
+                    new Document("_id", 3).append("sessionId", "t").append("sequence", 1L),
+                    new Document("_id", 4).append("sessionId", List.of("s", "t")),
+                    new Document("_id", 5).append("sequence", 1L)));
+
+            assertSameAsScan(timeline, eq("sessionId", "s"), 1, 2, 4);
+            assertSameAsScan(timeline, and(eq("sessionId", "s"), gt("sequence", 1L)), 1);
+            assertThat(ids(timeline.find(eq("sessionId", "s"))
+                            .sort(new Document("sequence", -1))
+                            .limit(2)))
+                    .containsExactly(1, 2);
+            timeline.updateOne(eq("_id", 2), set("sessionId", "t"));
+            assertSameAsScan(timeline, eq("sessionId", "t"), 2, 3, 4);
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> timeline = collection(client);
+            assertSameAsScan(timeline, eq("sessionId", "t"), 2, 3, 4);
+            assertThat(timeline.listIndexes().into(new ArrayList<>()))
+                    .anySatisfy(index -> assertThat(index.get("key", Document.class))
+                            .isEqualTo(new Document("sessionId", 1).append("sequence", 1)));
+        }
+    }
+
+    /**
      * A range of dates on an indexed field is read from the index in the field's order (the delivery schedule's due
      * and next-due look-ups): what it finds, and with a sort on the field and a limit the first ones, are the scan's.
      */

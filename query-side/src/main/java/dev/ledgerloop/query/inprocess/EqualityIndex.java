@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A non-unique index on one top-level field that answers one question: the positions of the documents that may have
- * the field equal to a given string. mongo-java-server's backends ignore non-unique indexes, so {@code
+ * A non-unique index, on one field or led by one (a compound index's first field), that answers one question: the
+ * positions of the documents that may have that field equal to a given string. mongo-java-server's backends ignore non-unique indexes, so {@code
  * updateMany(eq("sessionId", …))} scanned the collection; a collection that finds such an equality in a filter ({@link
  * EqualityFilters#candidates}) asks this index instead and applies the whole filter to the documents it names.
  *
@@ -27,14 +27,19 @@ public abstract class EqualityIndex<P> extends Index<P> {
 
     private final String field;
 
-    protected EqualityIndex(String name, IndexKey key, boolean sparse) {
-        super(name, List.of(key), sparse);
-        this.field = key.getKey();
+    /** @param keys the index's keys as created (its description lists them all); entries go by the first */
+    protected EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.field = keys.get(0).getKey();
     }
 
-    /** Whether such an index can answer for {@code keys}: one field, not a path into embedded documents. */
+    /**
+     * Whether such an index can answer for {@code keys}: led by a top-level field, not a path into embedded documents.
+     * A compound index answers for its first field alone (a filter that pins it, as {@code {sessionId, sequence}}
+     * serves every read of one session's timeline on MongoDB); the whole filter and any sort still apply.
+     */
     public static boolean serves(List<IndexKey> keys) {
-        return keys.size() == 1 && !keys.get(0).getKey().contains(".");
+        return !keys.isEmpty() && !keys.get(0).getKey().contains(".");
     }
 
     public String field() {

@@ -21,11 +21,11 @@ import java.util.stream.StreamSupport;
  *
  * <ul>
  *   <li>A filter that requires a field to equal a value is served from an index on it: every field of a unique index
- *       ({@code _id} included), or a string in a field with a non-unique single-field index ({@link
- *       MemoryFieldIndex}); the whole filter then decides among the documents the index names. The backend itself uses
- *       an index only for a filter on the index's fields alone, so every guarded view update ({@code {_id: x,
- *       version: {$lt: n}}}) and every {@code updateMany} by session scanned the collection. Other non-unique indexes
- *       are left out quietly, as the backend does with a warning.
+ *       ({@code _id} included), or a string in the first field of a non-unique index ({@link MemoryFieldIndex});
+ *       the whole filter then decides among the documents the index names. The backend itself uses an index only for
+ *       a filter on the index's fields alone, so every guarded view update ({@code {_id: x, version: {$lt: n}}})
+ *       and every {@code updateMany} by session scanned the collection. Indexes led by a path into embedded
+ *       documents are left out quietly, as the backend does with a warning.
  *   <li>No data size is kept for statistics: that is each document encoded to BSON once more on every insert and
  *       twice on every update, and nothing reads these databases' statistics.
  * </ul>
@@ -43,7 +43,7 @@ public final class IndexedMemoryBackend extends MemoryBackend {
             protected Index<Integer> openOrCreateSecondaryIndex(
                     String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
                 return EqualityIndex.serves(keys)
-                        ? new MemoryFieldIndex(indexName, keys.get(0), sparse)
+                        ? new MemoryFieldIndex(indexName, keys, sparse)
                         : new EmptyIndex<>(indexName, keys);
             }
         };

@@ -18,8 +18,8 @@ final class MemoryFieldIndex extends EqualityIndex<Integer> {
     /** Where each document is, by its id: a removal names the document, not its position. */
     private final Map<Object, Integer> positionsById = new HashMap<>();
 
-    MemoryFieldIndex(String name, IndexKey key, boolean sparse) {
-        super(name, key, sparse);
+    MemoryFieldIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
     }
 
     @Override

@@ -64,6 +64,8 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
         this.waiters = waiters;
         this.erased = erased;
         items.createIndex(Indexes.ascending("sessionId", "sequence"));
+        // A message's answer is found by the message's id alone (every await that returns one).
+        items.createIndex(Indexes.ascending("messageId"));
     }
 
     @Override
