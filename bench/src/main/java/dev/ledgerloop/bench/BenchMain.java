@@ -12,7 +12,7 @@ import java.util.Arrays;
  * and verifies it offline, {@code verify} verifies a kept bundle offline, {@code fuzz} fuzzes the whole public API, {@code stream} measures the live event stream,
  * {@code peer} compares our Axon storage engine on our node with Axon's JDBC engine on PostgreSQL, {@code mixed} runs
  * sends, answers and awaits at once, {@code memory} measures the heap after loading 1,000,000 events,
- * {@code schedule-lookups} times the webhook scheduler's look-ups on the embedded MongoDB as its schedule grows.
+ * {@code embedded-lookups} times look-ups on the embedded MongoDB (webhook schedule, timeline) as collections grow.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -45,7 +45,7 @@ public final class BenchMain {
             case "webhook-soak" -> WebhookSoakBenchmark.main(rest);
             case "mixed" -> MixedBenchmark.main(rest);
             case "memory" -> MemoryBenchmark.main(rest);
-            case "schedule-lookups" -> ScheduleLookupBenchmark.main(rest);
+            case "embedded-lookups" -> EmbeddedLookupBenchmark.main(rest);
             default -> EventStoreBenchmark.main(args);
         }
     }

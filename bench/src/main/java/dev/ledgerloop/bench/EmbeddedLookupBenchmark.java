@@ -28,18 +28,21 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The webhook scheduler's two look-ups on the embedded MongoDB as its schedule grows: "the deliveries due now" (sorted
- * by due time, 100 at most) and "the next due time". The schedule keeps a document for every delivery ever made, and
- * only those waiting for an attempt have a due time. Each look-up is timed as the scheduler sends it (served from
- * the index on the due time) and wrapped in a one-element {@code $or}, which the embedded MongoDB does not serve from
- * an index: the scan every look-up was before. Arguments {@code name=value}: {@code sizes} (1000,10000,100000
- * documents), {@code due} (100 due now), {@code rounds} (200 of each look-up per size).
+ * Look-ups on the embedded MongoDB as collections grow, each timed as the product sends it (served from an index) and
+ * wrapped in a one-element {@code $or}, which the embedded MongoDB does not serve from an index: the scan such a
+ * look-up was before. The webhook scheduler's two look-ups: "the deliveries due now" (sorted by due time, 100 at
+ * most) and "the next due time", on a schedule that keeps a document for every delivery ever made, of which only
+ * those waiting for an attempt have a due time (index on the due time). One session's latest 50 timeline items, on a
+ * timeline of 20 items per session (compound index {@code {sessionId, sequence}}). Arguments {@code name=value}:
+ * {@code sizes} (1000,10000,100000 documents in each collection), {@code due} (100 due now), {@code rounds} (200 of
+ * each look-up per size).
  */
-public final class ScheduleLookupBenchmark {
+public final class EmbeddedLookupBenchmark {
     private static final String DUE_AT = "nextAttemptAt";
     private static final String PAYLOAD = "x".repeat(600);
+    private static final int ITEMS_PER_SESSION = 20;
 
-    private ScheduleLookupBenchmark() {}
+    private EmbeddedLookupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String sizesArg = BenchArgs.stringArg(args, "sizes");
@@ -53,13 +56,16 @@ public final class ScheduleLookupBenchmark {
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> schedule = client.getDatabase("bench").getCollection("delivery_schedule");
             schedule.createIndex(Indexes.ascending(DUE_AT));
+            MongoCollection<Document> timeline = client.getDatabase("bench").getCollection("timeline");
+            timeline.createIndex(Indexes.ascending("sessionId", "sequence"));
             System.out.printf(
-                    "Delivery schedule look-ups on the embedded MongoDB: %d due now, 10 due later, the rest delivered;"
-                            + " %d rounds each, p50 / p99 in ms%n",
-                    due, rounds);
+                    "Look-ups on the embedded MongoDB, %d rounds each, p50 / p99 in ms. Delivery schedule: %d due now,"
+                            + " 10 due later, the rest delivered. Timeline: %d items per session%n",
+                    rounds, due, ITEMS_PER_SESSION);
             long now = System.currentTimeMillis();
             int stored = 0;
             for (int size : sizes) {
+                fillTimeline(timeline, stored, size);
                 stored = fill(schedule, stored, size, due, now);
                 Date at = new Date(now);
                 Bson dueNow = and(
@@ -73,6 +79,13 @@ public final class ScheduleLookupBenchmark {
                         time(schedule, or(dueNow), 100, rounds),
                         time(schedule, nextDue, 1, rounds),
                         time(schedule, or(nextDue), 1, rounds));
+                Bson session = eq("sessionId", "session-" + (size / ITEMS_PER_SESSION / 2));
+                Bson latest = Sorts.descending("sequence");
+                System.out.printf(
+                        "%,9d documents: one session's latest 50 timeline items %s, served / %s, scanned%n",
+                        size,
+                        time(timeline, session, latest, 50, rounds),
+                        time(timeline, or(session), latest, 50, rounds));
             }
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
@@ -104,15 +117,35 @@ public final class ScheduleLookupBenchmark {
         return Math.max(stored, size);
     }
 
+    private static void fillTimeline(MongoCollection<Document> timeline, int stored, int size) {
+        List<Document> batch = new ArrayList<>();
+        for (int i = stored; i < size; i++) {
+            batch.add(new Document("_id", UUID.randomUUID().toString())
+                    .append("sessionId", "session-" + i / ITEMS_PER_SESSION)
+                    .append("sequence", (long) (i % ITEMS_PER_SESSION))
+                    .append("kind", "message")
+                    .append("content", PAYLOAD));
+            if (batch.size() == 1_000) {
+                timeline.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            timeline.insertMany(batch);
+        }
+    }
+
     private static String time(MongoCollection<Document> schedule, Bson filter, int limit, int rounds) {
+        return time(schedule, filter, Sorts.ascending(DUE_AT), limit, rounds);
+    }
+
+    private static String time(MongoCollection<Document> collection, Bson filter, Bson sort, int limit, int rounds) {
         Histogram micros = new Histogram(3);
         int found = 0;
         for (int round = 0; round < rounds + rounds / 10; round++) {
             long started = System.nanoTime();
-            List<Document> answer = schedule.find(filter)
-                    .sort(Sorts.ascending(DUE_AT))
-                    .limit(limit)
-                    .into(new ArrayList<>());
+            List<Document> answer =
+                    collection.find(filter).sort(sort).limit(limit).into(new ArrayList<>());
             if (round >= rounds / 10) {
                 micros.recordValue((System.nanoTime() - started) / 1_000);
             }
