@@ -43,8 +43,9 @@ class DeliveryLanes {
         global.release();
     }
 
-    boolean full() {
-        return global.availablePermits() == 0;
+    /** How many more attempts may start now, whichever their endpoints. */
+    int free() {
+        return global.availablePermits();
     }
 
     /** The endpoints that take no further attempt now. */

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -91,10 +92,14 @@ class DeliverySchedule {
         GuardedWrites.updateGuarded(schedule, deliveryId.toString(), sequence, changes, true);
     }
 
-    /** Due deliveries not claimed by anyone, of endpoints other than {@code excluded}, the longest due first. */
+    /**
+     * Due deliveries not claimed by anyone, of endpoints other than {@code excluded}, the longest due first: what a
+     * {@link #claim} needs of each (the claim answers the rest).
+     */
     List<Document> due(Instant now, Collection<String> excluded, int limit) {
         List<Document> due = new ArrayList<>();
         schedule.find(and(dueBy(now), nin("webhookId", excluded)))
+                .projection(Projections.include("webhookId", GuardedWrites.VERSION))
                 .sort(Sorts.ascending(NEXT_ATTEMPT_AT))
                 .limit(limit)
                 .into(due);

@@ -65,10 +65,15 @@ class DeliveryScheduler extends DueWorkLoop {
 
     private void startDueAttempts() {
         boolean more = true;
-        while (more && running() && !lanes.full()) {
+        while (more && running()) {
+            // No more than the lanes can take now: each wake-up (one per finished attempt) reads only those.
+            int limit = Math.min(BATCH, lanes.free());
+            if (limit == 0) {
+                return;
+            }
             Instant now = clock.instant();
-            List<Document> due = schedule.due(now, lanes.busyEndpoints(), BATCH);
-            more = due.size() == BATCH;
+            List<Document> due = schedule.due(now, lanes.busyEndpoints(), limit);
+            more = due.size() == limit;
             for (Document delivery : due) {
                 UUID webhookId = UUID.fromString(delivery.getString("webhookId"));
                 if (!lanes.tryAcquire(webhookId)) {
