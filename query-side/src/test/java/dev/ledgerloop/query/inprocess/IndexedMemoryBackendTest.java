@@ -139,6 +139,27 @@ class IndexedMemoryBackendTest {
         assertThat(ids(feed.find())).containsExactlyInAnyOrder(2, 4, 5, 6, 7, 9, 10);
     }
 
+    @Test
+    void filters_that_require_the_first_field_of_a_compound_index_match_what_a_scan_matches() {
+        MongoCollection<Document> timeline = database.getCollection("timeline");
+        timeline.createIndex(new Document("sessionId", 1).append("sequence", 1));
+        timeline.insertMany(List.of(
+                new Document("_id", 1).append("sessionId", "s").append("sequence", 2L),
+                new Document("_id", 2).append("sessionId", "s").append("sequence", 1L),
+                new Document("_id", 3).append("sessionId", "t").append("sequence", 1L),
+                new Document("_id", 4).append("sessionId", List.of("s", "t")),
+                new Document("_id", 5).append("sequence", 1L)));
+
+        assertSameAsScan(timeline, eq("sessionId", "s"), 1, 2, 4);
+        assertSameAsScan(timeline, and(eq("sessionId", "s"), gt("sequence", 1L)), 1);
+        assertSameAsScan(timeline, eq("sequence", 1L), 2, 3, 5);
+        assertThat(timeline.updateMany(eq("sessionId", "s"), set("sessionId", "u"))
+                        .getModifiedCount())
+                .isEqualTo(3);
+        assertSameAsScan(timeline, eq("sessionId", "u"), 1, 2, 4);
+        assertSameAsScan(timeline, eq("sessionId", "s"));
+    }
+
     private static void assertSameAsScan(MongoCollection<Document> collection, Bson filter, Object... ids) {
         assertThat(ids(collection.find(filter))).as("%s", filter).containsExactlyInAnyOrder(ids);
         assertThat(ids(collection.find(filter)))
