@@ -158,7 +158,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         /**
          * An H2 database whose collections look documents up by an equality in the filter ({@link
          * EqualityLookupCollection}), keep unique indexes with keys H2 compares value by value ({@link
-         * UniqueKeyIndex}) and non-unique indexes on one field ({@link FieldIndex}). An inner
+         * UniqueKeyIndex}) and non-unique indexes by their first field ({@link FieldIndex}). An inner
          * class: H2Database's constructor opens the collections, before a field of its own could hold the store.
          */
         private final class EmbeddedDatabase extends H2Database {

@@ -11,9 +11,10 @@ import java.util.Objects;
 
 /**
  * A non-unique index, on one field or led by one (a compound index's first field), that answers one question: the
- * positions of the documents that may have that field equal to a given string. mongo-java-server's backends ignore non-unique indexes, so {@code
- * updateMany(eq("sessionId", …))} scanned the collection; a collection that finds such an equality in a filter ({@link
- * EqualityFilters#candidates}) asks this index instead and applies the whole filter to the documents it names.
+ * positions of the documents that may have that field equal to a given string. mongo-java-server's backends ignore
+ * non-unique indexes, so {@code updateMany(eq("sessionId", …))} scanned the collection; a collection that finds such
+ * an equality in a filter ({@link EqualityFilters#candidates}) asks this index instead and applies the whole filter
+ * to the documents it names.
  *
  * <p>Each document is kept under its {@linkplain #groupOf group}: a string under itself; an array or embedded
  * document, which a string may match by other rules (an array's elements), under {@link #ANY_STRING}, returned for
