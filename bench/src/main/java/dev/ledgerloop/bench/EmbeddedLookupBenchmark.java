@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
@@ -97,41 +98,36 @@ public final class EmbeddedLookupBenchmark {
 
     /** Adds delivered deliveries up to {@code size} documents; the first fill adds the due ones as well. */
     private static int fill(MongoCollection<Document> schedule, int stored, int size, int due, long now) {
-        List<Document> batch = new ArrayList<>();
-        for (int i = stored; i < size; i++) {
+        insert(schedule, stored, size, i -> {
             Date dueAt = i < due ? new Date(now - 1_000L * (due - i)) : i < due + 10 ? new Date(now + 60_000L) : null;
-            batch.add(new Document("_id", UUID.randomUUID().toString())
+            return new Document("_id", UUID.randomUUID().toString())
                     .append("webhookId", UUID.randomUUID().toString())
                     .append("status", dueAt == null ? "Delivered" : "Pending")
                     .append(DUE_AT, dueAt)
                     .append("claimedUntil", null)
-                    .append("payload", PAYLOAD));
-            if (batch.size() == 1_000) {
-                schedule.insertMany(batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            schedule.insertMany(batch);
-        }
+                    .append("payload", PAYLOAD);
+        });
         return Math.max(stored, size);
     }
 
     private static void fillTimeline(MongoCollection<Document> timeline, int stored, int size) {
+        insert(timeline, stored, size, i -> new Document(
+                        "_id", UUID.randomUUID().toString())
+                .append("sessionId", "session-" + i / ITEMS_PER_SESSION)
+                .append("sequence", (long) (i % ITEMS_PER_SESSION))
+                .append("kind", "message")
+                .append("content", PAYLOAD));
+    }
+
+    /** Inserts the documents numbered {@code from} (inclusive) to {@code to}, 1,000 to a command. */
+    private static void insert(MongoCollection<Document> collection, int from, int to, IntFunction<Document> document) {
         List<Document> batch = new ArrayList<>();
-        for (int i = stored; i < size; i++) {
-            batch.add(new Document("_id", UUID.randomUUID().toString())
-                    .append("sessionId", "session-" + i / ITEMS_PER_SESSION)
-                    .append("sequence", (long) (i % ITEMS_PER_SESSION))
-                    .append("kind", "message")
-                    .append("content", PAYLOAD));
-            if (batch.size() == 1_000) {
-                timeline.insertMany(batch);
+        for (int i = from; i < to; i++) {
+            batch.add(document.apply(i));
+            if (batch.size() == 1_000 || i == to - 1) {
+                collection.insertMany(batch);
                 batch.clear();
             }
-        }
-        if (!batch.isEmpty()) {
-            timeline.insertMany(batch);
         }
     }
 
