@@ -5,10 +5,12 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.ledgerloop.query.inprocess.EqualityIndex;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -63,21 +65,7 @@ final class FieldIndex extends EqualityIndex<Object> implements MovableIndex {
 
     @Override
     protected synchronized List<Object> positionsOf(String value) {
-        List<Object> positions = new ArrayList<>();
-        collect(value, positions);
-        collect(ANY_STRING, positions);
-        return positions;
-    }
-
-    private void collect(Object group, List<Object> positions) {
-        Cursor<Object[], Object> cursor = entries.cursor(new Object[] {group});
-        while (cursor.hasNext()) {
-            Object[] key = cursor.next();
-            if (!group.equals(key[0])) {
-                return;
-            }
-            positions.add(cursor.getValue());
-        }
+        return Stream.concat(inGroup(value), inGroup(ANY_STRING)).toList();
     }
 
     /**
@@ -89,50 +77,27 @@ final class FieldIndex extends EqualityIndex<Object> implements MovableIndex {
     Iterable<Object> positionsBetween(Instant from, Instant to) {
         long first = from == null ? Long.MIN_VALUE : from.toEpochMilli();
         long last = to == null ? Long.MAX_VALUE : to.toEpochMilli();
-        return () -> new Iterator<>() {
-            private Cursor<Object[], Object> cursor = entries.cursor(new Object[] {first});
-            private boolean dates = true;
-            private Object next = advance();
-
-            private Object advance() {
-                while (true) {
-                    if (cursor.hasNext()) {
-                        Object[] key = cursor.next();
-                        boolean inGroup =
-                                dates ? key[0] instanceof Long millis && millis <= last : ANY_STRING.equals(key[0]);
-                        if (inGroup) {
-                            return cursor.getValue();
-                        }
-                    }
-                    if (!dates) {
-                        return null;
-                    }
-                    dates = false;
-                    cursor = entries.cursor(new Object[] {ANY_STRING});
-                }
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public Object next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                Object current = next;
-                next = advance();
-                return current;
-            }
-        };
+        return () -> Stream.concat(
+                        positionsFrom(first, group -> group instanceof Long millis && millis <= last),
+                        inGroup(ANY_STRING))
+                .iterator();
     }
 
     /** Whether a range's positions come in the field's order alone: no document's field is an array or document. */
     synchronized boolean holdsOnlyPlainValues() {
-        Cursor<Object[], Object> cursor = entries.cursor(new Object[] {ANY_STRING});
-        return !(cursor.hasNext() && ANY_STRING.equals(cursor.next()[0]));
+        return inGroup(ANY_STRING).findAny().isEmpty();
+    }
+
+    private Stream<Object> inGroup(Object group) {
+        return positionsFrom(group, group::equals);
+    }
+
+    /** The positions of the entries from the first of group {@code start} on, for as long as their group goes on. */
+    private Stream<Object> positionsFrom(Object start, Predicate<Object> goesOn) {
+        Cursor<Object[], Object> cursor = entries.cursor(new Object[] {start});
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)
+                .takeWhile(key -> goesOn.test(key[0]))
+                .map(key -> key[1]);
     }
 
     @Override
