@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,23 +25,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
  * Webhook delivery load: starts the standalone system and a local receiver (the JDK's HTTP server, answering 204),
- * registers one endpoint for {@code session.message.new}, and sends messages through the gateway. Measures
- * deliveries/s while a burst drains (messages sent with {@code inFlight} requests in flight), then, at a steady
- * {@code rate} of messages/s, the latency from sending a message to its delivery arriving. Arguments
- * {@code name=value}: {@code burst} (2000), {@code inFlight} (16), {@code rate} (50), {@code seconds} (20).
+ * registers one endpoint for {@code session.message.new}, and sends messages through the gateway. After a warm-up at
+ * the steady rate (not counted; until the JIT compiler is mostly done, see {@link JitWarmup}), measures deliveries/s
+ * while a burst drains (messages sent with {@code inFlight} requests in flight), then, at a steady {@code rate} of
+ * messages/s, the latency from sending a message to its delivery arriving. Every send must answer 201 and every
+ * delivery arrive within {@link #DRAIN_BOUND}, or the run stops with what it saw. Arguments {@code name=value}:
+ * {@code burst} (1000), {@code inFlight} (16), {@code rate} (10), {@code seconds} (20), {@code warmup} (60),
+ * {@code warmupMax} (180), {@code jitQuiet} (1).
  */
 public final class WebhookBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DRAIN_BOUND = Duration.ofSeconds(300);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String key;
-    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
     private final AtomicLong deliveries = new AtomicLong();
 
@@ -51,14 +56,17 @@ public final class WebhookBenchmark {
 
     public static void main(String[] args) throws Exception {
         CommonPool.ensureParallelism();
-        int burst = intArg(args, "burst", 2000);
+        int burst = intArg(args, "burst", 1000);
         int inFlight = intArg(args, "inFlight", 16);
-        int rate = intArg(args, "rate", 50);
+        int rate = intArg(args, "rate", 10);
         int seconds = intArg(args, "seconds", 20);
+        JitWarmup.Settings warmup = JitWarmup.Settings.read((name, fallback) -> intArg(args, name, fallback), "warmup");
         Path data = Files.createTempDirectory("ledgerloop-webhook-bench-");
         ExecutorService receiverThreads = Executors.newFixedThreadPool(4);
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-        try (LedgerloopSystem system = LedgerloopSystem.start(data, 0)) {
+        // One key sends everything: the gateway's per-key rate limit would measure itself, not the deliveries.
+        try (LedgerloopSystem system =
+                LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
             WebhookBenchmark bench = new WebhookBenchmark(
                     "http://localhost:" + system.gatewayPort(), system.secrets().bootstrapKeyOnce());
             receiver.createContext("/hooks", exchange -> {
@@ -69,8 +77,8 @@ public final class WebhookBenchmark {
             receiver.setExecutor(receiverThreads);
             receiver.start();
             System.out.printf(
-                    "Webhook deliveries to a local receiver (%d processors)%n",
-                    Runtime.getRuntime().availableProcessors());
+                    "Webhook deliveries to a local receiver (%d processors): burst=%d inFlight=%d rate=%d seconds=%d%n",
+                    Runtime.getRuntime().availableProcessors(), burst, inFlight, rate, seconds);
             bench.post(
                     "/v1/admin/webhooks",
                     "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
@@ -79,9 +87,10 @@ public final class WebhookBenchmark {
                             bench.post("/v1/agent/sessions", "{}").body())
                     .get("id")
                     .asText();
-            bench.burst(session, 200, inFlight, false);
-            bench.burst(session, burst, inFlight, true);
-            bench.steady(session, rate, seconds);
+            System.out.println(JitWarmup.run(warmup, roundSeconds -> bench.steady(session, rate, roundSeconds, false))
+                    .describe());
+            bench.burst(session, burst, inFlight);
+            bench.steady(session, rate, seconds, true);
         } finally {
             receiver.stop(0);
             receiverThreads.shutdownNow();
@@ -104,38 +113,45 @@ public final class WebhookBenchmark {
     }
 
     /** Sends {@code count} messages as fast as {@code inFlight} allows and waits until all are delivered. */
-    private void burst(String session, int count, int inFlight, boolean print) throws Exception {
+    private void burst(String session, int count, int inFlight) throws Exception {
         long before = deliveries.get();
         Semaphore slots = new Semaphore(inFlight);
+        AtomicLong refused = new AtomicLong();
         long started = System.nanoTime();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && refused.get() == 0; i++) {
             slots.acquire();
             http.sendAsync(messageRequest(session), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, error) -> slots.release());
+                    .whenComplete((response, error) -> {
+                        if (error != null || response.statusCode() != 201) {
+                            refused.incrementAndGet();
+                        }
+                        slots.release();
+                    });
         }
         slots.acquire(inFlight);
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " sends of the burst did not answer 201");
+        }
         long sent = System.nanoTime();
-        while (deliveries.get() - before < count) {
-            Thread.sleep(5);
-        }
+        awaitUntil(() -> deliveries.get() - before >= count, "the burst's " + count + " deliveries");
         long drained = System.nanoTime();
-        if (print) {
-            System.out.printf(
-                    "burst of %,d messages (%d in flight): sent in %.1f s (%,.0f msg/s); all delivered after %.1f s ="
-                            + " %,.0f deliveries/s%n",
-                    count,
-                    inFlight,
-                    (sent - started) / 1e9,
-                    count / ((sent - started) / 1e9),
-                    (drained - started) / 1e9,
-                    count / ((drained - started) / 1e9));
-        }
+        System.out.printf(
+                "burst of %,d messages (%d in flight): sent in %.1f s (%,.0f msg/s); all delivered after %.1f s ="
+                        + " %,.0f deliveries/s%n",
+                count,
+                inFlight,
+                (sent - started) / 1e9,
+                count / ((sent - started) / 1e9),
+                (drained - started) / 1e9,
+                count / ((drained - started) / 1e9));
     }
 
     /** Sends messages at a steady rate and measures message sent -> delivery received. */
-    private void steady(String session, int rate, int seconds) throws Exception {
+    private void steady(String session, int rate, int seconds, boolean print) throws Exception {
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         int count = rate * seconds;
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        AtomicLong refused = new AtomicLong();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + i * interval;
@@ -144,26 +160,26 @@ public final class WebhookBenchmark {
             }
             long t0 = System.nanoTime();
             http.sendAsync(messageRequest(session), HttpResponse.BodyHandlers.ofString())
-                    .thenAccept(response -> {
-                        try {
-                            sentAt.put(JSON.readTree(response.body()).get("id").asText(), t0);
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
+                    .whenComplete((response, error) -> {
+                        if (error != null || response.statusCode() != 201) {
+                            refused.incrementAndGet();
+                            return;
                         }
+                        sentAt.put(messageId(response.body()), t0);
                     });
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline
-                && sentAt.keySet().stream().filter(deliveredAt::containsKey).count() < count) {
-            Thread.sleep(20);
+        awaitUntil(
+                () -> sentAt.size() + refused.get() >= count
+                        && sentAt.keySet().stream().allMatch(deliveredAt::containsKey),
+                "the steady rate's " + count + " deliveries");
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " sends at the steady rate did not answer 201");
+        }
+        if (!print) {
+            return;
         }
         Histogram latency = new Histogram(3);
-        sentAt.forEach((message, t0) -> {
-            Long at = deliveredAt.get(message);
-            if (at != null) {
-                latency.recordValue(Math.max(0, at - t0));
-            }
-        });
+        sentAt.forEach((message, t0) -> latency.recordValue(Math.max(0, deliveredAt.get(message) - t0)));
         System.out.printf(
                 "steady %d msg/s for %d s: %,d of %,d delivered; message sent -> delivery received p50 %.1f ms,"
                         + " p99 %.1f ms, max %.1f ms%n",
@@ -174,6 +190,26 @@ public final class WebhookBenchmark {
                 latency.getValueAtPercentile(50) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6,
                 latency.getMaxValue() / 1e6);
+    }
+
+    private static String messageId(String body) {
+        try {
+            return JSON.readTree(body).get("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until {@code done}, at most {@link #DRAIN_BOUND}: a delivery that never comes stops the run. */
+    private void awaitUntil(BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_BOUND.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Waited " + DRAIN_BOUND.toSeconds() + " s for " + what
+                        + "; the receiver got " + deliveries.get() + " deliveries in all");
+            }
+            Thread.sleep(5);
+        }
     }
 
     private HttpRequest messageRequest(String session) {
