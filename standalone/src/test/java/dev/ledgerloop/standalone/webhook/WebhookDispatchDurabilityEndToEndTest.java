@@ -7,60 +7,118 @@ import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.StreamNotFoundException;
+import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dispatcher's delivery is in the log before the dispatcher is done with its event. The processor stores its
- * token when its batch commits; a delivery appended only then (a command nested in the batch's unit of work) comes
- * after the token, so a crash between the two lost the delivery for good: the restarted dispatcher starts after the
- * event. The crash test found it (docs/testing.md); here the order is checked at the handler itself.
+ * The dispatcher's deliveries are in the log before the dispatcher's batch commits. The processor stores its token
+ * when its batch commits; a delivery appended only then (a command nested in the batch's unit of work) comes after the
+ * token, so a crash between the two lost the delivery for good: the restarted dispatcher starts after the event. The
+ * crash test found it (docs/testing.md); here the order is checked as the batch commits, with several clients opening
+ * sessions at once so that batches hold several events whose deliveries are created side by side.
  */
 class WebhookDispatchDurabilityEndToEndTest {
+    private static final int CLIENTS = 4;
+    private static final int SESSIONS_PER_CLIENT = 10;
+    private static final Duration HOLD = Duration.ofMillis(200);
+
     @TempDir
     Path data;
 
     @Test
-    void the_delivery_is_appended_before_the_dispatcher_has_handled_the_event() throws Exception {
+    void every_delivery_of_a_batch_is_appended_before_the_batch_commits() throws Exception {
         try (LedgerloopSystem system = LedgerloopSystem.start(data, 0);
                 WebhookReceiver receiver = new WebhookReceiver()) {
-            Api api = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce(), "durable");
+            String key = system.secrets().bootstrapKeyOnce();
+            Api api = Api.gateway(system).withKey(key, "durable");
             String webhookId = api.post(
                             "/v1/admin/webhooks", endpoint(receiver.url("/durable", always(200)), null, null))
                     .expect(201)
                     .id();
-            List<Boolean> inTheLogWhenHandled = new CopyOnWriteArrayList<>();
+            List<Boolean> inTheLogWhenCommitted = new CopyOnWriteArrayList<>();
+            // Each delivery of a SessionOpened is held back until its batch commits, or for HOLD at most: a batch that
+            // waits for its deliveries commits after HOLD with them in the log, one that does not commits without.
+            Map<String, CountDownLatch> heldUntilCommit = new ConcurrentHashMap<>();
+            commandBus(system).registerHandlerInterceptor((unitOfWork, chain) -> {
+                if (unitOfWork.getMessage().getPayload() instanceof CreateDelivery delivery) {
+                    CountDownLatch held = heldUntilCommit.get(delivery.eventId());
+                    if (held != null) {
+                        held.await(HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }
+                return chain.proceed();
+            });
             dispatcher(system).registerHandlerInterceptor((unitOfWork, chain) -> {
-                Object result = chain.proceed();
                 EventMessage<?> event = unitOfWork.getMessage();
                 if (event.getPayload() instanceof SessionOpened) {
-                    inTheLogWhenHandled.add(deliveryStreamExists(system, event.getIdentifier(), webhookId));
+                    heldUntilCommit.put(event.getIdentifier(), new CountDownLatch(1));
+                    List<String> opened = unitOfWork.getOrComputeResource("opened sessions", name -> {
+                        List<String> ids = new ArrayList<>();
+                        unitOfWork.onPrepareCommit(batch -> ids.forEach(id -> {
+                            inTheLogWhenCommitted.add(deliveryStreamExists(system, id, webhookId));
+                            heldUntilCommit.get(id).countDown();
+                        }));
+                        return ids;
+                    });
+                    opened.add(event.getIdentifier());
                 }
-                return result;
+                return chain.proceed();
             });
 
-            api.openSession();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            try {
+                List<Future<?>> opening = new ArrayList<>();
+                for (int client = 0; client < CLIENTS; client++) {
+                    Api agent = Api.gateway(system).withKey(key, "durable-" + client);
+                    opening.add(clients.submit(() -> {
+                        for (int i = 0; i < SESSIONS_PER_CLIENT; i++) {
+                            agent.openSession();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> client : opening) {
+                    client.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                clients.shutdownNow();
+            }
 
-            patiently().until(() -> !inTheLogWhenHandled.isEmpty());
-            assertThat(inTheLogWhenHandled).containsOnly(true);
-            patiently().until(() -> receiver.received("/durable").size() == 1);
+            int sessions = CLIENTS * SESSIONS_PER_CLIENT;
+            patiently().until(() -> inTheLogWhenCommitted.size() >= sessions);
+            assertThat(inTheLogWhenCommitted).containsOnly(true);
+            patiently().until(() -> receiver.received("/durable").size() == sessions);
         }
     }
 
+    private static CommandBus commandBus(LedgerloopSystem system) {
+        return system.backendContexts().get(0).getBean(CommandBus.class);
+    }
+
     /** The delivery's stream: its id is a name-based UUID of event id and endpoint id (docs/webhooks.md). */
-    private static boolean deliveryStreamExists(LedgerloopSystem system, String eventId, String webhookId)
-            throws Exception {
+    private static boolean deliveryStreamExists(LedgerloopSystem system, String eventId, String webhookId) {
         UUID deliveryId = UUID.nameUUIDFromBytes((eventId + "/" + webhookId).getBytes(StandardCharsets.UTF_8));
         try {
             return !EventLog.stream(system, "delivery-" + deliveryId).isEmpty();
@@ -68,7 +126,9 @@ class WebhookDispatchDurabilityEndToEndTest {
             if (e.getCause() instanceof StreamNotFoundException) {
                 return false;
             }
-            throw e;
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

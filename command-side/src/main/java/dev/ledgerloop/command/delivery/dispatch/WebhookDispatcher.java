@@ -21,25 +21,15 @@ import dev.ledgerloop.service.notification.Notification;
 import dev.ledgerloop.service.notification.NotificationPayloads;
 import dev.ledgerloop.service.notification.Notifications;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
-import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -53,10 +43,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>One segment (command-side.yml): endpoint changes and the events after them are seen in log order.
  *
- * <p>Each {@code CreateDelivery} runs in a unit of work of its own, on the dispatcher's {@code webhook-dispatch}
- * thread, and the handler waits for it: its delivery is in the log before the handler returns. Sent from the
- * handler's thread it would run nested in the batch's unit of work, whose commit stores the processor's token
- * first and appends the deliveries after it, so a crash between the two lost them for good.
+ * <p>Each {@code CreateDelivery} runs in a unit of work of its own ({@link DeliveryCreations}), and the batch of events
+ * waits for all its deliveries before it commits: they are in the log before the processor's token moves past their
+ * events. Sent from the handler's thread a command would run nested in the batch's unit of work, whose commit stores
+ * the processor's token first and appends the deliveries after it, so a crash between the two lost them for good.
  */
 @Component
 @ProcessingGroup(WebhookDispatcher.GROUP)
@@ -64,34 +54,21 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     static final String GROUP = "webhook-dispatcher";
     static final String COMPONENT = "webhook-dispatcher";
 
-    /** Longer than any append takes; a miss fails the batch, which the processor retries. */
-    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
-
     private final WebhookRoutes routes;
     private final MongoCollection<Document> sessionAgents;
     private final MongoCollection<Document> invocationAgents;
-    private final CommandGateway commands;
+    private final DeliveryCreations creations;
     private final SessionSeals seals;
     private final Notifications notifications;
     private final Notifications.Owners owners = new RecordedOwners();
-    private final ExecutorService creator = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "webhook-dispatch");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, CommandGateway commands, SessionSeals seals) {
+    WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, DeliveryCreations creations, SessionSeals seals) {
         this.routes = routes;
         this.sessionAgents = database.getCollection("webhook_session_agents");
         this.invocationAgents = database.getCollection("webhook_invocation_agents");
-        this.commands = commands;
+        this.creations = creations;
         this.seals = seals;
         this.notifications = new Notifications(seals);
-    }
-
-    @PreDestroy
-    void stop() {
-        creator.shutdownNow();
     }
 
     @EventHandler
@@ -195,7 +172,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                 continue;
             }
             UUID deliveryId = deliveryId(eventId, route.webhookId());
-            create(
+            creations.create(
                     delivery(
                             spaceId,
                             deliveryId,
@@ -238,27 +215,6 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                     NotificationPayloads.erased(body, sessionId),
                     sessionId,
                     null);
-        }
-    }
-
-    /** Creates the delivery in a unit of work of its own and returns once it is in the log (see the class comment). */
-    private void create(CreateDelivery command, UUID spaceId) {
-        Future<Object> created =
-                creator.submit(() -> commands.sendAndWait(command, EventContext.system(spaceId, COMPONENT)));
-        try {
-            created.get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof ConcurrencyException)) {
-                throw new IllegalStateException("Creating delivery " + command.deliveryId() + " failed", e.getCause());
-            }
-            // Created before this replay or restart: exactly one delivery per (event, endpoint).
-        } catch (TimeoutException e) {
-            created.cancel(true);
-            throw new IllegalStateException(
-                    "Creating delivery " + command.deliveryId() + " took longer than " + CREATE_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating delivery " + command.deliveryId(), e);
         }
     }
 
