@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeliveryCreations {
-    static final int THREADS = 8;
+    private static final int THREADS = 8;
 
     /** Longer than any append takes; a miss fails the batch, which the processor retries. */
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
@@ -100,7 +100,8 @@ class DeliveryCreations {
 
     private static List<Creation> inFlight(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(IN_FLIGHT, key -> {
-            // Only if this interceptor was not called for the batch's last event: later than it should, but never lost.
+            // Only if the interceptor was not called for the batch's last event: the commit waits then, after the
+            // token.
             unitOfWork.onPrepareCommit(DeliveryCreations::awaitAll);
             return new ArrayList<>();
         });
