@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -37,7 +38,8 @@ import org.HdrHistogram.Histogram;
  * messages/s, the latency from sending a message to its delivery arriving. Every send must answer 201 and every
  * delivery arrive within {@link #DRAIN_BOUND}, or the run stops with what it saw. Arguments {@code name=value}:
  * {@code burst} (1000), {@code inFlight} (16), {@code rate} (10), {@code seconds} (20), {@code warmup} (60),
- * {@code warmupMax} (180), {@code jitQuiet} (1).
+ * {@code warmupMax} (180), {@code jitQuiet} (1), {@code receiverMillis} (0: how long the receiver takes before it
+ * answers).
  */
 public final class WebhookBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,9 +62,11 @@ public final class WebhookBenchmark {
         int inFlight = intArg(args, "inFlight", 16);
         int rate = intArg(args, "rate", 10);
         int seconds = intArg(args, "seconds", 20);
+        int receiverMillis = intArg(args, "receiverMillis", 0);
         JitWarmup.Settings warmup = JitWarmup.Settings.read((name, fallback) -> intArg(args, name, fallback), "warmup");
         Path data = Files.createTempDirectory("ledgerloop-webhook-bench-");
-        ExecutorService receiverThreads = Executors.newFixedThreadPool(4);
+        // As many threads as attempts may be in flight: the receiver must not be what limits them.
+        ExecutorService receiverThreads = Executors.newFixedThreadPool(64);
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         // One key sends everything: the gateway's per-key rate limit would measure itself, not the deliveries.
         try (LedgerloopSystem system =
@@ -70,15 +74,26 @@ public final class WebhookBenchmark {
             WebhookBenchmark bench = new WebhookBenchmark(
                     "http://localhost:" + system.gatewayPort(), system.secrets().bootstrapKeyOnce());
             receiver.createContext("/hooks", exchange -> {
-                bench.received(exchange.getRequestBody().readAllBytes());
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                if (receiverMillis > 0) {
+                    // A receiver that does some work before it answers, as real ones do.
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(receiverMillis));
+                }
+                bench.received(body);
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
             receiver.setExecutor(receiverThreads);
             receiver.start();
             System.out.printf(
-                    "Webhook deliveries to a local receiver (%d processors): burst=%d inFlight=%d rate=%d seconds=%d%n",
-                    Runtime.getRuntime().availableProcessors(), burst, inFlight, rate, seconds);
+                    "Webhook deliveries to a local receiver (%d processors): burst=%d inFlight=%d rate=%d seconds=%d"
+                            + " receiverMillis=%d%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    burst,
+                    inFlight,
+                    rate,
+                    seconds,
+                    receiverMillis);
             bench.post(
                     "/v1/admin/webhooks",
                     "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
