@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrySchedule the delay before each attempt (the first usually zero); after the last the delivery is exhausted
  * @param jitter the share of each delay added or taken at random, so retries of many deliveries spread out
  * @param disableAfter how long an endpoint may fail without a single success before it is disabled
- * @param concurrencyPerEndpoint attempts in flight to one endpoint at most
+ * @param concurrencyPerEndpoint attempts in flight to one endpoint at first; the limit then adapts to how the endpoint
+ *     answers, between 1 and {@code maxConcurrencyPerEndpoint}
+ * @param maxConcurrencyPerEndpoint attempts in flight to one endpoint at most, however well it answers
  * @param maxInFlight attempts in flight to all endpoints at most
  * @param secretOverlap how long a rotated-out secret keeps signing
  */
@@ -31,5 +33,6 @@ public record WebhookProperties(
         @DefaultValue("0.2") double jitter,
         @DefaultValue("5d") Duration disableAfter,
         @DefaultValue("4") int concurrencyPerEndpoint,
+        @DefaultValue("32") int maxConcurrencyPerEndpoint,
         @DefaultValue("64") int maxInFlight,
         @DefaultValue("24h") Duration secretOverlap) {}

@@ -101,6 +101,7 @@ class TargetUrlPolicyTest {
                 0.2,
                 Duration.ofDays(5),
                 4,
+                32,
                 64,
                 Duration.ofHours(24)));
     }

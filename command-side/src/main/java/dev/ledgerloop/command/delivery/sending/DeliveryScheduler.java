@@ -76,28 +76,29 @@ class DeliveryScheduler extends DueWorkLoop {
             more = due.size() == limit;
             for (Document delivery : due) {
                 UUID webhookId = UUID.fromString(delivery.getString("webhookId"));
-                if (!lanes.tryAcquire(webhookId)) {
+                Optional<DeliveryLanes.Lane> lane = lanes.tryAcquire(webhookId);
+                if (lane.isEmpty()) {
                     continue;
                 }
                 Optional<ScheduledDelivery> claimed = schedule.claim(delivery, now, claimFor);
                 if (claimed.isEmpty()) {
-                    lanes.release(webhookId);
+                    lane.get().release(AttemptResult.OTHER);
                     continue;
                 }
-                CompletableFuture<Void> attempt;
+                CompletableFuture<AttemptResult> attempt;
                 try {
                     attempt = sender.attempt(claimed.get());
                 } catch (RuntimeException e) {
                     // The claim expires and the schedule decides again; the lane must not stay taken.
-                    lanes.release(webhookId);
+                    lane.get().release(AttemptResult.OTHER);
                     log.warn(
                             "Attempt of delivery {} could not start",
                             claimed.get().deliveryId(),
                             e);
                     continue;
                 }
-                attempt.whenComplete((done, failure) -> {
-                    lanes.release(webhookId);
+                attempt.whenComplete((result, failure) -> {
+                    lane.get().release(failure == null ? result : AttemptResult.OTHER);
                     if (failure != null) {
                         log.warn(
                                 "Attempt of delivery {} failed to complete",

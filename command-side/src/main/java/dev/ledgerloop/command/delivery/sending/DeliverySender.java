@@ -81,12 +81,15 @@ class DeliverySender implements DisposableBean {
         this.http = new WebhookHttp(targets, properties.timeout(), properties.maxInFlight());
     }
 
-    /** Starts an attempt on the sender's own threads: nothing of it, the host's look-up included, runs on the caller's. */
-    CompletableFuture<Void> attempt(ScheduledDelivery delivery) {
-        return CompletableFuture.runAsync(() -> attemptNow(delivery), pool);
+    /**
+     * Starts an attempt on the sender's own threads: nothing of it, the host's look-up included, runs on the caller's.
+     * Completes with what the attempt says about the endpoint's load.
+     */
+    CompletableFuture<AttemptResult> attempt(ScheduledDelivery delivery) {
+        return CompletableFuture.supplyAsync(() -> attemptNow(delivery), pool);
     }
 
-    private void attemptNow(ScheduledDelivery delivery) {
+    private AttemptResult attemptNow(ScheduledDelivery delivery) {
         Instant now = clock.instant();
         MetaData context = EventContext.system(delivery.spaceId(), COMPONENT);
         WebhookTarget target;
@@ -97,12 +100,12 @@ class DeliverySender implements DisposableBean {
         }
         if (target == null || !target.receivesDeliveries()) {
             send(new ExhaustDelivery(delivery.deliveryId(), "The endpoint is disabled or deleted"), context);
-            return;
+            return AttemptResult.OTHER;
         }
         Optional<String> refusal = targets.refusalBeforeLookup(target.url());
         if (refusal.isPresent()) {
             record(delivery, UUID.randomUUID(), now, null, "blocked_address", 0, "URL " + refusal.get(), false);
-            return;
+            return AttemptResult.OTHER;
         }
         UUID requestId = UUID.randomUUID();
         long started = System.nanoTime();
@@ -118,9 +121,11 @@ class DeliverySender implements DisposableBean {
                     millisSince(started),
                     answer.bodyPrefix(),
                     answer.status() == 410);
+            return AttemptResult.ofStatus(answer.status());
         } catch (WebhookHttp.NoAnswer failure) {
             String detail = failure.errorClass().equals("blocked_address") ? "URL " + BLOCKED : null;
             record(delivery, requestId, now, null, failure.errorClass(), millisSince(started), detail, false);
+            return AttemptResult.ofError(failure.errorClass());
         }
     }
 

@@ -166,6 +166,7 @@ class WebhookHttpTest {
                         0.2,
                         Duration.ofDays(5),
                         4,
+                        32,
                         64,
                         Duration.ofHours(24)),
                 lookup);
