@@ -2,18 +2,14 @@ package dev.ledgerloop.standalone.webhook;
 
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
+import static dev.ledgerloop.standalone.webhook.Webhooks.openSessionsAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,24 +40,7 @@ class WebhookConcurrencyEndToEndTest {
                     .post("/v1/admin/webhooks", endpoint(receiver.url("/held", n -> held.answer()), null, null))
                     .expect(201);
 
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            try {
-                List<Future<?>> opening = new ArrayList<>();
-                for (int client = 0; client < CLIENTS; client++) {
-                    Api agent = Api.gateway(system).withKey(key, "concurrency-" + client);
-                    opening.add(clients.submit(() -> {
-                        for (int i = 0; i < SESSIONS_PER_CLIENT; i++) {
-                            agent.openSession();
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> client : opening) {
-                    client.get(2, TimeUnit.MINUTES);
-                }
-            } finally {
-                clients.shutdownNow();
-            }
+            openSessionsAtOnce(system, key, "concurrency", CLIENTS, SESSIONS_PER_CLIENT);
 
             int sessions = CLIENTS * SESSIONS_PER_CLIENT;
             patiently().until(() -> receiver.received("/held").size() >= sessions);

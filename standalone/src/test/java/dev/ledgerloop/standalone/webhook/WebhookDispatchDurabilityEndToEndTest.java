@@ -4,6 +4,7 @@ import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
 import static dev.ledgerloop.standalone.webhook.Webhooks.dispatcher;
 import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
+import static dev.ledgerloop.standalone.webhook.Webhooks.openSessionsAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventstore.dbclient.StreamNotFoundException;
@@ -23,9 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventMessage;
@@ -87,24 +85,7 @@ class WebhookDispatchDurabilityEndToEndTest {
                 return chain.proceed();
             });
 
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            try {
-                List<Future<?>> opening = new ArrayList<>();
-                for (int client = 0; client < CLIENTS; client++) {
-                    Api agent = Api.gateway(system).withKey(key, "durable-" + client);
-                    opening.add(clients.submit(() -> {
-                        for (int i = 0; i < SESSIONS_PER_CLIENT; i++) {
-                            agent.openSession();
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> client : opening) {
-                    client.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                clients.shutdownNow();
-            }
+            openSessionsAtOnce(system, key, "durable", CLIENTS, SESSIONS_PER_CLIENT);
 
             int sessions = CLIENTS * SESSIONS_PER_CLIENT;
             patiently().until(() -> inTheLogWhenCommitted.size() >= sessions);

@@ -1,11 +1,17 @@
 package dev.ledgerloop.standalone.webhook;
 
 import dev.ledgerloop.standalone.LedgerloopSystem;
+import dev.ledgerloop.standalone.fixture.Api;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -28,6 +34,33 @@ public final class Webhooks {
                 + (agentId == null ? "" : ",\"scope\":{\"agentIds\":[\"" + agentId + "\"]}")
                 + (token == null ? "" : ",\"token\":\"" + token + "\"")
                 + "}";
+    }
+
+    /**
+     * {@code clients} agents of the key ({@code <agentPrefix>-0}, ...), each on a thread of its own, open {@code
+     * sessionsPerClient} sessions one after the other, all at once; returns when all are open (2 minutes at most).
+     */
+    static void openSessionsAtOnce(
+            LedgerloopSystem system, String key, String agentPrefix, int clients, int sessionsPerClient)
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> opening = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                Api agent = Api.gateway(system).withKey(key, agentPrefix + "-" + client);
+                opening.add(threads.submit(() -> {
+                    for (int i = 0; i < sessionsPerClient; i++) {
+                        agent.openSession();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : opening) {
+                client.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** The command side's webhook dispatcher, the processor that turns events into deliveries. */
