@@ -94,6 +94,53 @@ class WebhookDispatchDurabilityEndToEndTest {
         }
     }
 
+    @Test
+    void an_event_whose_delivery_cannot_be_created_parks_and_the_others_are_delivered() throws Exception {
+        try (LedgerloopSystem system = LedgerloopSystem.start(data, 0);
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            String key = system.secrets().bootstrapKeyOnce();
+            Api healthy = Api.gateway(system).withKey(key, "healthy");
+            Api poisoned = Api.gateway(system).withKey(key, "poisoned");
+            healthy.post("/v1/admin/webhooks", endpoint(receiver.url("/parking", always(200)), null, null))
+                    .expect(201);
+            UUID poisonedAgent = UUID.fromString(poisoned.agentId());
+            commandBus(system).registerHandlerInterceptor((unitOfWork, chain) -> {
+                if (unitOfWork.getMessage().getPayload() instanceof CreateDelivery delivery
+                        && poisonedAgent.equals(delivery.agentId())) {
+                    throw new IllegalStateException("This agent's deliveries cannot be created");
+                }
+                return chain.proceed();
+            });
+
+            String first = healthy.openSession();
+            String stuck = poisoned.openSession();
+            String later = healthy.openSession();
+
+            patiently().untilAsserted(() -> assertThat(parkedByTheDispatcher(healthy))
+                    .containsExactly("SessionOpened"));
+            patiently().untilAsserted(() -> assertThat(receiver.received("/parking"))
+                    .extracting(WebhookReceiver.Received::body)
+                    .anySatisfy(body -> assertThat(body).contains(first))
+                    .anySatisfy(body -> assertThat(body).contains(later))
+                    .noneSatisfy(body -> assertThat(body).contains(stuck)));
+        }
+    }
+
+    /** The event types the webhook dispatcher has parked (docs/replay.md). */
+    private static List<String> parkedByTheDispatcher(Api owner) throws Exception {
+        List<String> types = new ArrayList<>();
+        owner.get("/v1/admin/parked-events?limit=50")
+                .expect(200)
+                .body()
+                .get("data")
+                .forEach(letter -> {
+                    if (letter.get("processor").asText().equals("webhook-dispatcher")) {
+                        types.add(letter.get("eventType").asText());
+                    }
+                });
+        return types;
+    }
+
     private static CommandBus commandBus(LedgerloopSystem system) {
         return system.backendContexts().get(0).getBean(CommandBus.class);
     }

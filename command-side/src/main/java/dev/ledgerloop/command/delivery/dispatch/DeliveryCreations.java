@@ -6,7 +6,9 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +41,11 @@ import org.springframework.stereotype.Component;
  * side, and this class, an interceptor of the dispatcher's processor, waits for all of them after the batch's last
  * event is handled and before the batch commits. A unit of work that is not a batch (a parked event retried on its own)
  * waits for its creation at once.
+ *
+ * <p>A creation that fails fails the batch, which the processor then handles again; the event whose delivery failed is
+ * remembered, and the second time its creation is awaited in its own handler, so that a failure that repeats parks that
+ * event (and its aggregate's later ones) like any other failing event, and the dispatcher goes on with the rest
+ * (docs/replay.md): waited for only at the batch's end, it would have failed the batch again and again.
  */
 @Component
 class DeliveryCreations {
@@ -51,6 +58,7 @@ class DeliveryCreations {
 
     private final CommandGateway commands;
     private final ExecutorService creators;
+    private final Set<String> failedEvents = ConcurrentHashMap.newKeySet();
 
     DeliveryCreations(CommandGateway commands) {
         this.commands = commands;
@@ -79,10 +87,11 @@ class DeliveryCreations {
     void create(CreateDelivery command, UUID spaceId) {
         Creation creation = new Creation(
                 command.deliveryId(),
+                command.eventId(),
                 creators.submit(() ->
                         commands.sendAndWait(command, EventContext.system(spaceId, WebhookDispatcher.COMPONENT))));
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
-        if (unitOfWork instanceof BatchingUnitOfWork<?>) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> && !failedEvents.contains(command.eventId())) {
             inFlight(unitOfWork).add(creation);
         } else {
             creation.await();
@@ -98,30 +107,44 @@ class DeliveryCreations {
         return result;
     }
 
-    private static List<Creation> inFlight(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(IN_FLIGHT, key -> {
+    /** The event's deliveries are all asked for: a creation of it that failed before is forgotten. */
+    void settled(String eventId) {
+        failedEvents.remove(eventId);
+    }
+
+    private List<Creation> inFlight(UnitOfWork<?> unitOfWork) {
+        InFlight inFlight = unitOfWork.getOrComputeResource(IN_FLIGHT, key -> {
             // Only if the interceptor was not called for the batch's last event: the commit waits then, after the
             // token.
             unitOfWork.onPrepareCommit(DeliveryCreations::awaitAll);
-            return new ArrayList<>();
+            return new InFlight(failedEvents, new ArrayList<>());
         });
+        return inFlight.creations();
     }
 
     private static void awaitAll(UnitOfWork<?> unitOfWork) {
-        List<Creation> creations = unitOfWork.getResource(IN_FLIGHT);
-        if (creations == null) {
+        InFlight inFlight = unitOfWork.getResource(IN_FLIGHT);
+        if (inFlight == null) {
             return;
         }
         try {
-            for (Creation creation : creations) {
-                creation.await();
+            for (Creation creation : inFlight.creations()) {
+                try {
+                    creation.await();
+                } catch (RuntimeException e) {
+                    inFlight.failedEvents().add(creation.eventId());
+                    throw e;
+                }
             }
         } finally {
-            creations.clear();
+            inFlight.creations().clear();
         }
     }
 
-    private record Creation(UUID deliveryId, Future<Object> created) {
+    /** A batch's creations still running, and where to remember the events whose creation failed. */
+    private record InFlight(Set<String> failedEvents, List<Creation> creations) {}
+
+    private record Creation(UUID deliveryId, String eventId, Future<Object> created) {
         void await() {
             try {
                 created.get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -184,6 +184,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
                             notification.sessionId()),
                     spaceId);
         }
+        creations.settled(eventId);
     }
 
     /**
