@@ -88,12 +88,7 @@ public final class WebhookBenchmark {
             System.out.printf(
                     "Webhook deliveries to a local receiver (%d processors): burst=%d inFlight=%d rate=%d seconds=%d"
                             + " receiverMillis=%d%n",
-                    Runtime.getRuntime().availableProcessors(),
-                    burst,
-                    inFlight,
-                    rate,
-                    seconds,
-                    receiverMillis);
+                    Runtime.getRuntime().availableProcessors(), burst, inFlight, rate, seconds, receiverMillis);
             bench.post(
                     "/v1/admin/webhooks",
                     "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
