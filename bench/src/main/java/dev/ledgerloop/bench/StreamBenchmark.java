@@ -45,7 +45,8 @@ import org.HdrHistogram.Histogram;
  * client, and from the moment the node stored it (the record's {@code created} time, which the EventStoreDB protocol
  * carries) to its arrival. Then {@code streams} open streams of one agent, every event to every stream ({@code
  * fanout=0} leaves this part out), the same figures for every (stream, event) and the heap each open stream holds.
- * Then a client resuming after {@code missed} events it did not see, timed until it has them all.
+ * Then a client resuming after {@code missed} events it did not see, timed until it has them all. {@code inProcess=0}
+ * has the gateway proxy the streams to the query side over HTTP instead of writing them itself.
  */
 public final class StreamBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,12 +60,17 @@ public final class StreamBenchmark {
         int rate = intArg(args, "rate", 20);
         int missed = intArg(args, "missed", 10_000);
         boolean fanOut = intArg(args, "fanout", 1) == 1;
+        boolean inProcess = intArg(args, "inProcess", 1) == 1;
         JitWarmup.Settings warmup = JitWarmup.Settings.read((name, fallback) -> intArg(args, name, fallback), "warmup");
         Path data = Files.createTempDirectory("ledgerloop-stream-bench-");
         try (LedgerloopSystem system = LedgerloopSystem.start(
                 data,
                 0,
-                Map.of("ledgerloop.gateway.rate-limit.enabled", false),
+                Map.of(
+                        "ledgerloop.gateway.rate-limit.enabled",
+                        false,
+                        "ledgerloop.gateway.streams.in-process",
+                        inProcess),
                 "--ledgerloop.live.max-per-principal=" + (streams + 10),
                 "--ledgerloop.live.max-per-space=" + (2 * streams + 10))) {
             String base = "http://localhost:" + system.gatewayPort();
@@ -78,8 +84,9 @@ public final class StreamBenchmark {
             String message = "{\"encryptedContent\":" + SampleEnvelopes.envelope() + "}";
             HttpClient http = HttpClient.newBuilder().build();
             System.out.printf(
-                    "Live event stream through the gateway (%d processors)%n",
-                    Runtime.getRuntime().availableProcessors());
+                    "Live event stream through the gateway (%d processors), %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    inProcess ? "written by the gateway itself" : "proxied to the query side over HTTP");
 
             ownStreams(
                     http,

@@ -5,6 +5,7 @@ import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
 import dev.ledgerloop.gateway.GatewayApplication;
 import dev.ledgerloop.query.QuerySideApplication;
+import dev.ledgerloop.query.live.StreamRequests;
 import dev.ledgerloop.service.BackendApplication;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -132,6 +133,15 @@ public final class LedgerloopSystem implements AutoCloseable {
                     .bannerMode(Banner.Mode.OFF)
                     .registerShutdownHook(false)
                     .properties(gatewayProperties(secrets, tokenIssuer, mongo.connectionString(), backends))
+                    .initializers(context -> {
+                        if (querySides == 1) {
+                            // One query side in this JVM: the gateway writes its live streams itself.
+                            context.getBeanFactory()
+                                    .registerSingleton(
+                                            "inProcessEventStreams",
+                                            new InProcessStreams(services.get(1).getBean(StreamRequests.class)));
+                        }
+                    })
                     .run(gatewayArguments(gatewayPort, gatewaySettings));
             LedgerloopSystem system = new LedgerloopSystem(node, mongo, services, gateway, secrets, tokenIssuer);
             log.info(

@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -33,10 +32,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live event streams ({@code GET /v1/agent/stream}, {@code GET /v1/human/stream}). Each instance reads the event
@@ -59,6 +55,7 @@ class EventStreams implements SmartLifecycle {
     private static final int BACKLOG = 1_024;
 
     private static final Duration MIN_HEARTBEAT_TICK = Duration.ofMillis(10);
+    private static final String HEARTBEAT = SseText.comment("heartbeat");
 
     private final EventStoreDbStorageEngine engine;
     private final Notifications notifications;
@@ -101,13 +98,20 @@ class EventStreams implements SmartLifecycle {
         boolean mayConcern(Notification notification);
     }
 
-    /** An event as the streams send it: its position, its notification (null: none) and that as the event's body. */
-    private record Entry(EventStoreDbPositionToken position, Notification notification, String body) {
+    /**
+     * An event as the streams send it: its position, its notification (null: none) and that as a server-sent event,
+     * written once for every stream it goes to.
+     */
+    private record Entry(EventStoreDbPositionToken position, Notification notification, String text) {
         static Entry of(TrackedEventMessage<?> message, Optional<Notification> notification) {
+            EventStoreDbPositionToken position = (EventStoreDbPositionToken) message.trackingToken();
             return new Entry(
-                    (EventStoreDbPositionToken) message.trackingToken(),
+                    position,
                     notification.orElse(null),
-                    notification.map(n -> n.body(message.getIdentifier())).orElse(null));
+                    notification
+                            .map(n -> SseText.event(
+                                    StreamPosition.id(position), n.type(), n.body(message.getIdentifier())))
+                            .orElse(null));
         }
     }
 
@@ -116,26 +120,30 @@ class EventStreams implements SmartLifecycle {
         return (EventStoreDbPositionToken) engine.createHeadToken();
     }
 
-    SseEmitter open(Principal principal, EventStoreDbPositionToken after, Audience audience) {
+    /**
+     * Opens a stream of the events after {@code after} that are for {@code audience}, written to {@code output}.
+     *
+     * @return what closes the stream when its client has gone (running it again does nothing)
+     * @throws dev.ledgerloop.service.ApiException 429 when the principal or its space holds too many open already
+     */
+    Runnable open(Principal principal, EventStoreDbPositionToken after, Audience audience, StreamOutput output) {
         Runnable release = connections.open(principal);
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        OpenStream stream = new OpenStream(emitter, audience, after, release);
+        OpenStream stream = new OpenStream(output, audience, after, release);
         open.add(stream);
-        emitter.onCompletion(stream::close);
-        emitter.onTimeout(() -> {
-            stream.close();
-            emitter.complete();
-        });
-        emitter.onError(error -> stream.close());
         try {
             // A first comment tells the client (and every proxy on the way) that the stream is open.
-            emitter.send(SseEmitter.event().comment("listening"));
+            output.send(SseText.comment("listening"));
         } catch (IOException | IllegalStateException gone) {
             stream.close();
-            return emitter;
+            return stream::close;
         }
         stream.drainer.schedule();
-        return emitter;
+        return stream::close;
+    }
+
+    /** How long a stream stays open before the server ends it (clients reconnect). */
+    Duration streamTimeout() {
+        return properties.streamTimeout();
     }
 
     /**
@@ -143,8 +151,8 @@ class EventStreams implements SmartLifecycle {
      * moves no client's resume position (and a resumed stream does not replay it).
      */
     void signal(Notification notification) {
-        String body = notification.body(UUID.randomUUID());
-        open.forEach(stream -> stream.signal(notification, body));
+        String text = SseText.event(null, notification.type(), notification.body(UUID.randomUUID()));
+        open.forEach(stream -> stream.signal(notification, text));
     }
 
     @Override
@@ -185,7 +193,7 @@ class EventStreams implements SmartLifecycle {
         running = false;
         open.forEach(stream -> {
             stream.close();
-            stream.emitter.complete();
+            stream.output.complete();
         });
         if (heartbeats != null) {
             heartbeats.shutdownNow();
@@ -306,28 +314,33 @@ class EventStreams implements SmartLifecycle {
 
     /**
      * The events one drain step sends to a stream, written together with one flush: a stream that fell behind by a few
-     * events catches up with one write instead of one per event.
+     * events catches up with one write instead of one per event. One event alone is sent as the text every stream
+     * shares.
      */
     private static final class Frames {
-        private final Set<ResponseBodyEmitter.DataWithMediaType> parts = new LinkedHashSet<>();
+        private String first;
+        private StringBuilder more;
 
         void add(Entry entry) {
-            parts.addAll(SseEmitter.event()
-                    .id(StreamPosition.id(entry.position()))
-                    .name(entry.notification().type())
-                    .data(entry.body(), MediaType.APPLICATION_JSON)
-                    .build());
+            if (first == null) {
+                first = entry.text();
+                return;
+            }
+            if (more == null) {
+                more = new StringBuilder(first);
+            }
+            more.append(entry.text());
         }
 
-        void sendTo(SseEmitter emitter) throws IOException {
-            if (!parts.isEmpty()) {
-                emitter.send(parts);
+        void sendTo(StreamOutput output) throws IOException {
+            if (first != null) {
+                output.send(more == null ? first : more.toString());
             }
         }
     }
 
     private final class OpenStream {
-        final SseEmitter emitter;
+        final StreamOutput output;
         final Audience audience;
         final Runnable release;
         final Drainer drainer = new Drainer(this::step);
@@ -345,8 +358,8 @@ class EventStreams implements SmartLifecycle {
         /** When this stream's next heartbeat is due (nanoTime); the first one at a random point of the interval. */
         private long heartbeatDue;
 
-        OpenStream(SseEmitter emitter, Audience audience, EventStoreDbPositionToken after, Runnable release) {
-            this.emitter = emitter;
+        OpenStream(StreamOutput output, Audience audience, EventStoreDbPositionToken after, Runnable release) {
+            this.output = output;
             this.audience = audience;
             this.release = release;
             this.last = after;
@@ -398,7 +411,7 @@ class EventStreams implements SmartLifecycle {
                 add(entryOf(message), frames);
                 handled++;
             }
-            frames.sendTo(emitter);
+            frames.sendTo(output);
             if (handled == BATCH) {
                 return true;
             }
@@ -454,7 +467,7 @@ class EventStreams implements SmartLifecycle {
                 }
                 sent++;
             }
-            frames.sendTo(emitter);
+            frames.sendTo(output);
             return sent == BATCH;
         }
 
@@ -466,12 +479,12 @@ class EventStreams implements SmartLifecycle {
             last = entry.position();
         }
 
-        void signal(Notification notification, String body) {
+        void signal(Notification notification, String text) {
             if (closed || !audience.test(notification)) {
                 return;
             }
             try {
-                emitter.send(SseEmitter.event().name(notification.type()).data(body, MediaType.APPLICATION_JSON));
+                output.send(text);
             } catch (IOException | IllegalStateException gone) {
                 close();
             }
@@ -484,7 +497,7 @@ class EventStreams implements SmartLifecycle {
             }
             heartbeatDue = now + properties.heartbeat().toNanos();
             try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
+                output.send(HEARTBEAT);
             } catch (IOException | IllegalStateException gone) {
                 close();
             }

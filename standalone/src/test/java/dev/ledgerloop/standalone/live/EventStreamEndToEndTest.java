@@ -6,40 +6,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Envelopes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live event streams, black-box through the gateway of the standalone system: an agent sees its own sessions'
  * events with the webhook types and payloads, a reconnect with {@code Last-Event-ID} after a disconnect in the middle
- * of a burst gets exactly what it missed, and a human sees only the sessions they take part in.
+ * of a burst gets exactly what it missed, and a human sees only the sessions they take part in. The gateway writes
+ * the streams of the query side in its JVM itself; {@link ProxiedEventStreamEndToEndTest} runs every test again with the streams proxied
+ * over HTTP, as a deployment of separate services does.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventStreamEndToEndTest {
-    @TempDir
-    static Path data;
-
-    private static LedgerloopSystem system;
-    private static Api agent;
-    private static String key;
+    private LedgerloopSystem system;
+    private Api agent;
+    private String key;
 
     @BeforeAll
-    static void start() throws Exception {
-        system = LedgerloopSystem.start(data, 0);
+    void start(@TempDir Path data) throws Exception {
+        system = LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.streams.in-process", inProcess()));
         key = system.secrets().bootstrapKeyOnce();
         agent = Api.gateway(system).withKey(key, "streamer");
         agent.openSession();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         system.close();
+    }
+
+    boolean inProcess() {
+        return true;
+    }
+
+    @Test
+    void the_stream_reaches_the_query_side_over_http_only_when_not_served_in_process() throws Exception {
+        Counter proxied = system.backendContexts()
+                .get(1)
+                .getBean(MeterRegistry.class)
+                .get("ledgerloop.live.streams.http")
+                .counter();
+        double before = proxied.count();
+        try (SseReader stream = open(agent, "/v1/agent/stream")) {
+            forTheViews().until(stream::listening);
+        }
+        assertThat(proxied.count() - before).isEqualTo(inProcess() ? 0.0 : 1.0);
     }
 
     @Test
