@@ -35,8 +35,11 @@ final class ClientOutput implements InProcessEventStreams.Output {
         if (ended) {
             throw new IOException("The stream has ended");
         }
-        if (queuedEvents.incrementAndGet() > maxEvents
-                || queuedChars.addAndGet(events.length()) > maxChars
+        int waiting = queuedEvents.incrementAndGet();
+        long chars = queuedChars.addAndGet(events.length());
+        // One write alone always fits, however large: a stream catching up must be able to make progress.
+        if (waiting > maxEvents
+                || (waiting > 1 && chars > maxChars)
                 || sink.tryEmitNext(events).isFailure()) {
             end();
             throw new IOException("The client is gone or not reading fast enough");

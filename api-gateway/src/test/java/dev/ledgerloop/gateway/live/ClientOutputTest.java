@@ -36,6 +36,16 @@ class ClientOutputTest {
     }
 
     @Test
+    void one_write_larger_than_the_bound_still_goes_out_when_nothing_waits() throws IOException {
+        ClientOutput output = new ClientOutput(100, 10);
+        output.send("a write of more than ten characters");
+        assertThatThrownBy(() -> output.send("x")).isInstanceOf(IOException.class);
+        StepVerifier.create(output.events())
+                .expectNext("a write of more than ten characters")
+                .verifyComplete();
+    }
+
+    @Test
     void the_bound_on_characters_holds_too() throws IOException {
         ClientOutput output = new ClientOutput(100, 10);
         output.send("12345");

@@ -3,73 +3,75 @@ package dev.ledgerloop.query.live;
 import dev.ledgerloop.platform.principal.Principal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /v1/agent/stream} and {@code GET /v1/human/stream} over the servlet container: the route a gateway in
- * another process reaches (see {@link StreamRequests} for what a stream carries).
+ * another process reaches (see {@link StreamRequests} for what a stream carries). Written without blocking a thread
+ * ({@link NonBlockingEventResponse}).
  */
 @RestController
+@EnableConfigurationProperties(StreamBounds.class)
 class EventStreamController {
-    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-
     private final StreamRequests requests;
+    private final StreamBounds bounds;
     private final Counter opened;
 
-    EventStreamController(StreamRequests requests, MeterRegistry registry) {
+    EventStreamController(StreamRequests requests, StreamBounds bounds, MeterRegistry registry) {
         this.requests = requests;
+        this.bounds = bounds;
         this.opened = Counter.builder("ledgerloop.live.streams.http")
                 .description("Live event streams opened through this query side's HTTP route (not in-process)")
                 .register(registry);
     }
 
     @GetMapping(path = "/v1/agent/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter agentStream(
+    void agentStream(
             Principal principal,
             @RequestHeader(name = StreamRequests.LAST_EVENT_ID, required = false) String lastEventId,
-            @RequestParam(required = false) String after) {
-        return open(principal, "agent", lastEventId, after);
+            @RequestParam(required = false) String after,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        open(principal, "agent", lastEventId, after, request, response);
     }
 
     @GetMapping(path = "/v1/human/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter humanStream(
+    void humanStream(
             Principal principal,
             @RequestHeader(name = StreamRequests.LAST_EVENT_ID, required = false) String lastEventId,
-            @RequestParam(required = false) String after) {
-        return open(principal, "human", lastEventId, after);
+            @RequestParam(required = false) String after,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        open(principal, "human", lastEventId, after, request, response);
     }
 
-    private SseEmitter open(Principal principal, String audience, String lastEventId, String after) {
-        SseEmitter emitter = new SseEmitter(requests.timeout().toMillis());
-        Runnable close = requests.open(principal, audience, lastEventId, after, new EmitterOutput(emitter));
+    private void open(
+            Principal principal,
+            String audience,
+            String lastEventId,
+            String after,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        NonBlockingEventResponse events = new NonBlockingEventResponse(
+                request,
+                response,
+                requests.timeout(),
+                bounds.maxQueuedEvents(),
+                bounds.maxQueuedBytes().toBytes());
+        Runnable close = requests.open(principal, audience, lastEventId, after, events);
         opened.increment();
-        emitter.onCompletion(close);
-        emitter.onTimeout(() -> {
-            close.run();
-            emitter.complete();
-        });
-        emitter.onError(error -> close.run());
-        return emitter;
-    }
-
-    /** Whole server-sent events handed to the emitter as they are: the text of each event is written once. */
-    private record EmitterOutput(SseEmitter emitter) implements StreamOutput {
-        @Override
-        public void send(String events) throws IOException {
-            emitter.send(Set.of(new SseEmitter.DataWithMediaType(events, TEXT)));
-        }
-
-        @Override
-        public void complete() {
-            emitter.complete();
-        }
+        events.whenFinished(close);
+        events.start();
     }
 }

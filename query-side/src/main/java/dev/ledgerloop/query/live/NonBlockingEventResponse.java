@@ -1,0 +1,164 @@
+package dev.ledgerloop.query.live;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import org.springframework.http.MediaType;
+
+/**
+ * A stream's server-sent events written to its servlet response without ever blocking a thread: writes wait in a
+ * bounded queue and go out while the connection takes them (the Servlet API's non-blocking output). A thread that
+ * wrote to a slow client directly would wait for it, up to the container's write timeout, and with it every stream
+ * drained on the same thread. A client that does not read ends its stream once {@code maxEvents} writes or {@code
+ * maxBytes} bytes wait for it; it resumes with the last id it received (the write that did not fit is read from the
+ * log again).
+ */
+final class NonBlockingEventResponse implements StreamOutput, WriteListener, AsyncListener {
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final Duration timeout;
+    private final int maxEvents;
+    private final long maxBytes;
+    private final Queue<byte[]> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean unflushed;
+    private boolean ending;
+    private boolean finished;
+    private Runnable onFinished = () -> {};
+    private AsyncContext async;
+    private ServletOutputStream out;
+
+    /** Writes wait until {@link #start}, so a stream refused while it opens still gets its error answer. */
+    NonBlockingEventResponse(
+            HttpServletRequest request, HttpServletResponse response, Duration timeout, int maxEvents, long maxBytes) {
+        this.request = request;
+        this.response = response;
+        this.timeout = timeout;
+        this.maxEvents = maxEvents;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Starts the response (200, {@code text/event-stream}) in asynchronous, non-blocking mode, on the request's own
+     * thread; what was sent before goes out first.
+     */
+    synchronized void start() throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+        async = request.startAsync(request, response);
+        async.setTimeout(timeout.toMillis());
+        async.addListener(this);
+        out = response.getOutputStream();
+        // The container calls onWritePossible once the listener is set.
+        out.setWriteListener(this);
+    }
+
+    /** Runs once when the response has ended, however it ended (the client gone, the timeout, {@link #complete}). */
+    synchronized void whenFinished(Runnable action) {
+        if (finished) {
+            action.run();
+        } else {
+            onFinished = action;
+        }
+    }
+
+    @Override
+    public void send(String events) throws IOException {
+        byte[] bytes = events.getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            if (finished || ending) {
+                throw new IOException("The stream has ended");
+            }
+            // One write alone always fits, however large: a stream catching up must be able to make progress.
+            if (queue.size() >= maxEvents || (!queue.isEmpty() && queuedBytes + bytes.length > maxBytes)) {
+                ending = true;
+                writeWhileReady();
+                throw new IOException("The client is not reading fast enough");
+            }
+            queue.add(bytes);
+            queuedBytes += bytes.length;
+            writeWhileReady();
+        }
+    }
+
+    @Override
+    public synchronized void complete() {
+        ending = true;
+        writeWhileReady();
+    }
+
+    @Override
+    public synchronized void onWritePossible() {
+        writeWhileReady();
+    }
+
+    /** Writes what waits while the connection takes it; the container calls back once it can take more. */
+    private void writeWhileReady() {
+        if (finished || out == null) {
+            return;
+        }
+        try {
+            while (out.isReady()) {
+                byte[] next = queue.poll();
+                if (next != null) {
+                    queuedBytes -= next.length;
+                    out.write(next);
+                    unflushed = true;
+                } else if (unflushed) {
+                    unflushed = false;
+                    out.flush();
+                } else {
+                    if (ending) {
+                        finish();
+                        async.complete();
+                    }
+                    return;
+                }
+            }
+        } catch (IOException | IllegalStateException gone) {
+            finish();
+        }
+    }
+
+    @Override
+    public synchronized void onError(Throwable failure) {
+        finish();
+    }
+
+    @Override
+    public synchronized void onComplete(AsyncEvent event) {
+        finish();
+    }
+
+    @Override
+    public synchronized void onTimeout(AsyncEvent event) {
+        finish();
+        async.complete();
+    }
+
+    @Override
+    public synchronized void onError(AsyncEvent event) {
+        finish();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {}
+
+    private void finish() {
+        if (!finished) {
+            finished = true;
+            queue.clear();
+            queuedBytes = 0;
+            onFinished.run();
+        }
+    }
+}
