@@ -72,6 +72,11 @@ class EventStreamController {
         Runnable close = requests.open(principal, audience, lastEventId, after, events);
         opened.increment();
         events.whenFinished(close);
-        events.start();
+        try {
+            events.start();
+        } catch (IOException | RuntimeException notStarted) {
+            close.run();
+            throw notStarted;
+        }
     }
 }

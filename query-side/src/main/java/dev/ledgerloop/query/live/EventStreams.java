@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -41,7 +40,9 @@ import org.springframework.stereotype.Component;
  * with {@code Last-Event-ID}) first reads the log itself from just after its position, then joins the tail where the
  * two meet: both read the same ordered log, so nothing is missed or repeated. A stream whose client falls too far
  * behind the tail is detached and catches up on its own again from what it last sent. Reads are woken by the log's
- * new-event signal and drained by a small shared pool, a bounded batch at a time: no thread waits per stream. Any
+ * new-event signal and drained by a small shared pool, a bounded batch at a time: no thread waits per stream; a
+ * caught-up stream with nothing waiting gets a new event from the tail's thread itself. No write waits for a client:
+ * every {@link StreamOutput} queues, bounded, and ends a stream whose client is too far behind. Any
  * query-side instance serves any stream: all read the same log.
  */
 @Component
@@ -66,7 +67,9 @@ class EventStreams implements SmartLifecycle {
     private final Set<OpenStream> open = ConcurrentHashMap.newKeySet();
     private final Object tailLock = new Object();
     private final Deque<Entry> recent = new ArrayDeque<>();
-    private final Set<OpenStream> caughtUp = new HashSet<>();
+    /** Guarded by the tail's lock; concurrent only so that a stream closing while the tail sends to it may leave it. */
+    private final Set<OpenStream> caughtUp = ConcurrentHashMap.newKeySet();
+
     private EventStoreDbPositionToken tailPosition;
     private Drainer tail;
     private ExecutorService drains;
@@ -283,6 +286,19 @@ class EventStreams implements SmartLifecycle {
             this.step = step;
         }
 
+        /** Takes the drain's place for a step run by the caller; false if a drain is scheduled or running. */
+        boolean claim() {
+            return scheduled.compareAndSet(false, true);
+        }
+
+        /** Ends a claimed step; a schedule that came meanwhile runs now. */
+        void release() {
+            scheduled.set(false);
+            if (again.getAndSet(false)) {
+                schedule();
+            }
+        }
+
         void schedule() {
             again.set(true);
             if (scheduled.compareAndSet(false, true)) {
@@ -355,6 +371,8 @@ class EventStreams implements SmartLifecycle {
 
         volatile boolean detached;
         volatile boolean closed;
+        /** A send by the tail failed: the stream's next drain closes it. */
+        volatile boolean broken;
         /** When this stream's next heartbeat is due (nanoTime); the first one at a random point of the interval. */
         private long heartbeatDue;
 
@@ -383,6 +401,16 @@ class EventStreams implements SmartLifecycle {
             // position stays at what it last handled, so after a detach it reads the skipped events again and skips
             // them again.
             if (entry.notification() != null && audience.mayConcern(entry.notification())) {
+                // Nothing waiting and no drain running: the tail sends it itself (outputs never block), one hand-off
+                // fewer; a thousand streams it concerns are then a thousand writes, not a thousand tasks.
+                if (backlogSize.get() == 0 && drainer.claim()) {
+                    try {
+                        sendNow(entry);
+                    } finally {
+                        drainer.release();
+                    }
+                    return !broken;
+                }
                 backlog.add(entry);
                 backlogSize.incrementAndGet();
                 drainer.schedule();
@@ -390,7 +418,26 @@ class EventStreams implements SmartLifecycle {
             return true;
         }
 
+        /** The tail's own send, as a drain step would: a failure closes the stream from its next drain. */
+        private void sendNow(Entry entry) {
+            if (entry.position().compareTo(last) <= 0) {
+                return;
+            }
+            Frames frames = new Frames();
+            add(entry, frames);
+            try {
+                frames.sendTo(output);
+            } catch (IOException | IllegalStateException gone) {
+                // Not closed here: the tail is iterating the caught-up streams.
+                broken = true;
+                drainer.schedule();
+            }
+        }
+
         private boolean step() throws IOException, InterruptedException {
+            if (broken) {
+                close();
+            }
             if (closed) {
                 return false;
             }
