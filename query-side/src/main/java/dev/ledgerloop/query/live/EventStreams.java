@@ -67,7 +67,7 @@ class EventStreams implements SmartLifecycle {
     private final Set<OpenStream> open = ConcurrentHashMap.newKeySet();
     private final Object tailLock = new Object();
     private final Deque<Entry> recent = new ArrayDeque<>();
-    /** Guarded by the tail's lock; concurrent only so that a stream closing while the tail sends to it may leave it. */
+    /** Changed under the tail's lock, but for a closing stream leaving it, which takes no lock (see close). */
     private final Set<OpenStream> caughtUp = ConcurrentHashMap.newKeySet();
 
     private EventStoreDbPositionToken tailPosition;
@@ -554,9 +554,10 @@ class EventStreams implements SmartLifecycle {
             if (!closed) {
                 closed = true;
                 open.remove(this);
-                synchronized (tailLock) {
-                    caughtUp.remove(this);
-                }
+                // Without the tail's lock: a stream closes from threads that hold its output's lock, which the tail,
+                // holding its own, may be waiting for. A stream re-added by a catch-up racing this leaves at its
+                // next offer (closed).
+                caughtUp.remove(this);
                 BlockingStream<TrackedEventMessage<?>> own = reader;
                 if (own != null) {
                     own.close();

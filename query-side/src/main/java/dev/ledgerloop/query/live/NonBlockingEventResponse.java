@@ -33,7 +33,9 @@ final class NonBlockingEventResponse implements StreamOutput, WriteListener, Asy
     private boolean unflushed;
     private boolean ending;
     private boolean finished;
-    private Runnable onFinished = () -> {};
+    private static final Runnable NOTHING = () -> {};
+
+    private Runnable onFinished = NOTHING;
     private AsyncContext async;
     private ServletOutputStream out;
 
@@ -62,49 +64,72 @@ final class NonBlockingEventResponse implements StreamOutput, WriteListener, Asy
         out.setWriteListener(this);
     }
 
-    /** Runs once when the response has ended, however it ended (the client gone, the timeout, {@link #complete}). */
-    synchronized void whenFinished(Runnable action) {
-        if (finished) {
-            action.run();
-        } else {
+    /**
+     * Runs once when the response has ended, however it ended (the client gone, the timeout, {@link #complete}); never
+     * while this response's lock is held, since it takes the streams' locks (their tail writes here holding those).
+     */
+    void whenFinished(Runnable action) {
+        boolean already;
+        synchronized (this) {
+            already = finished;
             onFinished = action;
+        }
+        if (already) {
+            action.run();
         }
     }
 
     @Override
     public void send(String events) throws IOException {
         byte[] bytes = events.getBytes(StandardCharsets.UTF_8);
+        boolean refused;
+        Runnable after;
         synchronized (this) {
             if (finished || ending) {
                 throw new IOException("The stream has ended");
             }
             // One write alone always fits, however large: a stream catching up must be able to make progress.
-            if (queue.size() >= maxEvents || (!queue.isEmpty() && queuedBytes + bytes.length > maxBytes)) {
+            refused = queue.size() >= maxEvents || (!queue.isEmpty() && queuedBytes + bytes.length > maxBytes);
+            if (refused) {
                 ending = true;
-                writeWhileReady();
-                throw new IOException("The client is not reading fast enough");
+            } else {
+                queue.add(bytes);
+                queuedBytes += bytes.length;
             }
-            queue.add(bytes);
-            queuedBytes += bytes.length;
-            writeWhileReady();
+            after = writeWhileReady();
+        }
+        after.run();
+        if (refused) {
+            throw new IOException("The client is not reading fast enough");
         }
     }
 
     @Override
-    public synchronized void complete() {
-        ending = true;
-        writeWhileReady();
+    public void complete() {
+        Runnable after;
+        synchronized (this) {
+            ending = true;
+            after = writeWhileReady();
+        }
+        after.run();
     }
 
     @Override
-    public synchronized void onWritePossible() {
-        writeWhileReady();
+    public void onWritePossible() {
+        Runnable after;
+        synchronized (this) {
+            after = writeWhileReady();
+        }
+        after.run();
     }
 
-    /** Writes what waits while the connection takes it; the container calls back once it can take more. */
-    private void writeWhileReady() {
+    /**
+     * Writes what waits while the connection takes it; the container calls back once it can take more. Answers what
+     * to run once the lock is released.
+     */
+    private Runnable writeWhileReady() {
         if (finished || out == null) {
-            return;
+            return NOTHING;
         }
         try {
             while (out.isReady()) {
@@ -118,47 +143,64 @@ final class NonBlockingEventResponse implements StreamOutput, WriteListener, Asy
                     out.flush();
                 } else {
                     if (ending) {
-                        finish();
+                        // Finished first: completing may call onComplete on this thread, which must find it done.
+                        Runnable after = finish();
                         async.complete();
+                        return after;
                     }
-                    return;
+                    return NOTHING;
                 }
             }
+            return NOTHING;
         } catch (IOException | IllegalStateException gone) {
-            finish();
+            return finish();
         }
     }
 
     @Override
-    public synchronized void onError(Throwable failure) {
-        finish();
+    public void onError(Throwable failure) {
+        finishAndRun();
     }
 
     @Override
-    public synchronized void onComplete(AsyncEvent event) {
-        finish();
+    public void onComplete(AsyncEvent event) {
+        finishAndRun();
     }
 
     @Override
-    public synchronized void onTimeout(AsyncEvent event) {
-        finish();
-        async.complete();
+    public void onTimeout(AsyncEvent event) {
+        Runnable after;
+        synchronized (this) {
+            after = finish();
+            async.complete();
+        }
+        after.run();
     }
 
     @Override
-    public synchronized void onError(AsyncEvent event) {
-        finish();
+    public void onError(AsyncEvent event) {
+        finishAndRun();
     }
 
     @Override
     public void onStartAsync(AsyncEvent event) {}
 
-    private void finish() {
-        if (!finished) {
-            finished = true;
-            queue.clear();
-            queuedBytes = 0;
-            onFinished.run();
+    private void finishAndRun() {
+        Runnable after;
+        synchronized (this) {
+            after = finish();
         }
+        after.run();
+    }
+
+    /** Marks the response finished; answers the action to run once the lock is released (nothing the second time). */
+    private Runnable finish() {
+        if (finished) {
+            return NOTHING;
+        }
+        finished = true;
+        queue.clear();
+        queuedBytes = 0;
+        return onFinished;
     }
 }
