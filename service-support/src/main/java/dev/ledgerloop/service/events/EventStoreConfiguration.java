@@ -18,6 +18,7 @@ import dev.ledgerloop.service.attachment.AttachmentStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -152,12 +153,21 @@ public class EventStoreConfiguration {
      * Processors claim their segments in MongoDB under this instance's node id. Axon's default, the JVM's {@code
      * pid@host}, is shared by every service in one JVM, so two instances of one service there (the embedded default
      * can start several query sides) would each take the other's claims for their own: each instance names itself.
+     * Tokens are written at most once per {@code ledgerloop.processors.token-write-interval} and segment ({@link
+     * CoalescingTokenStore}); {@code 0} writes each batch's token as it commits.
      */
     @Bean
     TokenStore tokenStore(
             MongoClient client,
             LedgerloopProperties properties,
-            @Value("${spring.application.name:ledgerloop}") String applicationName) {
+            @Value("${spring.application.name:ledgerloop}") String applicationName,
+            @Value("${ledgerloop.processors.token-write-interval:1s}") Duration writeInterval) {
+        TokenStore mongo = mongoTokenStore(client, properties, applicationName);
+        return writeInterval.isZero() ? mongo : new CoalescingTokenStore(mongo, writeInterval);
+    }
+
+    private static TokenStore mongoTokenStore(
+            MongoClient client, LedgerloopProperties properties, String applicationName) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, properties.mongodb().database())
