@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -54,18 +55,19 @@ final class CoalescingTokenStore implements TokenStore, AutoCloseable {
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        Slot slot = slot(processorName, segment);
-        slot.writeWaiting();
-        TrackingToken token = delegate.fetchToken(processorName, segment);
-        slot.claimed();
-        return token;
+        return claimed(processorName, segment, () -> delegate.fetchToken(processorName, segment));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) {
-        Slot slot = slot(processorName, segment.getSegmentId());
+        return claimed(processorName, segment.getSegmentId(), () -> delegate.fetchToken(processorName, segment));
+    }
+
+    /** A fetch claims the segment: the waiting token is written first, and a claim lost before is forgotten. */
+    private TrackingToken claimed(String processorName, int segment, Supplier<TrackingToken> fetch) {
+        Slot slot = slot(processorName, segment);
         slot.writeWaiting();
-        TrackingToken token = delegate.fetchToken(processorName, segment);
+        TrackingToken token = fetch.get();
         slot.claimed();
         return token;
     }
