@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 
 /**
@@ -106,21 +107,15 @@ final class NonBlockingEventResponse implements StreamOutput, WriteListener, Asy
 
     @Override
     public void complete() {
-        Runnable after;
-        synchronized (this) {
+        underLock(() -> {
             ending = true;
-            after = writeWhileReady();
-        }
-        after.run();
+            return writeWhileReady();
+        });
     }
 
     @Override
     public void onWritePossible() {
-        Runnable after;
-        synchronized (this) {
-            after = writeWhileReady();
-        }
-        after.run();
+        underLock(this::writeWhileReady);
     }
 
     /**
@@ -159,36 +154,36 @@ final class NonBlockingEventResponse implements StreamOutput, WriteListener, Asy
 
     @Override
     public void onError(Throwable failure) {
-        finishAndRun();
+        underLock(this::finish);
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-        finishAndRun();
+        underLock(this::finish);
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        Runnable after;
-        synchronized (this) {
-            after = finish();
+        underLock(() -> {
+            Runnable after = finish();
             async.complete();
-        }
-        after.run();
+            return after;
+        });
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        finishAndRun();
+        underLock(this::finish);
     }
 
     @Override
     public void onStartAsync(AsyncEvent event) {}
 
-    private void finishAndRun() {
+    /** Runs a step under this response's lock, then the action it answers (the finished action) outside it. */
+    private void underLock(Supplier<Runnable> step) {
         Runnable after;
         synchronized (this) {
-            after = finish();
+            after = step.get();
         }
         after.run();
     }
