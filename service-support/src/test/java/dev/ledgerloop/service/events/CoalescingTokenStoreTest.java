@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
+import com.mongodb.client.MongoDatabase;
+import dev.ledgerloop.service.testing.MemoryMongo;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -19,40 +15,26 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tokens written behind, on Axon's MongoDB token store over mongo-java-server, as two instances would share it. */
 class CoalescingTokenStoreTest {
     private static final String PROCESSOR = "timeline";
     private static final Duration NEVER = Duration.ofHours(1);
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
 
-    private String database;
+    private MongoDatabase database;
     private CountingStore here;
     private CoalescingTokenStore coalescing;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void initializeSegments() {
-        database = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
+        database = MONGO.freshDatabase("tokens");
         here = new CountingStore(mongoStore("here", Duration.ofSeconds(10)));
         here.initializeTokenSegments(PROCESSOR, 2, token(0));
     }
@@ -175,7 +157,7 @@ class CoalescingTokenStoreTest {
     private TokenStore mongoStore(String node, Duration claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
-                        .mongoDatabase(client, database)
+                        .mongoDatabase(MONGO.client(), database.getName())
                         .build())
                 .serializer(JacksonSerializer.defaultSerializer())
                 .nodeId(node)

@@ -3,16 +3,12 @@ package dev.ledgerloop.service.parking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.StreamNaming;
 import dev.ledgerloop.eventstore.UnreadableEvent;
 import dev.ledgerloop.service.ApiException;
-import java.net.InetSocketAddress;
+import dev.ledgerloop.service.testing.MemoryMongo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,18 +29,17 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.NoSuchDeadLetterException;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The queue's contract, as Axon's in-memory queue keeps it, on mongo-java-server. */
 class ParkedEventQueueTest {
     private static final ParkedEventQueue.ParkingLimits LIMITS =
             new ParkedEventQueue.ParkingLimits(3, 3, Duration.ofMinutes(1));
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
 
     private final Map<String, TrackedEventMessage<?>> log = new HashMap<>();
     private final List<String> reads = new ArrayList<>();
@@ -57,23 +52,9 @@ class ParkedEventQueueTest {
 
     record Secret(String value) {}
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void newQueue() {
-        parkedEvents = new ParkedEvents(
-                client.getDatabase("test-" + UUID.randomUUID().toString().substring(0, 8)), Clock.systemUTC());
+        parkedEvents = new ParkedEvents(MONGO.freshDatabase("test"), Clock.systemUTC());
         collection = parkedEvents.collection();
         ParkedLetters letters = new ParkedLetters(StreamNaming.lowerCaseTypeAndId(), (stream, revision) -> {
             reads.add(stream + "@" + revision);
