@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * event, so every event cost one token write per processor that handles it, about eleven MongoDB writes per sent
  * message (writing them once a second saved about a tenth of the CPU a message costs on the embedded default,
  * docs/performance.md). Here a batch's token waits in memory and a background thread writes the newest one of each
- * segment every interval; the write renews the claim as a direct write does. A crash loses at most
- * an interval of token progress, and the processor then handles those events again, which every handler allows: they
- * are idempotent (docs/architecture.md). Nothing a client was told is durable depends on a token.
+ * segment every interval; the write renews the claim as a direct write does. A crash loses at most an interval of
+ * token progress, and the processor then handles those events again, which every handler allows: they are idempotent
+ * (docs/architecture.md). Nothing a client was told is durable depends on a token.
  *
  * <p>Whatever reads or hands over a segment sees the newest token: fetching, extending or releasing a claim writes the
  * waiting token first. A waiting token whose write finds the claim taken by another instance is dropped, and the
