@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
-import dev.ledgerloop.service.testing.MemoryMongo;
+import dev.ledgerloop.events.fixtures.InMemoryMongo;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -26,7 +26,7 @@ class CoalescingTokenStoreTest {
     private static final Duration NEVER = Duration.ofHours(1);
 
     @RegisterExtension
-    static final MemoryMongo MONGO = new MemoryMongo();
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
     private MongoDatabase database;
     private CountingStore here;
@@ -34,7 +34,7 @@ class CoalescingTokenStoreTest {
 
     @BeforeEach
     void initializeSegments() {
-        database = MONGO.freshDatabase("tokens");
+        database = MONGO.freshDatabase();
         here = new CountingStore(mongoStore("here", Duration.ofSeconds(10)));
         here.initializeTokenSegments(PROCESSOR, 2, token(0));
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoCollection;
+import dev.ledgerloop.events.fixtures.InMemoryMongo;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.StreamNaming;
 import dev.ledgerloop.eventstore.UnreadableEvent;
 import dev.ledgerloop.service.ApiException;
-import dev.ledgerloop.service.testing.MemoryMongo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ class ParkedEventQueueTest {
             new ParkedEventQueue.ParkingLimits(3, 3, Duration.ofMinutes(1));
 
     @RegisterExtension
-    static final MemoryMongo MONGO = new MemoryMongo();
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
     private final Map<String, TrackedEventMessage<?>> log = new HashMap<>();
     private final List<String> reads = new ArrayList<>();
@@ -54,7 +54,7 @@ class ParkedEventQueueTest {
 
     @BeforeEach
     void newQueue() {
-        parkedEvents = new ParkedEvents(MONGO.freshDatabase("test"), Clock.systemUTC());
+        parkedEvents = new ParkedEvents(MONGO.freshDatabase(), Clock.systemUTC());
         collection = parkedEvents.collection();
         ParkedLetters letters = new ParkedLetters(StreamNaming.lowerCaseTypeAndId(), (stream, revision) -> {
             reads.add(stream + "@" + revision);
