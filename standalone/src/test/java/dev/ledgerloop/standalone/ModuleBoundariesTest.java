@@ -32,6 +32,7 @@ class ModuleBoundariesTest {
     private static final String EMBEDDED_NODE = "dev.ledgerloop.eventstore.embedded..";
     private static final String STANDALONE = "dev.ledgerloop.standalone..";
     private static final String SDK = "dev.ledgerloop.sdk..";
+    private static final String JCS = "dev.ledgerloop.jcs..";
 
     private static JavaClasses classes;
 
@@ -100,14 +101,29 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
-    /** The SDK is what agents put on their class path: it carries nothing of the server. */
+    /**
+     * The SDK is what agents put on their class path: it carries nothing of the server, only the RFC 8785 form that
+     * both sides must hash alike.
+     */
     @Test
-    void the_sdk_depends_on_nothing_of_ledgerloop_outside_itself() {
+    void the_sdk_depends_on_nothing_of_ledgerloop_outside_itself_but_the_canonical_json() {
         noClasses()
                 .that()
                 .resideInAPackage(SDK)
                 .should()
-                .dependOnClassesThat(resideInAPackage("dev.ledgerloop..").and(not(resideInAPackage(SDK))))
+                .dependOnClassesThat(resideInAPackage("dev.ledgerloop..")
+                        .and(not(resideInAPackage(SDK)))
+                        .and(not(resideInAPackage(JCS))))
+                .check(classes);
+    }
+
+    @Test
+    void the_canonical_json_depends_on_nothing_of_ledgerloop_outside_itself() {
+        noClasses()
+                .that()
+                .resideInAPackage(JCS)
+                .should()
+                .dependOnClassesThat(resideInAPackage("dev.ledgerloop..").and(not(resideInAPackage(JCS))))
                 .check(classes);
     }
 

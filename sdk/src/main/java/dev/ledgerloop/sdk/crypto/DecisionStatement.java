@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerloop.jcs.Jcs;
 import java.util.Base64;
 
 /**
@@ -59,12 +60,12 @@ public record DecisionStatement(
                 encryptedComponents == null || encryptedComponents.isNull()
                         ? NullNode.getInstance()
                         : envelopeObject(encryptedComponents));
-        return KeyIds.sha256Hex(CanonicalJson.write(request));
+        return KeyIds.sha256Hex(Jcs.write(request));
     }
 
     /** Lowercase hex SHA-256 of the canonical JSON of the answer's envelope object. */
     public static String responseSha256(JsonNode encryptedResponse) {
-        return KeyIds.sha256Hex(CanonicalJson.write(envelopeObject(encryptedResponse)));
+        return KeyIds.sha256Hex(Jcs.write(envelopeObject(encryptedResponse)));
     }
 
     /** The bytes that are signed. */
@@ -77,7 +78,7 @@ public record DecisionStatement(
         statement.put("requestSha256", requestSha256);
         statement.put("responseSha256", responseSha256);
         statement.put("decision", decision);
-        return CanonicalJson.write(statement);
+        return Jcs.write(statement);
     }
 
     /** The base64 Ed25519 signature of {@link #signingBytes} by {@code key}. */

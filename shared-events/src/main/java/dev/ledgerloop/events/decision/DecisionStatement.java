@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.keys.PublicKeys;
-import dev.ledgerloop.events.merkle.JcsJson;
 import dev.ledgerloop.events.session.DecisionSignature;
+import dev.ledgerloop.jcs.Jcs;
 import java.util.Base64;
 import java.util.UUID;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -35,11 +35,11 @@ public final class DecisionStatement {
         ObjectNode request = NODES.objectNode();
         request.set("encryptedContent", envelope(content));
         request.set("encryptedComponents", components == null ? NODES.nullNode() : envelope(components));
-        return PublicKeys.sha256Hex(JcsJson.write(request));
+        return PublicKeys.sha256Hex(Jcs.write(request));
     }
 
     public static String responseSha256(EncryptedEnvelope response) {
-        return PublicKeys.sha256Hex(JcsJson.write(envelope(response)));
+        return PublicKeys.sha256Hex(Jcs.write(envelope(response)));
     }
 
     public static byte[] signedBytes(
@@ -52,7 +52,7 @@ public final class DecisionStatement {
                 .put("requestSha256", requestSha256)
                 .put("responseSha256", responseSha256)
                 .put("decision", decision);
-        return JcsJson.write(statement);
+        return Jcs.write(statement);
     }
 
     /** True when {@code signature} (base64 of 64 bytes) is a valid Ed25519 signature of the bytes by the key. */

@@ -3,6 +3,7 @@ package dev.ledgerloop.events.merkle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerloop.jcs.Jcs;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -21,7 +22,7 @@ public final class LeafInput {
 
     private LeafInput() {}
 
-    /** @throws IllegalArgumentException when the metadata is not a JSON object within {@link JcsJson}'s subset */
+    /** @throws IllegalArgumentException when the metadata is not a JSON object within {@link Jcs}'s subset */
     public static byte[] of(String stream, long revision, UUID eventId, String type, byte[] metadata, byte[] data) {
         return of(stream, revision, eventId, type, parse(metadata), data);
     }
@@ -30,7 +31,7 @@ public final class LeafInput {
      * The same for metadata the caller parsed already (with a default Jackson mapper; a stricter parse that refuses
      * what the default accepts is fine).
      *
-     * @throws IllegalArgumentException when the metadata is not a JSON object within {@link JcsJson}'s subset
+     * @throws IllegalArgumentException when the metadata is not a JSON object within {@link Jcs}'s subset
      */
     public static byte[] of(String stream, long revision, UUID eventId, String type, JsonNode metadata, byte[] data) {
         if (metadata == null || !metadata.isObject()) {
@@ -43,7 +44,7 @@ public final class LeafInput {
         leaf.put("type", type);
         leaf.set("metadata", clearMetadata(metadata));
         leaf.put("dataSha256", HexFormat.of().formatHex(MerkleHash.sha256(data == null ? new byte[0] : data)));
-        return JcsJson.write(leaf);
+        return Jcs.write(leaf);
     }
 
     private static JsonNode parse(byte[] metadata) {

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerloop.events.envelope.EnvelopeParser;
 import dev.ledgerloop.events.evidence.BundleVerifier;
 import dev.ledgerloop.events.evidence.EvidenceBundle;
-import dev.ledgerloop.events.merkle.JcsJson;
 import dev.ledgerloop.events.session.DecisionSignature;
 import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.jcs.Jcs;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.standalone.LedgerloopSystem;
@@ -340,7 +340,7 @@ class KeysAndSignedDecisionsEndToEndTest {
                         publicKey,
                         "reject",
                         requestSha256(asked, null),
-                        sha256Hex(JcsJson.write(Json.read(answer))),
+                        sha256Hex(Jcs.write(Json.read(answer))),
                         claim.get("value").asText()));
         List<RecordedEvent> stored = EventLog.stream(system, "session-" + session);
         system.backendContexts()
@@ -449,11 +449,11 @@ class KeysAndSignedDecisionsEndToEndTest {
                 .put("sessionId", session)
                 .put("messageId", question)
                 .put("requestSha256", requestSha256(content, components))
-                .put("responseSha256", sha256Hex(JcsJson.write(Json.read(answer))))
+                .put("responseSha256", sha256Hex(Jcs.write(Json.read(answer))))
                 .put("decision", "approve");
         Signature signer = Signature.getInstance("Ed25519");
         signer.initSign(signing.getPrivate());
-        signer.update(JcsJson.write(statement));
+        signer.update(Jcs.write(statement));
         return "{\"encryptedResponse\":" + answer + ",\"signature\":{\"alg\":\"Ed25519\",\"decision\":\"approve\","
                 + "\"value\":\"" + base64(signer.sign()) + "\"}}";
     }
@@ -462,7 +462,7 @@ class KeysAndSignedDecisionsEndToEndTest {
         ObjectNode request = Json.MAPPER.createObjectNode();
         request.set("encryptedContent", Json.read(content));
         request.set("encryptedComponents", components == null ? Json.MAPPER.nullNode() : Json.read(components));
-        return sha256Hex(JcsJson.write(request));
+        return sha256Hex(Jcs.write(request));
     }
 
     private static JsonNode recipient(String kind, String id, String role, String kid, String publicKey) {

@@ -1,4 +1,4 @@
-package dev.ledgerloop.sdk.crypto;
+package dev.ledgerloop.jcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 8785 (JCS) canonical JSON for the values the SDK signs and hashes (envelopes, decision statements): objects,
- * arrays, strings, integers of at most 2^53 in magnitude, booleans and null. Keys are sorted by UTF-16 code units;
- * strings escape only what RFC 8785 §3.2.2.2 escapes. Fractions and larger integers are refused rather than written in
- * a form another JCS implementation might not produce: none of those values holds one. (The server has its own copy
- * in shared-events; the SDK depends on no server module.)
+ * RFC 8785 (JCS) canonical JSON for the values Ledgerloop hashes and signs (Merkle leaves, envelopes, decision
+ * statements): objects, arrays, strings, integers of at most 2^53 in
+ * magnitude, booleans and null. Keys are sorted by UTF-16 code units; strings escape only what RFC 8785 §3.2.2.2
+ * escapes. Fractions and larger integers are refused rather than written in a form another JCS implementation might
+ * not produce: none of those values holds one.
  */
-final class CanonicalJson {
+public final class Jcs {
     private static final long MAX_EXACT_INTEGER = 1L << 53;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private CanonicalJson() {}
+    private Jcs() {}
 
     /** @throws IllegalArgumentException for a number outside the subset or a string with a lone surrogate */
-    static byte[] write(JsonNode value) {
+    public static byte[] write(JsonNode value) {
         StringBuilder out = new StringBuilder(256);
         write(value, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
