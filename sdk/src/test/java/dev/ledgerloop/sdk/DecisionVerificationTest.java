@@ -15,7 +15,7 @@ class DecisionVerificationTest {
     private static final JsonNode VECTOR = read().get("decision");
 
     @Test
-    void theVectorsSignatureVerifiesAgainstTheMessageAndTheAnswer() {
+    void the_vectors_signature_verifies_against_the_message_and_the_answer() {
         DecisionSignature signature = DecisionVerification.verify(
                 response(s -> {}), VECTOR.get("encryptedContent"), VECTOR.get("encryptedComponents"));
 
@@ -24,7 +24,7 @@ class DecisionVerificationTest {
     }
 
     @Test
-    void anUnsignedResponseHasNoSignature() {
+    void an_unsigned_response_has_no_signature() {
         ObjectNode unsigned = response(s -> {});
         unsigned.remove("signature");
 
@@ -33,7 +33,7 @@ class DecisionVerificationTest {
     }
 
     @Test
-    void anyMismatchFailsLoudly() {
+    void any_mismatch_fails_loudly() {
         assertInvalid(response(s -> s.put("decision", "reject")), VECTOR.get("encryptedComponents"));
         assertInvalid(
                 response(s -> s.put("keyId", "00000000000000000000000000000000")), VECTOR.get("encryptedComponents"));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ComponentsTest {
     @Test
-    void componentsAreWrittenAsTheContractSpellsThem() {
+    void components_are_written_as_the_contract_spells_them() {
         List<Component> components = List.of(
                 Components.header("Deploy"),
                 Components.kv(Map.entry("Service", "billing")),
@@ -43,7 +43,7 @@ class ComponentsTest {
     }
 
     @Test
-    void malformedComponentsAreRefusedWhenMade() {
+    void malformed_components_are_refused_when_made() {
         assertThatThrownBy(() -> Components.progress(101)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FormField.select("a", "A")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(Components::buttonGroup).isInstanceOf(IllegalArgumentException.class);

@@ -13,7 +13,7 @@ class EnvelopeCipherTest {
     private final X25519KeyPair human = X25519KeyPair.generate(random);
 
     @Test
-    void everyRecipientOpensWhatIsSealedForThem() {
+    void every_recipient_opens_what_is_sealed_for_them() {
         Envelope envelope = EnvelopeCipher.secure()
                 .seal(
                         "{\"text\":\"hi\"}",
@@ -28,14 +28,14 @@ class EnvelopeCipherTest {
     }
 
     @Test
-    void someoneElseCannotOpenIt() {
+    void someone_else_cannot_open_it() {
         Envelope envelope = EnvelopeCipher.secure().seal("secret", List.of(EnvelopeRecipient.of(agent.publicKey())));
 
         assertThatThrownBy(() -> EnvelopeCipher.open(envelope, human)).isInstanceOf(CannotDecryptException.class);
     }
 
     @Test
-    void sealingTwiceGivesDifferentEnvelopes() {
+    void sealing_twice_gives_different_envelopes() {
         List<EnvelopeRecipient> to = List.of(EnvelopeRecipient.of(agent.publicKey()));
 
         assertThat(EnvelopeCipher.secure().seal("same", to))
@@ -43,7 +43,7 @@ class EnvelopeCipherTest {
     }
 
     @Test
-    void anEnvelopeReadsBackFromItsJsonAndFromAStringHoldingIt() {
+    void an_envelope_reads_back_from_its_json_and_from_a_string_holding_it() {
         Envelope envelope = EnvelopeCipher.secure().seal("x", List.of(EnvelopeRecipient.of(agent.publicKey())));
 
         assertThat(Envelope.fromJson(envelope.toJsonString())).isEqualTo(envelope);
@@ -52,19 +52,19 @@ class EnvelopeCipherTest {
     }
 
     @Test
-    void somethingThatIsNotAnEnvelopeCannotBeDecrypted() {
+    void something_that_is_not_an_envelope_cannot_be_decrypted() {
         assertThatThrownBy(() -> Envelope.fromJson("{\"v\":2}")).isInstanceOf(CannotDecryptException.class);
         assertThatThrownBy(() -> Envelope.fromJson("not json")).isInstanceOf(CannotDecryptException.class);
     }
 
     @Test
-    void aLowOrderRecipientKeyIsRefusedWhenSealing() {
+    void a_low_order_recipient_key_is_refused_when_sealing() {
         assertThatThrownBy(() -> EnvelopeCipher.secure().seal("x", List.of(EnvelopeRecipient.of(new byte[32]))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void keyPairsNeverPrintTheirKeys() {
+    void key_pairs_never_print_their_keys() {
         assertThat(agent.toString()).isEqualTo("X25519KeyPair[kid=" + agent.kid() + "]");
     }
 }

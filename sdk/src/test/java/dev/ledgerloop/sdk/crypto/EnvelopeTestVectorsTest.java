@@ -17,7 +17,7 @@ class EnvelopeTestVectorsTest {
     private static final JsonNode VECTORS = read();
 
     @Test
-    void sealingWithTheVectorsRandomBytesGivesTheVectorsEnvelopes() {
+    void sealing_with_the_vectors_random_bytes_gives_the_vectors_envelopes() {
         for (JsonNode vector : VECTORS.get("envelopes")) {
             List<byte[]> random = new ArrayList<>();
             JsonNode bytes = vector.get("random");
@@ -41,7 +41,7 @@ class EnvelopeTestVectorsTest {
     }
 
     @Test
-    void everyRecipientOpensTheVectorsEnvelopes() {
+    void every_recipient_opens_the_vectors_envelopes() {
         for (JsonNode vector : VECTORS.get("envelopes")) {
             Envelope envelope = Envelope.fromJson(vector.get("envelope"));
             for (JsonNode recipient : vector.get("recipients")) {
@@ -57,7 +57,7 @@ class EnvelopeTestVectorsTest {
     }
 
     @Test
-    void tamperedEnvelopesCannotBeOpened() {
+    void tampered_envelopes_cannot_be_opened() {
         for (JsonNode vector : VECTORS.get("tampered")) {
             Envelope envelope = Envelope.fromJson(vector.get("envelope"));
             X25519KeyPair key = X25519KeyPair.fromPrivateKey(b64(vector.get("recipientPrivateKey")));
@@ -75,7 +75,7 @@ class EnvelopeTestVectorsTest {
     }
 
     @Test
-    void agentKeysDeriveFromTheApiKeyAndName() {
+    void agent_keys_derive_from_the_api_key_and_name() {
         for (JsonNode vector : VECTORS.get("agentKeys")) {
             String name = vector.get("agentName").isNull()
                     ? null
@@ -91,7 +91,7 @@ class EnvelopeTestVectorsTest {
     }
 
     @Test
-    void decisionStatementHasTheVectorsCanonicalBytesHashesAndSignature() {
+    void decision_statement_has_the_vectors_canonical_bytes_hashes_and_signature() {
         JsonNode vector = VECTORS.get("decision");
         DecisionStatement statement = DecisionStatement.of(
                 vector.get("sessionId").asText(),
@@ -122,7 +122,7 @@ class EnvelopeTestVectorsTest {
     }
 
     @Test
-    void aSignatureOfAnotherDecisionDoesNotVerify() {
+    void a_signature_of_another_decision_does_not_verify() {
         JsonNode vector = VECTORS.get("decision");
         DecisionStatement rejected = new DecisionStatement(
                 vector.get("sessionId").asText(),

@@ -23,7 +23,7 @@ class WebhookSignaturesTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @Test
-    void aStandardWebhooksSignatureVerifiesAlsoBesideAnOldSecretsOne() throws Exception {
+    void a_standard_webhooks_signature_verifies_also_beside_an_old_secrets_one() throws Exception {
         String timestamp = String.valueOf(NOW.getEpochSecond());
         String signature = "v1," + Base64.getEncoder().encodeToString(hmac(("d1." + timestamp + ".").getBytes(), BODY));
 
@@ -39,7 +39,7 @@ class WebhookSignaturesTest {
     }
 
     @Test
-    void anotherBodyIdOrAStaleTimestampDoesNotVerify() throws Exception {
+    void another_body_id_or_a_stale_timestamp_does_not_verify() throws Exception {
         String timestamp = String.valueOf(NOW.getEpochSecond());
         String signature = "v1," + Base64.getEncoder().encodeToString(hmac(("d1." + timestamp + ".").getBytes(), BODY));
 
@@ -63,7 +63,7 @@ class WebhookSignaturesTest {
     }
 
     @Test
-    void theHiloopSignatureIsTheHexHmacOfTheBody() throws Exception {
+    void the_hiloop_signature_is_the_hex_hmac_of_the_body() throws Exception {
         String header = "sha256=" + HexFormat.of().formatHex(hmac(new byte[0], BODY));
 
         assertThatCode(() -> WebhookSignatures.verifyHiloopSignature(SECRET, header, BODY))

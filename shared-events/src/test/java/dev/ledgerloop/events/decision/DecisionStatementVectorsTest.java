@@ -18,7 +18,7 @@ class DecisionStatementVectorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theServerComputesTheVectorsHashesAndBytesAndVerifiesTheirSignature() throws Exception {
+    void the_server_computes_the_vectors_hashes_and_bytes_and_verifies_their_signature() throws Exception {
         JsonNode vector = JSON.readTree(Path.of("")
                         .toAbsolutePath()
                         .getParent()
