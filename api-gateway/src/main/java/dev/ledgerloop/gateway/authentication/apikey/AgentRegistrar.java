@@ -75,6 +75,10 @@ class AgentRegistrar {
                 .PUT(HttpRequest.BodyPublishers.noBody());
         principalHeaders.sign(agent, "PUT", registration.getRawPath()).forEach(request::header);
         return Mono.fromFuture(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()))
+                // sendAsync completes on the common pool, which the EventStoreDB client needs free
+                // (docs/concurrency.md):
+                // the rest of the request's filters go on elsewhere.
+                .publishOn(Schedulers.parallel())
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
                         log.warn("The command side answered {} to an agent registration", response.statusCode());
