@@ -28,8 +28,9 @@ import org.HdrHistogram.Histogram;
  * starts the standalone system and a local receiver answering 200, registers {@code endpoints} endpoints for
  * {@code session.*}, then {@code clients} clients each open sessions one after another, {@code pauseMillis} apart,
  * until {@code creates} sessions exist. Prints the latency of every create (p50, p99, max, and how many took more than
- * a second) and whether every delivery arrived. Arguments {@code name=value}: {@code endpoints} (5), {@code creates}
- * (200), {@code clients} (1), {@code pauseMillis} (300, the issue's reproduction; 0 for a burst).
+ * a second) and whether every delivery arrived. Fails (exit status 1, the reasons on stderr) when any create took over
+ * a second or a delivery is missing 120 s after the last create. Arguments {@code name=value}: {@code endpoints} (5),
+ * {@code creates} (200), {@code clients} (1), {@code pauseMillis} (300, the issue's reproduction; 0 for a burst).
  */
 public final class WebhookSoakBenchmark {
     private static final Duration STALL = Duration.ofSeconds(120);
@@ -55,6 +56,7 @@ public final class WebhookSoakBenchmark {
         receiver.setExecutor(receiverThreads);
         receiver.start();
         ExecutorService clientThreads = Executors.newFixedThreadPool(clients);
+        SoakVerdict verdict;
         try (LedgerloopSystem system =
                 LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
             String base = "http://localhost:" + system.gatewayPort();
@@ -113,6 +115,7 @@ public final class WebhookSoakBenchmark {
             System.out.printf(
                     "deliveries: %d of %d arrived %.1f s after the first create%n",
                     received.get(), expected, (System.nanoTime() - started) / 1e9);
+            verdict = new SoakVerdict(overOneSecond.get(), latencies.getMaxValue() / 1000.0, received.get(), expected);
         } finally {
             clientThreads.shutdownNow();
             receiver.stop(0);
@@ -121,6 +124,11 @@ public final class WebhookSoakBenchmark {
                 files.sorted(Comparator.reverseOrder())
                         .forEach(path -> path.toFile().delete());
             }
+        }
+        List<String> failures = verdict.failures();
+        if (!failures.isEmpty()) {
+            failures.forEach(reason -> System.err.println("webhook-soak FAILED: " + reason));
+            System.exit(1);
         }
     }
 

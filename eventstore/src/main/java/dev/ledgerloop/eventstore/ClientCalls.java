@@ -20,8 +20,10 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
  * The engine's calls of the asynchronous EventStoreDB client, each with a deadline and waited for synchronously, so
  * that Axon's synchronous contracts hold and no caller waits without a bound (docs/concurrency.md).
  *
- * <p>Every call carries the deadline to the server (gRPC {@code deadline}) and the wait for its answer is bounded by
- * the same deadline plus a grace period, in case the answer is never delivered. A missed deadline is an {@link
+ * <p>Every call asks for the deadline (gRPC {@code deadline}) and the wait for its answer is bounded by the same
+ * deadline plus a grace period, in case the answer is never delivered. db-client-java 5.4 sends the deadline with an
+ * append but not with a read (it treats reads as streaming calls), so a read the node never answers is ended by the
+ * bounded wait alone. A missed deadline, either way or as the node's own {@code DEADLINE_EXCEEDED}, is an {@link
  * EventStoreUnavailableException}: the caller retries (a processor) or answers 503 (a request). An append that timed
  * out may still have been written; a retry then meets the new revision and reloads.
  */

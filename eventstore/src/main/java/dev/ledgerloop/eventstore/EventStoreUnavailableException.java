@@ -24,7 +24,11 @@ public class EventStoreUnavailableException extends AxonTransientException {
         return false;
     }
 
-    static boolean isDeadlineExceeded(Throwable failure) {
+    /**
+     * True when {@code failure} or one of its causes is gRPC's {@code DEADLINE_EXCEEDED}: the call's deadline passed
+     * before EventStoreDB answered. Every caller of the client maps such a failure to this exception.
+     */
+    public static boolean isDeadlineExceeded(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // gRPC's StatusRuntimeException (the client may shade it): its message starts with the status code.
             if (cause.getClass().getSimpleName().equals("StatusRuntimeException")

@@ -66,7 +66,15 @@ final class NewEventSignal implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        calls.await(live, "subscribing to $all for new-event notifications");
+        try {
+            calls.await(live, "subscribing to $all for new-event notifications");
+        } catch (RuntimeException e) {
+            if (live.isCompletedExceptionally()) {
+                // A timed-out wait cancels the future: kept, it would fail every later call.
+                forget(live);
+            }
+            throw e;
+        }
         lock.lock();
         try {
             return generation;
@@ -177,8 +185,9 @@ final class NewEventSignal implements AutoCloseable {
                     if (failure != null) {
                         forget(pending);
                         pending.completeExceptionally(failure);
-                    } else {
-                        pending.complete(live);
+                    } else if (!pending.complete(live)) {
+                        // Given up on (its wait timed out) before it was confirmed: nobody will stop it otherwise.
+                        live.stop();
                     }
                 });
         return pending;

@@ -73,8 +73,13 @@ final class ChainHeads {
             return metadata.hash();
         } catch (TimeoutException e) {
             throw new EventStoreUnavailableException(
-                    "EventStoreDB did not answer reading the chain head of " + stream, e);
+                    "EventStoreDB did not answer in " + deadline + " reading the chain head of " + stream, e);
         } catch (ExecutionException e) {
+            if (EventStoreUnavailableException.isDeadlineExceeded(e.getCause())) {
+                throw new EventStoreUnavailableException(
+                        "EventStoreDB did not answer in " + deadline + " reading the chain head of " + stream,
+                        e.getCause());
+            }
             throw new IllegalStateException("Cannot read the chain head of " + stream, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

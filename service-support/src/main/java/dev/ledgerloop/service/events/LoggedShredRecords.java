@@ -67,9 +67,14 @@ final class LoggedShredRecords implements ShredRecords {
             if (e.getCause() instanceof StreamNotFoundException) {
                 return false;
             }
+            if (EventStoreUnavailableException.isDeadlineExceeded(e.getCause())) {
+                throw new EventStoreUnavailableException(
+                        "EventStoreDB did not answer in " + deadline + " reading " + stream, e.getCause());
+            }
             throw new IllegalStateException("Cannot read " + stream, e);
         } catch (TimeoutException e) {
-            throw new EventStoreUnavailableException("EventStoreDB did not answer reading " + stream, e);
+            throw new EventStoreUnavailableException(
+                    "EventStoreDB did not answer in " + deadline + " reading " + stream, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted reading " + stream, e);
