@@ -95,6 +95,24 @@ class IdempotencyTest {
     }
 
     @Test
+    void the_same_key_with_another_method_on_the_same_path_answers_409_and_reaches_no_backend() {
+        String key = UUID.randomUUID().toString();
+        String path = "/v1/agent/sessions/" + UUID.randomUUID() + "/messages";
+        commandSide.answerWith(Backend.Answer.json(201, "{\"id\":\"first\"}"));
+        assertThat(post(path, key).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> other = gateway.send(gateway.agentRequest(path)
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString("{}"))
+                .build());
+
+        assertThat(assertError(other, 409, "CONFLICT")).contains("use a new key for a new request");
+        assertThat(commandSide.received("PUT", path)).isEmpty();
+        assertThat(querySide.received("PUT", path)).isEmpty();
+    }
+
+    @Test
     void a_kept_answer_is_not_readable_in_the_store() {
         String secret = "whsec_" + UUID.randomUUID();
         commandSide.answerWith(Backend.Answer.json(201, "{\"secret\":\"" + secret + "\"}"));

@@ -1,14 +1,15 @@
 package dev.ledgerloop.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.standalone.secrets.SecretPatterns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What must hold for every case (docs/testing.md): no 5xx and an answer in time; every 4xx with the error
- * body of docs/api.md §Errors, a code that goes with its status and a status the operation documents; nothing stored
+ * What must hold for every case (docs/testing.md): no 5xx and an answer in time; no secret in any error body; every
+ * 4xx with the error body of docs/api.md §Errors, a code that goes with its status and a status the operation documents; nothing stored
  * by a caller on a 4xx; a 2xx only for a credential the route takes, never across spaces, never for a request no route
  * may accept.
  */
@@ -33,8 +34,12 @@ final class Invariants {
     private final Set<String> spaceBIds;
 
     Invariants(Fixtures fixtures) {
-        this.spaceAIds = fixtures.spaceAIds();
-        this.spaceBIds = fixtures.spaceBIds();
+        this(fixtures.spaceAIds(), fixtures.spaceBIds());
+    }
+
+    Invariants(Set<String> spaceAIds, Set<String> spaceBIds) {
+        this.spaceAIds = spaceAIds;
+        this.spaceBIds = spaceBIds;
     }
 
     /** The kinds of violation of this case (empty when it passed), each a short stable label with details after ':'. */
@@ -49,6 +54,9 @@ final class Invariants {
         }
         if (status >= 500) {
             violations.add("5xx: " + status + " " + abbreviated(answer.text()));
+        }
+        if (status >= 400) {
+            SecretPatterns.findIn(answer.text()).forEach(found -> violations.add("secret in an error body: " + found));
         }
         if (status >= 400 && status < 500) {
             errorBody(request, answer, violations);

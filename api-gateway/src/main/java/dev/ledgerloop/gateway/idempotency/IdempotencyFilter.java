@@ -38,9 +38,10 @@ import reactor.core.scheduler.Schedulers;
  * {@code Idempotency-Key} on a POST: the first request runs and its answer (status, content type, body) is kept;
  * a repeat by the same principal to the same path gets that answer again ({@code Idempotent-Replayed: true}) and never
  * reaches the backend, so no second event is written. A repeat while the first still runs answers 409, and so does
- * the same key on another request (method, path or body differ: a fingerprint of each is kept), as payment APIs
- * answer a reused key. An answer of 5xx, or a failure to reach the backend, is not kept, so a retry runs again. Kept
- * answers are sealed ({@link ReplySeal}): the store never holds a guest token or a webhook secret readable.
+ * the same key on the same path with another method or body (a fingerprint of both is kept), as the IETF draft "The
+ * Idempotency-Key HTTP Header Field" asks of a reused key; the same key on another path is another request. An answer
+ * of 5xx, or a failure to reach the backend, is not kept, so a retry runs again. Kept answers are sealed
+ * ({@link ReplySeal}): the store never holds a guest token or a webhook secret readable.
  *
  * <p>Here rather than in each backend: one implementation for every POST, before any command runs, and the
  * backends stay unaware of retries (README, "Idempotency").
@@ -65,8 +66,11 @@ class IdempotencyFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         List<String> keys = request.getHeaders().getOrEmpty(HEADER);
         Optional<Principal> principal = AuthenticatedPrincipal.of(exchange);
-        if (keys.isEmpty() || !HttpMethod.POST.equals(request.getMethod()) || principal.isEmpty()) {
+        if (keys.isEmpty() || principal.isEmpty()) {
             return chain.filter(exchange);
+        }
+        if (!HttpMethod.POST.equals(request.getMethod())) {
+            return refuseIfUsedByAPost(exchange, chain, principal.get(), keys);
         }
         if (keys.size() != 1 || !KEY.matcher(keys.get(0)).matches()) {
             return Mono.error(new GatewayException(
@@ -108,6 +112,30 @@ class IdempotencyFilter implements WebFilter, Ordered {
                                     ? replay(exchange.getResponse(), earlier.get(), fingerprint, scope)
                                     : runFirst(again, chain, store, id, scope));
                 });
+    }
+
+    /**
+     * Only a POST claims a key, but a key a POST used on this path, sent again with another method, is a key reused for
+     * another request: refused like one with another body.
+     */
+    private Mono<Void> refuseIfUsedByAPost(
+            ServerWebExchange exchange, WebFilterChain chain, Principal principal, List<String> keys) {
+        if (replies.isEmpty() || keys.size() != 1 || !KEY.matcher(keys.get(0)).matches()) {
+            return chain.filter(exchange);
+        }
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        String id = Sha256Hex.of(scope(principal, path, keys.get(0)));
+        return Mono.fromCallable(() -> replies.get().earlier(id))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(earlier ->
+                        earlier.isPresent() ? Mono.error(reusedForAnotherRequest()) : chain.filter(exchange));
+    }
+
+    private static GatewayException reusedForAnotherRequest() {
+        return new GatewayException(
+                ErrorCode.CONFLICT,
+                "This Idempotency-Key was first used for another request (another method or body);"
+                        + " use a new key for a new request");
     }
 
     private static byte[] bytesOf(DataBuffer joined) {
@@ -182,10 +210,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
 
     private Mono<Void> replay(ServerHttpResponse response, StoredReply earlier, String fingerprint, String scope) {
         if (!fingerprint.equals(earlier.fingerprint())) {
-            return Mono.error(new GatewayException(
-                    ErrorCode.CONFLICT,
-                    "This Idempotency-Key was first used for another request (method, path or body);"
-                            + " use a new key for a new request"));
+            return Mono.error(reusedForAnotherRequest());
         }
         if (!earlier.done()) {
             return Mono.error(new GatewayException(

@@ -76,6 +76,16 @@ final class IdempotentReplies {
         return Optional.of(new StoredReply(false, null, 0, null, null));
     }
 
+    /** What an earlier request left under the key, running or done, without claiming it; empty if none or expired. */
+    Optional<StoredReply> earlier(String id) {
+        Document earlier = replies.find(eq("_id", id)).first();
+        if (earlier == null
+                || earlier.getDate("createdAt").toInstant().plus(ttl).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(reply(earlier));
+    }
+
     void complete(String id, int status, String contentType, byte[] body) {
         replies.updateOne(
                 eq("_id", id),

@@ -68,7 +68,8 @@ final class CommandSchemas {
         }
     }
 
-    private static JsonSchema compiled(JsonNode schema) {
+    /** The schema compiled, the same instance for the same text for as long as the cache keeps it. */
+    static JsonSchema compiled(JsonNode schema) {
         return COMPILED.get(
                 schema.toString(), text -> factory(versionOf(schema)).getSchema(schema, PATTERNS_IN_LINEAR_TIME));
     }

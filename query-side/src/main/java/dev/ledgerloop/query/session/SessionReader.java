@@ -2,6 +2,7 @@ package dev.ledgerloop.query.session;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
@@ -98,6 +99,10 @@ public class SessionReader {
     }
 
     private static Bson ownedBy(Principal principal) {
+        if (!principal.isAgent()) {
+            // Only agents own sessions: a human whose user id happens to be an agent's id owns none of its sessions.
+            return in("_id", List.of());
+        }
         return and(eq("spaceId", principal.spaceId().toString()), eq("agentId", principal.subjectId()));
     }
 }

@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a secret looks like in text: our keys, guest tokens and webhook secrets, and any JWT. */
+/** What a secret looks like in text: our keys, guest tokens, guests' access tokens and webhook secrets, and any JWT. */
 public final class SecretPatterns {
     private static final int CONTEXT = 200;
     private static final Map<String, Pattern> SECRETS = Map.of(
             "API key", Pattern.compile("hlp_(prov_)?[0-9a-f]{16,}"),
             "guest token", Pattern.compile("hlg_[A-Za-z0-9_-]{16,}"),
+            "guest access token", Pattern.compile("hlga_[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}"),
             "webhook secret", Pattern.compile("whsec_[A-Za-z0-9+/=]{16,}"),
             "metrics token", Pattern.compile("hlm_[0-9a-f]{16,}"),
             "JWT", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"));

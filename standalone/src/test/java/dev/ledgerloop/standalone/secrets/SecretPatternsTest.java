@@ -2,6 +2,11 @@ package dev.ledgerloop.standalone.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerloop.platform.principal.GuestAccessTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +28,19 @@ class SecretPatternsTest {
     }
 
     @Test
+    void a_guest_access_token_as_minted_is_found_and_not_shown() {
+        String token = new GuestAccessTokens("principal secret".getBytes(StandardCharsets.UTF_8), Clock.systemUTC())
+                .mint(new GuestAccessTokens.Claims(
+                        UUID.randomUUID(), "guest-" + UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+
+        assertThat(SecretPatterns.findIn("Authorization: Bearer " + token))
+                .singleElement()
+                .asString()
+                .startsWith("guest access token")
+                .doesNotContain(token.substring(GuestAccessTokens.PREFIX.length()));
+    }
+
+    @Test
     void the_scanner_reads_what_is_logged() {
         SecretScanningAppender.takeLeaks();
         LoggerFactory.getLogger("dev.ledgerloop.standalone.secrets")
@@ -37,7 +55,7 @@ class SecretPatternsTest {
 
     @Test
     void ids_hashes_and_prefixes_are_not_secrets() {
-        assertThat(SecretPatterns.findIn("key id 3f2a, hash 9f86d081884c7d65, kinds hlp_ hlg_ whsec_ eyJ"))
+        assertThat(SecretPatterns.findIn("key id 3f2a, hash 9f86d081884c7d65, kinds hlp_ hlg_ hlga_ whsec_ eyJ"))
                 .isEmpty();
     }
 }

@@ -80,21 +80,20 @@ class DeliveryScheduler extends DueWorkLoop {
                 if (lane.isEmpty()) {
                     continue;
                 }
-                Optional<ScheduledDelivery> claimed = schedule.claim(delivery, now, claimFor);
-                if (claimed.isEmpty()) {
-                    lane.get().release(AttemptResult.OTHER);
-                    continue;
-                }
+                Optional<ScheduledDelivery> claimed;
                 CompletableFuture<AttemptResult> attempt;
                 try {
+                    claimed = schedule.claim(delivery, now, claimFor);
+                    if (claimed.isEmpty()) {
+                        lane.get().release(AttemptResult.OTHER);
+                        continue;
+                    }
                     attempt = sender.attempt(claimed.get());
                 } catch (RuntimeException e) {
-                    // The claim expires and the schedule decides again; the lane must not stay taken.
+                    // A claim written before the failure expires and the schedule decides again; the lane must not
+                    // stay taken.
                     lane.get().release(AttemptResult.OTHER);
-                    log.warn(
-                            "Attempt of delivery {} could not start",
-                            claimed.get().deliveryId(),
-                            e);
+                    log.warn("Attempt of delivery {} could not start", delivery.get("_id"), e);
                     continue;
                 }
                 attempt.whenComplete((result, failure) -> {
