@@ -113,6 +113,20 @@ class IdempotencyTest {
     }
 
     @Test
+    void a_read_carrying_a_key_a_post_used_is_no_reuse_and_is_answered() {
+        String key = UUID.randomUUID().toString();
+        String path = "/v1/agent/sessions/" + UUID.randomUUID() + "/messages";
+        commandSide.answerWith(Backend.Answer.json(201, "{\"id\":\"first\"}"));
+        assertThat(post(path, key).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> read = gateway.send(
+                gateway.agentRequest(path).header("Idempotency-Key", key).GET().build());
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(querySide.received("GET", path)).hasSize(1);
+    }
+
+    @Test
     void a_kept_answer_is_not_readable_in_the_store() {
         String secret = "whsec_" + UUID.randomUUID();
         commandSide.answerWith(Backend.Answer.json(201, "{\"secret\":\"" + secret + "\"}"));

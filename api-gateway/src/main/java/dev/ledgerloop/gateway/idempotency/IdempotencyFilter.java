@@ -66,7 +66,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         List<String> keys = request.getHeaders().getOrEmpty(HEADER);
         Optional<Principal> principal = AuthenticatedPrincipal.of(exchange);
-        if (keys.isEmpty() || principal.isEmpty()) {
+        if (keys.isEmpty() || principal.isEmpty() || isSafe(request.getMethod())) {
             return chain.filter(exchange);
         }
         if (!HttpMethod.POST.equals(request.getMethod())) {
@@ -115,8 +115,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
     }
 
     /**
-     * Only a POST claims a key, but a key a POST used on this path, sent again with another method, is a key reused for
-     * another request: refused like one with another body.
+     * Only a POST claims a key, but a key a POST used on this path, sent again with another method that changes
+     * something (PUT, PATCH, DELETE), is a key reused for another request: refused like one with another body.
      */
     private Mono<Void> refuseIfUsedByAPost(
             ServerWebExchange exchange, WebFilterChain chain, Principal principal, List<String> keys) {
@@ -129,6 +129,11 @@ class IdempotencyFilter implements WebFilter, Ordered {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(earlier ->
                         earlier.isPresent() ? Mono.error(reusedForAnotherRequest()) : chain.filter(exchange));
+    }
+
+    /** A read changes nothing, so a key on it (a client that sends one on every request) is no reuse. */
+    private static boolean isSafe(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
     }
 
     private static GatewayException reusedForAnotherRequest() {
