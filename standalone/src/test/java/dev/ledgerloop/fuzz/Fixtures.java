@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
 import dev.ledgerloop.standalone.LedgerloopSystem;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,7 +145,7 @@ final class Fixtures {
                 Clock.systemUTC(),
                 Duration.ofMinutes(5));
         Principal agentB = Principal.agent(spaceB, UUID.randomUUID(), "default", "key-b");
-        String commandSide = system.commandSideUri();
+        Http commandSide = new Http(system.commandSideUri());
         String sessionB = signed(commandSide, signer, agentB, "POST", "/v1/agent/sessions", "{}")
                 .get("id")
                 .asText();
@@ -169,20 +165,15 @@ final class Fixtures {
     }
 
     private static JsonNode signed(
-            String backend, PrincipalHeaders signer, Principal principal, String method, String path, String json)
+            Http backend, PrincipalHeaders signer, Principal principal, String method, String path, String json)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
-        signer.sign(principal, method, path).forEach(request::header);
-        HttpResponse<String> response =
-                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
+        Http.Answer answer = backend.call(
+                method, path, List.copyOf(signer.sign(principal, method, path).entrySet()), json);
+        if (answer.status() / 100 != 2) {
             throw new IllegalStateException(
-                    method + " " + path + " in space B answered " + response.statusCode() + ": " + response.body());
+                    method + " " + path + " in space B answered " + answer.status() + ": " + answer.text());
         }
-        return Http.JSON.readTree(response.body());
+        return Http.JSON.readTree(answer.body());
     }
 
     private static String webhook(Http http, List<Map.Entry<String, String>> owner) throws Exception {

@@ -1,21 +1,32 @@
 package dev.ledgerloop.standalone;
 
+import static dev.ledgerloop.standalone.fixture.Json.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerloop.service.web.request.RequestRecord;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -106,6 +117,59 @@ class OpenApiEndToEndTest {
         assertThat(response(document).toLowerCase(Locale.ROOT)).doesNotContain("\"principal\"");
     }
 
+    /**
+     * A JSON request body is described by the schema of the request record its handler binds, so that the description
+     * says what the server checks: a handler reading a {@code JsonNode} or a {@code Map} fails here, as does a
+     * component that another record of the same name replaced.
+     */
+    @Test
+    void every_request_body_is_described_by_the_request_record_its_handler_binds() throws Exception {
+        JsonNode document = completeDescription().body();
+        Map<String, HandlerMethod> handlers = handlers();
+        Set<String> checked = new TreeSet<>();
+
+        SoftAssertions.assertSoftly(softly -> document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    String endpoint = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    JsonNode requestBody = operation.getValue().path("requestBody");
+                    Optional<Type> bound = boundBody(handlers.get(endpoint));
+                    if (requestBody.isMissingNode() || isUpload(requestBody)) {
+                        softly.assertThat(bound)
+                                .as("%s binds a JSON body the description leaves out", endpoint)
+                                .isEmpty();
+                        return;
+                    }
+                    softly.assertThat(bound).as("%s binds its body", endpoint).isPresent();
+                    bound.ifPresent(type -> {
+                        JsonNode schema = requestBody.at("/content/application~1json/schema");
+                        Class<?> record = requestRecord(type);
+                        softly.assertThat(record.isAnnotationPresent(RequestRecord.class))
+                                .as("%s binds a request record, not %s", endpoint, type.getTypeName())
+                                .isTrue();
+                        if (type instanceof ParameterizedType) {
+                            softly.assertThat(schema.path("type").asText())
+                                    .as(endpoint)
+                                    .isEqualTo("array");
+                            schema = schema.path("items");
+                        }
+                        String name = record.getSimpleName();
+                        softly.assertThat(schema.path("$ref").asText())
+                                .as("%s's schema", endpoint)
+                                .isEqualTo("#/components/schemas/" + name);
+                        softly.assertThat(fieldNames(document.at("/components/schemas/" + name + "/properties")))
+                                .as("%s's properties, as %s's components", endpoint, record.getName())
+                                .containsExactlyInAnyOrderElementsOf(componentNames(record));
+                    });
+                    checked.add(endpoint);
+                })));
+        assertThat(checked)
+                .contains(
+                        "POST /v1/agent/sessions/{sessionId}/messages",
+                        "POST /v1/agent/sessions/{sessionId}/typing",
+                        "PUT /v1/agent/commands");
+    }
+
     @Test
     void docs_is_swagger_ui_on_the_merged_description_and_its_assets_load() throws Exception {
         Answer page = gateway.get("/docs");
@@ -127,18 +191,53 @@ class OpenApiEndToEndTest {
 
     /** "METHOD /path" of every handler method of ours (not the frameworks') in both backends. */
     private static Set<String> mappedEndpoints() {
-        Set<String> endpoints = new TreeSet<>();
+        return new TreeSet<>(handlers().keySet());
+    }
+
+    /** Our handler methods in both backends by "METHOD /path". */
+    private static Map<String, HandlerMethod> handlers() {
+        Map<String, HandlerMethod> handlers = new TreeMap<>();
         for (ApplicationContext backend : system.backendContexts()) {
             for (RequestMappingHandlerMapping mapping :
                     backend.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
                 mapping.getHandlerMethods().forEach((info, handler) -> {
                     if (isOurs(handler)) {
-                        endpoints.addAll(endpoints(info));
+                        endpoints(info).forEach(endpoint -> handlers.put(endpoint, handler));
                     }
                 });
             }
         }
-        return endpoints;
+        return handlers;
+    }
+
+    /** The type of the handler's {@code @RequestBody} parameter, if it has one. */
+    private static Optional<Type> boundBody(HandlerMethod handler) {
+        if (handler == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(handler.getMethodParameters())
+                .filter(parameter -> parameter.hasParameterAnnotation(RequestBody.class))
+                .map(parameter -> parameter.getGenericParameterType())
+                .findFirst();
+    }
+
+    /** The bound class, or the item class of a bound list. */
+    private static Class<?> requestRecord(Type type) {
+        Type item = type instanceof ParameterizedType list ? list.getActualTypeArguments()[0] : type;
+        return item instanceof Class<?> bound ? bound : Object.class;
+    }
+
+    private static List<String> componentNames(Class<?> record) {
+        return record.isRecord()
+                ? Arrays.stream(record.getRecordComponents())
+                        .map(component -> component.getName())
+                        .toList()
+                : List.of();
+    }
+
+    /** A file upload: {@code multipart/form-data}, bound from its parts rather than as a body. */
+    private static boolean isUpload(JsonNode requestBody) {
+        return fieldNames(requestBody.path("content")).equals(List.of("multipart/form-data"));
     }
 
     private static boolean isOurs(HandlerMethod handler) {

@@ -540,6 +540,28 @@ class SessionApiEndToEndTest {
     }
 
     @Test
+    void a_typing_signal_without_a_boolean_typing_field_is_refused_naming_the_field() throws Exception {
+        String typing = "/v1/agent/sessions/" + agent.openSession() + "/typing";
+        for (String body : new String[] {
+            null, "", "null", "{}", "{\"typing\":null}", "{\"typing\":\"yes\"}", "{\"typing\":1}", "[]", "5", "\"x\""
+        }) {
+            Answer refused = agent.send("POST", typing, body);
+            assertThat(refused.status()).as("%s: %s", body, refused).isEqualTo(400);
+            assertThat(refused.error().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(refused.error().get("message").asText())
+                    .as("%s", body)
+                    .isEqualTo("Field 'typing' must be true or false");
+        }
+        assertThat(agent.post(typing, "{\"typing\":").error().get("message").asText())
+                .isEqualTo("The request body is not valid JSON");
+        assertThat(agent.post(typing, "{\"typing\":false,\"extra\":1}")
+                        .body()
+                        .get("typing")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void a_deadline_outside_the_years_1970_to_9999_is_refused_and_nothing_is_stored() throws Exception {
         String session = agent.openSession();
         String sessionPath = "/v1/agent/sessions/" + session;

@@ -1,15 +1,14 @@
 package dev.ledgerloop.standalone;
 
+import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ledgerloop.standalone.fixture.Answer;
+import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.StandaloneProcess;
 import dev.ledgerloop.standalone.secrets.SecretPatterns;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,22 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneJarIT {
     private static final Pattern KEY = Pattern.compile("hlp_[0-9a-f]{64}");
     private static final int MOST_LINES_BEFORE_THE_KEY = 20;
-    private static final String ENVELOPE = "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\","
-            + "\"ciphertext\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappings\":[{\"kid\":\"me\","
-            + "\"epk\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappedKey\":"
-            + "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7\"}]}";
 
     @TempDir
     static Path data;
 
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static StandaloneProcess process;
-    private static String base;
 
     @BeforeAll
     static void startTheJar() throws Exception {
         process = StandaloneProcess.start(data, List.of(), Duration.ofMinutes(2));
-        base = "http://localhost:" + process.port();
         await().atMost(Duration.ofMinutes(2)).until(() -> key() != null);
     }
 
@@ -65,19 +57,11 @@ class StandaloneJarIT {
     }
 
     /** A session created through the gateway with the printed key; answers its id. */
-    private static String createSession() throws IOException, InterruptedException {
-        HttpResponse<String> created = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/v1/agent/sessions"))
-                        .header("X-API-Key", key())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"encryptedTitle\":" + ENVELOPE + "}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body()).contains("\"status\":\"Active\"");
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created.body());
-        assertThat(id.find()).isTrue();
-        return id.group(1);
+    private static String createSession() throws Exception {
+        Answer created = agent().post("/v1/agent/sessions", "{\"encryptedTitle\":" + envelope() + "}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("status").asText()).isEqualTo("Active");
+        return created.id();
     }
 
     @Test
@@ -120,22 +104,14 @@ class StandaloneJarIT {
     @Order(Integer.MAX_VALUE)
     void a_stop_closes_the_services_before_their_stores_without_warnings() throws Exception {
         String session = createSession();
-        http.sendAsync(
-                HttpRequest.newBuilder(URI.create(base + "/v1/agent/stream"))
-                        .header("X-API-Key", key())
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        agent().sendAsync("GET", "/v1/agent/stream", null);
         AtomicInteger sent = new AtomicInteger();
         for (int i = 0; i < 40; i++) {
-            http.sendAsync(
-                            HttpRequest.newBuilder(URI.create(base + "/v1/agent/sessions/" + session + "/messages"))
-                                    .header("X-API-Key", key())
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(
-                                            "{\"encryptedContent\":" + ENVELOPE + ",\"responseRequired\":true}"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(response -> sent.incrementAndGet());
+            agent().sendAsync(
+                            "POST",
+                            "/v1/agent/sessions/" + session + "/messages",
+                            "{\"encryptedContent\":" + envelope() + ",\"responseRequired\":true}")
+                    .thenAccept(answer -> sent.incrementAndGet());
         }
         await().atMost(Duration.ofMinutes(1)).until(() -> sent.get() >= 5);
 
@@ -150,6 +126,11 @@ class StandaloneJarIT {
 
     private static String key() {
         return process.printedKey();
+    }
+
+    /** The API through the jar's gateway with the printed key. */
+    private static Api agent() {
+        return Api.gateway(process.port()).withKey(key());
     }
 
     private static int indexOfTheKeyLine() {

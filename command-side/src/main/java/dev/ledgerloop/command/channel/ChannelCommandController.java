@@ -62,7 +62,7 @@ class ChannelCommandController {
     ChannelParticipant addParticipant(
             Principal principal,
             @PathVariable UUID channelId,
-            @RequestBody @Valid ChannelRequests.AddParticipantRequest body) {
+            @RequestBody @Valid ChannelRequests.AddChannelParticipantRequest body) {
         UUID agentId = agentOf(principal);
         agents.require(body.agentId(), principal);
         return channels.send(

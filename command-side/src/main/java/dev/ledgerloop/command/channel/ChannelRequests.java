@@ -46,7 +46,7 @@ final class ChannelRequests {
             List<@NotNull(message = AGENT_ID) UUID> participantIds) {}
 
     @RequestRecord
-    record AddParticipantRequest(
+    record AddChannelParticipantRequest(
             @NotNull(message = REQUIRED) @IfMistyped(AGENT_ID)
             UUID agentId) {}
 

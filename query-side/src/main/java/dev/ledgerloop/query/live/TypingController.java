@@ -1,6 +1,5 @@
 package dev.ledgerloop.query.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.participant.ParticipantReader;
@@ -8,7 +7,10 @@ import dev.ledgerloop.query.session.SessionReader;
 import dev.ledgerloop.query.session.SessionView;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.web.ApiTimestamps;
+import dev.ledgerloop.service.web.request.RequestRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +31,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 class TypingController {
+    private static final String NOT_A_BOOLEAN = "must be true or false";
+
+    /** Without a body, or with one that is not an object, the signal lacks its boolean as much as with {@code {}}. */
+    @RequestRecord(wrongBody = "Field 'typing' " + NOT_A_BOOLEAN)
+    record TypingRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(message = NOT_A_BOOLEAN)
+            Boolean typing) {}
+
     private final TypingSignals signals;
     private final SessionReader sessions;
     private final ParticipantReader participants;
@@ -46,7 +56,7 @@ class TypingController {
     Map<String, Boolean> agentTyping(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = TypingRequestSchema.class) JsonNode body) {
+            @RequestBody(required = false) @Valid TypingRequest body) {
         SessionView session = sessions.get(principal, sessionId);
         return send(principal, session, "agent", principal.subjectId(), body);
     }
@@ -56,7 +66,7 @@ class TypingController {
     Map<String, Boolean> humanTyping(
             Principal principal,
             @PathVariable UUID sessionId,
-            @RequestBody(required = false) @Schema(implementation = TypingRequestSchema.class) JsonNode body) {
+            @RequestBody(required = false) @Valid TypingRequest body) {
         participants.requireParticipant(principal, sessionId);
         SessionView session = sessions.find(sessionId)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Session " + sessionId + " not found"));
@@ -75,20 +85,13 @@ class TypingController {
         return signals.listen(principal, sessionId);
     }
 
-    private Map<String, Boolean> send(Principal principal, SessionView session, String kind, String id, JsonNode body) {
-        JsonNode typing = body == null ? null : body.get("typing");
-        if (typing == null || !typing.isBoolean()) {
-            throw ApiException.validation("Field 'typing' must be true or false");
-        }
+    private Map<String, Boolean> send(
+            Principal principal, SessionView session, String kind, String id, TypingRequest body) {
         signals.send(
                 new TypingSignals.Signal(
-                        UUID.fromString(session.id()),
-                        kind,
-                        id,
-                        typing.booleanValue(),
-                        ApiTimestamps.format(clock.instant())),
+                        UUID.fromString(session.id()), kind, id, body.typing(), ApiTimestamps.format(clock.instant())),
                 principal.spaceId(),
                 UUID.fromString(session.agentId()));
-        return Map.of("typing", typing.booleanValue());
+        return Map.of("typing", body.typing());
     }
 }

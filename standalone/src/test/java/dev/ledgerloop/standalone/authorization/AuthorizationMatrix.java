@@ -1,5 +1,8 @@
 package dev.ledgerloop.standalone.authorization;
 
+import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
+import static dev.ledgerloop.standalone.fixture.Envelopes.message;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,10 +28,6 @@ final class AuthorizationMatrix {
     /** The route answers a stream of server-sent events: its status and headers are the answer. */
     static final String STREAM = "<event stream>";
 
-    static final String ENVELOPE = "{\"v\":1,\"alg\":\"X25519-HKDF-SHA256-A256GCM\","
-            + "\"ciphertext\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappings\":[{\"kid\":\"me\","
-            + "\"epk\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"wrappedKey\":"
-            + "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7\"}]}";
     static final String COMMANDS =
             "[{\"name\":\"deploy\",\"description\":\"Deploy\",\"parameters\":{\"type\":\"object\"}}]";
     static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"session.closed\"],"
@@ -43,11 +42,11 @@ final class AuthorizationMatrix {
     private static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("-", ""),
             Map.entry("empty", "{}"),
-            Map.entry("message", "{\"encryptedContent\":" + ENVELOPE + "}"),
-            Map.entry("blocks", "{\"encryptedBlocks\":" + ENVELOPE + ",\"encryptedContent\":" + ENVELOPE + "}"),
-            Map.entry("question", "{\"encryptedContent\":" + ENVELOPE + ",\"responseRequired\":true}"),
-            Map.entry("response", "{\"encryptedResponse\":" + ENVELOPE + "}"),
-            Map.entry("result", "{\"encryptedResult\":" + ENVELOPE + "}"),
+            Map.entry("message", message()),
+            Map.entry("blocks", "{\"encryptedBlocks\":" + envelope() + ",\"encryptedContent\":" + envelope() + "}"),
+            Map.entry("question", "{\"encryptedContent\":" + envelope() + ",\"responseRequired\":true}"),
+            Map.entry("response", "{\"encryptedResponse\":" + envelope() + "}"),
+            Map.entry("result", "{\"encryptedResult\":" + envelope() + "}"),
             Map.entry("failure", "{\"error\":\"no\"}"),
             Map.entry("newParticipant", "{\"userId\":\"{newUser}\"}"),
             Map.entry("viewerRole", "{\"role\":\"viewer\"}"),

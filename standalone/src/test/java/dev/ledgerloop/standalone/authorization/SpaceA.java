@@ -1,5 +1,7 @@
 package dev.ledgerloop.standalone.authorization;
 
+import static dev.ledgerloop.standalone.fixture.Envelopes.envelope;
+import static dev.ledgerloop.standalone.fixture.Envelopes.message;
 import static dev.ledgerloop.standalone.fixture.Waits.forTheViews;
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -395,7 +397,7 @@ final class SpaceA {
     private String question(String session) throws Exception {
         return owner.post(
                         "/v1/agent/sessions/" + session + "/messages",
-                        "{\"encryptedContent\":" + AuthorizationMatrix.ENVELOPE + ",\"responseRequired\":true}")
+                        "{\"encryptedContent\":" + envelope() + ",\"responseRequired\":true}")
                 .expect(201)
                 .id();
     }
@@ -408,31 +410,27 @@ final class SpaceA {
         String question = question(session);
         member.post(
                         "/v1/human/sessions/" + session + "/messages/" + question + "/respond",
-                        "{\"encryptedResponse\":" + AuthorizationMatrix.ENVELOPE + "}")
+                        "{\"encryptedResponse\":" + envelope() + "}")
                 .expect(201);
         return session;
     }
 
     /** A legacy interaction, pending: the agent may cancel it. */
     private String interaction() throws Exception {
-        return owner.post("/v1/agent/interactions", "{\"encryptedContent\":" + AuthorizationMatrix.ENVELOPE + "}")
-                .expect(201)
-                .id();
+        return owner.post("/v1/agent/interactions", message()).expect(201).id();
     }
 
     /** A legacy interaction its member answered: the agent may acknowledge it. */
     private String answeredInteraction() throws Exception {
-        JsonNode interaction = owner.post(
-                        "/v1/agent/interactions", "{\"encryptedContent\":" + AuthorizationMatrix.ENVELOPE + "}")
-                .expect(201)
-                .body();
+        JsonNode interaction =
+                owner.post("/v1/agent/interactions", message()).expect(201).body();
         String session = interaction.get("id").asText();
         owner.post("/v1/agent/sessions/" + session + "/participants", "{\"userId\":\"alice\"}")
                 .expect(201);
         member.post(
                         "/v1/human/sessions/" + session + "/messages/"
                                 + interaction.get("requestMessageId").asText() + "/respond",
-                        "{\"encryptedResponse\":" + AuthorizationMatrix.ENVELOPE + "}")
+                        "{\"encryptedResponse\":" + envelope() + "}")
                 .expect(201);
         return session;
     }
@@ -458,10 +456,7 @@ final class SpaceA {
         String channel = owner.post("/v1/agent/channels", "{\"name\":\"matrix\"}")
                 .expect(201)
                 .id();
-        owner.post(
-                        "/v1/agent/channels/" + channel + "/messages",
-                        "{\"encryptedContent\":" + AuthorizationMatrix.ENVELOPE + "}")
-                .expect(201);
+        owner.post("/v1/agent/channels/" + channel + "/messages", message()).expect(201);
         return channel;
     }
 

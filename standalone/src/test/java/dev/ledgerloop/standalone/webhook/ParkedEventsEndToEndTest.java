@@ -20,11 +20,6 @@ import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Answer;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Envelopes;
-import dev.ledgerloop.standalone.fixture.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +68,6 @@ class ParkedEventsEndToEndTest {
             "shredding",
             "shredding-caches");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void an_unreadable_event_parks_its_session_and_nothing_else(@TempDir Path data) throws Exception {
@@ -88,8 +82,11 @@ class ParkedEventsEndToEndTest {
                     .isEqualTo(201);
             String stuck = owner.openSession();
             String other = owner.openSession();
-            ProvisionedKey agentKey = provisionKey(system);
-            await().atMost(PATIENCE).until(() -> status(system, agentKey.key()) == 200);
+            Api provisioning = Api.gateway(system).withKey(system.secrets().provisioningKeyOnce());
+            ProvisionedKey agentKey = provisionKey(provisioning);
+            Api keyHolder = Api.gateway(system).withKey(agentKey.key());
+            await().atMost(PATIENCE)
+                    .until(() -> keyHolder.get("/v1/agent/sessions").status() == 200);
 
             appendUnknownEventThenClose(system, stuck);
 
@@ -133,12 +130,12 @@ class ParkedEventsEndToEndTest {
                     .isGreaterThanOrEqualTo(1);
 
             // The api_keys view still reacts: a revoked key stops working.
-            assertThat(send(request(system, "/v1/provision/agents/" + agentKey.agentId() + "/keys/" + agentKey.keyId())
-                                    .header("X-API-Key", system.secrets().provisioningKeyOnce())
-                                    .DELETE())
-                            .statusCode())
+            assertThat(provisioning
+                            .delete("/v1/provision/agents/" + agentKey.agentId() + "/keys/" + agentKey.keyId())
+                            .status())
                     .isEqualTo(204);
-            await().atMost(PATIENCE).until(() -> status(system, agentKey.key()) == 401);
+            await().atMost(PATIENCE)
+                    .until(() -> keyHolder.get("/v1/agent/sessions").status() == 401);
 
             // A retry of an event that is still unreadable parks it again.
             JsonNode timelineLetter = letter(owner, "timeline", UNKNOWN_TYPE);
@@ -233,24 +230,15 @@ class ParkedEventsEndToEndTest {
 
     private record ProvisionedKey(String agentId, String keyId, String key) {}
 
-    private static ProvisionedKey provisionKey(LedgerloopSystem system) throws Exception {
-        HttpResponse<String> provisioned = send(request(system, "/v1/provision/agents")
-                .header("X-API-Key", system.secrets().provisioningKeyOnce())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"key-holder\"}")));
-        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
-        JsonNode answer = Json.MAPPER.readTree(provisioned.body());
+    private static ProvisionedKey provisionKey(Api provisioning) throws Exception {
+        JsonNode answer = provisioning
+                .post("/v1/provision/agents", "{\"name\":\"key-holder\"}")
+                .expect(201)
+                .body();
         return new ProvisionedKey(
                 answer.at("/agent/id").asText(),
                 answer.get("keyId").asText(),
                 answer.get("apiKey").asText());
-    }
-
-    private static int status(LedgerloopSystem system, String key) throws Exception {
-        return send(request(system, "/v1/agent/sessions")
-                        .header("X-API-Key", key)
-                        .GET())
-                .statusCode();
     }
 
     private static List<JsonNode> letters(Api owner) throws Exception {
@@ -288,16 +276,6 @@ class ParkedEventsEndToEndTest {
     }
 
     private static JsonNode health(String backendUri) throws Exception {
-        return Json.MAPPER.readTree(send(HttpRequest.newBuilder(URI.create(backendUri + "/actuator/health"))
-                        .GET())
-                .body());
-    }
-
-    private static HttpRequest.Builder request(LedgerloopSystem system, String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + system.gatewayPort() + path));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Api.at(backendUri).get("/actuator/health").body();
     }
 }

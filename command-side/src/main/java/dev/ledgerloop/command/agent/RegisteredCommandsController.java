@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** An agent registers the commands humans may invoke; listing them is the query side's. */
 @RestController
 @RequestMapping("/v1/agent/commands")
-class AgentCommandController {
-    private final AgentCommandSender commands;
+class RegisteredCommandsController {
+    private final AgentCommandSender agents;
 
-    AgentCommandController(AgentCommandSender commands) {
-        this.commands = commands;
+    RegisteredCommandsController(AgentCommandSender agents) {
+        this.agents = agents;
     }
 
     /** Replaces the agent's whole set; answers the set as registered. */
@@ -32,7 +32,7 @@ class AgentCommandController {
         for (int i = 0; i < body.size(); i++) {
             registered.add(CommandDefinition.registered(body.get(i), "[" + i + "]"));
         }
-        return (List<RegisteredCommand>) commands.send(agentId, new RegisterCommands(agentId, registered), principal);
+        return (List<RegisteredCommand>) agents.send(agentId, new RegisterCommands(agentId, registered), principal);
     }
 
     private static UUID agentOf(Principal principal) {
