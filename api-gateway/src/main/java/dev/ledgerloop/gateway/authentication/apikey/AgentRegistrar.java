@@ -76,8 +76,7 @@ class AgentRegistrar {
         principalHeaders.sign(agent, "PUT", registration.getRawPath()).forEach(request::header);
         return Mono.fromFuture(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()))
                 // sendAsync completes on the common pool, which the EventStoreDB client needs free
-                // (docs/concurrency.md):
-                // the rest of the request's filters go on elsewhere.
+                // (docs/concurrency.md): the rest of the request's filters go on elsewhere.
                 .publishOn(Schedulers.parallel())
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
