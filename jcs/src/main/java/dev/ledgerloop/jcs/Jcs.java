@@ -7,10 +7,9 @@ import java.util.List;
 
 /**
  * RFC 8785 (JCS) canonical JSON for the values Ledgerloop hashes and signs (Merkle leaves, envelopes, decision
- * statements): objects, arrays, strings, integers of at most 2^53 in
- * magnitude, booleans and null. Keys are sorted by UTF-16 code units; strings escape only what RFC 8785 §3.2.2.2
- * escapes. Fractions and larger integers are refused rather than written in a form another JCS implementation might
- * not produce: none of those values holds one.
+ * statements): objects, arrays, strings, integers of at most 2^53 in magnitude, booleans and null. Keys are sorted by
+ * UTF-16 code units; strings escape only what RFC 8785 §3.2.2.2 escapes. Fractions and larger integers are refused
+ * rather than written in a form another JCS implementation might not produce: none of those values holds one.
  */
 public final class Jcs {
     private static final long MAX_EXACT_INTEGER = 1L << 53;
