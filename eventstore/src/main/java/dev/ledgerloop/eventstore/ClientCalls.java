@@ -23,9 +23,10 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
  * <p>Every call asks for the deadline (gRPC {@code deadline}) and the wait for its answer is bounded by the same
  * deadline plus a grace period, in case the answer is never delivered. db-client-java 5.4 sends the deadline with an
  * append but not with a read (it treats reads as streaming calls), so a read the node never answers is ended by the
- * bounded wait alone. A missed deadline, either way or as the node's own {@code DEADLINE_EXCEEDED}, is an {@link
- * EventStoreUnavailableException}: the caller retries (a processor) or answers 503 (a request). An append that timed
- * out may still have been written; a retry then meets the new revision and reloads.
+ * bounded wait alone. A missed deadline, either way or as the node's own {@code DEADLINE_EXCEEDED}, and a node that cannot
+ * be reached ({@code UNAVAILABLE}) are an {@link EventStoreUnavailableException}: the caller retries (a processor) or
+ * answers 503 (a request). An append that timed out may still have been written; a retry then meets the new revision
+ * and reloads.
  */
 final class ClientCalls {
     private static final Duration GRACE = Duration.ofSeconds(1);
@@ -67,8 +68,8 @@ final class ClientCalls {
 
     /**
      * The call's result. The outcomes the engine maps ({@link WrongExpectedVersionException}, {@link
-     * StreamNotFoundException}) are rethrown as they are; a missed deadline is an {@link
-     * EventStoreUnavailableException}; any other failure becomes an {@link EventStoreException} naming {@code action}.
+     * StreamNotFoundException}) are rethrown as they are; a missed deadline or an unreachable node is an
+     * {@link EventStoreUnavailableException}; any other failure becomes an {@link EventStoreException} naming {@code action}.
      */
     <T> T await(CompletableFuture<T> call, String action) {
         CompletionThreads.refuseToWait(action);
@@ -85,9 +86,9 @@ final class ClientCalls {
             if (cause instanceof WrongExpectedVersionException || cause instanceof StreamNotFoundException) {
                 throw (RuntimeException) cause;
             }
-            if (EventStoreUnavailableException.isDeadlineExceeded(cause)) {
+            if (EventStoreUnavailableException.isUnavailable(cause)) {
                 throw new EventStoreUnavailableException(
-                        "EventStoreDB did not answer in " + deadline + " " + action, cause);
+                        "EventStoreDB could not be reached or did not answer in " + deadline + " " + action, cause);
             }
             throw new EventStoreException("EventStoreDB failed " + action + ": " + cause, cause);
         }

@@ -1,10 +1,12 @@
 package dev.ledgerloop.eventstore;
 
+import com.eventstore.dbclient.NoClusterNodeFoundException;
 import org.axonframework.common.AxonTransientException;
 
 /**
- * EventStoreDB did not answer a call within its deadline. Transient: a processor retries the batch, a request answers
- * 503 and may be repeated. An append that timed out may have been written; a repeat then meets the new revision.
+ * EventStoreDB could not be reached, or did not answer a call within its deadline. Transient: a processor retries the
+ * batch, a request answers 503 and may be repeated. An append that timed out may have been written; a repeat then
+ * meets the new revision.
  */
 public class EventStoreUnavailableException extends AxonTransientException {
     public EventStoreUnavailableException(String message, Throwable cause) {
@@ -25,14 +27,29 @@ public class EventStoreUnavailableException extends AxonTransientException {
     }
 
     /**
+     * True when {@code failure} or one of its causes says EventStoreDB could not be reached or did not answer in time:
+     * gRPC's {@code DEADLINE_EXCEEDED} or {@code UNAVAILABLE}, or no node found. Every caller of the client maps such a
+     * failure to this exception; a repeat a little later may succeed.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoClusterNodeFoundException || hasStatus(cause, "UNAVAILABLE")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return isDeadlineExceeded(failure);
+    }
+
+    /**
      * True when {@code failure} or one of its causes is gRPC's {@code DEADLINE_EXCEEDED}: the call's deadline passed
      * before EventStoreDB answered. Every caller of the client maps such a failure to this exception.
      */
     public static boolean isDeadlineExceeded(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // gRPC's StatusRuntimeException (the client may shade it): its message starts with the status code.
-            if (cause.getClass().getSimpleName().equals("StatusRuntimeException")
-                    && String.valueOf(cause.getMessage()).startsWith("DEADLINE_EXCEEDED")) {
+            if (hasStatus(cause, "DEADLINE_EXCEEDED")) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -40,5 +57,11 @@ public class EventStoreUnavailableException extends AxonTransientException {
             }
         }
         return false;
+    }
+
+    /** gRPC's StatusRuntimeException (the client may shade it): its message starts with the status code. */
+    private static boolean hasStatus(Throwable cause, String code) {
+        return cause.getClass().getSimpleName().equals("StatusRuntimeException")
+                && String.valueOf(cause.getMessage()).startsWith(code);
     }
 }

@@ -63,6 +63,17 @@ class ClientCallsDeadlineTest {
     }
 
     @Test
+    void a_call_the_node_answers_unavailable_fails_as_unavailable() {
+        String stream = "unavailable-" + UUID.randomUUID();
+        node.proxy().refuseStreams(Status.UNAVAILABLE);
+
+        assertThatThrownBy(
+                        () -> calls.readStream(stream, ReadStreamOptions.get().fromStart(), "reading " + stream))
+                .isInstanceOf(EventStoreUnavailableException.class)
+                .hasMessageContaining("reading " + stream);
+    }
+
+    @Test
     void calls_succeed_again_once_the_node_answers() {
         String stream = "answered-" + UUID.randomUUID();
         node.proxy().silenceStreams();

@@ -75,9 +75,10 @@ final class ChainHeads {
             throw new EventStoreUnavailableException(
                     "EventStoreDB did not answer in " + deadline + " reading the chain head of " + stream, e);
         } catch (ExecutionException e) {
-            if (EventStoreUnavailableException.isDeadlineExceeded(e.getCause())) {
+            if (EventStoreUnavailableException.isUnavailable(e.getCause())) {
                 throw new EventStoreUnavailableException(
-                        "EventStoreDB did not answer in " + deadline + " reading the chain head of " + stream,
+                        "EventStoreDB could not be reached or did not answer in " + deadline
+                                + " reading the chain head of " + stream,
                         e.getCause());
             }
             throw new IllegalStateException("Cannot read the chain head of " + stream, e);

@@ -1,7 +1,6 @@
 package dev.ledgerloop.service.events;
 
 import com.eventstore.dbclient.EventStoreDBClient;
-import com.eventstore.dbclient.EventStoreDBConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -12,6 +11,7 @@ import dev.ledgerloop.events.crypto.Keyring;
 import dev.ledgerloop.events.crypto.MasterKey;
 import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
 import dev.ledgerloop.events.crypto.SessionSeals;
+import dev.ledgerloop.eventstore.EventStoreClients;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.service.LedgerloopProperties;
 import dev.ledgerloop.service.attachment.AttachmentStore;
@@ -48,8 +48,7 @@ public class EventStoreConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     EventStoreDBClient eventStoreDbClient(LedgerloopProperties properties) {
-        return EventStoreDBClient.create(EventStoreDBConnectionString.parseOrThrow(
-                properties.eventstore().connectionString()));
+        return EventStoreClients.create(properties.eventstore().connectionString());
     }
 
     @Bean(destroyMethod = "close")

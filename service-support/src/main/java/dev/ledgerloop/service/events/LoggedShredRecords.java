@@ -67,9 +67,10 @@ final class LoggedShredRecords implements ShredRecords {
             if (e.getCause() instanceof StreamNotFoundException) {
                 return false;
             }
-            if (EventStoreUnavailableException.isDeadlineExceeded(e.getCause())) {
+            if (EventStoreUnavailableException.isUnavailable(e.getCause())) {
                 throw new EventStoreUnavailableException(
-                        "EventStoreDB did not answer in " + deadline + " reading " + stream, e.getCause());
+                        "EventStoreDB could not be reached or did not answer in " + deadline + " reading " + stream,
+                        e.getCause());
             }
             throw new IllegalStateException("Cannot read " + stream, e);
         } catch (TimeoutException e) {

@@ -125,11 +125,12 @@ class ApiExceptionHandler {
             return answer(ErrorCode.CONFLICT, "The session was shredded: it takes no further changes");
         }
         if (EventStoreUnavailableException.isCauseOf(e)) {
-            log.warn("The event store did not answer in time: {}", e.toString());
+            log.warn("The event store could not be reached or did not answer in time: {}", e.toString());
             return ResponseEntity.status(503)
                     .contentType(MediaType.APPLICATION_JSON)
                     .header("Retry-After", "1")
-                    .body(ApiError.of(ErrorCode.INTERNAL, "The event store did not answer in time; try again"));
+                    .body(ApiError.of(
+                            ErrorCode.INTERNAL, "The event store is unavailable or did not answer in time; try again"));
         }
         log.error("Unhandled error answering a request", e);
         return answer(ErrorCode.INTERNAL, "Internal error");

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A request whose EventStoreDB call missed its deadline answers 503 with Retry-After and the documented error body. */
 class EventStoreUnavailableAnswerTest {
     private static final String BODY =
-            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"The event store did not answer in time; try again\"}}";
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"The event store is unavailable or did not answer in time; try again\"}}";
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new StalledController())
             .setControllerAdvice(new ApiExceptionHandler())
