@@ -103,6 +103,8 @@ class StandaloneJarIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void a_stop_closes_the_services_before_their_stores_without_warnings() throws Exception {
+        // What a newcomer opens first: the API description, merged from both backends by the gateway's own client.
+        assertThat(agent().get("/openapi.json").status()).isEqualTo(200);
         String session = createSession();
         agent().sendAsync("GET", "/v1/agent/stream", null);
         AtomicInteger sent = new AtomicInteger();
