@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
- * The engine's calls of the asynchronous EventStoreDB client, each with a deadline and waited for synchronously, so
- * that Axon's synchronous contracts hold and no caller waits without a bound (docs/concurrency.md).
+ * The calls of the asynchronous EventStoreDB client that are waited for (the engine's, and the record codec's own
+ * reads), each with a deadline, so that Axon's synchronous contracts hold and no caller waits without a bound
+ * (docs/concurrency.md).
  *
  * <p>Every call asks for the deadline (gRPC {@code deadline}) and the wait for its answer is bounded by the same
  * deadline plus a grace period, in case the answer is never delivered. db-client-java 5.4 sends the deadline with an
@@ -28,13 +29,13 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
  * answers 503 (a request). An append that timed out may still have been written; a retry then meets the new revision
  * and reloads.
  */
-final class ClientCalls {
+public final class ClientCalls {
     private static final Duration GRACE = Duration.ofSeconds(1);
 
     private final EventStoreDBClient client;
     private final Duration deadline;
 
-    ClientCalls(EventStoreDBClient client, Duration deadline) {
+    public ClientCalls(EventStoreDBClient client, Duration deadline) {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("The call deadline must be positive, was " + deadline);
         }
@@ -53,7 +54,7 @@ final class ClientCalls {
     }
 
     /** @throws StreamNotFoundException as the client raises it */
-    ReadResult readStream(String stream, ReadStreamOptions options, String action) {
+    public ReadResult readStream(String stream, ReadStreamOptions options, String action) {
         return await(client.readStream(stream, options.deadline(deadline.toMillis())), action);
     }
 

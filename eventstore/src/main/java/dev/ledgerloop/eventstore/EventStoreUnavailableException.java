@@ -1,6 +1,7 @@
 package dev.ledgerloop.eventstore;
 
 import com.eventstore.dbclient.NoClusterNodeFoundException;
+import java.util.function.Predicate;
 import org.axonframework.common.AxonTransientException;
 
 /**
@@ -15,41 +16,30 @@ public class EventStoreUnavailableException extends AxonTransientException {
 
     /** True when {@code failure} or one of its causes is this exception. */
     public static boolean isCauseOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EventStoreUnavailableException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof EventStoreUnavailableException);
     }
 
     /**
      * True when {@code failure} or one of its causes says EventStoreDB could not be reached or did not answer in time:
-     * gRPC's {@code DEADLINE_EXCEEDED} or {@code UNAVAILABLE}, or no node found. Every caller of the client maps such a
+     * gRPC's {@code DEADLINE_EXCEEDED} or {@code UNAVAILABLE}, or no node found. {@link ClientCalls} maps such a
      * failure to this exception; a repeat a little later may succeed.
      */
-    public static boolean isUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NoClusterNodeFoundException || hasStatus(cause, "UNAVAILABLE")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return isDeadlineExceeded(failure);
+    static boolean isUnavailable(Throwable failure) {
+        return anyCause(
+                failure,
+                cause -> cause instanceof NoClusterNodeFoundException
+                        || hasStatus(cause, "UNAVAILABLE")
+                        || hasStatus(cause, "DEADLINE_EXCEEDED"));
     }
 
-    /**
-     * True when {@code failure} or one of its causes is gRPC's {@code DEADLINE_EXCEEDED}: the call's deadline passed
-     * before EventStoreDB answered. Every caller of the client maps such a failure to this exception.
-     */
-    public static boolean isDeadlineExceeded(Throwable failure) {
+    /** True when {@code failure} or one of its causes is gRPC's {@code DEADLINE_EXCEEDED}: the call's deadline passed. */
+    static boolean isDeadlineExceeded(Throwable failure) {
+        return anyCause(failure, cause -> hasStatus(cause, "DEADLINE_EXCEEDED"));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (hasStatus(cause, "DEADLINE_EXCEEDED")) {
+            if (test.test(cause)) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -3,17 +3,15 @@ package dev.ledgerloop.service.events;
 import com.eventstore.dbclient.EventStoreDBClient;
 import com.eventstore.dbclient.ReadStreamOptions;
 import com.eventstore.dbclient.ResolvedEvent;
+import com.eventstore.dbclient.StreamNotFoundException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ledgerloop.events.EventMetadata;
 import dev.ledgerloop.events.chain.HashChain;
-import dev.ledgerloop.eventstore.CompletionThreads;
-import dev.ledgerloop.eventstore.EventStoreUnavailableException;
+import dev.ledgerloop.eventstore.ClientCalls;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
  * The hash of each stream's latest event, so the next event can chain onto it. Learned from every event this
@@ -26,13 +24,11 @@ import java.util.concurrent.TimeoutException;
 final class ChainHeads {
     private record Head(long sequence, String hash) {}
 
-    private final EventStoreDBClient client;
-    private final Duration deadline;
+    private final ClientCalls calls;
     private final Cache<String, Head> heads;
 
     ChainHeads(EventStoreDBClient client, Duration deadline, long maxStreams) {
-        this.client = client;
-        this.deadline = deadline;
+        this.calls = new ClientCalls(client, deadline);
         this.heads = Caffeine.newBuilder().maximumSize(maxStreams).build();
     }
 
@@ -53,38 +49,24 @@ final class ChainHeads {
     }
 
     private String readHash(String stream, long revision) {
-        CompletionThreads.refuseToWait("reading the chain head of " + stream);
+        List<ResolvedEvent> events;
         try {
-            List<ResolvedEvent> events = client.readStream(
+            events = calls.readStream(
                             stream,
                             ReadStreamOptions.get()
                                     .fromRevision(revision)
                                     .maxCount(1)
-                                    .notResolveLinkTos()
-                                    .deadline(deadline.toMillis()))
-                    .get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS)
+                                    .notResolveLinkTos(),
+                            "reading the chain head of " + stream)
                     .getEvents();
-            if (events.isEmpty() || events.get(0).getEvent().getRevision() != revision) {
-                throw new IllegalStateException(
-                        "Stream " + stream + " has no event at revision " + revision + " to chain onto");
-            }
-            EventMetadata metadata =
-                    EventMetadata.fromJson(events.get(0).getEvent().getUserMetadata());
-            return metadata.hash();
-        } catch (TimeoutException e) {
-            throw new EventStoreUnavailableException(
-                    "EventStoreDB did not answer in " + deadline + " reading the chain head of " + stream, e);
-        } catch (ExecutionException e) {
-            if (EventStoreUnavailableException.isUnavailable(e.getCause())) {
-                throw new EventStoreUnavailableException(
-                        "EventStoreDB could not be reached or did not answer in " + deadline
-                                + " reading the chain head of " + stream,
-                        e.getCause());
-            }
+        } catch (EventStoreException | StreamNotFoundException e) {
             throw new IllegalStateException("Cannot read the chain head of " + stream, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted reading the chain head of " + stream, e);
         }
+        if (events.isEmpty() || events.get(0).getEvent().getRevision() != revision) {
+            throw new IllegalStateException(
+                    "Stream " + stream + " has no event at revision " + revision + " to chain onto");
+        }
+        return EventMetadata.fromJson(events.get(0).getEvent().getUserMetadata())
+                .hash();
     }
 }

@@ -9,12 +9,9 @@ import dev.ledgerloop.events.AggregateType;
 import dev.ledgerloop.events.StreamName;
 import dev.ledgerloop.events.StreamNames;
 import dev.ledgerloop.events.crypto.ShredRecords;
-import dev.ledgerloop.eventstore.CompletionThreads;
-import dev.ledgerloop.eventstore.EventStoreUnavailableException;
+import dev.ledgerloop.eventstore.ClientCalls;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
  * The log's word on shredding: a session stream is shredded once its stream {@code shredding-<sessionId>} exists (its
@@ -24,14 +21,12 @@ import java.util.concurrent.TimeoutException;
 final class LoggedShredRecords implements ShredRecords {
     private static final long REMEMBERED = 100_000;
 
-    private final EventStoreDBClient client;
-    private final Duration deadline;
+    private final ClientCalls calls;
     private final Cache<String, Boolean> shredded =
             Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     LoggedShredRecords(EventStoreDBClient client, Duration deadline) {
-        this.client = client;
-        this.deadline = deadline;
+        this.calls = new ClientCalls(client, deadline);
     }
 
     @Override
@@ -51,34 +46,17 @@ final class LoggedShredRecords implements ShredRecords {
     }
 
     private boolean exists(String stream) {
-        CompletionThreads.refuseToWait("reading " + stream);
         try {
-            return !client.readStream(
+            return !calls.readStream(
                             stream,
-                            ReadStreamOptions.get()
-                                    .fromStart()
-                                    .maxCount(1)
-                                    .notResolveLinkTos()
-                                    .deadline(deadline.toMillis()))
-                    .get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS)
+                            ReadStreamOptions.get().fromStart().maxCount(1).notResolveLinkTos(),
+                            "reading " + stream)
                     .getEvents()
                     .isEmpty();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StreamNotFoundException) {
-                return false;
-            }
-            if (EventStoreUnavailableException.isUnavailable(e.getCause())) {
-                throw new EventStoreUnavailableException(
-                        "EventStoreDB could not be reached or did not answer in " + deadline + " reading " + stream,
-                        e.getCause());
-            }
+        } catch (StreamNotFoundException e) {
+            return false;
+        } catch (EventStoreException e) {
             throw new IllegalStateException("Cannot read " + stream, e);
-        } catch (TimeoutException e) {
-            throw new EventStoreUnavailableException(
-                    "EventStoreDB did not answer in " + deadline + " reading " + stream, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted reading " + stream, e);
         }
     }
 }
