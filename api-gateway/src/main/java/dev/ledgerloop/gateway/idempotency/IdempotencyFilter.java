@@ -125,10 +125,9 @@ class IdempotencyFilter implements WebFilter, Ordered {
         }
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         String id = Sha256Hex.of(scope(principal, path, keys.get(0)));
-        return Mono.fromCallable(() -> replies.get().earlier(id))
+        return Mono.fromCallable(() -> replies.get().isHeld(id))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(earlier ->
-                        earlier.isPresent() ? Mono.error(reusedForAnotherRequest()) : chain.filter(exchange));
+                .flatMap(held -> held ? Mono.error(reusedForAnotherRequest()) : chain.filter(exchange));
     }
 
     /** A read changes nothing, so a key on it (a client that sends one on every request) is no reuse. */

@@ -63,7 +63,7 @@ final class IdempotentReplies {
             }
             Instant createdAt = earlier.getDate("createdAt").toInstant();
             boolean done = earlier.getBoolean("done", false);
-            boolean expired = createdAt.plus(ttl).isBefore(now);
+            boolean expired = expired(earlier, now);
             boolean abandoned = !done && createdAt.plus(pendingTimeout).isBefore(now);
             if (expired || abandoned) {
                 // Only the one that still sees the same document removes it; then the insert decides again.
@@ -76,14 +76,14 @@ final class IdempotentReplies {
         return Optional.of(new StoredReply(false, null, 0, null, null));
     }
 
-    /** What an earlier request left under the key, running or done, without claiming it; empty if none or expired. */
-    Optional<StoredReply> earlier(String id) {
+    /** Whether a request holds the key, running or done and not expired; nothing is claimed. */
+    boolean isHeld(String id) {
         Document earlier = replies.find(eq("_id", id)).first();
-        if (earlier == null
-                || earlier.getDate("createdAt").toInstant().plus(ttl).isBefore(clock.instant())) {
-            return Optional.empty();
-        }
-        return Optional.of(reply(earlier));
+        return earlier != null && !expired(earlier, clock.instant());
+    }
+
+    private boolean expired(Document reply, Instant now) {
+        return reply.getDate("createdAt").toInstant().plus(ttl).isBefore(now);
     }
 
     void complete(String id, int status, String contentType, byte[] body) {
