@@ -3,9 +3,7 @@ package dev.ledgerloop.command.delivery.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ledgerloop.command.webhook.WebhookProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,17 +100,6 @@ class DeliveryLanesTest {
 
     private static DeliveryLanes lanes(int start, int maximum, int maxInFlight) {
         return new DeliveryLanes(
-                new WebhookProperties(
-                        List.of(),
-                        List.of(),
-                        Duration.ofSeconds(15),
-                        List.of(Duration.ZERO),
-                        0.2,
-                        Duration.ofDays(5),
-                        start,
-                        maximum,
-                        maxInFlight,
-                        Duration.ofHours(24)),
-                new SimpleMeterRegistry());
+                TestWebhookProperties.of(List.of(), List.of(), start, maximum, maxInFlight), new SimpleMeterRegistry());
     }
 }

@@ -30,17 +30,8 @@ class DeliverySchedulerTest {
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final WebhookProperties properties = new WebhookProperties(
-            List.of(),
-            List.of(),
-            Duration.ofSeconds(15),
-            List.of(Duration.ZERO),
-            0.2,
-            Duration.ofDays(5),
-            MAX_IN_FLIGHT,
-            MAX_IN_FLIGHT,
-            MAX_IN_FLIGHT,
-            Duration.ofHours(24));
+    private final WebhookProperties properties =
+            TestWebhookProperties.of(List.of(), List.of(), MAX_IN_FLIGHT, MAX_IN_FLIGHT, MAX_IN_FLIGHT);
     private final DeliveryLanes lanes = new DeliveryLanes(properties, new SimpleMeterRegistry());
     private MongoCollection<Document> scheduled;
     private DeliverySender sender;

@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -50,17 +49,8 @@ class DeliverySenderTest {
             exchange.close();
         });
         receiver.start();
-        WebhookProperties properties = new WebhookProperties(
-                List.of("127.0.0.1"),
-                List.of(receiver.getAddress().getPort()),
-                Duration.ofSeconds(15),
-                List.of(Duration.ZERO),
-                0.2,
-                Duration.ofDays(5),
-                4,
-                32,
-                4,
-                Duration.ofHours(24));
+        WebhookProperties properties = TestWebhookProperties.of(
+                List.of("127.0.0.1"), List.of(receiver.getAddress().getPort()), 4, 32, 4);
         TargetUrlPolicy.HostLookup recordingLookup = host -> {
             lookedUpOn.add(Thread.currentThread().getName());
             if (!host.equals(HOST)) {
