@@ -2,6 +2,8 @@ package dev.ledgerloop.query.projection;
 
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 
 /**
  * A view of the query side: the event handlers of one processing group and the MongoDB collections they alone write.
@@ -20,4 +22,12 @@ public interface Projection {
      * client is woken, nothing is sent.
      */
     Object writingTo(MongoDatabase database);
+
+    /**
+     * The interceptors its live processor's batches run through, which a rebuild's chunks run through too; none by
+     * default.
+     */
+    default List<MessageHandlerInterceptor<EventMessage<?>>> batchInterceptors() {
+        return List.of();
+    }
 }

@@ -2,6 +2,7 @@ package dev.ledgerloop.query.projection;
 
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.service.parking.ParkedEvents;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,11 @@ import java.util.concurrent.Executor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 /**
  * Fresh instances of the rebuilt projections, fed through Axon's own handler adapter, so that {@code @SequenceNumber},
@@ -37,6 +43,7 @@ final class ReplayHandlers {
                         .map(projection -> new Handler(
                                 projection.name(),
                                 new AnnotationEventHandlerAdapter(projection.writingTo(database)),
+                                projection.batchInterceptors(),
                                 parked,
                                 parked.parkedSequences(projection.name())))
                         .toList(),
@@ -49,7 +56,7 @@ final class ReplayHandlers {
             return;
         }
         CompletableFuture<?>[] running = handlers.stream()
-                .map(handler -> CompletableFuture.runAsync(() -> events.forEach(handler::handle), views))
+                .map(handler -> CompletableFuture.runAsync(() -> handler.handleAll(events), views))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(running).join();
@@ -62,7 +69,36 @@ final class ReplayHandlers {
     }
 
     private record Handler(
-            String view, AnnotationEventHandlerAdapter adapter, ParkedEvents parked, Set<String> parkedSequences) {
+            String view,
+            AnnotationEventHandlerAdapter adapter,
+            List<MessageHandlerInterceptor<EventMessage<?>>> interceptors,
+            ParkedEvents parked,
+            Set<String> parkedSequences) {
+        /** The events as one batch, through the interceptors its live processor's batches run through. */
+        void handleAll(List<? extends EventMessage<?>> events) {
+            if (interceptors.isEmpty()) {
+                events.forEach(this::handle);
+                return;
+            }
+            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(events));
+            ResultMessage<?> result = batch.executeWithResult(
+                    () -> new DefaultInterceptorChain<>(batch, interceptors, message -> {
+                                handle(message);
+                                return null;
+                            })
+                            .proceed(),
+                    RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                Throwable failure = result.exceptionResult();
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw failure instanceof RebuildFailure rebuild
+                        ? rebuild
+                        : new RebuildFailure(view, batch.getMessage(), (Exception) failure);
+            }
+        }
+
         void handle(EventMessage<?> event) {
             if (!adapter.canHandle(event) || parkedHere(event, false)) {
                 return;

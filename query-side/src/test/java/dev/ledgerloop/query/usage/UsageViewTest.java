@@ -1,0 +1,191 @@
+package dev.ledgerloop.query.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.events.envelope.Wrapping;
+import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantAdded;
+import dev.ledgerloop.events.session.ParticipantRole;
+import dev.ledgerloop.events.session.Priority;
+import dev.ledgerloop.events.session.SenderType;
+import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.service.events.EventContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.bson.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The usage view counts each session opened and message sent once, in total and per month, whether its events come one
+ * at a time or in batches whose counts are written at the batch's end, and whatever a replay delivers again.
+ */
+class UsageViewTest {
+    private static final UUID SPACE = UUID.randomUUID();
+    private static final UUID AGENT = UUID.randomUUID();
+    private static final MetaData CONTEXT = EventContext.of(Principal.agent(SPACE, AGENT, "default", "key-1"));
+    private static final Instant MARCH = Instant.parse("2026-03-31T23:59:59.000Z");
+    private static final Instant APRIL = Instant.parse("2026-04-01T00:00:00.000Z");
+
+    private final UUID first = UUID.randomUUID();
+    private final UUID second = UUID.randomUUID();
+    /** The first session's 1 to 5, the second's 1 to 3 and a participant's event, interleaved as in the log. */
+    private final List<EventMessage<?>> log = List.of(
+            opened(first, 1, MARCH),
+            sent(first, 2, MARCH),
+            opened(second, 1, MARCH),
+            sent(first, 3, APRIL),
+            sent(second, 2, APRIL),
+            participantAdded(second, 3),
+            sent(first, 4, APRIL),
+            sent(first, 5, APRIL));
+
+    @ParameterizedTest
+    @MethodSource("dev.ledgerloop.query.ViewDatabases#servers")
+    void batches_count_what_events_one_at_a_time_count_in_the_same_documents(Supplier<MongoDatabase> server) {
+        MongoDatabase oneByOne = server.get();
+        MongoDatabase batched = server.get();
+
+        handleOneByOne(oneByOne, log);
+        handleInBatches(batched, log, 3);
+
+        assertThat(documents(batched, UsageProjection.COLLECTION))
+                .isEqualTo(documents(oneByOne, UsageProjection.COLLECTION));
+        assertThat(documents(batched, UsageProjection.APPLIED)).isEqualTo(documents(oneByOne, UsageProjection.APPLIED));
+        assertThat(documents(batched, UsageProjection.COLLECTION))
+                .containsExactly(usage("2026-03", 2, 1), usage("2026-04", 0, 4), usage(UsageProjection.TOTAL, 2, 5));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.ledgerloop.query.ViewDatabases#servers")
+    void a_batch_delivered_again_or_overlapping_what_was_counted_adds_only_the_new_events(
+            Supplier<MongoDatabase> server) {
+        MongoDatabase database = server.get();
+        handleOneByOne(database, log.subList(0, 4));
+
+        // A processor restarting from an older token delivers counted events again, with new ones after them.
+        handleInBatches(database, log, log.size());
+        handleInBatches(database, log, 2);
+
+        assertThat(documents(database, UsageProjection.COLLECTION))
+                .containsExactly(usage("2026-03", 2, 1), usage("2026-04", 0, 4), usage(UsageProjection.TOTAL, 2, 5));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.ledgerloop.query.ViewDatabases#servers")
+    void a_batch_whose_last_event_is_not_counted_still_writes_its_counts(Supplier<MongoDatabase> server) {
+        MongoDatabase database = server.get();
+
+        handleInBatches(database, log.subList(0, 6), 6);
+
+        assertThat(documents(database, UsageProjection.COLLECTION))
+                .containsExactly(usage("2026-03", 2, 1), usage("2026-04", 0, 2), usage(UsageProjection.TOTAL, 2, 3));
+    }
+
+    private static void handleOneByOne(MongoDatabase database, List<EventMessage<?>> events) {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new UsageProjection(database));
+        for (EventMessage<?> event : events) {
+            handle(handlers, event);
+        }
+    }
+
+    /** As the live processor hands them over: batches of {@code size} through the view's batch interceptor. */
+    private static void handleInBatches(MongoDatabase database, List<EventMessage<?>> events, int size) {
+        UsageProjection projection = new UsageProjection(database);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        for (int from = 0; from < events.size(); from += size) {
+            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                    new ArrayList<>(events.subList(from, Math.min(events.size(), from + size))));
+            ResultMessage<?> result = batch.executeWithResult(
+                    () -> new DefaultInterceptorChain<>(batch, projection.batchInterceptors(), message -> {
+                                handle(handlers, message);
+                                return null;
+                            })
+                            .proceed(),
+                    RollbackConfigurationType.ANY_THROWABLE);
+            assertThat(result.isExceptional()).as("batch from %d", from).isFalse();
+        }
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter handlers, EventMessage<?> event) {
+        try {
+            if (handlers.canHandle(event)) {
+                handlers.handle(event);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> documents(MongoDatabase database, String collection) {
+        List<String> json = new ArrayList<>();
+        database.getCollection(collection)
+                .find()
+                .sort(Sorts.ascending("_id"))
+                .forEach(document -> json.add(document.toJson()));
+        return json;
+    }
+
+    private static String usage(String period, long sessions, long messages) {
+        return new Document("_id", UsageProjection.id(SPACE, period))
+                .append("spaceId", SPACE.toString())
+                .append("period", period)
+                .append(UsageCounts.SESSIONS, sessions)
+                .append(UsageCounts.MESSAGES, messages)
+                .toJson();
+    }
+
+    private static EventMessage<?> opened(UUID session, long sequence, Instant at) {
+        return domainEvent(session, sequence, new SessionOpened(session, AGENT, null, false, null), at);
+    }
+
+    private static EventMessage<?> sent(UUID session, long sequence, Instant at) {
+        return domainEvent(
+                session,
+                sequence,
+                new MessageSent(
+                        session,
+                        UUID.randomUUID(),
+                        SenderType.Agent,
+                        AGENT,
+                        null,
+                        new EncryptedEnvelope(
+                                1, EncryptedEnvelope.ALGORITHM, "AAAA", List.of(new Wrapping("k", "AAAA", "AAAA"))),
+                        null,
+                        false,
+                        Priority.Medium,
+                        null,
+                        null),
+                at);
+    }
+
+    private static EventMessage<?> participantAdded(UUID session, long sequence) {
+        return domainEvent(session, sequence, new ParticipantAdded(session, "ann", ParticipantRole.member), APRIL);
+    }
+
+    private static EventMessage<?> domainEvent(UUID session, long sequence, Object payload, Instant at) {
+        return new GenericDomainEventMessage<>(
+                "Session",
+                session.toString(),
+                sequence,
+                payload,
+                CONTEXT,
+                UUID.randomUUID().toString(),
+                at);
+    }
+}
