@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.bson.RawBsonDocument;
 
 /**
@@ -24,10 +25,13 @@ final class FreshCollections {
 
     private final MongoDatabase database;
     private final List<String> names;
+    private final Executor copiers;
 
-    FreshCollections(MongoDatabase database, List<String> names) {
+    /** @param copiers where the collections are copied, side by side */
+    FreshCollections(MongoDatabase database, List<String> names, Executor copiers) {
         this.database = database;
         this.names = List.copyOf(names);
+        this.copiers = copiers;
     }
 
     /** Drops what a crashed rebuild left and creates the copies empty, so that each exists for the switch-over. */
@@ -54,23 +58,26 @@ final class FreshCollections {
     /**
      * Inserts every document of {@code source}'s collections of these names into their copies, as the encoded BSON the
      * source answers, {@value #COPY_BATCH} at a time: one ordered {@code insertMany} each, not a round trip per
-     * document.
+     * document. The collections are copied side by side: while one waits for the server's answer, another reads.
      */
     void copyFrom(MongoDatabase source) {
-        for (String name : names) {
-            MongoCollection<RawBsonDocument> copy = database.getCollection(PREFIX + name, RawBsonDocument.class);
-            List<RawBsonDocument> batch = new ArrayList<>(COPY_BATCH);
-            for (RawBsonDocument document :
-                    source.getCollection(name, RawBsonDocument.class).find()) {
-                batch.add(document);
-                if (batch.size() == COPY_BATCH) {
-                    copy.insertMany(batch);
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
+        SideBySide.runAll(
+                names.stream().<Runnable>map(name -> () -> copy(source, name)).toList(), copiers);
+    }
+
+    private void copy(MongoDatabase source, String name) {
+        MongoCollection<RawBsonDocument> copy = database.getCollection(PREFIX + name, RawBsonDocument.class);
+        List<RawBsonDocument> batch = new ArrayList<>(COPY_BATCH);
+        for (RawBsonDocument document :
+                source.getCollection(name, RawBsonDocument.class).find()) {
+            batch.add(document);
+            if (batch.size() == COPY_BATCH) {
                 copy.insertMany(batch);
+                batch.clear();
             }
+        }
+        if (!batch.isEmpty()) {
+            copy.insertMany(batch);
         }
     }
 

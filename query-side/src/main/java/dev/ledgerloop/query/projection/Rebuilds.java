@@ -91,7 +91,7 @@ public final class Rebuilds implements AutoCloseable {
         List<String> views = chosen.stream().map(Projection::name).toList();
         List<String> collections =
                 chosen.stream().flatMap(p -> p.collections().stream()).toList();
-        FreshCollections fresh = new FreshCollections(database, collections);
+        FreshCollections fresh = new FreshCollections(database, collections, replayThreads);
         latest = new Rebuild(
                 name,
                 views,

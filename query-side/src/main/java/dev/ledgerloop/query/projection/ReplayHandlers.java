@@ -5,8 +5,6 @@ import dev.ledgerloop.service.parking.ParkedEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -55,17 +53,11 @@ final class ReplayHandlers {
         if (events.isEmpty()) {
             return;
         }
-        CompletableFuture<?>[] running = handlers.stream()
-                .map(handler -> CompletableFuture.runAsync(() -> handler.handleAll(events), views))
-                .toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(running).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        SideBySide.runAll(
+                handlers.stream()
+                        .<Runnable>map(handler -> () -> handler.handleAll(events))
+                        .toList(),
+                views);
     }
 
     private record Handler(
