@@ -10,12 +10,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
 import org.bson.conversions.Bson;
 
 /**
@@ -23,6 +24,8 @@ import org.bson.conversions.Bson;
  * of a {@code find} command, then every batch of its cursor decoded as the collection's document class.
  */
 final class InProcessFind implements InvocationHandler {
+    private static final DecoderContext DECODING = DecoderContext.builder().build();
+
     private final InProcessMongo mongo;
     private final String database;
     private final String collection;
@@ -116,8 +119,7 @@ final class InProcessFind implements InvocationHandler {
 
     private void decodeInto(List<Object> documents, List<BsonValue> batch) {
         for (BsonValue document : batch) {
-            RawBsonDocument raw = (RawBsonDocument) document;
-            documents.add(raw.decode(codec));
+            documents.add(codec.decode(new BsonDocumentReader(document.asDocument()), DECODING));
         }
     }
 

@@ -12,43 +12,31 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.MongoServerException;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.BsonArray;
-import org.bson.BsonBinaryReader;
-import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonValueCodec;
-import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.io.BasicOutputBuffer;
 
 /**
  * A mongo-java-server backend called in this process through the MongoDB driver's own interfaces: each call of the
  * driver's {@code MongoDatabase} and {@code MongoCollection} is turned into the command document the driver would send
  * (docs/replay.md §The scratch store), handed to the backend as its wire handler hands it, and its reply read back as
- * the driver reads a reply. The same server code answers as over a socket, without the socket, the server's threads
- * and the hand-offs between them, which were most of a history fold's time. Only the calls the views, their readers
- * and the fold checkpoints make are answered; any other throws {@link UnsupportedOperationException}.
+ * the driver reads a reply, value by value into what the server's decoder and the driver's reader make of the bytes
+ * ({@link ServerValues}, {@link DriverValues}) without writing the bytes. The same server code answers as over a
+ * socket, without the socket, the server's threads and the hand-offs between them, which were most of a history fold's
+ * time. Only the calls the views, their readers and the fold checkpoints make are answered; any other throws
+ * {@link UnsupportedOperationException}.
  */
 public final class InProcessMongo {
     static final ServerAddress ADDRESS = new ServerAddress("in-process", 27017);
-    private static final BsonValueCodec VALUES = new BsonValueCodec();
-    private static final String DOCUMENTS = "documents";
 
     private final MongoBackend backend;
     private final CodecRegistry codecs = MongoClientSettings.getDefaultCodecRegistry();
@@ -74,11 +62,12 @@ public final class InProcessMongo {
     BsonDocument command(String database, BsonDocument command) {
         de.bwaldvogel.mongo.bson.Document reply;
         try {
-            reply = backend.handleCommand(channels.get(), database, command.getFirstKey(), toServer(command));
+            reply = backend.handleCommand(
+                    channels.get(), database, command.getFirstKey(), ServerValues.document(command));
         } catch (MongoServerException e) {
             throw commandFailed(e);
         }
-        BsonDocument answer = fromServer(reply);
+        BsonDocument answer = DriverValues.document(reply);
         if (answer.getNumber("ok", new BsonInt32(0)).intValue() != 1) {
             throw new MongoCommandException(answer, ADDRESS);
         }
@@ -134,77 +123,5 @@ public final class InProcessMongo {
                     .append("codeName", new BsonString(error.getCodeName()));
         }
         return new MongoCommandException(response, ADDRESS);
-    }
-
-    /**
-     * The command as the server's wire handler decodes it. Encoded documents an insert carries (a checkpoint's, when a
-     * fold restores one) are decoded from their own bytes rather than copied into the command's first.
-     */
-    private static de.bwaldvogel.mongo.bson.Document toServer(BsonDocument command) {
-        if (command.get(DOCUMENTS) instanceof BsonArray documents
-                && !documents.isEmpty()
-                && documents.stream().allMatch(RawBsonDocument.class::isInstance)) {
-            BsonDocument rest = new BsonDocument();
-            command.forEach((name, value) -> {
-                if (!name.equals(DOCUMENTS)) {
-                    rest.append(name, value);
-                }
-            });
-            de.bwaldvogel.mongo.bson.Document server = decode(rest);
-            List<Object> decoded = new ArrayList<>(documents.size());
-            for (BsonValue document : documents) {
-                decoded.add(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(
-                        ((RawBsonDocument) document).getByteBuffer().asNIO())));
-            }
-            server.put(DOCUMENTS, decoded);
-            return server;
-        }
-        return decode(command);
-    }
-
-    private static de.bwaldvogel.mongo.bson.Document decode(BsonDocument command) {
-        BasicOutputBuffer bytes = new BasicOutputBuffer();
-        try (BsonBinaryWriter writer = new BsonBinaryWriter(bytes)) {
-            write(writer, command);
-        }
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes.getInternalBuffer(), 0, bytes.getPosition()));
-    }
-
-    /** Writes a document, copying the bytes of an encoded one (a checkpoint's documents) instead of walking it. */
-    private static void write(BsonBinaryWriter writer, BsonDocument document) {
-        if (document instanceof RawBsonDocument raw) {
-            writer.pipe(new BsonBinaryReader(raw.getByteBuffer().asNIO()));
-            return;
-        }
-        writer.writeStartDocument();
-        for (Map.Entry<String, BsonValue> entry : document.entrySet()) {
-            writer.writeName(entry.getKey());
-            write(writer, entry.getValue());
-        }
-        writer.writeEndDocument();
-    }
-
-    private static void write(BsonBinaryWriter writer, BsonValue value) {
-        if (value instanceof BsonDocument document) {
-            write(writer, document);
-        } else if (value instanceof BsonArray array) {
-            writer.writeStartArray();
-            array.forEach(element -> write(writer, element));
-            writer.writeEndArray();
-        } else {
-            VALUES.encode(writer, value, EncoderContext.builder().build());
-        }
-    }
-
-    private static BsonDocument fromServer(de.bwaldvogel.mongo.bson.Document document) {
-        ByteBuf buffer = ByteBufAllocator.DEFAULT.heapBuffer();
-        try {
-            BsonEncoder.encodeDocument(document, buffer);
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return new RawBsonDocument(bytes);
-        } finally {
-            buffer.release();
-        }
     }
 }
