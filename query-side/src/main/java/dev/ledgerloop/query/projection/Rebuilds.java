@@ -101,6 +101,7 @@ public final class Rebuilds implements AutoCloseable {
                 eventLog,
                 live,
                 tokens,
+                replayThreads,
                 clock);
         runner.execute(latest);
         return latest.progress();
