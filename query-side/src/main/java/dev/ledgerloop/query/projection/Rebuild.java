@@ -9,9 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -41,7 +38,6 @@ final class Rebuild implements Runnable {
     private final EventStoreDbStorageEngine eventLog;
     private final LiveProcessors live;
     private final TokenPositions tokens;
-    private final Executor reader;
     private final Clock clock;
     private final Instant startedAt;
 
@@ -61,7 +57,6 @@ final class Rebuild implements Runnable {
             EventStoreDbStorageEngine eventLog,
             LiveProcessors live,
             TokenPositions tokens,
-            Executor reader,
             Clock clock) {
         this.target = target;
         this.views = List.copyOf(views);
@@ -71,7 +66,6 @@ final class Rebuild implements Runnable {
         this.eventLog = eventLog;
         this.live = live;
         this.tokens = tokens;
-        this.reader = reader;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -140,53 +134,31 @@ final class Rebuild implements Runnable {
         return replay(store, from, null);
     }
 
-    /**
-     * Handles the events after {@code from} up to {@code upTo} inclusive (the end of the log when null). The next chunk
-     * is read and decoded on the pool while the views handle the current one.
-     */
+    /** Handles the events after {@code from} up to {@code upTo} inclusive (the end of the log when null). */
     private EventStoreDbPositionToken replay(
             RebuildStore store, EventStoreDbPositionToken from, EventStoreDbPositionToken upTo) {
         EventStoreDbPositionToken position = from;
         if (upTo != null && position.covers(upTo)) {
             return position;
         }
+        List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
         try (Stream<? extends TrackedEventMessage<?>> events = eventLog.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-            List<TrackedEventMessage<?>> chunk = chunk(iterator, upTo);
-            while (!chunk.isEmpty()) {
-                boolean last = chunk.size() < CHUNK;
-                CompletableFuture<List<TrackedEventMessage<?>>> next = last
-                        ? CompletableFuture.completedFuture(List.of())
-                        : CompletableFuture.supplyAsync(() -> chunk(iterator, upTo), reader);
-                try {
-                    position = handled(store, chunk);
-                } catch (RuntimeException e) {
-                    next.handle((ignored, failure) -> null).join(); // the stream is closed only once it is not read
-                    throw e;
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                if (upTo != null && !upTo.covers(event.trackingToken())) {
+                    break;
                 }
-                chunk = next.join();
+                chunk.add(event);
+                if (chunk.size() == CHUNK) {
+                    position = handled(store, chunk);
+                }
             }
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return position;
+        return chunk.isEmpty() ? position : handled(store, chunk);
     }
 
-    /** The next events, up to {@link #CHUNK} of them, none past {@code upTo}; fewer only at the end. */
-    private static List<TrackedEventMessage<?>> chunk(
-            Iterator<? extends TrackedEventMessage<?>> iterator, EventStoreDbPositionToken upTo) {
-        List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
-        while (chunk.size() < CHUNK && iterator.hasNext()) {
-            TrackedEventMessage<?> event = iterator.next();
-            if (upTo != null && !upTo.covers(event.trackingToken())) {
-                break;
-            }
-            chunk.add(event);
-        }
-        return chunk;
-    }
-
-    /** Hands the chunk to every view and counts it done; answers the position of its last event. */
+    /** Hands the chunk to every view, counts it done and empties it; answers the position of its last event. */
     private EventStoreDbPositionToken handled(RebuildStore store, List<TrackedEventMessage<?>> chunk) {
         store.handlers().handleAll(chunk);
         store.checkBudget();
@@ -194,6 +166,7 @@ final class Rebuild implements Runnable {
                 (EventStoreDbPositionToken) chunk.get(chunk.size() - 1).trackingToken();
         lastCommit = last.getCommitPosition();
         eventsDone += chunk.size();
+        chunk.clear();
         return last;
     }
 

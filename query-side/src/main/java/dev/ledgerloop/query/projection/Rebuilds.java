@@ -101,7 +101,6 @@ public final class Rebuilds implements AutoCloseable {
                 eventLog,
                 live,
                 tokens,
-                replayThreads,
                 clock);
         runner.execute(latest);
         return latest.progress();
