@@ -3,16 +3,14 @@ package dev.ledgerloop.query.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import dev.ledgerloop.events.envelope.EncryptedEnvelope;
-import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.session.InteractionCancelled;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.ParticipantAdded;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.Priority;
-import dev.ledgerloop.events.session.SenderType;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.TestMessages;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +34,8 @@ class FeedViewTest {
         FeedProjection projection = new FeedProjection(database);
         FeedQueryController feed = new FeedQueryController(database);
         UUID session = UUID.randomUUID();
-        MessageSent urgent = question(session, Priority.Urgent);
-        MessageSent low = question(session, Priority.Low);
+        MessageSent urgent = TestMessages.fromAgent(session, AGENT, true, Priority.Urgent);
+        MessageSent low = TestMessages.fromAgent(session, AGENT, true, Priority.Low);
 
         projection.on(new ParticipantAdded(session, "ann", ParticipantRole.member), 1);
         projection.on(new ParticipantAdded(session, "vic", ParticipantRole.viewer), 2);
@@ -65,21 +63,5 @@ class FeedViewTest {
         return feed.feed(Principal.human(SPACE, user), null, null).data().stream()
                 .map(FeedQueryController.FeedItem::id)
                 .toList();
-    }
-
-    private static MessageSent question(UUID session, Priority priority) {
-        return new MessageSent(
-                session,
-                UUID.randomUUID(),
-                SenderType.Agent,
-                AGENT,
-                null,
-                new EncryptedEnvelope(
-                        1, EncryptedEnvelope.ALGORITHM, "AAAA", List.of(new Wrapping("k", "AAAA", "AAAA"))),
-                null,
-                true,
-                priority,
-                null,
-                null);
     }
 }

@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.Priority;
-import dev.ledgerloop.events.session.SenderType;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.TestMessages;
 import dev.ledgerloop.query.paging.PageRequest;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.messaging.MetaData;
@@ -37,7 +36,7 @@ class SessionsViewTest {
         SessionsProjection projection = new SessionsProjection(database);
         UUID session = UUID.randomUUID();
         SessionOpened opened = new SessionOpened(session, AGENT, null, true, 2);
-        MessageSent sent = message(session);
+        MessageSent sent = TestMessages.fromAgent(session, AGENT, false, Priority.Medium);
 
         projection.on(opened, CONTEXT, 0, T0);
         projection.on(sent, 1, T0.plusSeconds(1));
@@ -92,24 +91,5 @@ class SessionsViewTest {
         assertThat(reader.list(sameIdOtherSpace, null, null, new PageRequest(1, 20))
                         .data())
                 .isEmpty();
-    }
-
-    private static MessageSent message(UUID session) {
-        return new MessageSent(
-                session,
-                UUID.randomUUID(),
-                SenderType.Agent,
-                AGENT,
-                null,
-                new dev.ledgerloop.events.envelope.EncryptedEnvelope(
-                        1,
-                        dev.ledgerloop.events.envelope.EncryptedEnvelope.ALGORITHM,
-                        "AAAA",
-                        List.of(new dev.ledgerloop.events.envelope.Wrapping("k", "AAAA", "AAAA"))),
-                null,
-                false,
-                Priority.Medium,
-                null,
-                null);
     }
 }

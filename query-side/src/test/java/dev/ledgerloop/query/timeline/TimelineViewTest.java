@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
-import dev.ledgerloop.events.envelope.EncryptedEnvelope;
-import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.Priority;
-import dev.ledgerloop.events.session.SenderType;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.TestMessages;
 import dev.ledgerloop.query.paging.Page;
 import dev.ledgerloop.query.session.SessionsViewFixture;
 import dev.ledgerloop.service.ApiException;
@@ -42,7 +40,7 @@ class TimelineViewTest {
         TimelineProjection projection = new TimelineProjection(database, new ResponseWaiters(), null);
         List<MessageSent> messages = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            MessageSent sent = message(session);
+            MessageSent sent = TestMessages.fromAgent(session, AGENT, false, Priority.Medium);
             messages.add(sent);
             projection.on(sent, CONTEXT, i, T0.plusSeconds(i));
         }
@@ -87,21 +85,5 @@ class TimelineViewTest {
         assertThatThrownBy(() -> SessionsViewFixture.reader(database).get(stranger, session))
                 .isInstanceOf(ApiException.class)
                 .hasMessageContaining("not found");
-    }
-
-    private static MessageSent message(UUID session) {
-        return new MessageSent(
-                session,
-                UUID.randomUUID(),
-                SenderType.Agent,
-                AGENT,
-                null,
-                new EncryptedEnvelope(
-                        1, EncryptedEnvelope.ALGORITHM, "AAAA", List.of(new Wrapping("k", "AAAA", "AAAA"))),
-                null,
-                false,
-                Priority.Medium,
-                null,
-                null);
     }
 }

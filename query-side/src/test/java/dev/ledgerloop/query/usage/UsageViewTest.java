@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import dev.ledgerloop.events.envelope.EncryptedEnvelope;
-import dev.ledgerloop.events.envelope.Wrapping;
-import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.ParticipantAdded;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
-import dev.ledgerloop.events.session.SenderType;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.platform.principal.Principal;
+import dev.ledgerloop.query.TestMessages;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,23 +152,7 @@ class UsageViewTest {
     }
 
     private static EventMessage<?> sent(UUID session, long sequence, Instant at) {
-        return domainEvent(
-                session,
-                sequence,
-                new MessageSent(
-                        session,
-                        UUID.randomUUID(),
-                        SenderType.Agent,
-                        AGENT,
-                        null,
-                        new EncryptedEnvelope(
-                                1, EncryptedEnvelope.ALGORITHM, "AAAA", List.of(new Wrapping("k", "AAAA", "AAAA"))),
-                        null,
-                        false,
-                        Priority.Medium,
-                        null,
-                        null),
-                at);
+        return domainEvent(session, sequence, TestMessages.fromAgent(session, AGENT, false, Priority.Medium), at);
     }
 
     private static EventMessage<?> participantAdded(UUID session, long sequence) {
