@@ -2,7 +2,6 @@ package dev.ledgerloop.command.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -93,16 +92,6 @@ class TargetUrlPolicyTest {
     }
 
     private static TargetUrlPolicy policy(List<String> allowedHosts, List<Integer> allowedPorts) {
-        return new TargetUrlPolicy(new WebhookProperties(
-                allowedHosts,
-                allowedPorts,
-                Duration.ofSeconds(15),
-                List.of(Duration.ZERO),
-                0.2,
-                Duration.ofDays(5),
-                4,
-                32,
-                64,
-                Duration.ofHours(24)));
+        return new TargetUrlPolicy(TestWebhookProperties.of(allowedHosts, allowedPorts, 4, 32, 64));
     }
 }

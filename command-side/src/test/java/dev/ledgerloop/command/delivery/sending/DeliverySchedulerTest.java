@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.ledgerloop.command.webhook.TargetUrlPolicy;
+import dev.ledgerloop.command.webhook.TestWebhookProperties;
 import dev.ledgerloop.command.webhook.WebhookProperties;
 import dev.ledgerloop.events.fixtures.InMemoryMongo;
 import dev.ledgerloop.service.mongo.GuardedWrites;

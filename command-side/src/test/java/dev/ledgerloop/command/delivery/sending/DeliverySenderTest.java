@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.ledgerloop.command.delivery.DeliveryCommand.RecordAttempt;
 import dev.ledgerloop.command.webhook.TargetUrlPolicy;
+import dev.ledgerloop.command.webhook.TestWebhookProperties;
 import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DescribeWebhookEndpoint;
 import dev.ledgerloop.command.webhook.WebhookProperties;
 import dev.ledgerloop.command.webhook.WebhookTarget;

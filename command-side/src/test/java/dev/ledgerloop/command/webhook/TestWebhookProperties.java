@@ -1,14 +1,13 @@
-package dev.ledgerloop.command.delivery.sending;
+package dev.ledgerloop.command.webhook;
 
-import dev.ledgerloop.command.webhook.WebhookProperties;
 import java.time.Duration;
 import java.util.List;
 
-/** Webhook settings for the sending machinery's tests: one immediate attempt, lanes and allowed targets as given. */
-final class TestWebhookProperties {
+/** Webhook settings for tests: one immediate attempt, lanes and allowed targets as given. */
+public final class TestWebhookProperties {
     private TestWebhookProperties() {}
 
-    static WebhookProperties of(
+    public static WebhookProperties of(
             List<String> allowedHosts,
             List<Integer> allowedPorts,
             int concurrencyPerEndpoint,
