@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** The one JSON mapping for event payloads and metadata: nulls omitted, instants as ISO-8601 UTC with millis. */
 final class Json {
@@ -34,12 +32,9 @@ final class Json {
 
     /** docs/api.md §Conventions: {@code 2026-03-25T10:30:00.000Z}, always three fraction digits. */
     private static final class InstantMillisSerializer extends JsonSerializer<Instant> {
-        private static final DateTimeFormatter FORMAT =
-                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(FORMAT.format(value));
+            generator.writeString(MillisTimestamps.format(value));
         }
     }
 
@@ -48,7 +43,7 @@ final class Json {
         public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = parser.getValueAsString();
             try {
-                return Instant.parse(text);
+                return MillisTimestamps.parse(text);
             } catch (RuntimeException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
             }

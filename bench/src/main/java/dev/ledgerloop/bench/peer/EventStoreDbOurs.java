@@ -15,11 +15,13 @@ import dev.ledgerloop.eventstore.JsonEventRecordCodec;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
 import dev.ledgerloop.service.events.AggregateRepositories;
+import dev.ledgerloop.service.events.CoalescingTokenStore;
 import dev.ledgerloop.service.events.EncryptedEventRecordCodec;
 import dev.ledgerloop.standalone.EmbeddedMongo;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.Configuration;
@@ -35,13 +37,16 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * of 10,000 cached data keys whose wrapped keys are kept in MongoDB), the default call deadline, through
  * db-client-java to an {@link EmbeddedEventStoreNode} in this JVM; the aggregate repository of {@link
  * AggregateRepositories}; the processor reading {@code $all} from the engine ({@code allEventsSource}); Axon's {@link
- * MongoTokenStore}. MongoDB is the embedded default's: mongo-java-server with its H2 file backend ({@link
+ * MongoTokenStore} behind the services' {@link CoalescingTokenStore} (each segment's token written at most once a
+ * second). MongoDB is the embedded default's: mongo-java-server with its H2 file backend ({@link
  * EmbeddedMongo}). Unlike the services, the keyring does not consult the log for shredded streams on a key-cache miss
  * (every key is cached after a session's first command).
  */
 final class EventStoreDbOurs implements EngineUnderTest {
     private static final int CACHED_DATA_KEYS = 10_000;
     private static final String DATABASE = "ledgerloop";
+    /** The services' default {@code ledgerloop.processors.token-write-interval}. */
+    private static final Duration PRODUCT_TOKEN_WRITE_INTERVAL = Duration.ofSeconds(1);
 
     private final EmbeddedEventStoreNode node;
     private final EventStoreDBClient client;
@@ -105,13 +110,15 @@ final class EventStoreDbOurs implements EngineUnderTest {
                 .build();
         TokenStore tokenStore = !stockTokens
                 ? new InMemoryTokenStore()
-                : MongoTokenStore.builder()
-                        .mongoTemplate(DefaultMongoTemplate.builder()
-                                .mongoDatabase(mongoClient, DATABASE)
-                                .build())
-                        .serializer(JacksonSerializer.defaultSerializer())
-                        .nodeId("peer-bench")
-                        .build();
+                : new CoalescingTokenStore(
+                        MongoTokenStore.builder()
+                                .mongoTemplate(DefaultMongoTemplate.builder()
+                                        .mongoDatabase(mongoClient, DATABASE)
+                                        .build())
+                                .serializer(JacksonSerializer.defaultSerializer())
+                                .nodeId("peer-bench")
+                                .build(),
+                        PRODUCT_TOKEN_WRITE_INTERVAL);
         Configuration axon = BenchAxon.start(
                 serializer,
                 c -> engine,
@@ -136,7 +143,10 @@ final class EventStoreDbOurs implements EngineUnderTest {
                         ? "EncryptedEventRecordCodec (AES-GCM, hash chain)"
                         : "JsonEventRecordCodec (clear JSON, Jackson serializer)")
                 + " + "
-                + tokens.getClass().getSimpleName() + ","
+                + (tokens instanceof CoalescingTokenStore
+                        ? "CoalescingTokenStore over MongoTokenStore (each segment's token written at most once a second)"
+                        : tokens.getClass().getSimpleName())
+                + ","
                 + " embedded node and embedded MongoDB in this JVM, data in " + directory;
     }
 
@@ -154,6 +164,9 @@ final class EventStoreDbOurs implements EngineUnderTest {
     public void close() throws Exception {
         try {
             axon.shutdown();
+            if (tokens instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
             engine.close();
             client.shutdown().get(10, TimeUnit.SECONDS);
         } finally {

@@ -31,14 +31,14 @@ import org.slf4j.LoggerFactory;
  * waiting token first. A waiting token whose write finds the claim taken by another instance is dropped, and the
  * processor's next store for that segment fails as a direct write would have, so its work package stops.
  */
-final class CoalescingTokenStore implements TokenStore, AutoCloseable {
+public final class CoalescingTokenStore implements TokenStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CoalescingTokenStore.class);
 
     private final TokenStore delegate;
     private final Map<SegmentKey, Slot> slots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService writer;
 
-    CoalescingTokenStore(TokenStore delegate, Duration interval) {
+    public CoalescingTokenStore(TokenStore delegate, Duration interval) {
         this.delegate = delegate;
         this.writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "token-writer");

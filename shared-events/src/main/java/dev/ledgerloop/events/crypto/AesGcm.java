@@ -18,10 +18,13 @@ final class AesGcm {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
     /**
-     * Decryption re-initialises one Cipher per thread (every call sets key, nonce and AAD anew; the JCE's look-up of a
-     * fresh instance cost more than the decryption of a small event). Encryption takes a fresh one each time: GCM
-     * refuses a second encryption on an instance with the same key and nonce.
+     * Sealing and opening re-initialise one Cipher each per thread (every call sets key, nonce and AAD anew; the JCE's
+     * look-up of a fresh instance cost more than the encryption of a small event). An instance refuses to encrypt
+     * twice under the same key and nonce, which a fresh random nonce never asks of it; {@link #encrypt}, whose caller
+     * chooses the nonce, takes a fresh instance so that repeating a nonce on purpose (test vectors) stays possible.
      */
+    private static final ThreadLocal<Cipher> SEALING = ThreadLocal.withInitial(AesGcm::newCipher);
+
     private static final ThreadLocal<Cipher> DECRYPTING = ThreadLocal.withInitial(AesGcm::newCipher);
 
     private AesGcm() {}
@@ -41,8 +44,10 @@ final class AesGcm {
         byte[] sealed = new byte[NONCE_BYTES + plaintext.length + TAG_BYTES];
         System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
         try {
-            cipher(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce), aad)
-                    .doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
+            Cipher cipher = SEALING.get();
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            cipher.updateAAD(aad);
+            cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -96,7 +101,6 @@ final class AesGcm {
 
     private static Cipher cipher(int mode, SecretKey key, GCMParameterSpec nonce, byte[] aad)
             throws GeneralSecurityException {
-        // A Cipher is stateful and not thread-safe, and GCM forbids re-using one for a second encryption.
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, nonce);
         cipher.updateAAD(aad);

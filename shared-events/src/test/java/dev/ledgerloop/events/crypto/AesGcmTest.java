@@ -60,4 +60,18 @@ class AesGcmTest {
     void rejects_sealed_data_shorter_than_nonce_and_tag() {
         assertThatThrownBy(() -> AesGcm.open(KEY, new byte[27], AAD)).isInstanceOf(AEADBadTagException.class);
     }
+
+    @Test
+    void seals_again_and_again_on_one_thread_under_fresh_nonces_and_other_keys() throws AEADBadTagException {
+        SecureRandom random = new SecureRandom();
+        SecretKey other = new SecretKeySpec(new byte[32], "AES");
+        byte[] previous = null;
+        for (int i = 0; i < 100; i++) {
+            SecretKey key = i % 3 == 0 ? other : KEY;
+            byte[] sealed = AesGcm.seal(key, PLAINTEXT, AAD, random);
+            assertThat(sealed).isNotEqualTo(previous);
+            assertThat(AesGcm.open(key, sealed, AAD)).isEqualTo(PLAINTEXT);
+            previous = sealed;
+        }
+    }
 }
