@@ -41,13 +41,14 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * CPU from the next phase. It prints commands/s, latency, the processor's lag and CPU per command for each, and a table of both
  * with the ratio ours/peer.
  *
- * <p>Arguments ({@code name=value}): {@code seconds} (20), {@code warmup} (5), {@code sessions} (200), {@code pgBin}
- * ({@code /usr/lib/postgresql/15/bin}), {@code dir} (where the temporary data directories go, {@code java.io.tmpdir}), {@code engines} ({@code
- * peer,ours}; one of them alone, e.g. to profile it, prints no table), {@code tokens} ({@code stock}: each engine's
- * own token store, JDBC for the peer and the product's MongoDB one for ours; {@code memory}: Axon's in-memory token
- * store for both, which leaves the token store's cost out of the comparison), {@code codec} ({@code product}: ours
- * with the product's encrypting, hash-chaining codec; {@code json}: ours with the engine's clear-JSON codec on the
- * same Jackson serializer as the peer, which stores the same bytes the peer stores).
+ * <p>Arguments ({@code name=value}): {@code seconds} (20), {@code warmup} (60: the JIT compiler is still busy for a
+ * minute and more, docs/performance.md §Warm-up), {@code sessions} (200), {@code pgBin} ({@code
+ * /usr/lib/postgresql/15/bin}), {@code dir} (where the temporary data directories go, {@code java.io.tmpdir}), {@code
+ * engines} ({@code peer,ours}; one of them alone, e.g. to profile it, prints no table), {@code tokens} ({@code stock}:
+ * each engine's own token store, JDBC for the peer and the product's MongoDB one for ours; {@code memory}: Axon's
+ * in-memory token store for both, which leaves the token store's cost out of the comparison), {@code codec} ({@code
+ * product}: ours with the product's encrypting, hash-chaining codec; {@code json}: ours with the engine's clear-JSON
+ * codec on the same Jackson serializer as the peer, which stores the same bytes the peer stores).
  */
 public final class PeerBenchmark {
     private static final int[] IN_FLIGHT = {1, 16};
@@ -70,7 +71,7 @@ public final class PeerBenchmark {
 
     private PeerBenchmark(String[] args) {
         this.seconds = BenchArgs.intArg(args, "seconds", 20);
-        this.warmup = BenchArgs.intArg(args, "warmup", 5);
+        this.warmup = BenchArgs.intArg(args, "warmup", 60);
         this.sessions = BenchArgs.intArg(args, "sessions", 200);
         String bin = BenchArgs.stringArg(args, "pgBin");
         this.pgBin = Path.of(bin == null ? "/usr/lib/postgresql/15/bin" : bin);

@@ -43,6 +43,9 @@ public final class EmbeddedEventStoreNode implements AutoCloseable {
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .addService(new StreamsService(store, readers, settings.maxAppendSize()))
                 .addService(new ServerFeaturesService())
+                // The handlers never block (appends go to the writer's queue, reads to the readers' pool), so they run
+                // on the transport's threads instead of being handed to gRPC's default pool first.
+                .directExecutor()
                 // Each event is one message of the append stream: leave room above the limit so that an oversized
                 // append is answered with EventStoreDB's own error rather than a transport one.
                 .maxInboundMessageSize((int) settings.maxAppendSize() + 1024 * 1024)
