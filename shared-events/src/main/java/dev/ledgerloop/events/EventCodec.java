@@ -2,6 +2,8 @@ package dev.ledgerloop.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerloop.events.chain.CanonicalJson;
 import dev.ledgerloop.events.chain.HashChain;
 import dev.ledgerloop.events.crypto.AssociatedData;
 import dev.ledgerloop.events.crypto.AtRestCipher;
@@ -52,8 +54,11 @@ public final class EventCodec {
                 key, new AssociatedData(streamId, eventId, type.name(), type.schemaVersion()), payload(event));
         EventMetadata unhashed =
                 partialMetadata.complete(eventId, spaceId, stream, type.schemaVersion(), key.keyId(), prevHash);
-        EventMetadata metadata = unhashed.withHash(HashChain.hash(unhashed.toJsonTree(), ciphertext));
-        return new EncodedEvent(type.name(), ciphertext, metadata.toJson(), metadata);
+        // One tree for both: the hash leaves its own field out, so adding it afterwards gives toJson()'s bytes.
+        ObjectNode tree = unhashed.toJsonTree();
+        String hash = HashChain.hash(tree, ciphertext);
+        tree.put(HashChain.HASH_FIELD, hash);
+        return new EncodedEvent(type.name(), ciphertext, CanonicalJson.write(tree), unhashed.withHash(hash));
     }
 
     /**

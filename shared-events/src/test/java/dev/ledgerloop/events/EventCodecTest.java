@@ -82,6 +82,7 @@ class EventCodecTest {
 
         EventMetadata metadata = EventMetadata.fromJson(encoded.metadataJson());
         assertThat(metadata).isEqualTo(encoded.metadata());
+        assertThat(encoded.metadataJson()).isEqualTo(encoded.metadata().toJson());
         assertThat(metadata.eventId()).isEqualTo(eventId);
         assertThat(metadata.spaceId()).isEqualTo(SPACE);
         assertThat(metadata.aggregateType()).isEqualTo(AggregateType.SESSION);
