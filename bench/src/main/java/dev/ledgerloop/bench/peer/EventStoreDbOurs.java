@@ -1,7 +1,6 @@
 package dev.ledgerloop.bench.peer;
 
 import com.eventstore.dbclient.EventStoreDBClient;
-import com.eventstore.dbclient.EventStoreDBConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.ledgerloop.events.EventCodec;
@@ -10,6 +9,7 @@ import dev.ledgerloop.events.crypto.AtRestCipher;
 import dev.ledgerloop.events.crypto.Keyring;
 import dev.ledgerloop.events.crypto.MasterKey;
 import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
+import dev.ledgerloop.eventstore.EventStoreClients;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.eventstore.JsonEventRecordCodec;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
@@ -35,12 +35,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * Ours, wired as the services wire it (service-support's {@code EventStoreConfiguration}): the {@link
  * EventStoreDbStorageEngine} with the product's encrypting, hash-chaining {@link EncryptedEventRecordCodec} (a keyring
  * of 10,000 cached data keys whose wrapped keys are kept in MongoDB), the default call deadline, through
- * db-client-java to an {@link EmbeddedEventStoreNode} in this JVM; the aggregate repository of {@link
- * AggregateRepositories}; the processor reading {@code $all} from the engine ({@code allEventsSource}); Axon's {@link
- * MongoTokenStore} behind the services' {@link CoalescingTokenStore} (each segment's token written at most once a
- * second). MongoDB is the embedded default's: mongo-java-server with its H2 file backend ({@link
- * EmbeddedMongo}). Unlike the services, the keyring does not consult the log for shredded streams on a key-cache miss
- * (every key is cached after a session's first command).
+ * db-client-java (created by {@link EventStoreClients}, as the services create it) to an {@link
+ * EmbeddedEventStoreNode} in this JVM; the aggregate repository of {@link AggregateRepositories}; the processor
+ * reading {@code $all} from the engine ({@code allEventsSource}); Axon's {@link MongoTokenStore} behind the services'
+ * {@link CoalescingTokenStore} (each segment's token written at most once a second). MongoDB is the embedded
+ * default's: mongo-java-server with its H2 file backend ({@link EmbeddedMongo}). Unlike the services, the keyring does
+ * not consult the log for shredded streams on a key-cache miss (every key is cached after a session's first command).
  */
 final class EventStoreDbOurs implements EngineUnderTest {
     private static final int CACHED_DATA_KEYS = 10_000;
@@ -88,8 +88,7 @@ final class EventStoreDbOurs implements EngineUnderTest {
             throws Exception {
         EmbeddedEventStoreNode node = EmbeddedEventStoreNode.start(
                 NodeSettings.of(directory.resolve("eventstore")).withPort(0));
-        EventStoreDBClient client =
-                EventStoreDBClient.create(EventStoreDBConnectionString.parseOrThrow(node.connectionString()));
+        EventStoreDBClient client = EventStoreClients.create(node.connectionString());
         EmbeddedMongo mongo = EmbeddedMongo.start(directory.resolve("mongo"), "127.0.0.1", 0);
         MongoClient mongoClient = MongoClients.create(mongo.connectionString());
         Keyring keyring = new Keyring(
