@@ -47,11 +47,15 @@ class InProcessStreamFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        InProcessEventStreams local = properties.inProcess() ? streams.getIfAvailable() : null;
         ServerHttpRequest request = exchange.getRequest();
         Matcher stream =
                 STREAM.matcher(request.getPath().pathWithinApplication().value());
-        if (local == null || request.getMethod() != HttpMethod.GET || !stream.matches()) {
+        if (request.getMethod() != HttpMethod.GET || !stream.matches()) {
+            return chain.filter(exchange);
+        }
+        // Looked up only for a stream: resolving the provider costs a search of the context's beans.
+        InProcessEventStreams local = properties.inProcess() ? streams.getIfAvailable() : null;
+        if (local == null) {
             return chain.filter(exchange);
         }
         Principal principal = AuthenticatedPrincipal.of(exchange).orElse(null);
