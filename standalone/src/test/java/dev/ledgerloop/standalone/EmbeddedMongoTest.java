@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
@@ -160,7 +162,12 @@ class EmbeddedMongoTest {
         for (int stop = 0; stop < 5; stop++) {
             int first = stop * 1_000_000;
             EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0, Duration.ofMillis(1));
-            try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            // The write under way when the server stops waits for a server to come back: by default 30 s, and again
+            // for the driver's retry, which once outlasted the wait for the writer below (a fresh-clone CI run).
+            try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString(mongo.connectionString()))
+                    .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                    .build())) {
                 MongoCollection<Document> views = collection(client);
                 AtomicBoolean writing = new AtomicBoolean(true);
                 CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
