@@ -1,15 +1,12 @@
 package dev.ledgerloop.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
@@ -29,14 +26,6 @@ final class Json {
             .build();
 
     private Json() {}
-
-    /** docs/api.md §Conventions: {@code 2026-03-25T10:30:00.000Z}, always three fraction digits. */
-    private static final class InstantMillisSerializer extends JsonSerializer<Instant> {
-        @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(MillisTimestamps.format(value));
-        }
-    }
 
     private static final class InstantDeserializer extends JsonDeserializer<Instant> {
         @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerloop.command.delivery.dispatch.DeliveryStreams;
 import dev.ledgerloop.events.EventMetadata;
+import dev.ledgerloop.events.MillisTimestamps;
 import dev.ledgerloop.events.StreamNames;
 import dev.ledgerloop.events.crypto.AssociatedData;
 import dev.ledgerloop.events.crypto.AtRestCipher;
@@ -21,7 +22,6 @@ import dev.ledgerloop.events.merkle.SignedCheckpoint;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.service.ApiException;
-import dev.ledgerloop.service.web.ApiTimestamps;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ class EvidenceExport {
                 spaceId.toString(),
                 sessionId.toString(),
                 messageId == null ? null : messageId.toString(),
-                ApiTimestamps.format(clock.instant()),
+                MillisTimestamps.format(clock.instant()),
                 records.size(),
                 erased);
         return new EvidenceBundle(

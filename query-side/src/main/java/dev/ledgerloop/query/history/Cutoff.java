@@ -1,9 +1,9 @@
 package dev.ledgerloop.query.history;
 
+import dev.ledgerloop.events.MillisTimestamps;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.query.paging.QueryParameters;
 import dev.ledgerloop.service.ApiException;
-import dev.ledgerloop.service.web.ApiTimestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -59,8 +59,8 @@ sealed interface Cutoff {
         public ApiException beforeOpening(UUID sessionId, DomainEventMessage<?> opening) {
             return new ApiException(
                     ErrorCode.NOT_FOUND,
-                    "Session " + sessionId + " did not exist yet at " + ApiTimestamps.format(at) + "; it was opened at "
-                            + ApiTimestamps.format(opening.getTimestamp()));
+                    "Session " + sessionId + " did not exist yet at " + MillisTimestamps.format(at)
+                            + "; it was opened at " + MillisTimestamps.format(opening.getTimestamp()));
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.ledgerloop.query.live;
 
+import dev.ledgerloop.events.MillisTimestamps;
 import dev.ledgerloop.platform.error.ErrorCode;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.participant.ParticipantReader;
 import dev.ledgerloop.query.session.SessionReader;
 import dev.ledgerloop.query.session.SessionView;
 import dev.ledgerloop.service.ApiException;
-import dev.ledgerloop.service.web.ApiTimestamps;
 import dev.ledgerloop.service.web.request.RequestRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -89,7 +89,11 @@ class TypingController {
             Principal principal, SessionView session, String kind, String id, TypingRequest body) {
         signals.send(
                 new TypingSignals.Signal(
-                        UUID.fromString(session.id()), kind, id, body.typing(), ApiTimestamps.format(clock.instant())),
+                        UUID.fromString(session.id()),
+                        kind,
+                        id,
+                        body.typing(),
+                        MillisTimestamps.format(clock.instant())),
                 principal.spaceId(),
                 UUID.fromString(session.agentId()));
         return Map.of("typing", body.typing());

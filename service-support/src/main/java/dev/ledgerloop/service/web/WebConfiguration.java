@@ -2,6 +2,7 @@ package dev.ledgerloop.service.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.events.InstantMillisSerializer;
 import dev.ledgerloop.platform.metrics.MetricsToken;
 import dev.ledgerloop.platform.principal.GuestAccessTokens;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
@@ -97,7 +98,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer apiTimestamps() {
-        return builder -> builder.serializerByType(Instant.class, new ApiTimestamps());
+        return builder -> builder.serializerByType(Instant.class, new InstantMillisSerializer());
     }
 
     /** A body with anything after its JSON value ({@code {"typing":true}{"typing":true}}) is malformed: 400. */

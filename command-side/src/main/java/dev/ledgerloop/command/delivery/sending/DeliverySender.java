@@ -7,8 +7,8 @@ import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DescribeWebhookEndp
 import dev.ledgerloop.command.webhook.WebhookEndpointCommand.DisableWebhookEndpoint;
 import dev.ledgerloop.command.webhook.WebhookProperties;
 import dev.ledgerloop.command.webhook.WebhookTarget;
+import dev.ledgerloop.events.MillisTimestamps;
 import dev.ledgerloop.service.events.EventContext;
-import dev.ledgerloop.service.web.ApiTimestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -195,7 +195,7 @@ class DeliverySender implements DisposableBean {
                 send(
                         new DisableWebhookEndpoint(
                                 delivery.webhookId(),
-                                "Failing without a success since " + ApiTimestamps.format(now.minus(failing))),
+                                "Failing without a success since " + MillisTimestamps.format(now.minus(failing))),
                         context);
             } else if (delivery.manual()) {
                 finalReason = "The manual retry failed";
