@@ -44,10 +44,8 @@ final class AesGcm {
         byte[] sealed = new byte[NONCE_BYTES + plaintext.length + TAG_BYTES];
         System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
         try {
-            Cipher cipher = SEALING.get();
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-            cipher.updateAAD(aad);
-            cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
+            initialised(SEALING.get(), Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce), aad)
+                    .doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -71,7 +69,7 @@ final class AesGcm {
     /** The bare primitive for an explicit nonce: {@code ciphertext | tag}. */
     static byte[] encrypt(SecretKey key, byte[] nonce, byte[] plaintext, byte[] aad) {
         try {
-            return cipher(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce), aad)
+            return initialised(newCipher(), Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce), aad)
                     .doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
@@ -88,10 +86,8 @@ final class AesGcm {
             SecretKey key, GCMParameterSpec nonce, byte[] input, int offset, int length, byte[] aad)
             throws AEADBadTagException {
         try {
-            Cipher cipher = DECRYPTING.get();
-            cipher.init(Cipher.DECRYPT_MODE, key, nonce);
-            cipher.updateAAD(aad);
-            return cipher.doFinal(input, offset, length);
+            return initialised(DECRYPTING.get(), Cipher.DECRYPT_MODE, key, nonce, aad)
+                    .doFinal(input, offset, length);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {
@@ -99,9 +95,9 @@ final class AesGcm {
         }
     }
 
-    private static Cipher cipher(int mode, SecretKey key, GCMParameterSpec nonce, byte[] aad)
+    /** {@code cipher} set anew for one operation: mode, key, nonce and associated data. */
+    private static Cipher initialised(Cipher cipher, int mode, SecretKey key, GCMParameterSpec nonce, byte[] aad)
             throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, nonce);
         cipher.updateAAD(aad);
         return cipher;
