@@ -154,7 +154,7 @@ final class NonBlockingEventResponse implements StreamOutput, WriteListener, Asy
 
     @Override
     public void onError(Throwable failure) {
-        underLock(this::finish);
+        underLock(this::finishAndComplete);
     }
 
     @Override
@@ -164,16 +164,12 @@ final class NonBlockingEventResponse implements StreamOutput, WriteListener, Asy
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        underLock(() -> {
-            Runnable after = finish();
-            async.complete();
-            return after;
-        });
+        underLock(this::finishAndComplete);
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        underLock(this::finish);
+        underLock(this::finishAndComplete);
     }
 
     @Override
@@ -186,6 +182,21 @@ final class NonBlockingEventResponse implements StreamOutput, WriteListener, Asy
             after = step.get();
         }
         after.run();
+    }
+
+    /**
+     * Finishes and completes the request. A request in error that no listener completes goes to the container's error
+     * page, which cannot write its JSON to a {@code text/event-stream} response already under way (and logged that as
+     * an unhandled error whenever a client went away from a proxied stream).
+     */
+    private Runnable finishAndComplete() {
+        Runnable after = finish();
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyCompleted) {
+            // Completed by the other listener's call for the same failure.
+        }
+        return after;
     }
 
     /** Marks the response finished; answers the action to run once the lock is released (nothing the second time). */

@@ -2,14 +2,21 @@ package dev.ledgerloop.standalone.live;
 
 import static dev.ledgerloop.standalone.fixture.Waits.forTheViews;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
 import dev.ledgerloop.standalone.fixture.Envelopes;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live event streams, black-box through the gateway of the standalone system: an agent sees its own sessions'
@@ -35,7 +43,11 @@ class EventStreamEndToEndTest {
 
     @BeforeAll
     void start(@TempDir Path data) throws Exception {
-        system = LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.streams.in-process", inProcess()));
+        system = LedgerloopSystem.start(
+                data,
+                0,
+                Map.of("ledgerloop.gateway.streams.in-process", inProcess()),
+                "--ledgerloop.live.heartbeat=1s");
         key = system.secrets().bootstrapKeyOnce();
         agent = Api.gateway(system).withKey(key, "streamer");
         agent.openSession();
@@ -139,6 +151,36 @@ class EventStreamEndToEndTest {
     }
 
     @Test
+    void a_client_that_goes_away_ends_its_stream_without_an_error() throws Exception {
+        Gauge open = system.backendContexts()
+                .get(1)
+                .getBean(MeterRegistry.class)
+                .get("ledgerloop.live.connections")
+                .gauge();
+        Logger errors = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        errors.addAppender(logged);
+        try {
+            // A stream whose client went away over the proxied route ends at the next write that fails, at most two
+            // heartbeats later (one second here): the other tests' streams too.
+            forTheViews().until(() -> open.value() == 0);
+            try (SseReader stream = open(agent, "/v1/agent/stream")) {
+                forTheViews().until(stream::listening);
+                agent.sendMessage(agent.openSession(), Envelopes.envelope());
+                forTheViews().until(() -> stream.events().size() >= 2);
+            }
+            forTheViews().until(() -> open.value() == 0);
+            // What the server does after the stream ended happens on its own threads: watch for a while.
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(errorsIn(logged)).isEmpty());
+        } finally {
+            errors.detachAppender(logged);
+        }
+    }
+
+    @Test
     void a_human_sees_the_sessions_they_take_part_in_from_the_moment_they_are_added() throws Exception {
         Api human = Api.gateway(system).withToken(system.mintHumanToken("hanna"));
         String before = agent.openSession();
@@ -169,6 +211,15 @@ class EventStreamEndToEndTest {
         HttpResponse<Stream<String>> response = api.lines(path);
         assertThat(response.statusCode()).isEqualTo(200);
         return SseReader.of(response);
+    }
+
+    private static List<String> errorsIn(ListAppender<ILoggingEvent> logged) {
+        synchronized (logged) {
+            return logged.list.stream()
+                    .filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+        }
     }
 
     private static List<String> types(SseReader stream) {
