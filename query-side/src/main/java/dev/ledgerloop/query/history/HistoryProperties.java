@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param checkpointEvery a fold keeps its scratch database's documents after every this many revisions, so that a
  *     later fold of the session resumes from the nearest one before its cutoff instead of from the first event
- * @param checkpointMemory the encoded size all kept checkpoints may take together; the least recently used go first
+ * @param checkpointMemory the estimated memory all kept checkpoints may take together; the least recently used go
+ *     first
  */
 @ConfigurationProperties("ledgerloop.history")
 record HistoryProperties(

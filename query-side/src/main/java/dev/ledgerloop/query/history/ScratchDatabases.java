@@ -2,8 +2,10 @@ package dev.ledgerloop.query.history;
 
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
 import dev.ledgerloop.query.inprocess.InProcessMongo;
 import dev.ledgerloop.query.inprocess.IndexedMemoryBackend;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +37,8 @@ class ScratchDatabases implements DisposableBean {
 
     /** A new, empty database; close it to drop it. */
     Scratch open() {
-        return new Scratch(mongo.database("history-" + UUID.randomUUID()));
+        String name = "history-" + UUID.randomUUID();
+        return new Scratch(mongo.database(name), mongo, name);
     }
 
     /** The threads folds apply their views' events on. */
@@ -44,7 +47,17 @@ class ScratchDatabases implements DisposableBean {
     }
 
     /** A database that exists until it is closed. */
-    record Scratch(MongoDatabase database) implements AutoCloseable {
+    record Scratch(MongoDatabase database, InProcessMongo mongo, String name) implements AutoCloseable {
+        /** Copies of a collection's documents in the store's own form ({@link InProcessMongo#storedCopies}). */
+        List<Document> storedCopies(String collection) {
+            return mongo.storedCopies(name, collection);
+        }
+
+        /** Adds copies of documents taken by {@link #storedCopies} to a collection. */
+        void addCopies(String collection, List<Document> documents) {
+            mongo.addCopies(name, collection, documents);
+        }
+
         @Override
         public void close() {
             database.drop();

@@ -238,7 +238,7 @@ public class SessionHistory {
                     ? checkpoints.nearest(sessionId, prefix.size() - 1, revision -> unreadableUpTo[(int) revision])
                     : Optional.empty();
             if (from.isPresent()) {
-                FoldCheckpoints.restore(from.get(), database.database());
+                FoldCheckpoints.restore(from.get(), database);
                 resumeAfter = from.get().revision();
             }
             List<TrackedEventMessage<?>> toApply = new ArrayList<>();
@@ -250,7 +250,7 @@ public class SessionHistory {
                 if (checkpointed && revision > resumeAfter && checkpoints.due(revision)) {
                     fold.applyAll(toApply);
                     toApply.clear();
-                    checkpoints.keep(sessionId, revision, unreadableUpTo[revision], database.database(), collections);
+                    checkpoints.keep(sessionId, revision, unreadableUpTo[revision], database, collections);
                 }
             }
             fold.applyAll(toApply);

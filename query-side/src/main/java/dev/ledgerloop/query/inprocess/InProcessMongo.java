@@ -10,6 +10,8 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
@@ -60,7 +62,7 @@ public final class InProcessMongo {
 
     /** Runs a command on a database and answers its reply; a command the server refuses throws as the driver does. */
     BsonDocument command(String database, BsonDocument command) {
-        de.bwaldvogel.mongo.bson.Document reply;
+        Document reply;
         try {
             reply = backend.handleCommand(
                     channels.get(), database, command.getFirstKey(), ServerValues.document(command));
@@ -72,6 +74,38 @@ public final class InProcessMongo {
             throw new MongoCommandException(answer, ADDRESS);
         }
         return answer;
+    }
+
+    /**
+     * Copies of a collection's stored documents in the server's own form, in their stored order; none when it does not
+     * exist. Copies, because the server updates a stored document in place.
+     */
+    public List<Document> storedCopies(String database, String collection) {
+        de.bwaldvogel.mongo.MongoCollection<?> stored =
+                backend.resolveDatabase(database).resolveCollection(collection, false);
+        if (stored == null) {
+            return List.of();
+        }
+        List<Document> copies = new ArrayList<>();
+        for (Document document : stored.queryAll()) {
+            copies.add(document.cloneDeeply());
+        }
+        return copies;
+    }
+
+    /**
+     * Adds copies of documents in the server's own form ({@link #storedCopies}) to a collection, creating it if need
+     * be, as an insert adds them (indexes checked and kept) but without a command to write and decode.
+     */
+    public void addCopies(String database, String collection, List<Document> documents) {
+        de.bwaldvogel.mongo.MongoDatabase target = backend.resolveDatabase(database);
+        de.bwaldvogel.mongo.MongoCollection<?> stored = target.resolveCollection(collection, false);
+        if (stored == null) {
+            stored = target.createCollectionOrThrowIfExists(collection, CollectionOptions.withDefaults());
+        }
+        for (Document document : documents) {
+            stored.addDocument(document.cloneDeeply());
+        }
     }
 
     /** A write command's reply, with its first write error thrown as the driver throws it for a single write. */

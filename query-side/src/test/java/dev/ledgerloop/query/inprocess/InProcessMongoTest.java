@@ -125,6 +125,35 @@ class InProcessMongoTest {
         assertThat(raw.countDocuments()).isZero();
     }
 
+    @Test
+    void stored_copies_restore_the_same_documents_and_stay_apart_from_later_updates() {
+        InProcessMongo mongo = new InProcessMongo(new MemoryBackend());
+        MongoDatabase source = mongo.database("source");
+        exercise(source.getCollection("items"));
+        List<RawBsonDocument> before =
+                source.getCollection("items", RawBsonDocument.class).find().into(new ArrayList<>());
+
+        List<de.bwaldvogel.mongo.bson.Document> copies = mongo.storedCopies("source", "items");
+        mongo.addCopies("restored", "items", copies);
+        MongoCollection<Document> restored = mongo.database("restored").getCollection("items");
+        restored.updateMany(Filters.eq("session", 0), Updates.set("changed", true));
+        mongo.addCopies("again", "items", copies);
+
+        assertThat(mongo.database("again")
+                        .getCollection("items", RawBsonDocument.class)
+                        .find()
+                        .into(new ArrayList<>()))
+                .as("the same documents, byte for byte and in the same order, whatever the copy restored first did")
+                .isEqualTo(before);
+        assertThat(restored.countDocuments(Filters.eq("changed", true))).isPositive();
+        assertThatThrownBy(() -> restored.insertOne(new Document("_id", "item-1")))
+                .as("the restored collection keeps its unique _id")
+                .isInstanceOfSatisfying(
+                        MongoWriteException.class,
+                        e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        assertThat(mongo.storedCopies("source", "none")).isEmpty();
+    }
+
     /** Writes of every kind the views make, answering what each returned. */
     private static List<Object> exercise(MongoCollection<Document> items) {
         List<Object> results = new ArrayList<>();
