@@ -39,7 +39,14 @@ public record EventMetadata(
         occurredAt = occurredAt == null ? null : occurredAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Read by {@link EventMetadataReader}, or by databind for what that does not know: always databind's answer. */
     public static EventMetadata fromJson(byte[] json) {
+        EventMetadata metadata = EventMetadataReader.read(json);
+        return metadata != null ? metadata : readWithDatabind(json);
+    }
+
+    /** The reading {@link #fromJson} answers as, kept for the inputs the streaming reader leaves to it. */
+    static EventMetadata readWithDatabind(byte[] json) {
         try {
             return READER.readValue(json);
         } catch (IOException e) {
