@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>One segment (command-side.yml): endpoint changes and the events after them are seen in log order.
  *
- * <p>The owner of a session or invocation comes mostly from memory ({@link RecordedOwners}): the dispatcher is the
- * processor furthest behind under load, bound by its MongoDB round trips.
+ * <p>The dispatcher is the processor furthest behind under load, bound by its MongoDB round trips, so it reads no more
+ * than it must: the owner of a session or invocation mostly from memory ({@link RecordedOwners}), a space's routes
+ * once per batch of events ({@link BatchRoutes}).
  *
  * <p>Each {@code CreateDelivery} runs in a unit of work of its own ({@link DeliveryCreations}), and the batch of events
  * waits for all its deliveries before it commits: they are in the log before the processor's token moves past their
@@ -55,13 +56,20 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     static final String COMPONENT = "webhook-dispatcher";
 
     private final WebhookRoutes routes;
+    private final BatchRoutes batchRoutes;
     private final RecordedOwners owners;
     private final DeliveryCreations creations;
     private final SessionSeals seals;
     private final Notifications notifications;
 
-    WebhookDispatcher(WebhookRoutes routes, RecordedOwners owners, DeliveryCreations creations, SessionSeals seals) {
+    WebhookDispatcher(
+            WebhookRoutes routes,
+            BatchRoutes batchRoutes,
+            RecordedOwners owners,
+            DeliveryCreations creations,
+            SessionSeals seals) {
         this.routes = routes;
+        this.batchRoutes = batchRoutes;
         this.owners = owners;
         this.creations = creations;
         this.seals = seals;
@@ -136,7 +144,7 @@ class WebhookDispatcher extends ParksUnreadableEvents {
 
     private void dispatch(String eventId, Notification notification) {
         UUID spaceId = notification.spaceId();
-        for (WebhookRoutes.Route route : routes.active(spaceId)) {
+        for (WebhookRoutes.Route route : batchRoutes.active(spaceId)) {
             if (!route.takes(notification)) {
                 continue;
             }
