@@ -2,18 +2,16 @@ package dev.ledgerloop.standalone.webhook;
 
 import static dev.ledgerloop.standalone.fixture.Waits.patiently;
 import static dev.ledgerloop.standalone.webhook.WebhookReceiver.always;
+import static dev.ledgerloop.standalone.webhook.Webhooks.deliveryMade;
 import static dev.ledgerloop.standalone.webhook.Webhooks.dispatcher;
 import static dev.ledgerloop.standalone.webhook.Webhooks.endpoint;
 import static dev.ledgerloop.standalone.webhook.Webhooks.openSessionsAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eventstore.dbclient.StreamNotFoundException;
 import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
-import dev.ledgerloop.standalone.fixture.EventLog;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventMessage;
@@ -75,7 +72,7 @@ class WebhookDispatchDurabilityEndToEndTest {
                     List<String> opened = unitOfWork.getOrComputeResource("opened sessions", name -> {
                         List<String> ids = new ArrayList<>();
                         unitOfWork.onPrepareCommit(batch -> ids.forEach(id -> {
-                            inTheLogWhenCommitted.add(deliveryStreamExists(system, id, webhookId));
+                            inTheLogWhenCommitted.add(deliveryMade(system, id, webhookId));
                             heldUntilCommit.get(id).countDown();
                         }));
                         return ids;
@@ -143,20 +140,5 @@ class WebhookDispatchDurabilityEndToEndTest {
 
     private static CommandBus commandBus(LedgerloopSystem system) {
         return system.backendContexts().get(0).getBean(CommandBus.class);
-    }
-
-    /** The delivery's stream: its id is a name-based UUID of event id and endpoint id (docs/webhooks.md). */
-    private static boolean deliveryStreamExists(LedgerloopSystem system, String eventId, String webhookId) {
-        UUID deliveryId = UUID.nameUUIDFromBytes((eventId + "/" + webhookId).getBytes(StandardCharsets.UTF_8));
-        try {
-            return !EventLog.stream(system, "delivery-" + deliveryId).isEmpty();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StreamNotFoundException) {
-                return false;
-            }
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,13 +1,17 @@
 package dev.ledgerloop.standalone.webhook;
 
+import com.eventstore.dbclient.StreamNotFoundException;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import dev.ledgerloop.standalone.fixture.Api;
+import dev.ledgerloop.standalone.fixture.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,6 +74,27 @@ public final class Webhooks {
                 .getBean(EventProcessingConfiguration.class)
                 .eventProcessor("webhook-dispatcher", StreamingEventProcessor.class)
                 .orElseThrow();
+    }
+
+    /** The delivery's id: a name-based UUID of event id and endpoint id (docs/webhooks.md), its {@code webhook-id}. */
+    static String deliveryId(String eventId, String webhookId) {
+        return UUID.nameUUIDFromBytes((eventId + "/" + webhookId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** Whether the dispatcher made the delivery of the event to the endpoint: its stream is in the log. */
+    static boolean deliveryMade(LedgerloopSystem system, String eventId, String webhookId) {
+        try {
+            return !EventLog.stream(system, "delivery-" + deliveryId(eventId, webhookId))
+                    .isEmpty();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StreamNotFoundException) {
+                return false;
+            }
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A delivery's Standard Webhooks headers, as svix's verifier takes them. */

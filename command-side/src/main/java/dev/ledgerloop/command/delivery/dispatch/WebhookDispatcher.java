@@ -1,7 +1,5 @@
 package dev.ledgerloop.command.delivery.dispatch;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import dev.ledgerloop.command.delivery.DeliveryCommand.CreateDelivery;
 import dev.ledgerloop.events.crypto.SessionSealed;
@@ -16,7 +14,6 @@ import dev.ledgerloop.events.webhook.WebhookEndpointDisabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointEnabled;
 import dev.ledgerloop.events.webhook.WebhookEndpointUpdated;
 import dev.ledgerloop.service.events.EventContext;
-import dev.ledgerloop.service.mongo.GuardedWrites;
 import dev.ledgerloop.service.notification.Notification;
 import dev.ledgerloop.service.notification.NotificationPayloads;
 import dev.ledgerloop.service.notification.Notifications;
@@ -28,9 +25,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +39,10 @@ import org.springframework.stereotype.Component;
  * deliver events that happened before an endpoint existed.
  *
  * <p>One segment (command-side.yml): endpoint changes and the events after them are seen in log order.
+ *
+ * <p>The dispatcher is the processor furthest behind under load, bound by its MongoDB round trips, so it reads no more
+ * than it must: the owner of a session or invocation mostly from memory ({@link RecordedOwners}), a space's routes
+ * once per batch of events ({@link BatchRoutes}).
  *
  * <p>Each {@code CreateDelivery} runs in a unit of work of its own ({@link DeliveryCreations}), and the batch of events
  * waits for all its deliveries before it commits: they are in the log before the processor's token moves past their
@@ -55,17 +56,21 @@ class WebhookDispatcher extends ParksUnreadableEvents {
     static final String COMPONENT = "webhook-dispatcher";
 
     private final WebhookRoutes routes;
-    private final MongoCollection<Document> sessionAgents;
-    private final MongoCollection<Document> invocationAgents;
+    private final BatchRoutes batchRoutes;
+    private final RecordedOwners owners;
     private final DeliveryCreations creations;
     private final SessionSeals seals;
     private final Notifications notifications;
-    private final Notifications.Owners owners = new RecordedOwners();
 
-    WebhookDispatcher(WebhookRoutes routes, MongoDatabase database, DeliveryCreations creations, SessionSeals seals) {
+    WebhookDispatcher(
+            WebhookRoutes routes,
+            BatchRoutes batchRoutes,
+            RecordedOwners owners,
+            DeliveryCreations creations,
+            SessionSeals seals) {
         this.routes = routes;
-        this.sessionAgents = database.getCollection("webhook_session_agents");
-        this.invocationAgents = database.getCollection("webhook_invocation_agents");
+        this.batchRoutes = batchRoutes;
+        this.owners = owners;
         this.creations = creations;
         this.seals = seals;
         this.notifications = new Notifications(seals);
@@ -106,21 +111,13 @@ class WebhookDispatcher extends ParksUnreadableEvents {
 
     @EventHandler
     void on(SessionOpened event, EventMessage<?> message, ReplayStatus replay) {
-        GuardedWrites.insertOnce(
-                sessionAgents,
-                new Document("_id", event.sessionId().toString())
-                        .append("agentId", event.agentId().toString()));
+        owners.record(event);
         notify(message, replay);
     }
 
     @EventHandler
     void on(InvocationRequested event, EventMessage<?> message, ReplayStatus replay) {
-        Document invocation = new Document("_id", event.invocationId().toString())
-                .append("agentId", event.agentId().toString());
-        if (event.sessionId() != null) {
-            invocation.append("sessionId", event.sessionId().toString());
-        }
-        GuardedWrites.insertOnce(invocationAgents, invocation);
+        owners.record(event);
         notify(message, replay);
     }
 
@@ -133,6 +130,11 @@ class WebhookDispatcher extends ParksUnreadableEvents {
         notify(message, replay);
     }
 
+    @ResetHandler
+    void onReset() {
+        owners.forget();
+    }
+
     private void notify(EventMessage<?> message, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
@@ -140,34 +142,9 @@ class WebhookDispatcher extends ParksUnreadableEvents {
         notifications.of(message, owners).ifPresent(notification -> dispatch(message.getIdentifier(), notification));
     }
 
-    /** Whose sessions and invocations they are, from the dispatcher's own records of their first events. */
-    private final class RecordedOwners implements Notifications.Owners {
-        @Override
-        public UUID agentOfSession(UUID sessionId) {
-            Document session = sessionAgents
-                    .find(new Document("_id", sessionId.toString()))
-                    .first();
-            return session == null ? null : UUID.fromString(session.getString("agentId"));
-        }
-
-        @Override
-        public Notifications.InvocationOwner ownerOfInvocation(UUID invocationId) {
-            Document invocation = invocationAgents
-                    .find(new Document("_id", invocationId.toString()))
-                    .first();
-            if (invocation == null) {
-                return null;
-            }
-            String session = invocation.getString("sessionId");
-            return new Notifications.InvocationOwner(
-                    UUID.fromString(invocation.getString("agentId")),
-                    session == null ? null : UUID.fromString(session));
-        }
-    }
-
     private void dispatch(String eventId, Notification notification) {
         UUID spaceId = notification.spaceId();
-        for (WebhookRoutes.Route route : routes.active(spaceId)) {
+        for (WebhookRoutes.Route route : batchRoutes.active(spaceId)) {
             if (!route.takes(notification)) {
                 continue;
             }

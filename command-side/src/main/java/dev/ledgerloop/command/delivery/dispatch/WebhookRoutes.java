@@ -12,6 +12,7 @@ import dev.ledgerloop.service.notification.Notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ class WebhookRoutes {
     }
 
     private final MongoCollection<Document> routes;
+    private final AtomicLong changesMade = new AtomicLong();
 
     WebhookRoutes(MongoDatabase database) {
         this.routes = database.getCollection(COLLECTION);
@@ -41,12 +43,25 @@ class WebhookRoutes {
 
     /** Applies a change from the endpoint's event with that sequence number, unless a later one was applied. */
     void change(UUID webhookId, UUID spaceId, long sequence, Bson changes) {
-        GuardedWrites.updateGuarded(
-                routes,
-                webhookId.toString(),
-                sequence,
-                Updates.combine(changes, Updates.set("spaceId", spaceId.toString())),
-                true);
+        try {
+            GuardedWrites.updateGuarded(
+                    routes,
+                    webhookId.toString(),
+                    sequence,
+                    Updates.combine(changes, Updates.set("spaceId", spaceId.toString())),
+                    true);
+        } finally {
+            // Also when the write failed: it may have been applied all the same.
+            changesMade.incrementAndGet();
+        }
+    }
+
+    /**
+     * How many changes this instance has applied or tried to, from any thread: routes read before the count moved may
+     * be out of date.
+     */
+    long changesMade() {
+        return changesMade.get();
     }
 
     /** Every endpoint the space has had, active or not. */
