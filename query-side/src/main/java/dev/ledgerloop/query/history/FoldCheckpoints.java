@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The scratch database of a fold as it stood after some revisions (docs/replay.md §Fold checkpoints): every document
  * of every collection, copied in the store's own form, so that a restored database holds the very same values and
- * restoring one converts nothing (it was a bulk insert of encoded documents, about a third of what a cold history
- * request allocated). A fold restores the nearest checkpoint at or before its cutoff and applies only the events after
- * it. The projections keep no state outside their collections, so the documents are all there is to restore.
+ * restoring one converts nothing. A fold restores the nearest checkpoint at or before its cutoff and applies only the
+ * events after it. The projections keep no state outside their collections, so the documents are all there is to
+ * restore.
  *
  * <p>A checkpoint is kept with the number of unreadable or erased events up to its revision and is only used for a
  * prefix with the same number, so a stream shredded since is folded anew; checkpoints are never taken of a shredded

@@ -112,7 +112,7 @@ public final class InProcessMongo {
 
     /**
      * A deep copy made in one pass: the server's own {@code cloneDeeply} copies each document's map twice and then puts
-     * every value again, which was most of what restoring a fold checkpoint allocated.
+     * every value again: a quarter of what restoring a fold checkpoint allocated.
      */
     private static Document copyOf(Document document) {
         Document copy = new Document();
