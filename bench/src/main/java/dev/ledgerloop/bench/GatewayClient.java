@@ -8,13 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
  * The benchmarks' HTTP client to the gateway with the owner's API key (or a human's Bearer token), and a session of a
@@ -90,11 +87,11 @@ final class GatewayClient {
     }
 
     /**
-     * A GET whose answer is read to its end and only counted: a large answer (a history is about 0.9 MB) kept as a
-     * string is garbage in the system's heap, which a client in another process would not add (docs/replay.md).
+     * A GET whose answer is read to its end and dropped: a large answer (a history is about 0.9 MB) kept as a string is
+     * garbage in the system's heap, which a client in another process would not add (docs/replay.md).
      */
-    HttpResponse<Long> getCounted(String path) throws Exception {
-        return http.send(request("GET", path, null).build(), answer -> new CountingSubscriber());
+    HttpResponse<Void> getDiscarding(String path) throws Exception {
+        return http.send(request("GET", path, null).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     HttpResponse<byte[]> getBytes(String path) throws Exception {
@@ -138,38 +135,5 @@ final class GatewayClient {
                     + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
-    }
-
-    /** Counts a body's bytes as they arrive and keeps none of them. */
-    private static final class CountingSubscriber implements HttpResponse.BodySubscriber<Long> {
-        private final CompletableFuture<Long> counted = new CompletableFuture<>();
-        private long bytes;
-
-        @Override
-        public CompletionStage<Long> getBody() {
-            return counted;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                bytes += buffer.remaining();
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            counted.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            counted.complete(bytes);
-        }
     }
 }

@@ -25,8 +25,8 @@ import org.HdrHistogram.Histogram;
  * {@code warmup} requests, so answered from the folds kept per prefix), and p50/p99/max latency printed for each.
  * All of it after the same kinds of request on another session of as many events, for at least {@code warmupSeconds}
  * (60) and until the JIT compiler is mostly done ({@link JitWarmup}; at most {@code warmupMax}, 180; {@code
- * jitQuiet=0} for exactly {@code warmupSeconds}). The timed answers are read to their end and counted, not kept
- * ({@link GatewayClient#getCounted}). Arguments {@code name=value}: {@code events} (1000), {@code cold}
+ * jitQuiet=0} for exactly {@code warmupSeconds}). The timed answers are read to their end and dropped, not kept
+ * ({@link GatewayClient#getDiscarding}). Arguments {@code name=value}: {@code events} (1000), {@code cold}
  * (30), {@code requests} (200), {@code warmup} (50), {@code warmupSeconds}, {@code warmupMax}, {@code jitQuiet}.
  */
 public final class HistoryBenchmark {
@@ -117,10 +117,10 @@ public final class HistoryBenchmark {
         return JitWarmup.run(settings, roundSeconds -> {
             long end = System.nanoTime() + roundSeconds * 1_000_000_000L;
             while (System.nanoTime() < end) {
-                GatewayClient.expect(200, gateway.getCounted(admin + "/history?atEvent=" + next[0]));
+                GatewayClient.expect(200, gateway.getDiscarding(admin + "/history?atEvent=" + next[0]));
                 next[0] = next[0] == 0 ? last : next[0] - 1;
-                GatewayClient.expect(200, gateway.getCounted(admin + "/history"));
-                GatewayClient.expect(200, gateway.getCounted(admin + "/events?page=2&pageSize=100"));
+                GatewayClient.expect(200, gateway.getDiscarding(admin + "/history"));
+                GatewayClient.expect(200, gateway.getDiscarding(admin + "/events?page=2&pageSize=100"));
             }
         });
     }
@@ -133,7 +133,7 @@ public final class HistoryBenchmark {
         Histogram latency = new Histogram(3);
         for (long revision = to; revision > from; revision--) {
             long t0 = System.nanoTime();
-            GatewayClient.expect(200, gateway.getCounted(path + revision));
+            GatewayClient.expect(200, gateway.getDiscarding(path + revision));
             latency.recordValue(System.nanoTime() - t0);
         }
         System.out.printf(
@@ -152,7 +152,7 @@ public final class HistoryBenchmark {
         Histogram latency = new Histogram(3);
         for (int i = 0; i < requests; i++) {
             long t0 = System.nanoTime();
-            GatewayClient.expect(200, gateway.getCounted(path));
+            GatewayClient.expect(200, gateway.getDiscarding(path));
             latency.recordValue(System.nanoTime() - t0);
         }
         if (print) {
