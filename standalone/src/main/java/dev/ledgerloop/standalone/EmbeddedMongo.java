@@ -10,7 +10,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.ledgerloop.query.inprocess.EqualityIndex;
+import dev.ledgerloop.query.inprocess.InProcessInserts;
 import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * A MongoDB-protocol server for the embedded default: mongo-java-server with its H2 (MVStore) file backend, so
  * the read models survive a restart. The services reach it with the real MongoDB driver over the wire.
  */
-public final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
     private final EmbeddedBackend backend;
@@ -74,6 +76,30 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public int port() {
         return address.getPort();
+    }
+
+    /**
+     * Runs the server's own insert command in this thread, under the same lock as a command from the wire, so a commit
+     * sees all of a batch or none of it. The channel stands for the connection the server keeps a command's last result
+     * for, and is closed with it.
+     */
+    @Override
+    public void insertMany(String database, String collection, List<Document> documents) {
+        Document command = new Document("insert", collection);
+        command.put("ordered", Boolean.TRUE);
+        command.put("documents", documents);
+        Channel channel = new EmbeddedChannel();
+        Document answer;
+        try {
+            answer = backend.handleCommand(channel, database, "insert", command);
+        } finally {
+            backend.handleClose(channel);
+            channel.close();
+        }
+        if (answer.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()) {
+            throw new IllegalStateException("The embedded MongoDB refused an insert into " + database + "." + collection
+                    + ": " + ((Document) errors.get(0)).get("errmsg"));
+        }
     }
 
     /**

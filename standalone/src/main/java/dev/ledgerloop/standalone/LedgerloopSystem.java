@@ -5,6 +5,7 @@ import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
 import dev.ledgerloop.gateway.GatewayApplication;
 import dev.ledgerloop.query.QuerySideApplication;
+import dev.ledgerloop.query.inprocess.InProcessInserts;
 import dev.ledgerloop.query.live.StreamRequests;
 import dev.ledgerloop.service.BackendApplication;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -116,6 +118,7 @@ public final class LedgerloopSystem implements AutoCloseable {
             for (int i = 0; i < querySides; i++) {
                 ConfigurableApplicationContext querySide = embedded(
                                 QuerySideApplication.class, QuerySideApplication.NAME)
+                        .initializers(insertsInto(mongo))
                         .run(backendSettings);
                 services.add(querySide);
                 querySideUris.add(loopbackUri(querySide));
@@ -189,6 +192,7 @@ public final class LedgerloopSystem implements AutoCloseable {
                     NodeSettings.of(dataDirectory.resolve("eventstore")).withPort(0));
             mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
             ConfigurableApplicationContext querySide = embedded(QuerySideApplication.class, QuerySideApplication.NAME)
+                    .initializers(insertsInto(mongo))
                     .run(backendArguments(secrets, node, mongo, 0));
             return new QuerySideOnly(node, mongo, querySide);
         } catch (RuntimeException | IOException e) {
@@ -263,6 +267,19 @@ public final class LedgerloopSystem implements AutoCloseable {
      * A backend as this JVM runs it: no banner, and no shutdown hook of Spring's own, which would close the context on
      * a thread of its own beside the system's hook (docs/architecture.md §Deployment modes).
      */
+    /**
+     * A query side whose views are in the embedded MongoDB of this JVM inserts a rebuild's copies from here, without
+     * the wire; one pointed elsewhere by a setting goes through the driver.
+     */
+    private static ApplicationContextInitializer<ConfigurableApplicationContext> insertsInto(EmbeddedMongo mongo) {
+        return context -> {
+            if (mongo.connectionString().equals(context.getEnvironment().getProperty("ledgerloop.mongodb.uri"))) {
+                InProcessInserts inserts = mongo::insertMany;
+                context.getBeanFactory().registerSingleton("inProcessInserts", inserts);
+            }
+        };
+    }
+
     private static SpringApplicationBuilder embedded(Class<?> application, String name) {
         return BackendApplication.builder(application, name)
                 .bannerMode(Banner.Mode.OFF)

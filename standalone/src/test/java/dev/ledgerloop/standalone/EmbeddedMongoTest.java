@@ -86,6 +86,55 @@ class EmbeddedMongoTest {
     }
 
     /**
+     * A rebuild's copies go into the embedded server from its own JVM (docs/replay.md §Rebuild): what the driver then
+     * reads over the wire, through the collection's unique index too, is what was inserted; a duplicate stops the
+     * ordered insert where MongoDB stops it and names the server's error; and the documents are in the file at the
+     * next start.
+     */
+    @Test
+    void documents_inserted_from_this_process_are_what_the_driver_reads_and_survive_a_restart() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            collection(client).createIndex(new Document("key", 1), new IndexOptions().unique(true));
+            List<de.bwaldvogel.mongo.bson.Document> documents = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                documents.add(new de.bwaldvogel.mongo.bson.Document("_id", "d-" + i)
+                        .append("key", "k-" + i)
+                        .append(
+                                "nested",
+                                new de.bwaldvogel.mongo.bson.Document("n", i).append("list", List.of(i, "x"))));
+            }
+            mongo.insertMany("ledgerloop", "sessions", documents.subList(0, 1_000));
+            mongo.insertMany("ledgerloop", "sessions", documents.subList(1_000, 2_500));
+
+            List<de.bwaldvogel.mongo.bson.Document> clash = List.of(
+                    new de.bwaldvogel.mongo.bson.Document("_id", "d-new").append("key", "k-new"),
+                    new de.bwaldvogel.mongo.bson.Document("_id", "d-other").append("key", "k-7"),
+                    new de.bwaldvogel.mongo.bson.Document("_id", "d-never").append("key", "k-never"));
+            assertThatThrownBy(() -> mongo.insertMany("ledgerloop", "sessions", clash))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ledgerloop.sessions")
+                    .hasMessageContaining("duplicate key");
+
+            assertThat(collection(client).countDocuments()).isEqualTo(2_501);
+            assertThat(collection(client).find(eq("key", "k-1234")).first())
+                    .isEqualTo(new Document("_id", "d-1234")
+                            .append("key", "k-1234")
+                            .append("nested", new Document("n", 1234).append("list", List.of(1234, "x"))));
+            assertThat(collection(client).find(eq("_id", "d-new")).first()).isNotNull();
+            assertThat(collection(client).find(eq("_id", "d-never")).first()).isNull();
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(collection(client).countDocuments()).isEqualTo(2_501);
+            assertThat(collection(client).find(eq("key", "k-2499")).first().getString("_id"))
+                    .isEqualTo("d-2499");
+        }
+    }
+
+    /**
      * A crash (SIGKILL) leaves what the server had written to its file, so a copy of the file taken right after the
      * acknowledgements is what a restart after a crash would find. A write that asks for the journal must be in it:
      * the keyring's data keys are written so, and losing one makes its stream's events, already durable in the event

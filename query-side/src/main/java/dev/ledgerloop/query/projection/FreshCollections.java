@@ -5,9 +5,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import dev.ledgerloop.query.inprocess.InProcessInserts;
+import dev.ledgerloop.query.inprocess.InProcessMongo;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,12 +32,17 @@ final class FreshCollections {
     private final MongoDatabase database;
     private final List<String> names;
     private final Executor copiers;
+    private final InProcessInserts inserts;
 
-    /** @param copiers where the collections are copied, side by side */
-    FreshCollections(MongoDatabase database, List<String> names, Executor copiers) {
+    /**
+     * @param copiers where the collections are copied, side by side
+     * @param inserts inserts into the views' server from this process, or null to copy through the driver
+     */
+    FreshCollections(MongoDatabase database, List<String> names, Executor copiers, InProcessInserts inserts) {
         this.database = database;
         this.names = List.copyOf(names);
         this.copiers = copiers;
+        this.inserts = inserts;
     }
 
     /** Drops what a crashed rebuild left and creates the copies empty, so that each exists for the switch-over. */
@@ -57,19 +67,37 @@ final class FreshCollections {
     }
 
     /**
-     * Inserts every document of {@code source}'s collections of these names into their copies, as the encoded BSON the
-     * source answers, {@value #COPY_BATCH} at a time: one ordered {@code insertMany} each, not a round trip per
-     * document. The collections are copied side by side: while one waits for the server's answer, another reads. Each in
-     * the order of its {@code _id}, the order a collection keeps its documents in: the embedded default's store then
-     * fills one page after the other instead of changing pages all over it between commits, each of which encodes
-     * every page it changed again.
+     * Inserts every document of the in-process store's collections of these names into their copies, {@value
+     * #COPY_BATCH} at a time, the collections side by side: while one waits for the server, another reads. Each in the
+     * order of its {@code _id}, the order a collection keeps its documents in: the embedded default's store then fills
+     * one page after the other instead of changing pages all over it between commits, each of which encodes every page
+     * it changed again. Into the embedded default's server the documents go in the server's own form ({@link
+     * InProcessInserts}); into any other, as the encoded BSON the in-process store answers, one ordered {@code
+     * insertMany} a batch.
      */
-    void copyFrom(MongoDatabase source) {
+    void copyFrom(InProcessMongo source, String sourceDatabase) {
         SideBySide.runAll(
-                names.stream().<Runnable>map(name -> () -> copy(source, name)).toList(), copiers);
+                names.stream()
+                        .<Runnable>map(name -> inserts == null
+                                ? () -> copyThroughTheDriver(source.database(sourceDatabase), name)
+                                : () -> copyInProcess(source, sourceDatabase, name))
+                        .toList(),
+                copiers);
     }
 
-    private void copy(MongoDatabase source, String name) {
+    private void copyInProcess(InProcessMongo source, String sourceDatabase, String name) {
+        List<Document> documents = new ArrayList<>(source.storedCopies(sourceDatabase, name));
+        Comparator<Object> order = ValueComparator.asc();
+        documents.sort((a, b) -> order.compare(a.get("_id"), b.get("_id")));
+        for (int from = 0; from < documents.size(); from += COPY_BATCH) {
+            inserts.insertMany(
+                    database.getName(),
+                    PREFIX + name,
+                    documents.subList(from, Math.min(documents.size(), from + COPY_BATCH)));
+        }
+    }
+
+    private void copyThroughTheDriver(MongoDatabase source, String name) {
         MongoCollection<RawBsonDocument> copy = database.getCollection(PREFIX + name, RawBsonDocument.class);
         List<RawBsonDocument> batch = new ArrayList<>(COPY_BATCH);
         for (RawBsonDocument document :

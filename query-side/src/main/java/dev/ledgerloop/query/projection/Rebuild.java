@@ -74,8 +74,13 @@ final class Rebuild implements Runnable {
         return views;
     }
 
+    /**
+     * The outcome is published last, after the time it ended: a reader that sees a rebuild finished always sees when
+     * (a progress read between the two once met no end time), and a failed one's copies are already dropped.
+     */
     @Override
     public void run() {
+        String outcome;
         try {
             fresh.recreate();
             try (RebuildStore store = new RebuildStore(fresh, handlersOn, memoryDocuments)) {
@@ -83,17 +88,17 @@ final class Rebuild implements Runnable {
                 store.moveToCopies();
                 switchOver(store, caughtUp(store, position));
             }
-            status = RebuildProgress.SUCCEEDED;
+            outcome = RebuildProgress.SUCCEEDED;
             log.info(
                     "Rebuilt {} from {} events in {}", views, eventsDone, Duration.between(startedAt, clock.instant()));
         } catch (RuntimeException e) {
             error = e instanceof RebuildFailure ? e.getMessage() : e.getClass().getName() + ": " + e.getMessage();
-            status = RebuildProgress.FAILED;
+            outcome = RebuildProgress.FAILED;
             log.warn("Rebuild of {} failed; the live views stay as they were", views, e);
             dropCopies();
-        } finally {
-            finishedAt = clock.instant();
         }
+        finishedAt = clock.instant();
+        status = outcome;
     }
 
     /** Pauses the live processors, applies the events up to exactly their tokens, renames, and resumes them. */

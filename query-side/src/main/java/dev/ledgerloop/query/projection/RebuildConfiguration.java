@@ -2,6 +2,7 @@ package dev.ledgerloop.query.projection;
 
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.query.inprocess.InProcessInserts;
 import dev.ledgerloop.service.parking.ParkedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -31,10 +32,12 @@ class RebuildConfiguration {
             ParkedEvents parked,
             ObjectProvider<Configuration> axon,
             Clock clock,
-            @Value("${ledgerloop.rebuild.memory-documents:-1}") long memoryDocuments) {
+            @Value("${ledgerloop.rebuild.memory-documents:-1}") long memoryDocuments,
+            ObjectProvider<InProcessInserts> inserts) {
         long budget =
                 memoryDocuments < 0 ? Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_DOCUMENT : memoryDocuments;
-        return new Rebuilds(projections, database, engine, parked, processing(axon), clock, budget);
+        return new Rebuilds(
+                projections, database, engine, parked, processing(axon), clock, budget, inserts.getIfAvailable());
     }
 
     @Bean

@@ -17,10 +17,13 @@ import org.slf4j.LoggerFactory;
 final class RebuildStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RebuildStore.class);
 
+    private static final String MEMORY_DATABASE = "rebuild";
+
     private final FreshCollections fresh;
     private final Function<MongoDatabase, ReplayHandlers> handlersOn;
     private final long memoryDocuments;
     private IndexedMemoryBackend backend;
+    private InProcessMongo mongo;
     private MongoDatabase memory;
     private ReplayHandlers handlers;
 
@@ -34,7 +37,8 @@ final class RebuildStore implements AutoCloseable {
         this.memoryDocuments = memoryDocuments;
         if (memoryDocuments > 0) {
             backend = new IndexedMemoryBackend();
-            memory = new InProcessMongo(backend).database("rebuild");
+            mongo = new InProcessMongo(backend);
+            memory = mongo.database(MEMORY_DATABASE);
             handlers = handlersOn.apply(memory);
         } else {
             handlers = handlersOn.apply(fresh.asSeenByTheCopies());
@@ -64,7 +68,7 @@ final class RebuildStore implements AutoCloseable {
         long startedAt = System.nanoTime();
         long documents = fresh.documentsIn(memory);
         ReplayHandlers onCopies = handlersOn.apply(fresh.asSeenByTheCopies());
-        fresh.copyFrom(memory);
+        fresh.copyFrom(mongo, MEMORY_DATABASE);
         handlers = onCopies;
         close();
         log.info(
@@ -77,6 +81,7 @@ final class RebuildStore implements AutoCloseable {
     public void close() {
         if (backend != null) {
             memory = null;
+            mongo = null;
             backend.close();
             backend = null;
         }

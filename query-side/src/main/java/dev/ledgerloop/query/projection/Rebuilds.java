@@ -2,6 +2,7 @@ package dev.ledgerloop.query.projection;
 
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.query.inprocess.InProcessInserts;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.parking.ParkedEvents;
 import java.time.Clock;
@@ -39,6 +40,7 @@ public final class Rebuilds implements AutoCloseable {
     private final TokenPositions tokens;
     private final Clock clock;
     private final long memoryDocuments;
+    private final InProcessInserts inserts;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
@@ -54,7 +56,8 @@ public final class Rebuilds implements AutoCloseable {
             ParkedEvents parked,
             Supplier<EventProcessingConfiguration> processing,
             Clock clock,
-            long memoryDocuments) {
+            long memoryDocuments,
+            InProcessInserts inserts) {
         this.projections = projections.stream()
                 .collect(Collectors.toMap(Projection::name, Function.identity(), (a, b) -> a, TreeMap::new));
         this.database = database;
@@ -64,6 +67,7 @@ public final class Rebuilds implements AutoCloseable {
         this.tokens = new TokenPositions(database);
         this.clock = clock;
         this.memoryDocuments = memoryDocuments;
+        this.inserts = inserts;
     }
 
     private static CustomizableThreadFactory viewThreads() {
@@ -91,7 +95,7 @@ public final class Rebuilds implements AutoCloseable {
         List<String> views = chosen.stream().map(Projection::name).toList();
         List<String> collections =
                 chosen.stream().flatMap(p -> p.collections().stream()).toList();
-        FreshCollections fresh = new FreshCollections(database, collections, replayThreads);
+        FreshCollections fresh = new FreshCollections(database, collections, replayThreads, inserts);
         latest = new Rebuild(
                 name,
                 views,
