@@ -17,6 +17,7 @@ import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.BatchEndWrites;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.query.shredding.Erasure;
 import dev.ledgerloop.service.events.EventContext;
@@ -25,13 +26,17 @@ import dev.ledgerloop.service.parking.ParksUnreadableEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /** The {@code sessions} view (docs/architecture.md §Query side): one document per session, for list and get. */
@@ -40,6 +45,8 @@ import org.springframework.stereotype.Component;
 class SessionsProjection extends ParksUnreadableEvents implements Projection {
     static final String GROUP = "sessions";
     static final String COLLECTION = "sessions";
+
+    private static final String LAST_MESSAGES = LastMessages.class.getName();
 
     private final MongoCollection<Document> sessions;
 
@@ -63,6 +70,18 @@ class SessionsProjection extends ParksUnreadableEvents implements Projection {
         return new SessionsProjection(database);
     }
 
+    @Override
+    public List<MessageHandlerInterceptor<EventMessage<?>>> batchInterceptors() {
+        return List.of(BatchEndWrites.INTERCEPTOR);
+    }
+
+    /** Static: Axon's configuration is built before the projection's bean. */
+    @Bean
+    static ConfigurerModule lastMessagesWrittenAtBatchEnd() {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerHandlerInterceptor(GROUP, axon -> BatchEndWrites.INTERCEPTOR));
+    }
+
     @EventHandler
     void on(SessionOpened event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
         GuardedWrites.insertOnce(
@@ -82,27 +101,37 @@ class SessionsProjection extends ParksUnreadableEvents implements Projection {
                         .append(GuardedWrites.VERSION, sequence));
     }
 
+    /** In a batch, only the last message of each session is written ({@link LastMessages}). */
     @EventHandler
     void on(MessageSent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(
-                event.sessionId(),
-                sequence,
-                combine(set("lastMessageAt", Views.date(at)), set("updatedAt", Views.date(at))));
+        LastMessages batch = BatchEndWrites.inBatch(LAST_MESSAGES, () -> new LastMessages(this::messageSent));
+        if (batch != null) {
+            batch.add(event.sessionId(), sequence, at);
+        } else {
+            messageSent(event.sessionId(), sequence, at);
+        }
+    }
+
+    private void messageSent(UUID sessionId, long sequence, Instant at) {
+        update(sessionId, sequence, combine(set("lastMessageAt", Views.date(at)), set("updatedAt", Views.date(at))));
     }
 
     @EventHandler
     void on(SessionClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writePendingMessage(event.sessionId());
         update(event.sessionId(), sequence, combine(set("status", "Closed"), set("updatedAt", Views.date(at))));
     }
 
     @EventHandler
     void on(SessionArchived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writePendingMessage(event.sessionId());
         update(event.sessionId(), sequence, combine(set("status", "Archived"), set("updatedAt", Views.date(at))));
     }
 
     /** The session's content is erased: what stays is whose it is, when it was opened, and that it was shredded. */
     @EventHandler
     void on(SessionShredRequested event, @Timestamp Instant at) {
+        writePendingMessage(event.sessionId());
         sessions.replaceOne(
                 eq("_id", event.sessionId().toString()),
                 new Document("_id", event.sessionId().toString())
@@ -119,6 +148,13 @@ class SessionsProjection extends ParksUnreadableEvents implements Projection {
                         // Nothing of the session applies after this: its later events, if any, are erased too.
                         .append(GuardedWrites.VERSION, Long.MAX_VALUE),
                 new ReplaceOptions().upsert(true));
+    }
+
+    private void writePendingMessage(UUID sessionId) {
+        LastMessages batch = BatchEndWrites.inBatch(LAST_MESSAGES, () -> new LastMessages(this::messageSent));
+        if (batch != null) {
+            batch.writeBefore(sessionId);
+        }
     }
 
     private void update(UUID sessionId, long sequence, Bson changes) {

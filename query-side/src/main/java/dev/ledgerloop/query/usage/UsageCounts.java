@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.ledgerloop.query.projection.BatchEndWrites;
 import dev.ledgerloop.service.mongo.GuardedWrites;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.bson.Document;
  * (the last sequence counted), per space and period one upsert of the summed counters. An event at or below its
  * session's mark was counted before and adds nothing.
  */
-final class UsageCounts {
+final class UsageCounts implements BatchEndWrites.Pending {
     static final String SESSIONS = "sessions";
     static final String MESSAGES = "messages";
 
@@ -39,7 +40,8 @@ final class UsageCounts {
                 .add(new Counted(sequence, at, counter));
     }
 
-    void write() {
+    @Override
+    public void write() {
         Map<String, Sums> sums = new LinkedHashMap<>();
         bySession.forEach((sessionId, session) -> {
             List<Counted> newer = newerThanMark(sessionId, session.events());

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.query.projection.BatchEndWrites;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.service.events.EventContext;
 import dev.ledgerloop.service.parking.ParksUnreadableEvents;
@@ -16,12 +17,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -32,9 +29,8 @@ import org.springframework.stereotype.Component;
  * An event is counted once: a per-session mark ({@code usage_applied}) records the last sequence counted, so a replay
  * adds nothing.
  *
- * <p>Where {@link #WRITES_AT_BATCH_END} intercepts the handling (the live processor, a rebuild), a batch's counts are
- * summed and written as its last event has been handled ({@link UsageCounts}): a few writes per batch instead of three
- * per event. Written then, they are in the view before the batch commits and its processor's token moves past them.
+ * <p>A batch's counts are summed and written as its last event has been handled ({@link UsageCounts}, {@link
+ * BatchEndWrites}): a few writes per batch instead of three per event.
  */
 @Component
 @ProcessingGroup(UsageProjection.GROUP)
@@ -45,10 +41,6 @@ class UsageProjection extends ParksUnreadableEvents implements Projection {
     static final String TOTAL = "total";
 
     private static final String COUNTS = UsageCounts.class.getName();
-    private static final String BATCHED = UsageProjection.class.getName() + ".batched";
-
-    /** Marks the unit of work as one whose counts are written at its end, and writes them after its last event. */
-    static final MessageHandlerInterceptor<EventMessage<?>> WRITES_AT_BATCH_END = UsageProjection::writeAtBatchEnd;
 
     private final MongoCollection<Document> usage;
     private final MongoCollection<Document> applied;
@@ -75,14 +67,14 @@ class UsageProjection extends ParksUnreadableEvents implements Projection {
 
     @Override
     public List<MessageHandlerInterceptor<EventMessage<?>>> batchInterceptors() {
-        return List.of(WRITES_AT_BATCH_END);
+        return List.of(BatchEndWrites.INTERCEPTOR);
     }
 
     /** Static: Axon's configuration is built before the projection's bean. */
     @Bean
     static ConfigurerModule usageCountsWrittenAtBatchEnd() {
         return configurer -> configurer.eventProcessing(
-                processing -> processing.registerHandlerInterceptor(GROUP, axon -> WRITES_AT_BATCH_END));
+                processing -> processing.registerHandlerInterceptor(GROUP, axon -> BatchEndWrites.INTERCEPTOR));
     }
 
     static String id(UUID spaceId, String period) {
@@ -100,28 +92,13 @@ class UsageProjection extends ParksUnreadableEvents implements Projection {
     }
 
     private void count(UUID sessionId, UUID spaceId, long sequence, Instant at, String counter) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
-        if (unitOfWork != null && unitOfWork.getResource(BATCHED) != null) {
-            unitOfWork
-                    .getOrComputeResource(COUNTS, key -> new UsageCounts(usage, applied))
-                    .add(sessionId, spaceId, sequence, at, counter);
+        UsageCounts batch = BatchEndWrites.inBatch(COUNTS, () -> new UsageCounts(usage, applied));
+        if (batch != null) {
+            batch.add(sessionId, spaceId, sequence, at, counter);
             return;
         }
         UsageCounts alone = new UsageCounts(usage, applied);
         alone.add(sessionId, spaceId, sequence, at, counter);
         alone.write();
-    }
-
-    private static Object writeAtBatchEnd(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
-        unitOfWork.resources().putIfAbsent(BATCHED, Boolean.TRUE);
-        Object result = chain.proceed();
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
-            UsageCounts counts = (UsageCounts) unitOfWork.resources().remove(COUNTS);
-            if (counts != null) {
-                counts.write();
-            }
-        }
-        return result;
     }
 }

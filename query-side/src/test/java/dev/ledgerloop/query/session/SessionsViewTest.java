@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.Priority;
+import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.events.session.SessionOpened;
+import dev.ledgerloop.events.shredding.SessionShredRequested;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.TestMessages;
+import dev.ledgerloop.query.ViewBatches;
 import dev.ledgerloop.query.paging.PageRequest;
 import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -91,5 +99,94 @@ class SessionsViewTest {
         assertThat(reader.list(sameIdOtherSpace, null, null, new PageRequest(1, 20))
                         .data())
                 .isEmpty();
+    }
+
+    /**
+     * A batch writes only the last message of each session (LastMessages), and any other event of that session after
+     * it writes it first: every batch size, and batches delivered again over what was written, leave the documents the
+     * events leave one at a time.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.ledgerloop.query.ViewDatabases#servers")
+    void batches_leave_the_documents_events_one_at_a_time_leave(Supplier<MongoDatabase> server) {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        List<EventMessage<?>> log = List.of(
+                event(first, 0, new SessionOpened(first, AGENT, null, false, null)),
+                event(first, 1, sent(first)),
+                event(second, 0, new SessionOpened(second, AGENT, null, true, 3)),
+                event(first, 2, sent(first)),
+                event(second, 1, sent(second)),
+                event(first, 3, sent(first)),
+                event(first, 4, new SessionClosed(first)),
+                event(second, 2, sent(second)),
+                event(third, 0, new SessionOpened(third, AGENT, null, false, null)),
+                event(first, 5, sent(first)),
+                event(third, 1, sent(third)),
+                event(second, 3, sent(second)),
+                event(first, 6, new SessionArchived(first)),
+                event(third, 2, sent(third)),
+                shredding(third, new SessionShredRequested(third, SPACE, AGENT.toString(), T0)),
+                event(third, 3, sent(third)),
+                event(second, 4, sent(second)),
+                event(second, 5, new SessionClosed(second)));
+        MongoDatabase oneByOne = server.get();
+        ViewBatches.handleOneByOne(new SessionsProjection(oneByOne), log);
+        List<String> expected = documents(oneByOne);
+        assertThat(expected).hasSize(3);
+
+        for (int size = 1; size <= log.size(); size++) {
+            MongoDatabase batched = server.get();
+            ViewBatches.handleInBatches(new SessionsProjection(batched), log, size);
+            assertThat(documents(batched)).as("batches of %d", size).isEqualTo(expected);
+
+            // A processor restarting from an older token delivers the events again.
+            ViewBatches.handleInBatches(new SessionsProjection(batched), log.subList(3, log.size()), 4);
+            ViewBatches.handleInBatches(new SessionsProjection(batched), log, log.size());
+            assertThat(documents(batched)).as("again after batches of %d", size).isEqualTo(expected);
+        }
+    }
+
+    private static MessageSent sent(UUID session) {
+        return TestMessages.fromAgent(session, AGENT, false, Priority.Medium);
+    }
+
+    /** Each event one second after the one before it in the log, so a document shows which event wrote it last. */
+    private static EventMessage<?> event(UUID session, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(
+                "Session",
+                session.toString(),
+                sequence,
+                payload,
+                CONTEXT,
+                UUID.randomUUID().toString(),
+                next());
+    }
+
+    private static EventMessage<?> shredding(UUID session, Object payload) {
+        return new GenericDomainEventMessage<>(
+                "Shredding",
+                session.toString(),
+                0,
+                payload,
+                CONTEXT,
+                UUID.randomUUID().toString(),
+                next());
+    }
+
+    private static int clock;
+
+    private static Instant next() {
+        return T0.plusSeconds(++clock);
+    }
+
+    private static List<String> documents(MongoDatabase database) {
+        List<String> json = new ArrayList<>();
+        database.getCollection(SessionsProjection.COLLECTION)
+                .find()
+                .sort(Sorts.ascending("_id"))
+                .forEach(document -> json.add(document.toJson()));
+        return json;
     }
 }

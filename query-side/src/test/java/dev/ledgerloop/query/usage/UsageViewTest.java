@@ -10,20 +10,16 @@ import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.events.session.SessionOpened;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.TestMessages;
+import dev.ledgerloop.query.ViewBatches;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,38 +91,11 @@ class UsageViewTest {
     }
 
     private static void handleOneByOne(MongoDatabase database, List<EventMessage<?>> events) {
-        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new UsageProjection(database));
-        for (EventMessage<?> event : events) {
-            handle(handlers, event);
-        }
+        ViewBatches.handleOneByOne(new UsageProjection(database), events);
     }
 
-    /** As the live processor hands them over: batches of {@code size} through the view's batch interceptor. */
     private static void handleInBatches(MongoDatabase database, List<EventMessage<?>> events, int size) {
-        UsageProjection projection = new UsageProjection(database);
-        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
-        for (int from = 0; from < events.size(); from += size) {
-            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
-                    new ArrayList<>(events.subList(from, Math.min(events.size(), from + size))));
-            ResultMessage<?> result = batch.executeWithResult(
-                    () -> new DefaultInterceptorChain<>(batch, projection.batchInterceptors(), message -> {
-                                handle(handlers, message);
-                                return null;
-                            })
-                            .proceed(),
-                    RollbackConfigurationType.ANY_THROWABLE);
-            assertThat(result.isExceptional()).as("batch from %d", from).isFalse();
-        }
-    }
-
-    private static void handle(AnnotationEventHandlerAdapter handlers, EventMessage<?> event) {
-        try {
-            if (handlers.canHandle(event)) {
-                handlers.handle(event);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ViewBatches.handleInBatches(new UsageProjection(database), events, size);
     }
 
     private static List<String> documents(MongoDatabase database, String collection) {
