@@ -96,21 +96,6 @@ public final class InProcessMongo {
     }
 
     /**
-     * A collection's stored documents themselves, in the server's own form and stored order (none when it does not
-     * exist), for a store about to be dropped: from here on they belong to the caller, and nothing may write the
-     * collection again.
-     */
-    public List<Document> handOver(String database, String collection) {
-        de.bwaldvogel.mongo.MongoCollection<?> stored =
-                backend.resolveDatabase(database).resolveCollection(collection, false);
-        List<Document> documents = new ArrayList<>();
-        if (stored != null) {
-            stored.queryAll().forEach(documents::add);
-        }
-        return documents;
-    }
-
-    /**
      * Adds copies of documents in the server's own form ({@link #storedCopies}) to a collection, creating it if need
      * be, as an insert adds them (indexes checked and kept) but without a command to write and decode.
      */

@@ -86,31 +86,15 @@ final class FreshCollections {
     }
 
     private void copyInProcess(InProcessMongo source, String sourceDatabase, String name) {
-        List<Document> documents = inIdOrder(source.handOver(sourceDatabase, name));
+        List<Document> documents = new ArrayList<>(source.storedCopies(sourceDatabase, name));
+        Comparator<Object> order = ValueComparator.asc();
+        documents.sort((a, b) -> order.compare(a.get("_id"), b.get("_id")));
         for (int from = 0; from < documents.size(); from += COPY_BATCH) {
             inserts.insertMany(
                     database.getName(),
                     PREFIX + name,
                     documents.subList(from, Math.min(documents.size(), from + COPY_BATCH)));
         }
-    }
-
-    /**
-     * Sorted by {@code _id}, each looked up once: string ids (every view's but a few) by their natural order, as the
-     * embedded store's map orders its keys, others as the server orders values. The order only makes the copy cheaper;
-     * the copies hold the same documents in any order.
-     */
-    private static List<Document> inIdOrder(List<Document> documents) {
-        record Keyed(Object id, Document document) {}
-        Comparator<Object> serverOrder = ValueComparator.asc();
-        Comparator<Object> order = (a, b) -> a instanceof String first && b instanceof String second
-                ? first.compareTo(second)
-                : serverOrder.compare(a, b);
-        return documents.stream()
-                .map(document -> new Keyed(document.get("_id"), document))
-                .sorted(Comparator.comparing(Keyed::id, order))
-                .map(Keyed::document)
-                .toList();
     }
 
     private void copyThroughTheDriver(MongoDatabase source, String name) {
