@@ -5,8 +5,12 @@ import dev.ledgerloop.events.envelope.Wrapping;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.events.session.SenderType;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 
 /** Messages as the views' tests send them: an agent's, with an envelope the views store without opening. */
 public final class TestMessages {
@@ -26,5 +30,18 @@ public final class TestMessages {
                 priority,
                 null,
                 null);
+    }
+
+    /** An event of a session's stream as a processor hands it to a view. */
+    public static EventMessage<?> sessionEvent(
+            UUID session, long sequence, Object payload, MetaData context, Instant at) {
+        return new GenericDomainEventMessage<>(
+                "Session",
+                session.toString(),
+                sequence,
+                payload,
+                context,
+                UUID.randomUUID().toString(),
+                at);
     }
 }

@@ -2,6 +2,8 @@ package dev.ledgerloop.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
 import dev.ledgerloop.query.projection.Projection;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,16 @@ public final class ViewBatches {
                     RollbackConfigurationType.ANY_THROWABLE);
             assertThat(result.isExceptional()).as("batch from %d", from).isFalse();
         }
+    }
+
+    /** A collection's documents as JSON, by {@code _id}. */
+    public static List<String> documents(MongoDatabase database, String collection) {
+        List<String> json = new ArrayList<>();
+        database.getCollection(collection)
+                .find()
+                .sort(Sorts.ascending("_id"))
+                .forEach(document -> json.add(document.toJson()));
+        return json;
     }
 
     private static void handle(AnnotationEventHandlerAdapter handlers, EventMessage<?> event) {

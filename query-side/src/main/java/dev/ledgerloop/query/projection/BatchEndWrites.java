@@ -3,6 +3,7 @@ package dev.ledgerloop.query.projection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -29,6 +30,12 @@ public final class BatchEndWrites {
     public static final MessageHandlerInterceptor<EventMessage<?>> INTERCEPTOR = BatchEndWrites::writeAtBatchEnd;
 
     private BatchEndWrites() {}
+
+    /** Puts {@link #INTERCEPTOR} on the live processor of a processing group. */
+    public static ConfigurerModule onProcessor(String processingGroup) {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerHandlerInterceptor(processingGroup, axon -> INTERCEPTOR));
+    }
 
     /**
      * The writes parked under {@code key} in the batch being handled, created by {@code create} at the first; null

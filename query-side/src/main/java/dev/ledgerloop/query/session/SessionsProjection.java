@@ -78,8 +78,7 @@ class SessionsProjection extends ParksUnreadableEvents implements Projection {
     /** Static: Axon's configuration is built before the projection's bean. */
     @Bean
     static ConfigurerModule lastMessagesWrittenAtBatchEnd() {
-        return configurer -> configurer.eventProcessing(
-                processing -> processing.registerHandlerInterceptor(GROUP, axon -> BatchEndWrites.INTERCEPTOR));
+        return BatchEndWrites.onProcessor(GROUP);
     }
 
     @EventHandler

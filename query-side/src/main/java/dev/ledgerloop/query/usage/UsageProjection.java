@@ -73,8 +73,7 @@ class UsageProjection extends ParksUnreadableEvents implements Projection {
     /** Static: Axon's configuration is built before the projection's bean. */
     @Bean
     static ConfigurerModule usageCountsWrittenAtBatchEnd() {
-        return configurer -> configurer.eventProcessing(
-                processing -> processing.registerHandlerInterceptor(GROUP, axon -> BatchEndWrites.INTERCEPTOR));
+        return BatchEndWrites.onProcessor(GROUP);
     }
 
     static String id(UUID spaceId, String period) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.Priority;
 import dev.ledgerloop.events.session.SessionArchived;
@@ -19,7 +18,6 @@ import dev.ledgerloop.service.ApiException;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -154,14 +152,7 @@ class SessionsViewTest {
 
     /** Each event one second after the one before it in the log, so a document shows which event wrote it last. */
     private static EventMessage<?> event(UUID session, long sequence, Object payload) {
-        return new GenericDomainEventMessage<>(
-                "Session",
-                session.toString(),
-                sequence,
-                payload,
-                CONTEXT,
-                UUID.randomUUID().toString(),
-                next());
+        return TestMessages.sessionEvent(session, sequence, payload, CONTEXT, next());
     }
 
     private static EventMessage<?> shredding(UUID session, Object payload) {
@@ -182,11 +173,6 @@ class SessionsViewTest {
     }
 
     private static List<String> documents(MongoDatabase database) {
-        List<String> json = new ArrayList<>();
-        database.getCollection(SessionsProjection.COLLECTION)
-                .find()
-                .sort(Sorts.ascending("_id"))
-                .forEach(document -> json.add(document.toJson()));
-        return json;
+        return ViewBatches.documents(database, SessionsProjection.COLLECTION);
     }
 }

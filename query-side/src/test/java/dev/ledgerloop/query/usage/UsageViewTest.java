@@ -3,7 +3,6 @@ package dev.ledgerloop.query.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import dev.ledgerloop.events.session.ParticipantAdded;
 import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
@@ -13,12 +12,10 @@ import dev.ledgerloop.query.TestMessages;
 import dev.ledgerloop.query.ViewBatches;
 import dev.ledgerloop.service.events.EventContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,12 +96,7 @@ class UsageViewTest {
     }
 
     private static List<String> documents(MongoDatabase database, String collection) {
-        List<String> json = new ArrayList<>();
-        database.getCollection(collection)
-                .find()
-                .sort(Sorts.ascending("_id"))
-                .forEach(document -> json.add(document.toJson()));
-        return json;
+        return ViewBatches.documents(database, collection);
     }
 
     private static String usage(String period, long sessions, long messages) {
@@ -129,13 +121,6 @@ class UsageViewTest {
     }
 
     private static EventMessage<?> domainEvent(UUID session, long sequence, Object payload, Instant at) {
-        return new GenericDomainEventMessage<>(
-                "Session",
-                session.toString(),
-                sequence,
-                payload,
-                CONTEXT,
-                UUID.randomUUID().toString(),
-                at);
+        return TestMessages.sessionEvent(session, sequence, payload, CONTEXT, at);
     }
 }
