@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB-protocol server for the embedded default: mongo-java-server with its H2 (MVStore) file backend, so
- * the read models survive a restart. The services reach it with the real MongoDB driver over the wire.
+ * the read models survive a restart. The services reach it with the real MongoDB driver over the wire; only a rebuild's
+ * copy of the views it built in memory goes to its insert command from this JVM ({@link #insertMany}).
  */
 public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);

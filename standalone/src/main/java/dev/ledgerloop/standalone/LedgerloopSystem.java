@@ -264,10 +264,6 @@ public final class LedgerloopSystem implements AutoCloseable {
     }
 
     /**
-     * A backend as this JVM runs it: no banner, and no shutdown hook of Spring's own, which would close the context on
-     * a thread of its own beside the system's hook (docs/architecture.md §Deployment modes).
-     */
-    /**
      * A query side whose views are in the embedded MongoDB of this JVM inserts a rebuild's copies from here, without
      * the wire; one pointed elsewhere by a setting goes through the driver.
      */
@@ -280,6 +276,10 @@ public final class LedgerloopSystem implements AutoCloseable {
         };
     }
 
+    /**
+     * A backend as this JVM runs it: no banner, and no shutdown hook of Spring's own, which would close the context on
+     * a thread of its own beside the system's hook (docs/architecture.md §Deployment modes).
+     */
     private static SpringApplicationBuilder embedded(Class<?> application, String name) {
         return BackendApplication.builder(application, name)
                 .bannerMode(Banner.Mode.OFF)
