@@ -11,9 +11,11 @@ import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.InsertManyResult;
 import com.mongodb.client.result.InsertOneResult;
 import com.mongodb.client.result.UpdateResult;
+import de.bwaldvogel.mongo.bson.Document;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,28 +87,30 @@ final class InProcessCollection implements InvocationHandler {
     }
 
     private Object insertOne(Object document) {
-        Object withId = withId(document);
-        BsonDocument encoded = encode(withId);
-        mongo.write(database, insert(new BsonArray(List.of(encoded))));
-        return InsertOneResult.acknowledged(encoded.get("_id"));
+        Document server = serverForm(withId(document));
+        mongo.write(database, insert(List.of(server)));
+        return InsertOneResult.acknowledged(DriverValues.value(server.get("_id")));
     }
 
     private Object insertMany(List<?> documents) {
-        BsonArray encoded = new BsonArray();
+        List<Document> servers = new ArrayList<>(documents.size());
         Map<Integer, BsonValue> ids = new HashMap<>();
         for (Object document : documents) {
-            BsonDocument one = encode(withId(document));
-            ids.put(encoded.size(), one.get("_id"));
-            encoded.add(one);
+            Document server = serverForm(withId(document));
+            ids.put(servers.size(), DriverValues.value(server.get("_id")));
+            servers.add(server);
         }
-        mongo.insertMany(database, insert(encoded), documents.size());
+        mongo.insertMany(database, insert(servers), documents.size());
         return InsertManyResult.acknowledged(ids);
     }
 
-    private BsonDocument insert(BsonArray documents) {
-        return new BsonDocument("insert", new BsonString(name))
-                .append("ordered", BsonBoolean.TRUE)
-                .append("documents", documents);
+    private Document insert(List<Document> documents) {
+        return new Document("insert", name).append("ordered", true).append("documents", documents);
+    }
+
+    /** A document to insert as the server reads it from the driver's bytes: directly when it is plain. */
+    private Document serverForm(Object document) {
+        return PlainDocuments.serverForm(document).orElseGet(() -> ServerValues.document(encode(document)));
     }
 
     private Object update(Object[] args, boolean multi) {

@@ -64,10 +64,15 @@ public final class InProcessMongo {
 
     /** Runs a command on a database and answers its reply; a command the server refuses throws as the driver does. */
     BsonDocument command(String database, BsonDocument command) {
+        return command(database, ServerValues.document(command));
+    }
+
+    /** The same for a command already in the server's form (as its wire decoder would have read it). */
+    BsonDocument command(String database, Document command) {
         Document reply;
         try {
             reply = backend.handleCommand(
-                    channels.get(), database, command.getFirstKey(), ServerValues.document(command));
+                    channels.get(), database, command.keySet().iterator().next(), command);
         } catch (MongoServerException e) {
             throw commandFailed(e);
         }
@@ -145,6 +150,10 @@ public final class InProcessMongo {
 
     /** A write command's reply, with its first write error thrown as the driver throws it for a single write. */
     BsonDocument write(String database, BsonDocument command) {
+        return write(database, ServerValues.document(command));
+    }
+
+    BsonDocument write(String database, Document command) {
         BsonDocument reply = command(database, command);
         BsonArray errors = reply.getArray("writeErrors", new BsonArray());
         if (!errors.isEmpty()) {
@@ -161,7 +170,7 @@ public final class InProcessMongo {
     }
 
     /** An insert of several documents, failing as the driver's {@code insertMany} fails. */
-    BsonDocument insertMany(String database, BsonDocument command, int count) {
+    BsonDocument insertMany(String database, Document command, int count) {
         BsonDocument reply = command(database, command);
         BsonArray errors = reply.getArray("writeErrors", new BsonArray());
         if (!errors.isEmpty()) {

@@ -103,6 +103,44 @@ class BsonConversionTest {
     }
 
     @Test
+    void a_plain_driver_document_becomes_what_the_codecs_and_the_decoder_make_of_it() {
+        org.bson.Document plain = plainDriverDocument()
+                .append("nested", plainDriverDocument().append("_id", "not moved in a nested document"))
+                .append("map", new java.util.LinkedHashMap<>(Map.of("only", List.of(1, 2L, "three"))))
+                .append("list", List.of(plainDriverDocument(), List.of(), new ArrayList<>(List.of(true, 1.5))))
+                .append("_id", "moved first");
+
+        assertThat(typed(PlainDocuments.serverForm(plain).orElseThrow()))
+                .isEqualTo(typed(decodedFromBytes(encodedAsInserted(plain))));
+    }
+
+    @Test
+    void a_driver_document_holding_anything_else_is_left_to_the_codecs() {
+        List<Object> notPlain = List.of(
+                UUID_VALUE,
+                new org.bson.types.ObjectId(),
+                new java.sql.Timestamp(1_000),
+                Instant.EPOCH,
+                1.5f,
+                (short) 2,
+                new org.bson.types.Binary(new byte[] {1}),
+                new BsonString("a BSON value"),
+                java.util.Set.of("a set"),
+                new HashMap<>(Map.of(1, "a number as the key")));
+        for (Object value : notPlain) {
+            assertThat(PlainDocuments.serverForm(new org.bson.Document("value", value)))
+                    .as(value.getClass().getName())
+                    .isEmpty();
+            assertThat(PlainDocuments.serverForm(
+                            new org.bson.Document("deep", List.of(new org.bson.Document("v", value)))))
+                    .as("nested " + value.getClass().getName())
+                    .isEmpty();
+        }
+        assertThat(PlainDocuments.serverForm(new BsonDocument("_id", new BsonString("x"))))
+                .isEmpty();
+    }
+
+    @Test
     void what_the_servers_decoder_refuses_is_refused_with_its_message() {
         List<BsonValue> refused = List.of(
                 new BsonSymbol("symbol"),
@@ -235,6 +273,35 @@ class BsonConversionTest {
                 .append("maxKey", MaxKey.getInstance())
                 .append("javaScript", new BsonJavaScript("function() { return 1; }"))
                 .append("emptyJavaScript", new BsonJavaScript(""));
+    }
+
+    private static org.bson.Document plainDriverDocument() {
+        return new org.bson.Document("string", "ünï 😀 \u0000")
+                .append("empty", "")
+                .append("int32", Integer.MIN_VALUE)
+                .append("int64", Long.MAX_VALUE)
+                .append("double", -0.0)
+                .append("nan", NAN_WITH_SIGN_AND_PAYLOAD)
+                .append("true", true)
+                .append("false", false)
+                .append("date", new java.util.Date(-86_400_001L))
+                .append("null", null)
+                .append("emptyDocument", new org.bson.Document())
+                .append("emptyList", List.of());
+    }
+
+    /** What the in-process collection's codec route gives for an insert: the driver's default codecs, id first. */
+    private static BsonDocument encodedAsInserted(org.bson.Document document) {
+        BsonDocument encoded = new BsonDocument();
+        com.mongodb.MongoClientSettings.getDefaultCodecRegistry()
+                .get(org.bson.Document.class)
+                .encode(
+                        new org.bson.BsonDocumentWriter(encoded),
+                        document,
+                        EncoderContext.builder()
+                                .isEncodingCollectibleDocument(true)
+                                .build());
+        return encoded;
     }
 
     private static Document decodedFromBytes(BsonDocument command) {
