@@ -21,6 +21,7 @@ import dev.ledgerloop.events.session.ParticipantRoleChanged;
 import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.BatchEndWrites;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
@@ -29,12 +30,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +58,8 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
     static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
     /** The session event the {@code answerers} list reflects; {@code version} is the message's own. */
     private static final String ANSWERERS_VERSION = "answerersVersion";
+
+    private static final String SESSIONS_SEEN = SessionsSeen.class.getName();
 
     private final MongoCollection<Document> feed;
     private final MongoCollection<Document> sessions;
@@ -77,6 +84,17 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
     @Override
     public Object writingTo(MongoDatabase database) {
         return new FeedProjection(database);
+    }
+
+    @Override
+    public List<MessageHandlerInterceptor<EventMessage<?>>> batchInterceptors() {
+        return List.of(BatchEndWrites.INTERCEPTOR);
+    }
+
+    /** Static: Axon's configuration is built before the projection's bean. */
+    @Bean
+    static ConfigurerModule sessionsLookedUpOncePerBatch() {
+        return BatchEndWrites.onProcessor(GROUP);
     }
 
     @EventHandler
@@ -170,7 +188,8 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
     }
 
     private void changeRole(UUID sessionId, String userId, ParticipantRole role, long sequence) {
-        Document session = sessions.find(eq("_id", sessionId.toString())).first();
+        String id = sessionId.toString();
+        Document session = session(id);
         if (session != null && session.getLong(GuardedWrites.VERSION) >= sequence) {
             return;
         }
@@ -180,7 +199,14 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
         if (role != null && role.mayAnswer()) {
             answerers.add(userId);
         }
-        GuardedWrites.updateGuarded(sessions, sessionId.toString(), sequence, set("answerers", answerers), true);
+        boolean applied = GuardedWrites.updateGuarded(sessions, id, sequence, set("answerers", answerers), true);
+        SessionsSeen seen = sessionsSeen();
+        if (seen != null && applied) {
+            seen.saw(
+                    id, new Document("_id", id).append("answerers", answerers).append(GuardedWrites.VERSION, sequence));
+        } else if (seen != null) {
+            seen.forget(id);
+        }
         // Messages written after this event already carry a later list; only earlier ones take this one.
         feed.updateMany(
                 and(eq("sessionId", sessionId.toString()), lt(ANSWERERS_VERSION, sequence)),
@@ -189,8 +215,22 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
     }
 
     private List<String> answerers(UUID sessionId) {
-        Document session = sessions.find(eq("_id", sessionId.toString())).first();
+        Document session = session(sessionId.toString());
         return session == null ? List.of() : session.getList("answerers", String.class);
+    }
+
+    /** The session's document, looked up once per batch where the feed is handled in batches. */
+    private Document session(String id) {
+        SessionsSeen seen = sessionsSeen();
+        return seen == null ? read(id) : seen.get(id, this::read);
+    }
+
+    private Document read(String sessionId) {
+        return sessions.find(eq("_id", sessionId)).first();
+    }
+
+    private static SessionsSeen sessionsSeen() {
+        return BatchEndWrites.inBatch(SESSIONS_SEEN, SessionsSeen::new);
     }
 
     /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
@@ -198,5 +238,9 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
     protected void erase(UUID sessionId) {
         feed.deleteMany(new Document("sessionId", sessionId.toString()));
         sessions.deleteOne(new Document("_id", sessionId.toString()));
+        SessionsSeen seen = sessionsSeen();
+        if (seen != null) {
+            seen.forget(sessionId.toString());
+        }
     }
 }

@@ -17,9 +17,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * rebuild's chunks), a handler parks its write in the batch instead of making it. Written then, the writes are in the
  * view before the batch commits and its processor's token moves past them; a batch that fails writes none of them and
  * is handled again. Where nothing intercepts (a history fold, a test calling the handler), each event writes at once.
+ * A view may keep reads the same way, for the batch's later events (the feed's sessions).
  */
 public final class BatchEndWrites {
-    /** What a view writes at the end of a batch. */
+    /** What a view keeps over a batch: writes it makes at the batch's end, or reads its later events reuse. */
     public interface Pending {
         void write();
     }

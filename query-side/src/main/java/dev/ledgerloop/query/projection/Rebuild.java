@@ -6,9 +6,12 @@ import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -29,6 +32,8 @@ final class Rebuild implements Runnable {
     private static final int MAX_CATCH_UPS = 10;
     /** Events handed to the views at a time: each view takes them in order, the views side by side. */
     private static final int CHUNK = 256;
+    /** How far the reader may run ahead of the slowest view, in chunks. */
+    private static final int CHUNKS_AHEAD = 4;
 
     private final String target;
     private final List<String> views;
@@ -147,6 +152,7 @@ final class Rebuild implements Runnable {
             return position;
         }
         List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        Deque<HandedOver> handedOver = new ArrayDeque<>();
         try (Stream<? extends TrackedEventMessage<?>> events = eventLog.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
@@ -156,23 +162,52 @@ final class Rebuild implements Runnable {
                 }
                 chunk.add(event);
                 if (chunk.size() == CHUNK) {
-                    position = handled(store, chunk);
+                    position = handOver(store, chunk, handedOver);
                 }
             }
+            if (!chunk.isEmpty()) {
+                position = handOver(store, chunk, handedOver);
+            }
+        } finally {
+            // Also on failure: no view is left writing when the rebuild drops its copies.
+            awaitAll(store, handedOver);
         }
-        return chunk.isEmpty() ? position : handled(store, chunk);
+        return position;
     }
 
-    /** Hands the chunk to every view, counts it done and empties it; answers the position of its last event. */
-    private EventStoreDbPositionToken handled(RebuildStore store, List<TrackedEventMessage<?>> chunk) {
-        store.handlers().handleAll(chunk);
-        store.checkBudget();
+    private record HandedOver(CompletableFuture<Void> handled, EventStoreDbPositionToken last, int events) {}
+
+    /**
+     * Hands the chunk to every view and empties it, waiting first for the oldest chunk while the reader is
+     * {@link #CHUNKS_AHEAD} ahead of the slowest view; answers the position of its last event.
+     */
+    private EventStoreDbPositionToken handOver(
+            RebuildStore store, List<TrackedEventMessage<?>> chunk, Deque<HandedOver> handedOver) {
         EventStoreDbPositionToken last =
                 (EventStoreDbPositionToken) chunk.get(chunk.size() - 1).trackingToken();
-        lastCommit = last.getCommitPosition();
-        eventsDone += chunk.size();
+        handedOver.add(new HandedOver(store.handlers().handAll(List.copyOf(chunk)), last, chunk.size()));
         chunk.clear();
+        while (handedOver.size() > CHUNKS_AHEAD) {
+            handled(store, handedOver.remove());
+        }
+        if (store.overBudget()) {
+            awaitAll(store, handedOver);
+            store.moveToCopies();
+        }
         return last;
+    }
+
+    private void awaitAll(RebuildStore store, Deque<HandedOver> handedOver) {
+        while (!handedOver.isEmpty()) {
+            handled(store, handedOver.remove());
+        }
+    }
+
+    /** Waits until every view has handled the chunk, and counts it done. */
+    private void handled(RebuildStore store, HandedOver chunk) {
+        store.handlers().await(chunk.handled());
+        lastCommit = chunk.last().getCommitPosition();
+        eventsDone += chunk.events();
     }
 
     private void dropCopies() {

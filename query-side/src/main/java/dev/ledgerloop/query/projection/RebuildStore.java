@@ -49,15 +49,19 @@ final class RebuildStore implements AutoCloseable {
         return handlers;
     }
 
-    /** After a chunk of events: moves the views to their copies once they outgrow the budget. */
-    void checkBudget() {
+    /**
+     * Whether the views in memory have outgrown the budget, and should move to their copies ({@link #moveToCopies})
+     * once they are done with the chunks handed to them.
+     */
+    boolean overBudget() {
         if (memory != null && fresh.documentsIn(memory) > memoryDocuments) {
             log.info(
                     "The rebuilt views hold more than {} documents (ledgerloop.rebuild.memory-documents); the rebuild"
                             + " goes on in their copies in the views' database",
                     memoryDocuments);
-            moveToCopies();
+            return true;
         }
+        return false;
     }
 
     /** Copies what the views hold in memory into their copies; from now on the handlers write there. */
