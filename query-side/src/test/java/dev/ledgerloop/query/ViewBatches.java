@@ -7,6 +7,8 @@ import com.mongodb.client.model.Sorts;
 import dev.ledgerloop.query.projection.Projection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
@@ -40,6 +42,33 @@ public final class ViewBatches {
                     RollbackConfigurationType.ANY_THROWABLE);
             assertThat(result.isExceptional()).as("batch from %d", from).isFalse();
         }
+    }
+
+    /**
+     * Handles the log one event at a time, then in batches of every size, each time followed by the log delivered
+     * again (from its fourth event in batches of four, then whole, as a processor restarting from an older token
+     * delivers it), and asserts that every way leaves the documents one at a time left; answers those.
+     */
+    public static List<String> assertBatchesLeaveWhatOneAtATimeLeaves(
+            Supplier<MongoDatabase> server,
+            Function<MongoDatabase, Projection> view,
+            List<EventMessage<?>> log,
+            Function<MongoDatabase, List<String>> documents) {
+        MongoDatabase oneByOne = server.get();
+        handleOneByOne(view.apply(oneByOne), log);
+        List<String> expected = documents.apply(oneByOne);
+        for (int size = 1; size <= log.size(); size++) {
+            MongoDatabase batched = server.get();
+            handleInBatches(view.apply(batched), log, size);
+            assertThat(documents.apply(batched)).as("batches of %d", size).isEqualTo(expected);
+
+            handleInBatches(view.apply(batched), log.subList(3, log.size()), 4);
+            handleInBatches(view.apply(batched), log, log.size());
+            assertThat(documents.apply(batched))
+                    .as("again after batches of %d", size)
+                    .isEqualTo(expected);
+        }
+        return expected;
     }
 
     /** A collection's documents as JSON, by {@code _id}. */

@@ -22,6 +22,7 @@ import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
 import dev.ledgerloop.query.projection.BatchEndWrites;
+import dev.ledgerloop.query.projection.PendingInserts;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
 import dev.ledgerloop.service.events.EventContext;
@@ -60,6 +61,8 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
     private static final String ANSWERERS_VERSION = "answerersVersion";
 
     private static final String SESSIONS_SEEN = SessionsSeen.class.getName();
+    /** A batch's messages are inserted together, before any other write of the feed and at the batch's end. */
+    private static final String MESSAGES_SENT = FeedProjection.class.getName() + ".messagesSent";
 
     private final MongoCollection<Document> feed;
     private final MongoCollection<Document> sessions;
@@ -93,7 +96,7 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
 
     /** Static: Axon's configuration is built before the projection's bean. */
     @Bean
-    static ConfigurerModule sessionsLookedUpOncePerBatch() {
+    static ConfigurerModule sessionsAndMessagesPerBatch() {
         return BatchEndWrites.onProcessor(GROUP);
     }
 
@@ -102,7 +105,8 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
         if (!event.responseRequired()) {
             return;
         }
-        GuardedWrites.insertOnce(
+        PendingInserts.insertOnce(
+                MESSAGES_SENT,
                 feed,
                 new Document("_id", event.messageId().toString())
                         .append("sessionId", event.sessionId().toString())
@@ -131,6 +135,7 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
 
     @EventHandler
     void on(MessageEdited event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        PendingInserts.writeGathered(MESSAGES_SENT);
         GuardedWrites.updateGuarded(
                 feed,
                 event.messageId().toString(),
@@ -184,6 +189,7 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
 
     /** Once out of the feed a message never comes back, so deleting it is idempotent. */
     private void leave(UUID messageId) {
+        PendingInserts.writeGathered(MESSAGES_SENT);
         feed.deleteOne(eq("_id", messageId.toString()));
     }
 
@@ -208,6 +214,7 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
             seen.forget(id);
         }
         // Messages written after this event already carry a later list; only earlier ones take this one.
+        PendingInserts.writeGathered(MESSAGES_SENT);
         feed.updateMany(
                 and(eq("sessionId", sessionId.toString()), lt(ANSWERERS_VERSION, sequence)),
                 com.mongodb.client.model.Updates.combine(
@@ -236,6 +243,7 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
     /** The session was shredded: what it held here came from its encrypted events, so it goes (docs/api.md). */
     @Override
     protected void erase(UUID sessionId) {
+        PendingInserts.writeGathered(MESSAGES_SENT);
         feed.deleteMany(new Document("sessionId", sessionId.toString()));
         sessions.deleteOne(new Document("_id", sessionId.toString()));
         SessionsSeen seen = sessionsSeen();

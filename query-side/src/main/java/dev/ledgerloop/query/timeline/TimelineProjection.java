@@ -22,6 +22,8 @@ import dev.ledgerloop.events.session.SessionArchived;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.query.Envelopes;
 import dev.ledgerloop.query.Views;
+import dev.ledgerloop.query.projection.BatchEndWrites;
+import dev.ledgerloop.query.projection.PendingInserts;
 import dev.ledgerloop.query.projection.Projection;
 import dev.ledgerloop.query.shredding.ErasedSession;
 import dev.ledgerloop.query.shredding.ErasesShreddedSessions;
@@ -32,14 +34,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +60,8 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
     static final String GROUP = "timeline";
     static final String COLLECTION = "timeline";
     static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
+    /** A batch's messages are inserted together, before any update of a message and at the batch's end. */
+    private static final String MESSAGES_SENT = TimelineProjection.class.getName() + ".messagesSent";
 
     private final MongoCollection<Document> items;
     private final ResponseWaiters waiters;
@@ -83,9 +91,21 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
         return new TimelineProjection(database, new ResponseWaiters(), erased);
     }
 
+    @Override
+    public List<MessageHandlerInterceptor<EventMessage<?>>> batchInterceptors() {
+        return List.of(BatchEndWrites.INTERCEPTOR);
+    }
+
+    /** Static: Axon's configuration is built before the projection's bean. */
+    @Bean
+    static ConfigurerModule messagesInsertedPerBatch() {
+        return BatchEndWrites.onProcessor(GROUP);
+    }
+
     @EventHandler
     void on(MessageSent event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
-        GuardedWrites.insertOnce(
+        PendingInserts.insertOnce(
+                MESSAGES_SENT,
                 items,
                 item(event.messageId().toString(), event.sessionId(), TimelineItems.MESSAGE, metaData, sequence, at)
                         .append("senderType", event.senderType().name())
@@ -206,6 +226,7 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
      */
     @Override
     protected void erase(UUID sessionId) {
+        PendingInserts.writeGathered(MESSAGES_SENT);
         items.deleteMany(eq("sessionId", sessionId.toString()));
         List<Document> erasedItems = new ArrayList<>();
         for (ErasedSession.Record record : erased.records(sessionId)) {
@@ -234,6 +255,7 @@ class TimelineProjection extends ErasesShreddedSessions implements Projection {
     }
 
     private void updateMessage(UUID messageId, long sequence, Bson changes) {
+        PendingInserts.writeGathered(MESSAGES_SENT);
         GuardedWrites.updateGuarded(items, messageId.toString(), sequence, changes, false);
     }
 

@@ -95,24 +95,13 @@ class FeedViewTest {
                 event(second, 2, new ParticipantRemoved(second, "bea")),
                 event(third, 3, new ParticipantAdded(third, "dee", ParticipantRole.member)),
                 event(second, 3, waiting(second)),
+                event(second, 4, new ParticipantAdded(second, "eve", ParticipantRole.member)),
                 event(first, 8, new ParticipantAdded(first, "ann", ParticipantRole.member)),
                 event(first, 9, last),
                 event(first, 10, new MessageEdited(first, last.messageId(), last.encryptedContent(), null)));
-        MongoDatabase oneByOne = server.get();
-        ViewBatches.handleOneByOne(new FeedProjection(oneByOne), log);
-        List<String> expected = documents(oneByOne);
+        List<String> expected = ViewBatches.assertBatchesLeaveWhatOneAtATimeLeaves(
+                server, FeedProjection::new, log, FeedViewTest::documents);
         assertThat(expected).hasSize(9);
-
-        for (int size = 1; size <= log.size(); size++) {
-            MongoDatabase batched = server.get();
-            ViewBatches.handleInBatches(new FeedProjection(batched), log, size);
-            assertThat(documents(batched)).as("batches of %d", size).isEqualTo(expected);
-
-            // A processor restarting from an older token delivers the events again.
-            ViewBatches.handleInBatches(new FeedProjection(batched), log.subList(3, log.size()), 4);
-            ViewBatches.handleInBatches(new FeedProjection(batched), log, log.size());
-            assertThat(documents(batched)).as("again after batches of %d", size).isEqualTo(expected);
-        }
     }
 
     private static MessageSent waiting(UUID session) {

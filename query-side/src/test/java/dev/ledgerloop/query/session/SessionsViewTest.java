@@ -129,21 +129,9 @@ class SessionsViewTest {
                 event(third, 3, sent(third)),
                 event(second, 4, sent(second)),
                 event(second, 5, new SessionClosed(second)));
-        MongoDatabase oneByOne = server.get();
-        ViewBatches.handleOneByOne(new SessionsProjection(oneByOne), log);
-        List<String> expected = documents(oneByOne);
+        List<String> expected = ViewBatches.assertBatchesLeaveWhatOneAtATimeLeaves(
+                server, SessionsProjection::new, log, SessionsViewTest::documents);
         assertThat(expected).hasSize(3);
-
-        for (int size = 1; size <= log.size(); size++) {
-            MongoDatabase batched = server.get();
-            ViewBatches.handleInBatches(new SessionsProjection(batched), log, size);
-            assertThat(documents(batched)).as("batches of %d", size).isEqualTo(expected);
-
-            // A processor restarting from an older token delivers the events again.
-            ViewBatches.handleInBatches(new SessionsProjection(batched), log.subList(3, log.size()), 4);
-            ViewBatches.handleInBatches(new SessionsProjection(batched), log, log.size());
-            assertThat(documents(batched)).as("again after batches of %d", size).isEqualTo(expected);
-        }
     }
 
     private static MessageSent sent(UUID session) {

@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
+import dev.ledgerloop.events.envelope.EncryptedEnvelope;
+import dev.ledgerloop.events.envelope.Wrapping;
+import dev.ledgerloop.events.session.MessageDeleted;
+import dev.ledgerloop.events.session.MessageEdited;
+import dev.ledgerloop.events.session.MessageExpired;
 import dev.ledgerloop.events.session.MessageSent;
+import dev.ledgerloop.events.session.ParticipantAdded;
+import dev.ledgerloop.events.session.ParticipantRole;
 import dev.ledgerloop.events.session.Priority;
+import dev.ledgerloop.events.session.ResponseSubmitted;
 import dev.ledgerloop.events.session.SessionClosed;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.query.TestMessages;
+import dev.ledgerloop.query.ViewBatches;
 import dev.ledgerloop.query.paging.Page;
 import dev.ledgerloop.query.session.SessionsViewFixture;
 import dev.ledgerloop.service.ApiException;
@@ -18,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,5 +95,53 @@ class TimelineViewTest {
         assertThatThrownBy(() -> SessionsViewFixture.reader(database).get(stranger, session))
                 .isInstanceOf(ApiException.class)
                 .hasMessageContaining("not found");
+    }
+
+    /**
+     * A batch inserts its messages together (PendingInserts), before any update of a message and at its end: every
+     * batch size, messages edited, answered, deleted or expired in the batch that sent them, and batches delivered
+     * again over what was written, leave the documents the events leave one at a time.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.ledgerloop.query.ViewDatabases#servers")
+    void batches_leave_the_documents_events_one_at_a_time_leave(Supplier<MongoDatabase> server) {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        MessageSent asked = TestMessages.fromAgent(first, AGENT, true, Priority.High);
+        MessageSent edited = TestMessages.fromAgent(first, AGENT, false, Priority.Low);
+        MessageSent deleted = TestMessages.fromAgent(second, AGENT, false, Priority.Medium);
+        MessageSent expiring = TestMessages.fromAgent(second, AGENT, true, Priority.Medium);
+        EncryptedEnvelope changed =
+                new EncryptedEnvelope(1, EncryptedEnvelope.ALGORITHM, "BBBB", List.of(new Wrapping("k", "BB", "BB")));
+        List<EventMessage<?>> log = List.of(
+                event(first, 0, new ParticipantAdded(first, "ann", ParticipantRole.member)),
+                event(first, 1, asked),
+                event(second, 0, deleted),
+                event(first, 2, edited),
+                event(first, 3, new MessageEdited(first, edited.messageId(), changed, null)),
+                event(second, 1, expiring),
+                event(
+                        first,
+                        4,
+                        new ResponseSubmitted(first, asked.messageId(), UUID.randomUUID(), "ann", changed, null)),
+                event(second, 2, new MessageDeleted(second, deleted.messageId())),
+                event(first, 5, TestMessages.fromAgent(first, AGENT, true, Priority.Low)),
+                event(second, 3, new MessageExpired(second, expiring.messageId())),
+                event(first, 6, new SessionClosed(first)),
+                event(second, 4, TestMessages.fromAgent(second, AGENT, false, Priority.Urgent)));
+        List<String> expected = ViewBatches.assertBatchesLeaveWhatOneAtATimeLeaves(
+                server,
+                TimelineViewTest::projection,
+                log,
+                database -> ViewBatches.documents(database, TimelineProjection.COLLECTION));
+        assertThat(expected).hasSize(9);
+    }
+
+    private static TimelineProjection projection(MongoDatabase database) {
+        return new TimelineProjection(database, new ResponseWaiters(), null);
+    }
+
+    private static EventMessage<?> event(UUID session, long sequence, Object payload) {
+        return TestMessages.sessionEvent(session, sequence, payload, CONTEXT, T0.plusSeconds(sequence));
     }
 }

@@ -1,11 +1,14 @@
 package dev.ledgerloop.service.mongo;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -30,6 +33,28 @@ public final class GuardedWrites {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Inserts each document unless one with its id is there already, in their order: one {@code insertMany} when
+     * none is there (the common case), and from the first that is, one at a time.
+     */
+    public static void insertAllOnce(MongoCollection<Document> collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            collection.insertMany(documents);
+        } catch (MongoBulkWriteException e) {
+            // An ordered insertMany stops at its first error: everything before it is in, nothing after it.
+            BulkWriteError first = e.getWriteErrors().get(0);
+            if (ErrorCategory.fromErrorCode(first.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            for (Document document : documents.subList(first.getIndex() + 1, documents.size())) {
+                insertOnce(collection, document);
+            }
         }
     }
 
