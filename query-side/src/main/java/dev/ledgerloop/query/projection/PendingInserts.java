@@ -8,9 +8,9 @@ import org.bson.Document;
 
 /**
  * Inserts a view gathers over a batch and makes in one {@code insertMany} ({@link GuardedWrites#insertAllOnce}): as the
- * batch's last event has been handled, or before any other write of the view that could meet one of them (an update
- * of a gathered document, a deletion by session), which calls {@link #write} first so that the view's writes keep
- * their order.
+ * batch's last event has been handled, or when the view calls {@link #writeGathered} before any other write that could
+ * meet one of them (an update of a gathered document, a deletion by session), so that the view's writes keep their
+ * order.
  */
 public final class PendingInserts implements BatchEndWrites.Pending {
     private final MongoCollection<Document> collection;
