@@ -2,11 +2,14 @@ package dev.ledgerloop.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.query.ViewDatabases;
 import dev.ledgerloop.service.parking.ParkedEvents;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,11 +35,12 @@ class ReplayHandlersTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final MongoDatabase database =
             ViewDatabases.servers().findFirst().orElseThrow().getPayload().get();
-    /** Opened as the failing view fails: the steady view has most of its chunks still to handle then. */
     private final CountDownLatch failed = new CountDownLatch(1);
+    private final CountDownLatch steadyHolding = new CountDownLatch(1);
+    private final CountDownLatch steadyGoesOn = new CountDownLatch(1);
 
-    private final Recording steady = new Recording("steady", -1, 5 * CHUNK, failed);
-    private final Recording failing = new Recording("failing", 3 * CHUNK + 50, -1, failed);
+    private final Recording steady = new Recording("steady", -1, 5 * CHUNK, steadyHolding, steadyGoesOn);
+    private final Recording failing = new Recording("failing", 3 * CHUNK + 50, -1, failed, failed);
 
     @AfterEach
     void stopPool() {
@@ -45,8 +49,8 @@ class ReplayHandlersTest {
 
     @Test
     void every_view_handles_every_chunk_in_order() {
-        ReplayHandlers handlers = handlers(steady, new Recording("other", -1, -1, failed));
-        failed.countDown();
+        ReplayHandlers handlers = handlers(steady, new Recording("other", -1, -1, failed, failed));
+        steadyGoesOn.countDown();
         List<CompletableFuture<Void>> handled = new ArrayList<>();
         for (int chunk = 0; chunk < 20; chunk++) {
             handled.add(handlers.handAll(events(chunk)));
@@ -62,23 +66,27 @@ class ReplayHandlersTest {
     void a_failed_view_stops_and_its_failure_is_thrown_once_every_view_has_stopped() {
         ReplayHandlers handlers = handlers(steady, failing);
         List<CompletableFuture<Void>> handled = new ArrayList<>();
-        // Enough that the steady view is far from done when the failing one fails.
-        int chunks = 300;
-        for (int chunk = 0; chunk < chunks; chunk++) {
+        for (int chunk = 0; chunk < 20; chunk++) {
             handled.add(handlers.handAll(events(chunk)));
         }
-
         handlers.await(handled.get(2));
-        assertThatThrownBy(() -> handlers.await(handled.get(3)))
+
+        // The steady view holds its sixth chunk until released; the failing view fails in its fourth.
+        CompletableFuture<Throwable> awaiting =
+                CompletableFuture.supplyAsync(() -> catchThrowable(() -> handlers.await(handled.get(3))), pool);
+        await().until(() -> failed.getCount() == 0 && steadyHolding.getCount() == 0);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !awaiting.isDone());
+        assertThat(steady.seen).hasSize(5 * CHUNK);
+
+        steadyGoesOn.countDown();
+        assertThat(awaiting.join())
                 .isInstanceOf(RebuildFailure.class)
                 .hasMessageContaining("The failing handler failed on");
-        // Every chunk handed over was handled by the steady view before the failure was thrown.
-        assertThat(handled).allMatch(CompletableFuture::isDone);
-        assertThat(steady.seen).hasSize(chunks * CHUNK);
+        assertThat(steady.seen).hasSize(20 * CHUNK);
         assertThat(failing.seen)
                 .containsExactlyElementsOf(
                         IntStream.range(0, 3 * CHUNK + 50).boxed().toList());
-        assertThatThrownBy(() -> handlers.await(handled.get(chunks - 1))).isInstanceOf(RebuildFailure.class);
+        assertThatThrownBy(() -> handlers.await(handled.get(19))).isInstanceOf(RebuildFailure.class);
     }
 
     private ReplayHandlers handlers(Recording... views) {
@@ -92,21 +100,23 @@ class ReplayHandlersTest {
     }
 
     /**
-     * A view that records the numbers it handles; it fails on {@code failOn}, opening {@code failed}, and waits for
-     * {@code failed} (for at most a few seconds) before it handles {@code waitOn}.
+     * A view that records the numbers it handles; it fails on {@code failOn}, opening {@code reached}, and before it
+     * handles {@code holdOn} opens {@code reached} and waits for {@code goOn} (for at most a few seconds).
      */
     static final class Recording implements Projection {
         final List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
         private final String name;
         private final int failOn;
-        private final int waitOn;
-        private final CountDownLatch failed;
+        private final int holdOn;
+        private final CountDownLatch reached;
+        private final CountDownLatch goOn;
 
-        Recording(String name, int failOn, int waitOn, CountDownLatch failed) {
+        Recording(String name, int failOn, int holdOn, CountDownLatch reached, CountDownLatch goOn) {
             this.name = name;
             this.failOn = failOn;
-            this.waitOn = waitOn;
-            this.failed = failed;
+            this.holdOn = holdOn;
+            this.reached = reached;
+            this.goOn = goOn;
         }
 
         @Override
@@ -127,11 +137,12 @@ class ReplayHandlersTest {
         @EventHandler
         void on(Integer number) throws InterruptedException {
             if (number == failOn) {
-                failed.countDown();
+                reached.countDown();
                 throw new IllegalStateException("failing on " + number);
             }
-            if (number == waitOn) {
-                assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+            if (number == holdOn) {
+                reached.countDown();
+                assertThat(goOn.await(10, TimeUnit.SECONDS)).isTrue();
             }
             seen.add(number);
         }
