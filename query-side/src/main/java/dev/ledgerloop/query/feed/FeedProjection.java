@@ -207,11 +207,14 @@ class FeedProjection extends ErasesShreddedSessions implements Projection {
         }
         boolean applied = GuardedWrites.updateGuarded(sessions, id, sequence, set("answerers", answerers), true);
         SessionsSeen seen = sessionsSeen();
-        if (seen != null && applied) {
-            seen.saw(
-                    id, new Document("_id", id).append("answerers", answerers).append(GuardedWrites.VERSION, sequence));
-        } else if (seen != null) {
-            seen.forget(id);
+        if (seen != null) {
+            seen.wrote(
+                    id,
+                    applied
+                            ? new Document("_id", id)
+                                    .append("answerers", answerers)
+                                    .append(GuardedWrites.VERSION, sequence)
+                            : null);
         }
         // Messages written after this event already carry a later list; only earlier ones take this one.
         PendingInserts.writeGathered(MESSAGES_SENT);

@@ -22,8 +22,13 @@ final class SessionsSeen implements BatchEndWrites.Pending {
                 .orElse(null);
     }
 
-    void saw(String sessionId, Document document) {
-        byId.put(sessionId, Optional.ofNullable(document));
+    /** What a write left of the session's document; null when the write did not apply, and it is read again. */
+    void wrote(String sessionId, Document document) {
+        if (document == null) {
+            forget(sessionId);
+        } else {
+            byId.put(sessionId, Optional.of(document));
+        }
     }
 
     void forget(String sessionId) {

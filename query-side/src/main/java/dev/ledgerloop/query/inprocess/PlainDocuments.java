@@ -25,17 +25,8 @@ final class PlainDocuments {
         if (document.getClass() != org.bson.Document.class) {
             return Optional.empty();
         }
-        Map<String, Object> fields = (org.bson.Document) document;
-        Document server = new Document();
-        if (fields.containsKey(ID) && !put(server, ID, fields.get(ID))) {
-            return Optional.empty();
-        }
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            if (!field.getKey().equals(ID) && !put(server, field.getKey(), field.getValue())) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(server);
+        Object server = document((org.bson.Document) document, ID);
+        return server == NOT_PLAIN ? Optional.empty() : Optional.of((Document) server);
     }
 
     private static boolean put(Document server, String key, Object value) {
@@ -60,7 +51,7 @@ final class PlainDocuments {
             return Instant.ofEpochMilli(((Date) value).getTime());
         }
         if (value instanceof Map<?, ?> map) {
-            return map(map);
+            return document(map, null);
         }
         if (value instanceof List<?> list) {
             List<Object> server = new ArrayList<>(list.size());
@@ -76,18 +67,22 @@ final class PlainDocuments {
         return NOT_PLAIN;
     }
 
-    /** A nested document: its fields in their order, an {@code _id} among them where it stands. */
-    private static Object map(Map<?, ?> map) {
+    /**
+     * A document: its fields in their order, {@code first} (the top level's {@code _id}; null in a nested document,
+     * where an {@code _id} stays where it stands) before them.
+     */
+    private static Object document(Map<?, ?> map, String first) {
         Document server = new Document();
+        if (first != null && map.containsKey(first) && !put(server, first, map.get(first))) {
+            return NOT_PLAIN;
+        }
         for (Map.Entry<?, ?> field : map.entrySet()) {
             if (!(field.getKey() instanceof String key)) {
                 return NOT_PLAIN;
             }
-            Object converted = value(field.getValue());
-            if (converted == NOT_PLAIN) {
+            if (!key.equals(first) && !put(server, key, field.getValue())) {
                 return NOT_PLAIN;
             }
-            server.put(key, converted);
         }
         return server;
     }

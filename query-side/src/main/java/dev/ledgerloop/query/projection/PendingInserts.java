@@ -43,7 +43,7 @@ public final class PendingInserts implements BatchEndWrites.Pending {
 
     @Override
     public void write() {
-        GuardedWrites.insertAllOnce(collection, List.copyOf(documents));
+        GuardedWrites.insertAllOnce(collection, documents);
         documents.clear();
     }
 }

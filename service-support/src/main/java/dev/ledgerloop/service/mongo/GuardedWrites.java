@@ -3,6 +3,7 @@ package dev.ledgerloop.service.mongo;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -29,7 +30,7 @@ public final class GuardedWrites {
             collection.insertOne(document);
             return true;
         } catch (MongoWriteException e) {
-            if (isDuplicateKey(e)) {
+            if (isDuplicateKey(e.getError())) {
                 return false;
             }
             throw e;
@@ -49,7 +50,7 @@ public final class GuardedWrites {
         } catch (MongoBulkWriteException e) {
             // An ordered insertMany stops at its first error: everything before it is in, nothing after it.
             BulkWriteError first = e.getWriteErrors().get(0);
-            if (ErrorCategory.fromErrorCode(first.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+            if (!isDuplicateKey(first)) {
                 throw e;
             }
             for (Document document : documents.subList(first.getIndex() + 1, documents.size())) {
@@ -72,14 +73,14 @@ public final class GuardedWrites {
             return true;
         } catch (MongoWriteException e) {
             // The upsert met the document at this sequence or later: the guard worked.
-            if (isDuplicateKey(e)) {
+            if (isDuplicateKey(e.getError())) {
                 return false;
             }
             throw e;
         }
     }
 
-    private static boolean isDuplicateKey(MongoWriteException e) {
-        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    private static boolean isDuplicateKey(WriteError error) {
+        return error.getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }
