@@ -6,15 +6,11 @@ import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 
@@ -155,44 +151,5 @@ public final class MemoryBenchmark {
             throw new IllegalStateException("The agent has no session to send to");
         }
         return ids;
-    }
-
-    /**
-     * What a run with {@code data=DIR} loaded, so that a later run on the same directory measures at once. It keeps
-     * the bootstrap key, which the system hands out only on its first start, next to the data directory's own
-     * secrets (an owner-only file, as theirs).
-     */
-    private record LoadedLog(long events, int sessions, double loadSeconds, String key) {
-        private static final String FILE = "memory-bench.properties";
-
-        static LoadedLog readFrom(Path data) throws IOException {
-            Path file = data.resolve(FILE);
-            if (!Files.exists(file)) {
-                return null;
-            }
-            Properties properties = new Properties();
-            try (InputStream in = Files.newInputStream(file)) {
-                properties.load(in);
-            }
-            return new LoadedLog(
-                    Long.parseLong(properties.getProperty("events")),
-                    Integer.parseInt(properties.getProperty("sessions")),
-                    Double.parseDouble(properties.getProperty("load-seconds")),
-                    properties.getProperty("key"));
-        }
-
-        void writeTo(Path data) throws IOException {
-            Properties properties = new Properties();
-            properties.setProperty("events", Long.toString(events));
-            properties.setProperty("sessions", Integer.toString(sessions));
-            properties.setProperty("load-seconds", Double.toString(loadSeconds));
-            properties.setProperty("key", key);
-            Path file = Files.createFile(
-                    data.resolve(FILE),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                properties.store(out, "What the memory benchmark loaded into this directory");
-            }
-        }
     }
 }

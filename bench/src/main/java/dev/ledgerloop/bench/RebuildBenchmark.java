@@ -5,21 +5,20 @@ import static dev.ledgerloop.bench.BenchArgs.stringArg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Rebuild of every view from the log (docs/replay.md §Rebuild): appends {@code events} session events (opened, a
  * participant, messages that wait for an answer, edits), waits until every processor has caught up, then rebuilds
  * {@code all} through the admin API and prints events/s as the rebuild reports it. Arguments {@code name=value}:
- * {@code events} (100000), {@code rebuilds} (2; the first warms the JIT), {@code data} and {@code key} (a data
- * directory with a log to reuse, and its bootstrap key; it is kept).
+ * {@code events} (100000), {@code rebuilds} (2; the first warms the JIT), {@code data} (a directory to keep the
+ * loaded system in: a later run with the same {@code data} rebuilds its log without appending again).
  */
 public final class RebuildBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,27 +34,37 @@ public final class RebuildBenchmark {
         CommonPool.ensureParallelism();
         int events = intArg(args, "events", 100_000);
         int rebuilds = intArg(args, "rebuilds", 2);
-        String reuse = stringArg(args, "data");
-        Path data = reuse == null ? Files.createTempDirectory("ledgerloop-rebuild-bench-") : Path.of(reuse);
+        String kept = stringArg(args, "data");
+        Path data = kept != null
+                ? Files.createDirectories(Path.of(kept))
+                : Files.createTempDirectory("ledgerloop-rebuild-bench-");
+        LoadedLog loaded = LoadedLog.readFrom(data);
         try (LedgerloopSystem system =
                 LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
-            String key = system.secrets().bootstrapKeyOnce();
-            if (key == null) {
-                key = stringArg(args, "key");
-            }
-            RebuildBenchmark bench =
-                    new RebuildBenchmark(new GatewayClient("http://localhost:" + system.gatewayPort(), key));
-            ProcessorLag lag = new ProcessorLag(bench.gateway);
             System.out.printf(
                     "Rebuild of all views (%d processors)%n",
                     Runtime.getRuntime().availableProcessors());
-            if (reuse == null) {
-                long started = System.nanoTime();
-                long written = write(system, events);
+            if (loaded == null) {
+                String key = system.secrets().bootstrapKeyOnce();
+                if (key == null) {
+                    throw new IllegalStateException(
+                            data + " holds a system this benchmark did not load: give it an empty directory");
+                }
+                SessionAppender appender = write(system, events);
+                System.out.printf("appended %,d events in %.1f s%n", appender.events(), appender.seconds());
+                loaded = new LoadedLog(
+                        appender.events(), (int) (appender.events() / EVENTS_PER_SESSION), appender.seconds(), key);
+                if (kept != null) {
+                    loaded.writeTo(data);
+                }
+            } else {
                 System.out.printf(
-                        "appended %,d events in %.1f s (data in %s)%n",
-                        written, (System.nanoTime() - started) / 1e9, data);
+                        "reusing the %,d events an earlier run appended (events= left aside)%n", loaded.events());
             }
+            RebuildBenchmark bench =
+                    new RebuildBenchmark(new GatewayClient("http://localhost:" + system.gatewayPort(), loaded.key()));
+            ProcessorLag lag = new ProcessorLag(bench.gateway);
+            events = (int) loaded.events();
             lag.awaitCaughtUp(ProcessorLag.catchUpBound(events), true);
             for (int i = 1; i <= rebuilds; i++) {
                 JsonNode done = bench.rebuildAll();
@@ -77,11 +86,8 @@ public final class RebuildBenchmark {
                 lag.awaitCaughtUp(ProcessorLag.catchUpBound(events), true);
             }
         } finally {
-            if (reuse == null) {
-                try (Stream<Path> files = Files.walk(data)) {
-                    files.sorted(Comparator.reverseOrder())
-                            .forEach(path -> path.toFile().delete());
-                }
+            if (kept == null) {
+                TemporaryDirectories.deleteRecursively(data);
             }
         }
     }
@@ -90,7 +96,7 @@ public final class RebuildBenchmark {
      * Sessions of {@value #EVENTS_PER_SESSION} events each (opened, a participant, messages that wait for an answer,
      * every tenth event an edit of the message before it).
      */
-    private static long write(LedgerloopSystem system, int events) {
+    private static SessionAppender write(LedgerloopSystem system, int events) {
         SessionAppender appender = new SessionAppender(system, "rebuild-benchmark");
         while (appender.events() < events) {
             SessionEvents session = SessionEvents.opened(appender.agent()).participant("alice");
@@ -103,7 +109,7 @@ public final class RebuildBenchmark {
             }
             appender.append(session);
         }
-        return appender.events();
+        return appender;
     }
 
     private JsonNode rebuildAll() throws Exception {
