@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
@@ -131,8 +133,9 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
      * collection under the old name meets the old keys. Here the collection renames its maps itself, documents and
      * indexes ({@link EqualityLookupCollection#renameTo}), and a rename runs alone: every other command waits for it,
      * so readers see the old collection or the new one, as MongoDB guarantees for a rename within a database (a
-     * rebuild's switch-over, docs/replay.md §Rebuild). Renaming a map is a change of its name in the file's catalogue:
-     * the pause does not grow with the collection.
+     * rebuild's switch-over, docs/replay.md §Rebuild). Renaming a map is a change of its name in the file's catalogue;
+     * dropping the target removes its maps, which visits each of their pages once: see {@link #COMMIT_AT_UNSAVED_BYTES}
+     * for why that stays cheap.
      */
     private static final class EmbeddedBackend extends H2Backend {
         private static final String RENAME = "renameCollection";
@@ -147,12 +150,22 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
          * its data under load.
          */
         static final Duration RETENTION = Duration.ofSeconds(5);
+        /**
+         * Changes in memory past which the store commits before the second is up. A commit writes everything changed
+         * since the last as one chunk, and H2 caches a chunk's table of contents only while it is under 64 KiB (some
+         * 8,000 pages): a rebuild's copy wrote chunks of up to 50,000 pages, and removing such pages later (a rebuild
+         * renaming its copy over them) read the whole table from the file again for every page: 6 to 10 s with
+         * every command waiting (docs/rebuild-benchmark.md). H2's own commits by memory, which this store turns off,
+         * come at 1 MiB.
+         */
+        static final int COMMIT_AT_UNSAVED_BYTES = 4 << 20;
 
         /** Commands hold it shared; a commit or a rename holds it alone, so it sees no command half done. */
         private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
 
         private final ScheduledExecutorService committer;
         private final StoreCompaction compaction;
+        private final AtomicBoolean earlyCommitAsked = new AtomicBoolean();
 
         private EmbeddedBackend(MVStore store, Duration commitEvery) {
             super(store);
@@ -248,8 +261,24 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
             }
             if (asksForTheJournal(query)) {
                 commitAlone(true);
+            } else if (getMvStore().getUnsavedMemory() >= COMMIT_AT_UNSAVED_BYTES) {
+                commitEarly();
             }
             return answer;
+        }
+
+        /** Asks the committer for a commit now (one at a time), without waiting for it; the timed one syncs. */
+        private void commitEarly() {
+            if (earlyCommitAsked.compareAndSet(false, true)) {
+                try {
+                    committer.execute(() -> {
+                        earlyCommitAsked.set(false);
+                        quietly(() -> commitAlone(false));
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    earlyCommitAsked.set(false);
+                }
+            }
         }
 
         /**
@@ -273,10 +302,16 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
         }
 
         private void commitQuietly() {
-            try {
+            quietly(() -> {
                 commitAlone(false);
                 compactAlone();
                 getMvStore().sync();
+            });
+        }
+
+        private static void quietly(Runnable commit) {
+            try {
+                commit.run();
             } catch (RuntimeException e) {
                 log.warn("Committing the embedded MongoDB store failed; the next commit tries again", e);
             }

@@ -10,12 +10,16 @@ import org.h2.mvstore.MVStore;
  * store turns off (commits only while no command runs), so compaction runs here, after each commit: it rewrites the
  * live pages of the sparsest chunks, those replaced longer ago than H2's retention time, until the chunks are half
  * live. The work is sized by the write volume: a quarter of what the commits wrote since the last compaction (1 MiB at
- * least, 32 MiB at most), so the space freed keeps pace with the space written while each pause stays short.
+ * least, 32 MiB at most), so the space freed keeps pace with the space written while each pause stays short. It is
+ * done and committed in steps of at most 4 MiB: each commit writes what it moved as one chunk, and a chunk of more than
+ * some 8,000 pages makes every later removal of one of its pages read the chunk's table of contents from the file
+ * (see {@code EmbeddedMongo}'s commits by memory).
  */
 final class StoreCompaction {
     static final int TARGET_FILL_RATE = 50;
     static final long LEAST_BYTES = 1L << 20;
     static final long MOST_BYTES = 32L << 20;
+    static final long STEP_BYTES = 4L << 20;
     private static final String WRITE_BYTES = "info.FILE_WRITE_BYTES";
 
     private final MVStore store;
@@ -28,7 +32,9 @@ final class StoreCompaction {
 
     /** Runs while no command runs; commits what it moved, so the chunks it emptied can be reused. */
     void afterCommit() {
-        if (store.compact(TARGET_FILL_RATE, (int) budget(written() - writtenBefore))) {
+        for (long left = budget(written() - writtenBefore);
+                left > 0 && store.compact(TARGET_FILL_RATE, (int) Math.min(left, STEP_BYTES));
+                left -= STEP_BYTES) {
             store.commit();
         }
         writtenBefore = written();

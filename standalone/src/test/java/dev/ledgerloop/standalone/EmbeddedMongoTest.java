@@ -200,6 +200,63 @@ class EmbeddedMongoTest {
     }
 
     /**
+     * A burst of writes within one timed commit is committed in chunks whose table of contents H2 keeps in its cache
+     * (64 KiB, some 8,000 pages). A rebuild's copy wrote chunks of up to 50,000 pages, and dropping the collections
+     * later (renaming the next rebuild's copies over them) read each page's chunk table from the file again: 6 to 10 s
+     * with every command waiting.
+     */
+    @Test
+    void a_burst_of_writes_is_committed_in_chunks_whose_tables_of_contents_h2_can_cache() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        String pad = "p".repeat(2_000);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0, Duration.ofHours(1));
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> views = collection(client);
+            views.createIndex(new Document("sessionId", 1));
+            List<Document> batch = new ArrayList<>();
+            for (int id = 0; id < 30_000; id++) {
+                batch.add(new Document("_id", String.format("m-%06d", id))
+                        .append("sessionId", "s-" + id % 500)
+                        .append("pad", pad));
+                if (batch.size() == 1_000) {
+                    views.insertMany(batch);
+                    batch.clear();
+                }
+            }
+        }
+        // A chunk is listed in the file's layout from the next commit on: one more write after a restart lists them
+        // all.
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0, Duration.ofHours(1));
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            collection(client).insertOne(new Document("_id", "after-restart"));
+        }
+
+        List<Integer> pages = chunkPages(store.resolve(StoreFile.CURRENT));
+        assertThat(pages.stream().mapToInt(Integer::intValue).sum())
+                .as("pages written in all, more than one chunk H2 can cache the table of")
+                .isGreaterThan(CACHED_TOC_PAGES);
+        assertThat(pages).as("pages of each chunk").allSatisfy(count -> assertThat(count)
+                .isLessThan(CACHED_TOC_PAGES));
+    }
+
+    /** The most pages of a chunk whose table of contents (8 bytes a page) fits H2's cache of them (64 KiB an entry). */
+    private static final int CACHED_TOC_PAGES = 8_000;
+
+    private static List<Integer> chunkPages(Path file) {
+        List<Integer> pages = new ArrayList<>();
+        try (MVStore store =
+                new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            store.getLayoutMap().forEach((key, value) -> {
+                if (key.startsWith("chunk.")) {
+                    pages.add(Integer.parseInt(
+                            org.h2.mvstore.DataUtils.parseMap(value).get("pages"), 16));
+                }
+            });
+        }
+        return pages;
+    }
+
+    /**
      * A stop while writes stream in keeps every write acknowledged before it: the store's own commit may be running
      * when the stop comes (here it commits back to back), and interrupting it in the middle of a write closed H2's
      * file channel, so the final commit at the stop could no longer write (found by the sessions benchmark's stop).
@@ -296,9 +353,13 @@ class EmbeddedMongoTest {
             Document token = database.getCollection("tokens").find().first();
             long views = database.getCollection("view").countDocuments();
             for (String session : List.of("s-0", "s-1", "s-2")) {
-                assertThat(ids(database.getCollection("view").find(eq("sessionId", session))))
-                        .containsExactlyInAnyOrderElementsOf(
-                                ids(database.getCollection("view").find(or(eq("sessionId", session)))));
+                // Only the ids: the writer outruns the checks, and a session's whole documents outgrew a reply.
+                assertThat(ids(database.getCollection("view")
+                                .find(eq("sessionId", session))
+                                .projection(new Document("_id", 1))))
+                        .containsExactlyInAnyOrderElementsOf(ids(database.getCollection("view")
+                                .find(or(eq("sessionId", session)))
+                                .projection(new Document("_id", 1))));
             }
             if (token != null) {
                 assertThat(views)
