@@ -83,8 +83,9 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
 
     /**
      * Runs the server's own insert command in this thread, under the same lock as a command from the wire, so a commit
-     * sees all of a batch or none of it. The channel stands for the connection the server keeps a command's last result
-     * for, and is closed with it.
+     * sees all of a batch or none of it, and commits it (without a sync): a rebuild's copy inserts its batches as fast
+     * as the server takes them, and a chunk per batch stays small ({@link EmbeddedBackend#COMMIT_AT_UNSAVED_BYTES}).
+     * The channel stands for the connection the server keeps a command's last result for, and is closed with it.
      */
     @Override
     public void insertMany(String database, String collection, List<Document> documents) {
@@ -99,6 +100,7 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
             backend.handleClose(channel);
             channel.close();
         }
+        backend.commitAlone(false);
         if (answer.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()) {
             throw new IllegalStateException("The embedded MongoDB refused an insert into " + database + "." + collection
                     + ": " + ((Document) errors.get(0)).get("errmsg"));
@@ -155,10 +157,11 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
          * since the last as one chunk, and H2 caches a chunk's table of contents only while it is under 64 KiB (some
          * 8,000 pages): a rebuild's copy wrote chunks of up to 50,000 pages, and removing such pages later (a rebuild
          * renaming its copy over them) read the whole table from the file again for every page: 6 to 10 s with
-         * every command waiting (docs/rebuild-benchmark.md). H2's own commits by memory, which this store turns off,
-         * come at 1 MiB.
+         * every command waiting (docs/rebuild-benchmark.md). The copy commits after each batch ({@link #insertMany});
+         * this is the net for other bursts. It is set well above what the views change in a second under load: at 4
+         * MiB the sends of the sessions benchmark made 2.5 commits a second instead of one, each holding every command.
          */
-        static final int COMMIT_AT_UNSAVED_BYTES = 4 << 20;
+        static final int COMMIT_AT_UNSAVED_BYTES = 32 << 20;
 
         /** Commands hold it shared; a commit or a rename holds it alone, so it sees no command half done. */
         private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
