@@ -122,13 +122,15 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
      * The H2 backend with two guarantees MongoDB gives and mongo-java-server's H2 backend does not.
      *
      * <p>Crash consistency: what a crash (the process killed) leaves in the file is a prefix of the commands, as
-     * MongoDB's journal gives. The store commits once a second while no command runs (the H2 store's own commits,
-     * timed or by memory, are off: they captured one collection before and another after a pair of writes, so a
-     * processor's token could survive without the view write made before it, and the replay after a restart
-     * started behind that write), then compacts ({@link StoreCompaction}) and syncs the file, so a power loss too
-     * leaves at most the last second out. A write whose write concern asks for the journal ({@code j: true}, or {@code w:
-     * "majority"}, which implies it on MongoDB) is committed and fsynced before it is acknowledged: the keyring's
-     * data keys are written so, and a lost key made its stream's events, durable in the event log, unreadable.
+     * MongoDB's journal gives. The store commits once a second while no command runs, then compacts ({@link
+     * StoreCompaction}) and syncs the file, so a power loss too leaves at most the last second out; it commits sooner,
+     * without a sync, after each batch inserted from this process and after a burst of changes ({@link
+     * EmbeddedBackend#COMMIT_AT_UNSAVED_BYTES}). The H2 store's own commits, timed or by memory, are off: they captured
+     * one collection before and another after a pair of writes, so a processor's token could survive without the view
+     * write made before it, and the replay after a restart started behind that write. A write whose write concern asks
+     * for the journal ({@code j: true}, or {@code w: "majority"}, which implies it on MongoDB) is committed and fsynced
+     * before it is acknowledged: the keyring's data keys are written so, and a lost key made its stream's events,
+     * durable in the event log, unreadable.
      *
      * <p>Renames: mongo-java-server's H2 backend looks the collection's maps up under the new name after renaming the
      * collection, so it renames nothing and the renamed collection loses its documents on the next start, while a new
