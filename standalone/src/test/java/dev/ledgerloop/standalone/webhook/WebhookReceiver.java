@@ -58,8 +58,13 @@ public final class WebhookReceiver implements AutoCloseable {
         return url(path, behaviour);
     }
 
+    /**
+     * The requests to the path so far, as a copy: a view of the list deliveries keep growing (a {@code subList} of it)
+     * threw {@code ConcurrentModificationException} when a retry arrived while a test read it.
+     */
     public List<Received> received(String path) {
-        return received.get(path);
+        List<Received> requests = received.get(path);
+        return requests == null ? null : List.copyOf(requests);
     }
 
     /** The {@code webhook-id} of every request to the path, in the order they came, repeats included. */
