@@ -1,5 +1,6 @@
 package dev.ledgerloop.bench;
 
+import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,21 @@ import java.util.Properties;
  */
 record LoadedLog(long events, int sessions, double loadSeconds, String key) {
     private static final String FILE = "bench-loaded.properties";
+
+    /** The directory {@code data=} names (created if need be), or a temporary one named by {@code prefix}. */
+    static Path directory(String kept, String prefix) throws IOException {
+        return kept != null ? Files.createDirectories(Path.of(kept)) : Files.createTempDirectory(prefix);
+    }
+
+    /** The bootstrap key of a system the benchmark is about to load; refused for a directory it did not load. */
+    static String keyOfFresh(LedgerloopSystem system, Path data) {
+        String key = system.secrets().bootstrapKeyOnce();
+        if (key == null) {
+            throw new IllegalStateException(
+                    data + " holds a system this benchmark did not load: give it an empty directory");
+        }
+        return key;
+    }
 
     /** What an earlier run kept in {@code data}, or null when it holds nothing a benchmark loaded. */
     static LoadedLog readFrom(Path data) throws IOException {

@@ -41,9 +41,7 @@ public final class MemoryBenchmark {
         int sessions = settings.intArg("sessions", 50_000);
         int steadySeconds = settings.intArg("steadySeconds", 30);
         String kept = settings.stringArg("data", "(a temporary directory)");
-        Path data = kept != null
-                ? Files.createDirectories(Path.of(kept))
-                : Files.createTempDirectory("ledgerloop-memory-bench-");
+        Path data = LoadedLog.directory(kept, "ledgerloop-memory-bench-");
         LoadedLog loaded = LoadedLog.readFrom(data);
         try (LedgerloopSystem system =
                 LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
@@ -51,11 +49,7 @@ public final class MemoryBenchmark {
                     "Memory after loading events (%d processors): %s%n",
                     Runtime.getRuntime().availableProcessors(), settings);
             if (loaded == null) {
-                String key = system.secrets().bootstrapKeyOnce();
-                if (key == null) {
-                    throw new IllegalStateException(
-                            data + " holds a system this benchmark did not load: give it an empty directory");
-                }
+                String key = LoadedLog.keyOfFresh(system, data);
                 loaded = load(system, events, sessions, key);
                 if (kept != null) {
                     loaded.writeTo(data);

@@ -9,7 +9,6 @@ import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -35,9 +34,7 @@ public final class RebuildBenchmark {
         int events = intArg(args, "events", 100_000);
         int rebuilds = intArg(args, "rebuilds", 2);
         String kept = stringArg(args, "data");
-        Path data = kept != null
-                ? Files.createDirectories(Path.of(kept))
-                : Files.createTempDirectory("ledgerloop-rebuild-bench-");
+        Path data = LoadedLog.directory(kept, "ledgerloop-rebuild-bench-");
         LoadedLog loaded = LoadedLog.readFrom(data);
         try (LedgerloopSystem system =
                 LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
@@ -45,11 +42,7 @@ public final class RebuildBenchmark {
                     "Rebuild of all views (%d processors)%n",
                     Runtime.getRuntime().availableProcessors());
             if (loaded == null) {
-                String key = system.secrets().bootstrapKeyOnce();
-                if (key == null) {
-                    throw new IllegalStateException(
-                            data + " holds a system this benchmark did not load: give it an empty directory");
-                }
+                String key = LoadedLog.keyOfFresh(system, data);
                 SessionAppender appender = write(system, events);
                 System.out.printf("appended %,d events in %.1f s%n", appender.events(), appender.seconds());
                 loaded = new LoadedLog(
