@@ -21,6 +21,9 @@ public final class BackendApplication {
     /** Axon's advertisement for AxonIQ Console, ten lines in every backend's log at each start. */
     static final String AXON_CONSOLE_MESSAGE = "disable-axoniq-console-message";
 
+    /** Axon's time limits on every handler call and unit of work, off by default (an operator may turn them on). */
+    static final String AXON_TIME_LIMITS = "axon.timeout.enabled";
+
     public static SpringApplicationBuilder builder(Class<?> applicationClass, String name) {
         // Axon reads these as system properties (or environment variables), not as Spring properties.
         trueUnlessSet(AXON_UPDATE_CHECK);
@@ -45,6 +48,10 @@ public final class BackendApplication {
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("axon.serializer.events", "jackson");
+        // Axon's handler and unit-of-work time limits (docs/performance.md, "Axon's time limits off"): each handler
+        // call and unit of work walked its thread's whole stack and scheduled a warning it then cancelled. Their
+        // warnings came after 10 s and their interrupt after 30 s; a slow processor shows in its lag instead.
+        defaults.put(AXON_TIME_LIMITS, "false");
         defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
         // docs/metrics.md: every meter names the service it comes from (several run in one JVM on the embedded
         // default).
