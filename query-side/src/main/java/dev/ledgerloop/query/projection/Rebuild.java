@@ -30,8 +30,6 @@ final class Rebuild implements Runnable {
     private static final long PAUSE_WHEN_BEHIND_BY_AT_MOST = 1_000;
 
     private static final int MAX_CATCH_UPS = 10;
-    /** Events handed to the views at a time: each view takes them in order, the views side by side. */
-    private static final int CHUNK = 256;
     /** How far the reader may run ahead of the slowest view, in chunks. */
     private static final int CHUNKS_AHEAD = 4;
 
@@ -39,7 +37,7 @@ final class Rebuild implements Runnable {
     private final List<String> views;
     private final FreshCollections fresh;
     private final Function<MongoDatabase, ReplayHandlers> handlersOn;
-    private final long memoryDocuments;
+    private final RebuildSettings settings;
     private final EventStoreDbStorageEngine eventLog;
     private final LiveProcessors live;
     private final TokenPositions tokens;
@@ -58,7 +56,7 @@ final class Rebuild implements Runnable {
             List<String> views,
             FreshCollections fresh,
             Function<MongoDatabase, ReplayHandlers> handlersOn,
-            long memoryDocuments,
+            RebuildSettings settings,
             EventStoreDbStorageEngine eventLog,
             LiveProcessors live,
             TokenPositions tokens,
@@ -67,7 +65,7 @@ final class Rebuild implements Runnable {
         this.views = List.copyOf(views);
         this.fresh = fresh;
         this.handlersOn = handlersOn;
-        this.memoryDocuments = memoryDocuments;
+        this.settings = settings;
         this.eventLog = eventLog;
         this.live = live;
         this.tokens = tokens;
@@ -88,7 +86,7 @@ final class Rebuild implements Runnable {
         String outcome;
         try {
             fresh.recreate();
-            try (RebuildStore store = new RebuildStore(fresh, handlersOn, memoryDocuments)) {
+            try (RebuildStore store = new RebuildStore(fresh, handlersOn, settings.memoryDocuments())) {
                 EventStoreDbPositionToken position = caughtUp(store, EventStoreDbPositionToken.TAIL);
                 store.moveToCopies();
                 switchOver(store, caughtUp(store, position));
@@ -151,7 +149,7 @@ final class Rebuild implements Runnable {
         if (upTo != null && position.covers(upTo)) {
             return position;
         }
-        List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        List<TrackedEventMessage<?>> chunk = new ArrayList<>(settings.chunkEvents());
         Deque<HandedOver> handedOver = new ArrayDeque<>();
         try (Stream<? extends TrackedEventMessage<?>> events = eventLog.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
@@ -161,7 +159,7 @@ final class Rebuild implements Runnable {
                     break;
                 }
                 chunk.add(event);
-                if (chunk.size() == CHUNK) {
+                if (chunk.size() == settings.chunkEvents()) {
                     position = handOver(store, chunk, handedOver);
                 }
             }

@@ -33,11 +33,13 @@ class RebuildConfiguration {
             ObjectProvider<Configuration> axon,
             Clock clock,
             @Value("${ledgerloop.rebuild.memory-documents:-1}") long memoryDocuments,
+            @Value("${ledgerloop.rebuild.chunk-events:" + RebuildSettings.CHUNK_EVENTS + "}") int chunkEvents,
             ObjectProvider<InProcessInserts> inserts) {
         long budget =
                 memoryDocuments < 0 ? Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_DOCUMENT : memoryDocuments;
+        RebuildSettings settings = new RebuildSettings(budget, chunkEvents);
         return new Rebuilds(
-                projections, database, engine, parked, processing(axon), clock, budget, inserts.getIfAvailable());
+                projections, database, engine, parked, processing(axon), clock, settings, inserts.getIfAvailable());
     }
 
     @Bean

@@ -39,7 +39,7 @@ public final class Rebuilds implements AutoCloseable {
     private final LiveProcessors live;
     private final TokenPositions tokens;
     private final Clock clock;
-    private final long memoryDocuments;
+    private final RebuildSettings settings;
     private final InProcessInserts inserts;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
@@ -56,7 +56,7 @@ public final class Rebuilds implements AutoCloseable {
             ParkedEvents parked,
             Supplier<EventProcessingConfiguration> processing,
             Clock clock,
-            long memoryDocuments,
+            RebuildSettings settings,
             InProcessInserts inserts) {
         this.projections = projections.stream()
                 .collect(Collectors.toMap(Projection::name, Function.identity(), (a, b) -> a, TreeMap::new));
@@ -66,7 +66,7 @@ public final class Rebuilds implements AutoCloseable {
         this.live = new LiveProcessors(processing);
         this.tokens = new TokenPositions(database);
         this.clock = clock;
-        this.memoryDocuments = memoryDocuments;
+        this.settings = settings;
         this.inserts = inserts;
     }
 
@@ -101,7 +101,7 @@ public final class Rebuilds implements AutoCloseable {
                 views,
                 fresh,
                 target -> ReplayHandlers.of(chosen, target, parked, replayThreads),
-                memoryDocuments,
+                settings,
                 eventLog,
                 live,
                 tokens,

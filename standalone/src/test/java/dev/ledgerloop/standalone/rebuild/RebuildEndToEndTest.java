@@ -33,8 +33,8 @@ import org.springframework.context.ApplicationContext;
  * §Rebuild): the rebuilt views equal the live ones document by document, readers never see a half-built view, and
  * nothing re-fires: no delivery is sent and the log does not grow.
  *
- * <p>The views may hold a single document in memory here, so the rebuild writes its first chunk of events in memory,
- * copies the views into their copies in the views' database when that chunk is done, and writes the rest there: both
+ * <p>The views may hold a single document in memory here, so the rebuild writes its first chunks of events in memory,
+ * copies the views into their copies in the views' database once they outgrow that, and writes the rest there: both
  * ways of writing and the copy between them take part in what is compared. (The other rebuilds in the tests, and the
  * default, keep the views in memory up to the end of the log.)
  */
@@ -45,8 +45,14 @@ class RebuildEndToEndTest {
     private static final List<String> QUERY_SIDE_NOT_VIEWS = List.of("shredding-caches");
 
     private static final int MEMORY_DOCUMENTS = 1;
-    /** The events a rebuild hands to the views at a time; the views' size is weighed after each such chunk. */
-    private static final int CHUNK = 256;
+    /**
+     * The events a rebuild hands to the views at a time; the views' size is weighed after each hand-over. Small, so the
+     * log holds more chunks than the reader may run ahead of the views (4): the hand-over that waits for the first
+     * chunk then finds the budget outgrown, whatever the threads' timing, and the rest is written to the copies.
+     */
+    private static final int CHUNK = 32;
+
+    private static final int CHUNKS_AHEAD = 4;
 
     @TempDir
     static Path data;
@@ -58,7 +64,10 @@ class RebuildEndToEndTest {
 
     @BeforeAll
     static void makeTraffic() throws Exception {
-        system = Traffic.start(data, "--ledgerloop.rebuild.memory-documents=" + MEMORY_DOCUMENTS);
+        system = Traffic.start(
+                data,
+                "--ledgerloop.rebuild.memory-documents=" + MEMORY_DOCUMENTS,
+                "--ledgerloop.rebuild.chunk-events=" + CHUNK);
         receiver = new WebhookReceiver();
         owner = Api.gateway(system).withKey(system.secrets().bootstrapKeyOnce());
         traffic = new Traffic(system, receiver, owner);
@@ -104,8 +113,8 @@ class RebuildEndToEndTest {
         Map<String, List<Document>> live = snapshot();
         long logLength = EventLog.allTypes(system).size();
         assertThat(logLength)
-                .as("events after the first chunk, written to the copies after the views left memory")
-                .isGreaterThan(CHUNK);
+                .as("events after the chunks handed over before the first is waited for, written to the copies")
+                .isGreaterThan(2L * (CHUNKS_AHEAD + 1) * CHUNK);
         ListAppender<ILoggingEvent> rebuildLog = listening("dev.ledgerloop.query.projection.RebuildStore");
         int deliveriesReceived = receivedDeliveries();
         String timeline = "/v1/agent/sessions/" + traffic.session() + "/timeline?pageSize=100";
