@@ -97,9 +97,14 @@ public final class WebhookReceiver implements AutoCloseable {
         if (requests == null) {
             status = 404;
         } else {
-            requests.add(new Received(headers, body));
+            int n;
+            // Two requests arriving together each get their own n, as a receiver counting its requests would.
+            synchronized (requests) {
+                requests.add(new Received(headers, body));
+                n = requests.size();
+            }
             try {
-                status = behaviours.get(path).answer(requests.size());
+                status = behaviours.get(path).answer(n);
             } catch (Exception e) {
                 status = 500;
             }
