@@ -32,9 +32,14 @@ public record LedgerloopProperties(
             @DefaultValue("esdb://localhost:2113?tls=false") String connectionString,
             @DefaultValue("10s") Duration callDeadline) {}
 
+    /**
+     * @param callDeadline how long a call may wait for MongoDB's reply before it fails, unless {@code uri} sets its own
+     *     {@code socketTimeoutMS} or {@code timeoutMS} (docs/concurrency.md)
+     */
     public record Mongo(
             @DefaultValue("mongodb://localhost:27017") String uri,
-            @DefaultValue("ledgerloop") String database) {}
+            @DefaultValue("ledgerloop") String database,
+            @DefaultValue("60s") Duration callDeadline) {}
 
     /** @param masterKey base64 of 32 random bytes; losing it loses every event's content */
     public record Crypto(

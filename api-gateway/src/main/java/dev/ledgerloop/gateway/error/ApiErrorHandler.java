@@ -2,6 +2,8 @@ package dev.ledgerloop.gateway.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import dev.ledgerloop.platform.error.ApiError;
 import dev.ledgerloop.platform.error.ErrorCode;
 import java.io.IOException;
@@ -106,6 +108,10 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
             return forStatus(
                     exchange,
                     ((ResponseStatusException) failure).getStatusCode().value());
+        }
+        if (causedBy(failure, MongoSocketException.class) || causedBy(failure, MongoTimeoutException.class)) {
+            log.warn("MongoDB unreachable or silent for {}: {}", describe(exchange), failure.toString());
+            return new Answer(503, ErrorCode.INTERNAL, "The service is unavailable, try again later");
         }
         if (causedBy(failure, ConnectException.class) || causedBy(failure, UnknownHostException.class)) {
             log.warn("Backend unreachable for {}: {}", describe(exchange), failure.toString());

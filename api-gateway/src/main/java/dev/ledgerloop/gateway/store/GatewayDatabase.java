@@ -1,9 +1,9 @@
 package dev.ledgerloop.gateway.store;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.gateway.config.InvalidConfigurationException;
+import dev.ledgerloop.platform.mongo.MongoConnections;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +25,12 @@ public class GatewayDatabase implements DisposableBean {
             this.database = null;
             return;
         }
+        if (properties.callDeadline().isNegative() || properties.callDeadline().isZero()) {
+            throw new InvalidConfigurationException(
+                    "ledgerloop.gateway.mongodb.call-deadline", "must be positive", "e.g. 60s");
+        }
         try {
-            this.client = MongoClients.create(properties.uri().strip());
+            this.client = MongoConnections.create(properties.uri().strip(), properties.callDeadline());
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(
                     "ledgerloop.gateway.mongodb.uri",

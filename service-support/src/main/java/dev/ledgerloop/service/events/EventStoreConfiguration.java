@@ -2,7 +2,6 @@ package dev.ledgerloop.service.events;
 
 import com.eventstore.dbclient.EventStoreDBClient;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.ledgerloop.events.EventCodec;
 import dev.ledgerloop.events.Upcasters;
@@ -13,6 +12,7 @@ import dev.ledgerloop.events.crypto.MongoWrappedKeyStore;
 import dev.ledgerloop.events.crypto.SessionSeals;
 import dev.ledgerloop.eventstore.EventStoreClients;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
+import dev.ledgerloop.platform.mongo.MongoConnections;
 import dev.ledgerloop.service.LedgerloopProperties;
 import dev.ledgerloop.service.attachment.AttachmentStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,7 +53,8 @@ public class EventStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(LedgerloopProperties properties) {
-        return MongoClients.create(properties.mongodb().uri());
+        return MongoConnections.create(
+                properties.mongodb().uri(), properties.mongodb().callDeadline());
     }
 
     @Bean

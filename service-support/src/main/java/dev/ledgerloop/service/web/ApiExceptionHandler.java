@@ -1,5 +1,7 @@
 package dev.ledgerloop.service.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import dev.ledgerloop.events.crypto.StreamShreddedException;
 import dev.ledgerloop.eventstore.EventStoreUnavailableException;
 import dev.ledgerloop.platform.error.ApiError;
@@ -126,14 +128,21 @@ class ApiExceptionHandler {
         }
         if (EventStoreUnavailableException.isCauseOf(e)) {
             log.warn("The event store could not be reached or did not answer in time: {}", e.toString());
-            return ResponseEntity.status(503)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .header("Retry-After", "1")
-                    .body(ApiError.of(
-                            ErrorCode.INTERNAL, "The event store is unavailable or did not answer in time; try again"));
+            return unavailable("The event store is unavailable or did not answer in time; try again");
+        }
+        if (causeOf(e, MongoSocketException.class) || causeOf(e, MongoTimeoutException.class)) {
+            log.warn("MongoDB could not be reached or did not answer in time: {}", e.toString());
+            return unavailable("The database is unavailable or did not answer in time; try again");
         }
         log.error("Unhandled error answering a request", e);
         return answer(ErrorCode.INTERNAL, "Internal error");
+    }
+
+    private static ResponseEntity<ApiError> unavailable(String message) {
+        return ResponseEntity.status(503)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Retry-After", "1")
+                .body(ApiError.of(ErrorCode.INTERNAL, message));
     }
 
     private static boolean causeOf(Throwable e, Class<? extends Throwable> type) {
