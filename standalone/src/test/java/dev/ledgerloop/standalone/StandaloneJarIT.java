@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,6 +106,12 @@ class StandaloneJarIT {
     void a_stop_closes_the_services_before_their_stores_without_warnings() throws Exception {
         // What a newcomer opens first: the API description, merged from both backends by the gateway's own client.
         assertThat(agent().get("/openapi.json").status()).isEqualTo(200);
+        // Commands to sessions that do not exist: 404s, not warnings (Axon logs each failed load at WARN).
+        for (int i = 0; i < 3; i++) {
+            assertThat(agent().post("/v1/agent/sessions/" + UUID.randomUUID() + "/close", "{}")
+                            .status())
+                    .isEqualTo(404);
+        }
         String session = createSession();
         agent().sendAsync("GET", "/v1/agent/stream", null);
         AtomicInteger sent = new AtomicInteger();
