@@ -46,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -257,6 +258,21 @@ class EmbeddedMongoTest {
         }
     }
 
+    private static String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            dump.append('"')
+                    .append(thread.getName())
+                    .append("\" ")
+                    .append(thread.getState())
+                    .append('\n');
+            for (StackTraceElement frame : frames) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        });
+        return dump.toString();
+    }
+
     /** The most pages of a chunk whose table of contents (8 bytes a page) fits H2's cache of them (64 KiB an entry). */
     private static final int CACHED_TOC_PAGES = 8_000;
 
@@ -287,10 +303,13 @@ class EmbeddedMongoTest {
             int first = stop * 1_000_000;
             EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0, Duration.ofMillis(1));
             // The write under way when the server stops waits for a server to come back: by default 30 s, and again
-            // for the driver's retry, which once outlasted the wait for the writer below (a fresh-clone CI run).
+            // for the driver's retry, which once outlasted the wait for the writer below (a fresh-clone CI run). Its
+            // wait for a reply is bounded too, as the services' clients are (MongoConnections): a fresh-clone CI run
+            // once found the writer still waiting a minute after the stop.
             try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(mongo.connectionString()))
                     .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                    .applyToSocketSettings(socket -> socket.readTimeout(10, TimeUnit.SECONDS))
                     .build())) {
                 MongoCollection<Document> views = collection(client);
                 AtomicBoolean writing = new AtomicBoolean(true);
@@ -309,7 +328,11 @@ class EmbeddedMongoTest {
                                 acknowledged.stream().filter(id -> id >= first).count() > 1_500);
                 mongo.close();
                 writing.set(false);
-                writer.get(1, TimeUnit.MINUTES);
+                try {
+                    writer.get(1, TimeUnit.MINUTES);
+                } catch (TimeoutException stillWriting) {
+                    throw new AssertionError("The writer still waits a minute after the stop:\n" + threadDump());
+                }
             }
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
