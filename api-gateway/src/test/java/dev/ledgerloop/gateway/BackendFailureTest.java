@@ -40,6 +40,7 @@ class BackendFailureTest {
         assertThat(assertError(response, 503, "INTERNAL"))
                 .doesNotContain("127.0.0.1")
                 .doesNotContain("refused");
+        assertThat(response.headers().firstValue("Retry-After")).contains("1");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ledgerloop.platform.fixtures.FreezingRelay;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -56,16 +57,14 @@ class SilentMongoTest {
         String unknownKey = "hlp_" + HexFormat.of().formatHex(TestGateway.randomBytes(32));
         relay.freeze();
 
-        String message = assertTimeoutPreemptively(
+        HttpResponse<String> answer = assertTimeoutPreemptively(
                 Duration.ofSeconds(30),
-                () -> assertError(
-                        gateway.send(gateway.request("/v1/agent/sessions")
-                                .header("X-API-Key", unknownKey)
-                                .build()),
-                        503,
-                        "INTERNAL"));
+                () -> gateway.send(gateway.request("/v1/agent/sessions")
+                        .header("X-API-Key", unknownKey)
+                        .build()));
 
-        assertThat(message).isEqualTo("The service is unavailable, try again later");
+        assertThat(assertError(answer, 503, "INTERNAL")).isEqualTo("The service is unavailable, try again later");
+        assertThat(answer.headers().firstValue("Retry-After")).contains("1");
         assertThat(querySide.receivedNothing()).isTrue();
         assertThat(commandSide.receivedNothing()).isTrue();
     }

@@ -111,11 +111,11 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
         }
         if (causedBy(failure, MongoSocketException.class) || causedBy(failure, MongoTimeoutException.class)) {
             log.warn("MongoDB unreachable or silent for {}: {}", describe(exchange), failure.toString());
-            return new Answer(503, ErrorCode.INTERNAL, "The service is unavailable, try again later");
+            return unavailable();
         }
         if (causedBy(failure, ConnectException.class) || causedBy(failure, UnknownHostException.class)) {
             log.warn("Backend unreachable for {}: {}", describe(exchange), failure.toString());
-            return new Answer(503, ErrorCode.INTERNAL, "The service is unavailable, try again later");
+            return unavailable();
         }
         if (causedBy(failure, TimeoutException.class)) {
             log.warn("Backend timed out for {}: {}", describe(exchange), failure.toString());
@@ -127,6 +127,15 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
         }
         log.error("Unexpected failure for {}", describe(exchange), failure);
         return new Answer(500, ErrorCode.INTERNAL, "Internal error");
+    }
+
+    /** What the backends answer when their store is unavailable too: the client may try again in a second. */
+    private static Answer unavailable() {
+        return new Answer(
+                503,
+                ErrorCode.INTERNAL,
+                "The service is unavailable, try again later",
+                Map.of(HttpHeaders.RETRY_AFTER, "1"));
     }
 
     private static Answer forStatus(ServerWebExchange exchange, int status) {
