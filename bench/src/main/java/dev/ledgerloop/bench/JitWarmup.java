@@ -11,7 +11,7 @@ import java.lang.management.ManagementFactory;
  * it: the load runs in rounds of {@link #ROUND_SECONDS}, at least {@code minimum} seconds and then until a round in
  * which the compiler was busy less than {@link #QUIET_SHARE} of the time, at most {@code maximum} seconds.
  */
-final class JitWarmup {
+public final class JitWarmup {
     static final int ROUND_SECONDS = 5;
     static final double QUIET_SHARE = 0.25;
 
@@ -21,9 +21,9 @@ final class JitWarmup {
      * How long to warm up: at least {@code minimum} seconds, at most {@code maximum}, until the compiler is quiet
      * unless {@code untilQuiet} is false (then exactly {@code minimum}).
      */
-    record Settings(int minimum, int maximum, boolean untilQuiet) {
+    public record Settings(int minimum, int maximum, boolean untilQuiet) {
         /** From a benchmark's arguments: {@code <minimumName>} (60), {@code warmupMax} (180), {@code jitQuiet} (1). */
-        static Settings read(Arguments arguments, String minimumName) {
+        public static Settings read(Arguments arguments, String minimumName) {
             return new Settings(
                     arguments.intArg(minimumName, 60),
                     arguments.intArg("warmupMax", 180),
@@ -33,19 +33,19 @@ final class JitWarmup {
 
     /** A benchmark's whole-number argument by name, with its default. */
     @FunctionalInterface
-    interface Arguments {
+    public interface Arguments {
         int intArg(String name, int fallback);
     }
 
     /** A round of the benchmark's load, {@code seconds} long. */
     @FunctionalInterface
-    interface Load {
+    public interface Load {
         void run(int seconds) throws Exception;
     }
 
     /** What a warm-up took and how busy the compiler was in its last round. */
-    record Report(int seconds, double compilerShareLastRound, boolean quiet) {
-        String describe() {
+    public record Report(int seconds, double compilerShareLastRound, boolean quiet) {
+        public String describe() {
             if (seconds == 0) {
                 return "no warm-up: the figures include the JIT compiler's first work";
             }
@@ -63,7 +63,7 @@ final class JitWarmup {
      * Runs {@code load} (given the seconds of each round) until the compiler is quiet, as described above; with
      * {@code untilQuiet} false, for exactly {@code minimum} seconds.
      */
-    static Report run(Settings settings, Load load) throws Exception {
+    public static Report run(Settings settings, Load load) throws Exception {
         int minimum = settings.minimum();
         int maximum = settings.maximum();
         boolean untilQuiet = settings.untilQuiet();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ledgerloop.bench.BenchArgs;
+import dev.ledgerloop.bench.JitWarmup;
 import dev.ledgerloop.events.envelope.EncryptedEnvelope;
 import dev.ledgerloop.events.session.MessageSent;
 import dev.ledgerloop.events.session.Priority;
@@ -42,7 +43,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * with the ratio ours/peer.
  *
  * <p>Arguments ({@code name=value}): {@code seconds} (20), {@code warmup} (60: the JIT compiler is still busy for a
- * minute and more, docs/performance.md §Warm-up), {@code sessions} (200), {@code pgBin} ({@code
+ * minute and more, docs/performance.md §Warm-up; each engine's warm-up then goes on until the compiler is quiet, as
+ * {@link JitWarmup} describes), {@code warmupMax} (180), {@code jitQuiet} (1; 0 warms each engine up for exactly
+ * {@code warmup} seconds), {@code sessions} (200), {@code pgBin} ({@code
  * /usr/lib/postgresql/15/bin}), {@code dir} (where the temporary data directories go, {@code java.io.tmpdir}), {@code
  * engines} ({@code peer,ours}; one of them alone, e.g. to profile it, prints no table), {@code tokens} ({@code stock}:
  * each engine's own token store, JDBC for the peer and the product's MongoDB one for ours; {@code memory}: Axon's
@@ -57,7 +60,7 @@ public final class PeerBenchmark {
     private static final long CATCH_UP_SECONDS = 120;
 
     private final int seconds;
-    private final int warmup;
+    private final JitWarmup.Settings warmup;
     private final int sessions;
     private final Path pgBin;
     private final Path parent;
@@ -71,7 +74,7 @@ public final class PeerBenchmark {
 
     private PeerBenchmark(String[] args) {
         this.seconds = BenchArgs.intArg(args, "seconds", 20);
-        this.warmup = BenchArgs.intArg(args, "warmup", 60);
+        this.warmup = JitWarmup.Settings.read((name, fallback) -> BenchArgs.intArg(args, name, fallback), "warmup");
         this.sessions = BenchArgs.intArg(args, "sessions", 200);
         String bin = BenchArgs.stringArg(args, "pgBin");
         this.pgBin = Path.of(bin == null ? "/usr/lib/postgresql/15/bin" : bin);
@@ -141,12 +144,18 @@ public final class PeerBenchmark {
         long openStarted = System.nanoTime();
         load.open(ids, UUID.randomUUID());
         System.out.printf("   opened %d sessions in %.1f s%n", sessions, (System.nanoTime() - openStarted) / 1e9);
-        long sent = 0;
-        CommandLoad.Phase warm = load.run(WARMUP_IN_FLIGHT, warmup, counter, engine);
-        sent += warm.commands();
+        List<CommandLoad.Phase> rounds = new ArrayList<>();
+        JitWarmup.Report warm = JitWarmup.run(
+                warmup, roundSeconds -> rounds.add(load.run(WARMUP_IN_FLIGHT, roundSeconds, counter, engine)));
+        long sent = rounds.stream().mapToLong(CommandLoad.Phase::commands).sum();
+        double warmSeconds =
+                rounds.stream().mapToLong(CommandLoad.Phase::elapsedNanos).sum() / 1e9;
         System.out.printf(
-                "   warm-up %d s at %d in flight: %.0f commands/s%n",
-                warmup, WARMUP_IN_FLIGHT, warm.commandsPerSecond());
+                Locale.ROOT,
+                "   %s; at %d in flight: %.0f commands/s%n",
+                warm.describe(),
+                WARMUP_IN_FLIGHT,
+                warmSeconds > 0 ? sent / warmSeconds : 0);
         System.out.printf("   processor: %s%n", awaitCatchUp(counter, sent));
         List<CommandLoad.Phase> phases = new ArrayList<>();
         for (int inFlight : IN_FLIGHT) {
@@ -200,9 +209,12 @@ public final class PeerBenchmark {
                 System.getProperty("java.vm.version"),
                 ForkJoinPool.getCommonPoolParallelism());
         System.out.printf(
-                "Settings : seconds=%d warmup=%d (at %d in flight) sessions=%d pgBin=%s dir=%s tokens=%s codec=%s%n",
+                "Settings : seconds=%d warmup=%d warmupMax=%d jitQuiet=%d (at %d in flight) sessions=%d pgBin=%s dir=%s"
+                        + " tokens=%s codec=%s%n",
                 seconds,
-                warmup,
+                warmup.minimum(),
+                warmup.maximum(),
+                warmup.untilQuiet() ? 1 : 0,
                 WARMUP_IN_FLIGHT,
                 sessions,
                 pgBin,
