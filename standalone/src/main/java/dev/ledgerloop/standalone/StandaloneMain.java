@@ -29,7 +29,14 @@ public final class StandaloneMain {
             System.out.print(StandaloneOptions.USAGE);
             return;
         }
-        Path logFile = ConsoleAndFileLogging.configure(options.data(), options.verbose());
+        Path logFile;
+        try {
+            logFile = ConsoleAndFileLogging.configure(options.data(), options.verbose(), System.getProperties());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (options.mintTokenFor() != null) {
             String token = mintToken(options.data(), options.mintTokenFor());
             System.out.println(token);

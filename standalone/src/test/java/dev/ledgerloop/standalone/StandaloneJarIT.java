@@ -35,6 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneJarIT {
     private static final Pattern KEY = Pattern.compile("hlp_[0-9a-f]{64}");
     private static final int MOST_LINES_BEFORE_THE_KEY = 20;
+    /** A logger that writes INFO lines at every start, set to OFF the way a user sets a level. */
+    private static final String QUIETED_LOGGER = "de.bwaldvogel.mongo.MongoServer";
+
+    private static final String QUIETED_LOGGER_LEVEL = "logging.level." + QUIETED_LOGGER + "=OFF";
 
     @TempDir
     static Path data;
@@ -43,7 +47,7 @@ class StandaloneJarIT {
 
     @BeforeAll
     static void startTheJar() throws Exception {
-        process = StandaloneProcess.start(data, List.of(), Duration.ofMinutes(2));
+        process = StandaloneProcess.start(data, List.of("-D" + QUIETED_LOGGER_LEVEL), Duration.ofMinutes(2));
         await().atMost(Duration.ofMinutes(2)).until(() -> key() != null);
     }
 
@@ -74,6 +78,13 @@ class StandaloneJarIT {
                 .contains("http://localhost:", "esdb://", "mongodb://", "command side", "query side")
                 .contains(logFile().toString());
         assertThat(console).noneMatch(line -> line.contains("WARN"));
+    }
+
+    @Test
+    void a_level_set_as_a_system_property_applies_to_the_log_file() throws IOException {
+        assertThat(Files.readString(logFile()))
+                .contains("Started StandaloneMain")
+                .doesNotContain(QUIETED_LOGGER);
     }
 
     @Test
