@@ -16,6 +16,27 @@ import java.util.Arrays;
  * {@code embedded-lookups} times look-ups on the embedded MongoDB (webhook schedule, timeline) as collections grow.
  */
 public final class BenchMain {
+    private static final String USAGE =
+            """
+            Usage: java -jar bench.jar [BENCHMARK] [name=value ...]
+              (none)            the event store benchmark
+              sessions          send-message requests through the gateway of the whole system
+              mixed             sends, answers and awaits at once
+              webhooks          a webhook burst and a steady rate to a local receiver
+              webhook-soak      writes next to many webhook endpoints
+              rebuild           rebuilds every view from a log of 100,000 events
+              history           the history of a session of 1,000 events
+              log-proofs        proofs of a large verifiable log
+              evidence          a session's evidence bundle exported and verified offline
+              verify            a kept evidence bundle verified offline
+              stream            the live event stream
+              peer              our storage engine against Axon's JDBC engine on PostgreSQL
+              memory            the heap after loading 1,000,000 events
+              embedded-lookups  look-ups on the embedded MongoDB as collections grow
+              fuzz              the whole public API fuzzed
+            Each benchmark's settings and their defaults: README.md, "Benchmarks".
+            """;
+
     private BenchMain() {}
 
     public static void main(String[] args) {
@@ -47,6 +68,7 @@ public final class BenchMain {
             case "mixed" -> MixedBenchmark.main(rest);
             case "memory" -> MemoryBenchmark.main(rest);
             case "embedded-lookups" -> EmbeddedLookupBenchmark.main(rest);
+            case "help", "--help", "-h" -> System.out.print(USAGE);
             default -> EventStoreBenchmark.main(args);
         }
     }
