@@ -18,22 +18,17 @@ public final class StandaloneMain {
     public static void main(String[] args) throws Exception {
         CommonPool.ensureParallelism();
         StandaloneOptions options;
-        try {
-            options = StandaloneOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(StandaloneOptions.USAGE);
-            return;
-        }
         Path logFile;
         try {
+            options = StandaloneOptions.parse(args);
+            if (options.help()) {
+                System.out.print(StandaloneOptions.USAGE);
+                return;
+            }
             logFile = ConsoleAndFileLogging.configure(options.data(), options.verbose(), System.getProperties());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+        } catch (IllegalArgumentException refused) {
+            // An unknown option or log level: said on standard error, nothing started.
+            System.err.println(refused.getMessage());
             System.exit(2);
             return;
         }

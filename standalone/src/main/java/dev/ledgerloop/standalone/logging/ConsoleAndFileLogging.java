@@ -26,10 +26,9 @@ import org.springframework.boot.logging.LoggingSystem;
 public final class ConsoleAndFileLogging {
     private static final String FILE_NAME = "ledgerloop.log";
     private static final String CONFIGURATION = "ledgerloop-logback.xml";
+    private static final String LEVEL_PREFIX = "logging.level.";
 
     private ConsoleAndFileLogging() {}
-
-    private static final String LEVEL_PREFIX = "logging.level.";
 
     /**
      * Configures logging for this JVM and answers the log file.
