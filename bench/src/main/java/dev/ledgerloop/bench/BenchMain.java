@@ -1,5 +1,6 @@
 package dev.ledgerloop.bench;
 
+import dev.ledgerloop.bench.peer.AppendFloorBenchmark;
 import dev.ledgerloop.bench.peer.PeerBenchmark;
 import java.util.Arrays;
 
@@ -11,7 +12,8 @@ import java.util.Arrays;
  * rebuilds every view from a log of 100,000 events, {@code log-proofs} asks for proofs of a large verifiable log,
  * {@code evidence} exports a session's evidence bundle and verifies it offline, {@code verify} verifies a kept bundle
  * offline, {@code fuzz} fuzzes the whole public API, {@code stream} measures the live event stream, {@code peer}
- * compares our Axon storage engine on our node with Axon's JDBC engine on PostgreSQL, {@code mixed} runs sends,
+ * compares our Axon storage engine on our node with Axon's JDBC engine on PostgreSQL, {@code append-floor} takes one
+ * durable append at 1 in flight apart (disk, transport, node, client) next to the peer's INSERT, {@code mixed} runs sends,
  * answers and awaits at once, {@code memory} measures the heap after loading 1,000,000 events,
  * {@code embedded-lookups} times look-ups on the embedded MongoDB (webhook schedule, timeline) as collections grow.
  */
@@ -31,6 +33,7 @@ public final class BenchMain {
               verify            a kept evidence bundle verified offline
               stream            the live event stream
               peer              our storage engine against Axon's JDBC engine on PostgreSQL
+              append-floor      one durable append at 1 in flight taken apart, next to the peer's INSERT
               memory            the heap after loading 1,000,000 events
               embedded-lookups  look-ups on the embedded MongoDB as collections grow
               fuzz              the whole public API fuzzed
@@ -64,6 +67,7 @@ public final class BenchMain {
             case "fuzz" -> FuzzBenchmark.main(rest);
             case "stream" -> StreamBenchmark.main(rest);
             case "peer" -> PeerBenchmark.main(rest);
+            case "append-floor" -> AppendFloorBenchmark.main(rest);
             case "webhook-soak" -> WebhookSoakBenchmark.main(rest);
             case "mixed" -> MixedBenchmark.main(rest);
             case "memory" -> MemoryBenchmark.main(rest);

@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * {@code requests} times one after another at the end, at the middle revision and at an instant in the middle (after
  * {@code warmup} requests, so answered from the folds kept per prefix), and p50/p99/max latency printed for each.
  * All of it after the same kinds of request on another session of as many events, for at least {@code warmupSeconds}
- * (60) and until the JIT compiler is mostly done ({@link JitWarmup}; at most {@code warmupMax}, 180; {@code
+ * (60) and until the JIT compiler is mostly done ({@link JitWarmup}; at most {@code warmupMax}, 600; {@code
  * jitQuiet=0} for exactly {@code warmupSeconds}). The timed answers are read to their end and dropped, not kept
  * ({@link GatewayClient#getDiscarding}). Arguments {@code name=value}: {@code events} (1000), {@code cold}
  * (30), {@code requests} (200), {@code warmup} (50), {@code warmupSeconds}, {@code warmupMax}, {@code jitQuiet}.

@@ -22,11 +22,11 @@ public final class JitWarmup {
      * unless {@code untilQuiet} is false (then exactly {@code minimum}).
      */
     public record Settings(int minimum, int maximum, boolean untilQuiet) {
-        /** From a benchmark's arguments: {@code <minimumName>} (60), {@code warmupMax} (180), {@code jitQuiet} (1). */
+        /** From a benchmark's arguments: {@code <minimumName>} (60), {@code warmupMax} (600), {@code jitQuiet} (1). */
         public static Settings read(Arguments arguments, String minimumName) {
             return new Settings(
                     arguments.intArg(minimumName, 60),
-                    arguments.intArg("warmupMax", 180),
+                    arguments.intArg("warmupMax", 600),
                     arguments.intArg("jitQuiet", 1) != 0);
         }
     }

@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * HTTP through the gateway, send-message requests/s with p50/p99 latency at a fixed number of requests in flight,
  * then the lag from sending a message to seeing it in the timeline. Arguments {@code name=value}: {@code seconds}
  * (10), {@code warmup} (60: seconds of sends first, not counted, and then more until the JIT compiler is mostly done, see
- * {@link JitWarmup}), {@code warmupMax} (180), {@code jitQuiet} (1; 0 warms up for exactly {@code warmup} seconds),
+ * {@link JitWarmup}), {@code warmupMax} (600), {@code jitQuiet} (1; 0 warms up for exactly {@code warmup} seconds),
  * {@code inFlight} (16), {@code sessions} (20), {@code lagSamples} (300), {@code log} (1; 0 runs without the verifiable
  * log, for its overhead).
  */

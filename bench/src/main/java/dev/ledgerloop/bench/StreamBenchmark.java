@@ -40,7 +40,7 @@ import org.HdrHistogram.Histogram;
  * The live event stream under load, through the gateway of the standalone system, client in the same JVM. First
  * {@code streams} streams of as many agents, each event for one of them (many connected clients, each with its own
  * traffic): {@code events} messages sent at {@code rate} per second, after the same traffic has run at least {@code
- * warmup} seconds (60) and until the JIT compiler is mostly done ({@link JitWarmup}; at most {@code warmupMax}, 180;
+ * warmup} seconds (60) and until the JIT compiler is mostly done ({@link JitWarmup}; at most {@code warmupMax}, 600;
  * {@code jitQuiet=0} for exactly {@code warmup}), and for every event the time from its creation to its arrival at the
  * client, and from the moment the node stored it (the record's {@code created} time, which the EventStoreDB protocol
  * carries) to its arrival. Then {@code streams} open streams of one agent, every event to every stream ({@code

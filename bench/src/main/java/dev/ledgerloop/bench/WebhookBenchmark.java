@@ -38,7 +38,7 @@ import org.HdrHistogram.Histogram;
  * messages/s, the latency from sending a message to its delivery arriving. Every send must answer 201 and every
  * delivery arrive within {@link #DRAIN_BOUND}, or the run stops with what it saw. Arguments {@code name=value}:
  * {@code burst} (1000), {@code inFlight} (16), {@code rate} (10), {@code seconds} (20), {@code warmup} (60),
- * {@code warmupMax} (180), {@code jitQuiet} (1), {@code receiverMillis} (0: how long the receiver takes before it
+ * {@code warmupMax} (600), {@code jitQuiet} (1), {@code receiverMillis} (0: how long the receiver takes before it
  * answers).
  */
 public final class WebhookBenchmark {

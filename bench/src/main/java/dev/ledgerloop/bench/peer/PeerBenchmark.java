@@ -44,7 +44,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
  *
  * <p>Arguments ({@code name=value}): {@code seconds} (20), {@code warmup} (60: the JIT compiler is still busy for a
  * minute and more, docs/performance.md §Warm-up; each engine's warm-up then goes on until the compiler is quiet, as
- * {@link JitWarmup} describes), {@code warmupMax} (180), {@code jitQuiet} (1; 0 warms each engine up for exactly
+ * {@link JitWarmup} describes), {@code warmupMax} (600), {@code jitQuiet} (1; 0 warms each engine up for exactly
  * {@code warmup} seconds), {@code sessions} (200), {@code pgBin} ({@code
  * /usr/lib/postgresql/15/bin}), {@code dir} (where the temporary data directories go, {@code java.io.tmpdir}), {@code
  * engines} ({@code peer,ours}; one of them alone, e.g. to profile it, prints no table), {@code tokens} ({@code stock}:
