@@ -33,13 +33,14 @@ import org.HdrHistogram.Histogram;
 /**
  * Webhook delivery load: starts the standalone system and a local receiver (the JDK's HTTP server, answering 204),
  * registers one endpoint for {@code session.message.new}, and sends messages through the gateway. After a warm-up at
- * the steady rate (not counted; until the JIT compiler is mostly done, see {@link JitWarmup}), measures deliveries/s
- * while a burst drains (messages sent with {@code inFlight} requests in flight), then, at a steady {@code rate} of
- * messages/s, the latency from sending a message to its delivery arriving. Every send must answer 201 and every
- * delivery arrive within {@link #DRAIN_BOUND}, or the run stops with what it saw. Arguments {@code name=value}:
- * {@code burst} (1000), {@code inFlight} (16), {@code rate} (10), {@code seconds} (20), {@code warmup} (60),
- * {@code warmupMax} (600), {@code jitQuiet} (1), {@code receiverMillis} (0: how long the receiver takes before it
- * answers).
+ * {@code warmupRate} messages/s (not counted; until the JIT compiler is mostly done, see {@link JitWarmup}), measures
+ * deliveries/s while a burst drains (messages sent with {@code inFlight} requests in flight), then, at a steady
+ * {@code rate} of messages/s, the latency from sending a message to its delivery arriving. Every send must answer 201
+ * and every delivery arrive within {@link #DRAIN_BOUND}, or the run stops with what it saw (the answers that were not
+ * 201, by status). Arguments {@code name=value}: {@code burst} (1000), {@code inFlight} (16), {@code rate} (10),
+ * {@code warmupRate} (the rate: a cold system may not take the rate a warm one does), {@code seconds} (20), {@code
+ * warmup} (60), {@code warmupMax} (600), {@code jitQuiet} (1), {@code receiverMillis} (0: how long the receiver takes
+ * before it answers).
  */
 public final class WebhookBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +62,7 @@ public final class WebhookBenchmark {
         int burst = intArg(args, "burst", 1000);
         int inFlight = intArg(args, "inFlight", 16);
         int rate = intArg(args, "rate", 10);
+        int warmupRate = intArg(args, "warmupRate", rate);
         int seconds = intArg(args, "seconds", 20);
         int receiverMillis = intArg(args, "receiverMillis", 0);
         JitWarmup.Settings warmup = JitWarmup.Settings.read((name, fallback) -> intArg(args, name, fallback), "warmup");
@@ -86,9 +88,16 @@ public final class WebhookBenchmark {
             receiver.setExecutor(receiverThreads);
             receiver.start();
             System.out.printf(
-                    "Webhook deliveries to a local receiver (%d processors): burst=%d inFlight=%d rate=%d seconds=%d"
+                    "Webhook deliveries to a local receiver (%d processors): burst=%d inFlight=%d rate=%d warmupRate=%d"
+                            + " seconds=%d"
                             + " receiverMillis=%d%n",
-                    Runtime.getRuntime().availableProcessors(), burst, inFlight, rate, seconds, receiverMillis);
+                    Runtime.getRuntime().availableProcessors(),
+                    burst,
+                    inFlight,
+                    rate,
+                    warmupRate,
+                    seconds,
+                    receiverMillis);
             bench.post(
                     "/v1/admin/webhooks",
                     "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
@@ -97,8 +106,9 @@ public final class WebhookBenchmark {
                             bench.post("/v1/agent/sessions", "{}").body())
                     .get("id")
                     .asText();
-            System.out.println(JitWarmup.run(warmup, roundSeconds -> bench.steady(session, rate, roundSeconds, false))
-                    .describe());
+            System.out.println(
+                    JitWarmup.run(warmup, roundSeconds -> bench.steady(session, warmupRate, roundSeconds, false))
+                            .describe());
             bench.burst(session, burst, inFlight);
             bench.steady(session, rate, seconds, true);
         } finally {
@@ -162,6 +172,7 @@ public final class WebhookBenchmark {
         int count = rate * seconds;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicLong refused = new AtomicLong();
+        Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + i * interval;
@@ -172,6 +183,8 @@ public final class WebhookBenchmark {
             http.sendAsync(messageRequest(session), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> {
                         if (error != null || response.statusCode() != 201) {
+                            refusals.computeIfAbsent(refusal(response, error), key -> new AtomicLong())
+                                    .incrementAndGet();
                             refused.incrementAndGet();
                             return;
                         }
@@ -183,7 +196,8 @@ public final class WebhookBenchmark {
                         && sentAt.keySet().stream().allMatch(deliveredAt::containsKey),
                 "the steady rate's " + count + " deliveries");
         if (refused.get() > 0) {
-            throw new IllegalStateException(refused.get() + " sends at the steady rate did not answer 201");
+            throw new IllegalStateException(
+                    refused.get() + " sends at the steady rate did not answer 201 (answers: " + refusals + ")");
         }
         if (!print) {
             return;
@@ -200,6 +214,11 @@ public final class WebhookBenchmark {
                 latency.getValueAtPercentile(50) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6,
                 latency.getMaxValue() / 1e6);
+    }
+
+    /** What a send answered instead of 201: its status, or the exception's class when there was no answer. */
+    private static String refusal(HttpResponse<String> response, Throwable error) {
+        return error != null ? error.getClass().getSimpleName() : Integer.toString(response.statusCode());
     }
 
     private static String messageId(String body) {
