@@ -30,6 +30,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,10 +63,10 @@ public final class AppendFloorBenchmark {
     private final byte[] metadata = "{\"actor\":\"agent:bench\",\"space\":\"bench\"}".getBytes(StandardCharsets.UTF_8);
     private final FileChannel file;
     private final FileChannel preallocated;
-    private long preallocatedPosition;
     private final EventStoreDBClient client;
     private final ManagedChannel channel;
     private final PreparedStatement insert;
+    private long preallocatedPosition;
     private long sequence;
 
     private AppendFloorBenchmark(
@@ -98,8 +99,7 @@ public final class AppendFloorBenchmark {
                 "One durable append at 1 in flight, taken apart (%d processors): warmup=%d s blocks=%d perBlock=%d"
                         + " eventBytes=%d pgBin=%s%n",
                 Runtime.getRuntime().availableProcessors(), warmup, blocks, perBlock, eventBytes, pgBin);
-        // PostgreSQL's directory beside ours, not in it: ours is the owner's only, and PostgreSQL may run as another
-        // user.
+        // PostgreSQL beside our directory, not in it: ours is owner-only, PostgreSQL may run as another user.
         try (ThrowawayPostgres postgres = ThrowawayPostgres.start(pgBin, directory.getParent());
                 Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), ThrowawayPostgres.USER, null);
                 EmbeddedEventStoreNode node = EmbeddedEventStoreNode.start(
@@ -110,7 +110,9 @@ public final class AppendFloorBenchmark {
                         StandardOpenOption.WRITE);
                 FileChannel preallocated = preallocate(directory.resolve("node").resolve("fsync-probe-preallocated"))) {
             connection.setAutoCommit(true);
-            connection.createStatement().execute("CREATE TABLE events (id BIGSERIAL PRIMARY KEY, payload BYTEA)");
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE TABLE events (id BIGSERIAL PRIMARY KEY, payload BYTEA)");
+            }
             EventStoreDBClient client =
                     EventStoreDBClient.create(EventStoreDBConnectionString.parseOrThrow(node.connectionString()));
             ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", node.port())
