@@ -136,22 +136,18 @@ public final class WebhookBenchmark {
     private void burst(String session, int count, int inFlight) throws Exception {
         long before = deliveries.get();
         Semaphore slots = new Semaphore(inFlight);
-        AtomicLong refused = new AtomicLong();
+        Refusals refusals = new Refusals();
         long started = System.nanoTime();
-        for (int i = 0; i < count && refused.get() == 0; i++) {
+        for (int i = 0; i < count && refusals.total() == 0; i++) {
             slots.acquire();
             http.sendAsync(messageRequest(session), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> {
-                        if (error != null || response.statusCode() != 201) {
-                            refused.incrementAndGet();
-                        }
+                        refusals.count(response, error);
                         slots.release();
                     });
         }
         slots.acquire(inFlight);
-        if (refused.get() > 0) {
-            throw new IllegalStateException(refused.get() + " sends of the burst did not answer 201");
-        }
+        refusals.failIfAny("sends of the burst");
         long sent = System.nanoTime();
         awaitUntil(() -> deliveries.get() - before >= count, "the burst's " + count + " deliveries");
         long drained = System.nanoTime();
@@ -171,8 +167,7 @@ public final class WebhookBenchmark {
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         int count = rate * seconds;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        AtomicLong refused = new AtomicLong();
-        Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+        Refusals refusals = new Refusals();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + i * interval;
@@ -182,23 +177,16 @@ public final class WebhookBenchmark {
             long t0 = System.nanoTime();
             http.sendAsync(messageRequest(session), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> {
-                        if (error != null || response.statusCode() != 201) {
-                            refusals.computeIfAbsent(refusal(response, error), key -> new AtomicLong())
-                                    .incrementAndGet();
-                            refused.incrementAndGet();
-                            return;
+                        if (!refusals.count(response, error)) {
+                            sentAt.put(messageId(response.body()), t0);
                         }
-                        sentAt.put(messageId(response.body()), t0);
                     });
         }
         awaitUntil(
-                () -> sentAt.size() + refused.get() >= count
+                () -> sentAt.size() + refusals.total() >= count
                         && sentAt.keySet().stream().allMatch(deliveredAt::containsKey),
                 "the steady rate's " + count + " deliveries");
-        if (refused.get() > 0) {
-            throw new IllegalStateException(
-                    refused.get() + " sends at the steady rate did not answer 201 (answers: " + refusals + ")");
-        }
+        refusals.failIfAny("sends at the steady rate");
         if (!print) {
             return;
         }
@@ -216,9 +204,31 @@ public final class WebhookBenchmark {
                 latency.getMaxValue() / 1e6);
     }
 
-    /** What a send answered instead of 201: its status, or the exception's class when there was no answer. */
-    private static String refusal(HttpResponse<String> response, Throwable error) {
-        return error != null ? error.getClass().getSimpleName() : Integer.toString(response.statusCode());
+    /** The sends that did not answer 201, counted by what they answered: a status, or the exception's class. */
+    private static final class Refusals {
+        private final Map<String, AtomicLong> byAnswer = new ConcurrentHashMap<>();
+
+        /** Counts the send if it was refused; answers whether it was. */
+        boolean count(HttpResponse<String> response, Throwable error) {
+            if (error == null && response.statusCode() == 201) {
+                return false;
+            }
+            String answer = error != null ? error.getClass().getSimpleName() : Integer.toString(response.statusCode());
+            byAnswer.computeIfAbsent(answer, key -> new AtomicLong()).incrementAndGet();
+            return true;
+        }
+
+        long total() {
+            return byAnswer.values().stream().mapToLong(AtomicLong::get).sum();
+        }
+
+        void failIfAny(String sends) {
+            long total = total();
+            if (total > 0) {
+                throw new IllegalStateException(
+                        total + " " + sends + " did not answer 201 (answers: " + byAnswer + ")");
+            }
+        }
     }
 
     private static String messageId(String body) {

@@ -13,7 +13,6 @@ import com.eventstore.dbclient.proto.streams.StreamsGrpc;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.AppendReq;
 import com.eventstore.dbclient.proto.streams.StreamsOuterClass.AppendResp;
 import com.google.protobuf.ByteString;
-import dev.ledgerloop.bench.BenchArgs;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
 import dev.ledgerloop.platform.runtime.CommonPool;
@@ -90,8 +89,7 @@ public final class AppendFloorBenchmark {
         int blocks = intArg(args, "blocks", 10);
         int perBlock = intArg(args, "perBlock", 1000);
         int eventBytes = intArg(args, "eventBytes", 417);
-        String bin = BenchArgs.stringArg(args, "pgBin");
-        Path pgBin = Path.of(bin == null ? "/usr/lib/postgresql/15/bin" : bin);
+        Path pgBin = ThrowawayPostgres.binDirectory(args);
         byte[] data = new byte[eventBytes];
         Arrays.fill(data, (byte) 'x');
         Path directory = Files.createTempDirectory("ledgerloop-append-floor-");

@@ -76,8 +76,7 @@ public final class PeerBenchmark {
         this.seconds = BenchArgs.intArg(args, "seconds", 20);
         this.warmup = JitWarmup.Settings.read((name, fallback) -> BenchArgs.intArg(args, name, fallback), "warmup");
         this.sessions = BenchArgs.intArg(args, "sessions", 200);
-        String bin = BenchArgs.stringArg(args, "pgBin");
-        this.pgBin = Path.of(bin == null ? "/usr/lib/postgresql/15/bin" : bin);
+        this.pgBin = ThrowawayPostgres.binDirectory(args);
         String dir = BenchArgs.stringArg(args, "dir");
         this.parent = Path.of(dir == null ? System.getProperty("java.io.tmpdir") : dir);
         String engines = BenchArgs.stringArg(args, "engines");

@@ -1,5 +1,6 @@
 package dev.ledgerloop.bench.peer;
 
+import dev.ledgerloop.bench.BenchArgs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ThrowawayPostgres implements AutoCloseable {
     static final String USER = "postgres";
+    static final String DEFAULT_BIN = "/usr/lib/postgresql/15/bin";
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
     private final Path binDirectory;
@@ -48,6 +50,12 @@ final class ThrowawayPostgres implements AutoCloseable {
             throw e;
         }
         return postgres;
+    }
+
+    /** PostgreSQL's programs: the benchmark's {@code pgBin} argument, else {@link #DEFAULT_BIN}. */
+    static Path binDirectory(String[] args) {
+        String bin = BenchArgs.stringArg(args, "pgBin");
+        return Path.of(bin == null ? DEFAULT_BIN : bin);
     }
 
     String jdbcUrl() {
