@@ -27,6 +27,7 @@ public final class BenchMain {
               webhooks          a webhook burst and a steady rate to a local receiver
               webhook-soak      writes next to many webhook endpoints
               rebuild           rebuilds every view from a log of 100,000 events
+              rebuild-floor     what reading that log costs a rebuild before any view works
               history           the history of a session of 1,000 events
               log-proofs        proofs of a large verifiable log
               evidence          a session's evidence bundle exported and verified offline
@@ -60,6 +61,7 @@ public final class BenchMain {
             case "sessions" -> SessionApiBenchmark.main(rest);
             case "webhooks" -> WebhookBenchmark.main(rest);
             case "rebuild" -> RebuildBenchmark.main(rest);
+            case "rebuild-floor" -> RebuildFloorBenchmark.main(rest);
             case "history" -> HistoryBenchmark.main(rest);
             case "log-proofs" -> LogProofBenchmark.main(rest);
             case "evidence" -> EvidenceBenchmark.main(rest);

@@ -11,13 +11,15 @@ import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Rebuild of every view from the log (docs/replay.md §Rebuild): appends {@code events} session events (opened, a
  * participant, messages that wait for an answer, edits), waits until every processor has caught up, then rebuilds
  * {@code all} through the admin API and prints events/s as the rebuild reports it. Arguments {@code name=value}:
  * {@code events} (100000), {@code rebuilds} (2; the first warms the JIT), {@code data} (a directory to keep the
- * loaded system in: a later run with the same {@code data} rebuilds its log without appending again).
+ * loaded system in: a later run with the same {@code data} rebuilds its log without appending again), {@code view}
+ * ({@code all}, or one view's name: a view with little to do measures what reading and decoding the log costs).
  */
 public final class RebuildBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,13 +36,14 @@ public final class RebuildBenchmark {
         int events = intArg(args, "events", 100_000);
         int rebuilds = intArg(args, "rebuilds", 2);
         String kept = stringArg(args, "data");
+        String view = Objects.requireNonNullElse(stringArg(args, "view"), "all");
         Path data = LoadedLog.directory(kept, "ledgerloop-rebuild-bench-");
         LoadedLog loaded = LoadedLog.readFrom(data);
         try (LedgerloopSystem system =
                 LedgerloopSystem.start(data, 0, Map.of("ledgerloop.gateway.rate-limit.enabled", false))) {
             System.out.printf(
-                    "Rebuild of all views (%d processors)%n",
-                    Runtime.getRuntime().availableProcessors());
+                    "Rebuild of %s (%d processors)%n",
+                    view, Runtime.getRuntime().availableProcessors());
             if (loaded == null) {
                 String key = LoadedLog.keyOfFresh(system, data);
                 SessionAppender appender = write(system, events);
@@ -60,7 +63,7 @@ public final class RebuildBenchmark {
             events = (int) loaded.events();
             lag.awaitCaughtUp(ProcessorLag.catchUpBound(events), true);
             for (int i = 1; i <= rebuilds; i++) {
-                JsonNode done = bench.rebuildAll();
+                JsonNode done = bench.rebuild(view);
                 double seconds = java.time.Duration.between(
                                         java.time.Instant.parse(
                                                 done.get("startedAt").asText()),
@@ -69,8 +72,9 @@ public final class RebuildBenchmark {
                                 .toMillis()
                         / 1000.0;
                 System.out.printf(
-                        "rebuild %d of all (%d views): %s, %,d events in %.2f s = %,.0f events/s%n",
+                        "rebuild %d of %s (%d views): %s, %,d events in %.2f s = %,.0f events/s%n",
                         i,
+                        view,
                         done.get("views").size(),
                         done.get("status").asText(),
                         done.get("eventsDone").asLong(),
@@ -105,8 +109,8 @@ public final class RebuildBenchmark {
         return appender;
     }
 
-    private JsonNode rebuildAll() throws Exception {
-        HttpResponse<String> started = gateway.send("POST", "/v1/admin/projections/all/rebuild", "");
+    private JsonNode rebuild(String view) throws Exception {
+        HttpResponse<String> started = gateway.send("POST", "/v1/admin/projections/" + view + "/rebuild", "");
         if (started.statusCode() != 202) {
             throw new IllegalStateException("The rebuild answered " + started.statusCode() + ": " + started.body());
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    /** Entries of a field index entered between two commits when a collection is filled ({@link #fill}). */
+    private static final int FIELD_INDEX_BATCH = 10_000;
 
     private final EmbeddedBackend backend;
     private final MongoServer server;
@@ -104,6 +108,38 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
         if (answer.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()) {
             throw new IllegalStateException("The embedded MongoDB refused an insert into " + database + "." + collection
                     + ": " + ((Document) errors.get(0)).get("errmsg"));
+        }
+    }
+
+    /**
+     * Fills an empty collection as {@link InProcessInserts#fill} does, with its field indexes set aside while the
+     * batches go in: each then gets its entries in its own order, {@value #FIELD_INDEX_BATCH} at a time under the
+     * commands' lock, each batch committed. Entered one document at a time in the order of the ids, an index's entries
+     * land all over its pages, and every commit between batches encoded most of them again: the field indexes were
+     * about 40 % of a rebuild's copy (docs/rebuild-benchmark.md). Only a rebuild fills collections, its copies, which
+     * nothing else reads or writes until they are renamed; a crash meanwhile leaves an index whose entries do not
+     * match the documents, which the next start builds afresh ({@link EqualityLookupCollection#addIndex}).
+     */
+    @Override
+    public void fill(String database, String collection, List<Document> documents) {
+        EqualityLookupCollection target = backend.asCommand(() ->
+                (EqualityLookupCollection) backend.resolveDatabase(database).resolveCollection(collection, true));
+        EqualityLookupCollection.FieldIndexesAside indexes = target.setFieldIndexesAside();
+        try {
+            InProcessInserts.super.fill(database, collection, documents);
+            for (FieldIndex index : indexes.aside()) {
+                List<Object[]> keys = index.sortedKeysOf(documents);
+                for (int from = 0; from < keys.size(); from += FIELD_INDEX_BATCH) {
+                    List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + FIELD_INDEX_BATCH));
+                    backend.asCommand(() -> {
+                        index.enterAll(batch);
+                        return null;
+                    });
+                    backend.commitAlone(false);
+                }
+            }
+        } finally {
+            target.restore(indexes);
         }
     }
 
@@ -270,6 +306,16 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
                 commitEarly();
             }
             return answer;
+        }
+
+        /** Runs {@code work} as a command from the wire runs: while no commit or rename does. */
+        private <T> T asCommand(Supplier<T> work) {
+            commands.readLock().lock();
+            try {
+                return work.get();
+            } finally {
+                commands.readLock().unlock();
+            }
         }
 
         /** Asks the committer for a commit now (one at a time), without waiting for it; the timed one syncs. */

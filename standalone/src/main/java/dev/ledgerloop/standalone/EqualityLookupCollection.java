@@ -143,6 +143,32 @@ class EqualityLookupCollection extends H2Collection {
                 && direction.intValue() == 1;
     }
 
+    /** The indexes a collection had, in order, and the field indexes among them that were taken off it. */
+    record FieldIndexesAside(List<Index<Object>> indexes, List<FieldIndex> aside) {}
+
+    /**
+     * Takes the field indexes off this collection, if it is empty, so that documents inserted meanwhile enter none of
+     * them ({@link EmbeddedMongo#fill}); with documents in it, takes none off.
+     */
+    synchronized FieldIndexesAside setFieldIndexesAside() {
+        List<Index<Object>> indexes = List.copyOf(getIndexes());
+        if (!isEmpty()) {
+            return new FieldIndexesAside(indexes, List.of());
+        }
+        List<FieldIndex> aside = indexes.stream()
+                .filter(FieldIndex.class::isInstance)
+                .map(FieldIndex.class::cast)
+                .toList();
+        getIndexes().removeAll(aside);
+        return new FieldIndexesAside(indexes, aside);
+    }
+
+    /** Puts the indexes {@link #setFieldIndexesAside} took off back, in the order they had among the others. */
+    synchronized void restore(FieldIndexesAside indexes) {
+        getIndexes().clear();
+        getIndexes().addAll(indexes.indexes());
+    }
+
     /**
      * A secondary index whose entries do not match the documents (one entry each) was not kept up to date by
      * whoever wrote the file (mongo-java-server's own H2 backend ignores such indexes): built afresh.

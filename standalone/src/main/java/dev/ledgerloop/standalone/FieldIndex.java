@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.ledgerloop.query.inprocess.EqualityIndex;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -14,6 +15,7 @@ import java.util.stream.StreamSupport;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +120,43 @@ final class FieldIndex extends EqualityIndex<Object> implements MovableIndex {
     @Override
     protected void leave(Object group, Object position) {
         entries.remove(new Object[] {group, position});
+    }
+
+    /**
+     * The entries of {@code documents}, stored at their ids, in the order the map keeps its keys: entered in that
+     * order ({@link #enterAll}), each goes after the last, and a commit between batches writes only the pages
+     * added since the one before.
+     */
+    List<Object[]> sortedKeysOf(List<Document> documents) {
+        List<Object[]> keys = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            keys.add(new Object[] {groupOf(document), document.get(ID_FIELD)});
+        }
+        DataType<Object[]> keyType = entries.getKeyType();
+        keys.sort((a, b) -> compare(a, b, keyType));
+        return keys;
+    }
+
+    /**
+     * The map's order; two keys of strings (a string field's value and a string id, the usual entry) compared as the
+     * map compares them without its type look-ups, which made sorting a view's entries cost more than entering them.
+     */
+    private static int compare(Object[] a, Object[] b, DataType<Object[]> keyType) {
+        if (a[0] instanceof String groupA
+                && b[0] instanceof String groupB
+                && a[1] instanceof String idA
+                && b[1] instanceof String idB) {
+            int byGroup = groupA.compareTo(groupB);
+            return byGroup != 0 ? byGroup : idA.compareTo(idB);
+        }
+        return keyType.compare(a, b);
+    }
+
+    /** Enters these keys (from {@link #sortedKeysOf}) for documents that were stored without this index. */
+    synchronized void enterAll(List<Object[]> keys) {
+        for (Object[] key : keys) {
+            entries.put(key, key[1]);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ledgerloop.standalone;
 
+import de.bwaldvogel.mongo.bson.Document;
 import dev.ledgerloop.command.CommandSideApplication;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
@@ -270,7 +271,18 @@ public final class LedgerloopSystem implements AutoCloseable {
     private static ApplicationContextInitializer<ConfigurableApplicationContext> insertsInto(EmbeddedMongo mongo) {
         return context -> {
             if (mongo.connectionString().equals(context.getEnvironment().getProperty("ledgerloop.mongodb.uri"))) {
-                InProcessInserts inserts = mongo::insertMany;
+                // Not the server itself: only what it inserts is the query side's, not when it is closed.
+                InProcessInserts inserts = new InProcessInserts() {
+                    @Override
+                    public void insertMany(String database, String collection, List<Document> documents) {
+                        mongo.insertMany(database, collection, documents);
+                    }
+
+                    @Override
+                    public void fill(String database, String collection, List<Document> documents) {
+                        mongo.fill(database, collection, documents);
+                    }
+                };
                 context.getBeanFactory().registerSingleton("inProcessInserts", inserts);
             }
         };

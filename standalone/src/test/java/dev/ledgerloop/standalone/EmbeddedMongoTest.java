@@ -721,6 +721,79 @@ class EmbeddedMongoTest {
     }
 
     /**
+     * A rebuild fills its copies from this process with their field indexes set aside, then enters each index's
+     * entries in its own order ({@link EmbeddedMongo#fill}): the filled collection answers every look-up as a scan
+     * does and as the same documents inserted one batch at a time do, across a restart, and a fill into a collection
+     * that already holds documents keeps its indexes as any insert does.
+     */
+    @Test
+    void a_collection_filled_from_this_process_answers_look_ups_as_one_inserted_batch_by_batch() throws Exception {
+        Path store = dataDirectory.resolve("mongo");
+        java.util.Random random = new java.util.Random(11);
+        Date t0 = new Date(1_700_000_000_000L);
+        List<de.bwaldvogel.mongo.bson.Document> documents = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) {
+            de.bwaldvogel.mongo.bson.Document document =
+                    new de.bwaldvogel.mongo.bson.Document("_id", String.format("m-%06d", i));
+            int kind = random.nextInt(20);
+            if (kind == 0) {
+                document.append("sessionId", List.of("s-1", "s-" + random.nextInt(40)));
+            } else if (kind == 1) {
+                document.append("sessionId", 7);
+            } else if (kind > 2) {
+                document.append("sessionId", "s-" + random.nextInt(40));
+            }
+            documents.add(
+                    document.append("dueAt", at(t0, random.nextInt(100_000)).toInstant()));
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            for (String name : List.of("filled", "inserted")) {
+                MongoCollection<Document> collection =
+                        client.getDatabase("ledgerloop").getCollection(name);
+                collection.createIndex(new Document("sessionId", 1).append("sequence", 1));
+                collection.createIndex(new Document("dueAt", 1));
+            }
+            mongo.fill("ledgerloop", "filled", documents);
+            for (int from = 0; from < documents.size(); from += 1_000) {
+                mongo.insertMany("ledgerloop", "inserted", documents.subList(from, from + 1_000));
+            }
+            assertFilledAsInserted(client, t0);
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertFilledAsInserted(client, t0);
+            List<de.bwaldvogel.mongo.bson.Document> more = List.of(
+                    new de.bwaldvogel.mongo.bson.Document("_id", "z-1").append("sessionId", "s-1"),
+                    new de.bwaldvogel.mongo.bson.Document("_id", "z-2")
+                            .append("dueAt", at(t0, 5).toInstant()));
+            mongo.fill("ledgerloop", "filled", more);
+            mongo.insertMany("ledgerloop", "inserted", more);
+            assertFilledAsInserted(client, t0);
+        }
+    }
+
+    private static void assertFilledAsInserted(MongoClient client, Date t0) {
+        MongoCollection<Document> filled = client.getDatabase("ledgerloop").getCollection("filled");
+        MongoCollection<Document> inserted = client.getDatabase("ledgerloop").getCollection("inserted");
+        assertThat(filled.countDocuments()).isEqualTo(inserted.countDocuments());
+        List<Bson> filters = new ArrayList<>();
+        for (int session = 0; session < 40; session++) {
+            filters.add(eq("sessionId", "s-" + session));
+        }
+        filters.add(eq("sessionId", 7));
+        filters.add(eq("sessionId", null));
+        filters.add(and(gte("dueAt", at(t0, 20_000)), lt("dueAt", at(t0, 20_500))));
+        for (Bson filter : filters) {
+            List<Object> served = ids(filled.find(filter));
+            assertThat(served).as("%s", filter).containsExactlyInAnyOrderElementsOf(ids(filled.find(or(filter))));
+            assertThat(served).as("%s", filter).containsExactlyInAnyOrderElementsOf(ids(inserted.find(filter)));
+        }
+        assertFirstInOrderAsScan(filled, gte("dueAt", at(t0, 50_000)), 100);
+    }
+
+    /**
      * A compound index serves filters that pin its first field, as MongoDB's does ({@code {sessionId, sequence}}:
      * every read of one session's timeline), and still describes itself with all its keys.
      */

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** CPU time of this JVM, and of another process with its children from {@code /proc}, in nanoseconds. */
-final class ProcessCpu {
+public final class ProcessCpu {
     // Linux reports /proc times in clock ticks of USER_HZ, 100 per second on every common architecture.
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     private ProcessCpu() {}
 
-    static long ofThisJvm() {
+    public static long ofThisJvm() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

@@ -11,9 +11,24 @@ import java.util.List;
  * server there is no such bean, and the copy goes through the driver.
  */
 public interface InProcessInserts {
+    /** How many documents {@link #fill} hands to one {@link #insertMany}. */
+    int FILL_BATCH = 1_000;
+
     /**
      * Inserts the documents in their order, as an ordered {@code insertMany}: all of them, or those before the first
      * refused one and then an {@link IllegalStateException} naming the server's error.
      */
     void insertMany(String database, String collection, List<Document> documents);
+
+    /**
+     * Fills an empty collection with {@code documents}, given in the order of their {@code _id}: {@value #FILL_BATCH}
+     * at a time, each batch as {@link #insertMany}. A server may keep the collection's secondary indexes out of the
+     * batches and fill them once the documents are in, each in its own order, which is cheaper than entering the
+     * documents one by one out of that order; the collection is whole when this returns.
+     */
+    default void fill(String database, String collection, List<Document> documents) {
+        for (int from = 0; from < documents.size(); from += FILL_BATCH) {
+            insertMany(database, collection, documents.subList(from, Math.min(documents.size(), from + FILL_BATCH)));
+        }
+    }
 }

@@ -71,9 +71,9 @@ final class FreshCollections {
      * #COPY_BATCH} at a time, the collections side by side: while one waits for the server, another reads. Each in the
      * order of its {@code _id}, the order a collection keeps its documents in: the embedded default's store then fills
      * one page after the other instead of changing pages all over it between commits, each of which encodes every page
-     * it changed again. Into the embedded default's server the documents go in the server's own form ({@link
-     * InProcessInserts}); into any other, as the encoded BSON the in-process store answers, one ordered {@code
-     * insertMany} a batch.
+     * it changed again. Into the embedded default's server the documents go in the server's own form, each collection
+     * filled in one call ({@link InProcessInserts#fill}, which enters its non-unique indexes after its documents);
+     * into any other, as the encoded BSON the in-process store answers, one ordered {@code insertMany} a batch.
      */
     void copyFrom(InProcessMongo source, String sourceDatabase) {
         SideBySide.runAll(
@@ -88,12 +88,7 @@ final class FreshCollections {
     private void copyInProcess(InProcessMongo source, String sourceDatabase, String name) {
         List<Document> documents = new ArrayList<>(source.storedCopies(sourceDatabase, name));
         documents.sort(Comparator.comparing(document -> document.get("_id"), FreshCollections::compareIds));
-        for (int from = 0; from < documents.size(); from += COPY_BATCH) {
-            inserts.insertMany(
-                    database.getName(),
-                    PREFIX + name,
-                    documents.subList(from, Math.min(documents.size(), from + COPY_BATCH)));
-        }
+        inserts.fill(database.getName(), PREFIX + name, documents);
     }
 
     /** The server's order of values; two strings (the views' ids) compare as it compares them, without its look-ups. */
