@@ -93,6 +93,11 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
      */
     @Override
     public void insertMany(String database, String collection, List<Document> documents) {
+        insertUncommitted(database, collection, documents);
+        backend.commitAlone(false);
+    }
+
+    private void insertUncommitted(String database, String collection, List<Document> documents) {
         Document command = new Document("insert", collection);
         command.put("ordered", Boolean.TRUE);
         command.put("documents", documents);
@@ -104,7 +109,6 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
             backend.handleClose(channel);
             channel.close();
         }
-        backend.commitAlone(false);
         if (answer.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()) {
             throw new IllegalStateException("The embedded MongoDB refused an insert into " + database + "." + collection
                     + ": " + ((Document) errors.get(0)).get("errmsg"));
@@ -113,7 +117,8 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
 
     /**
      * Fills an empty collection as {@link InProcessInserts#fill} does, with its field indexes set aside while the
-     * batches go in: each then gets its entries in its own order, {@value #FIELD_INDEX_BATCH} at a time under the
+     * batches go in, and its documents sized for {@code collStats} by {@link BsonSizes} rather than by encoding each
+     * one an extra time (the commit encodes it anyway): each field index then gets its entries in its own order, {@value #FIELD_INDEX_BATCH} at a time under the
      * commands' lock, each batch committed. Entered one document at a time in the order of the ids, an index's entries
      * land all over its pages, and every commit between batches encoded most of them again: the field indexes were
      * about 40 % of a rebuild's copy (docs/rebuild-benchmark.md). Only a rebuild fills collections, its copies, which
@@ -124,9 +129,18 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
     public void fill(String database, String collection, List<Document> documents) {
         EqualityLookupCollection target = backend.asCommand(() ->
                 (EqualityLookupCollection) backend.resolveDatabase(database).resolveCollection(collection, true));
-        EqualityLookupCollection.FieldIndexesAside indexes = target.setFieldIndexesAside();
+        EqualityLookupCollection.FieldIndexesAside indexes = target.startFilling();
         try {
-            InProcessInserts.super.fill(database, collection, documents);
+            for (int from = 0; from < documents.size(); from += FILL_BATCH) {
+                List<Document> batch = documents.subList(from, Math.min(documents.size(), from + FILL_BATCH));
+                insertUncommitted(database, collection, batch);
+                int bytes = batch.stream().mapToInt(BsonSizes::of).sum();
+                backend.asCommand(() -> {
+                    target.addToDataSize(bytes);
+                    return null;
+                });
+                backend.commitAlone(false);
+            }
             for (FieldIndex index : indexes.aside()) {
                 List<Object[]> keys = index.sortedKeysOf(documents);
                 for (int from = 0; from < keys.size(); from += FIELD_INDEX_BATCH) {
@@ -139,7 +153,7 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
                 }
             }
         } finally {
-            target.restore(indexes);
+            target.endFilling(indexes);
         }
     }
 

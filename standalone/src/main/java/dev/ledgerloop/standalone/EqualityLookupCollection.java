@@ -45,6 +45,8 @@ class EqualityLookupCollection extends H2Collection {
     private final MVMap<String, Object> meta;
     /** Updates running on this collection, changed under its monitor: their look-ups answer copies. */
     private int updating;
+    /** While a fill inserts: it sizes its documents itself. */
+    private boolean sizedByAFill;
 
     EqualityLookupCollection(
             MongoDatabase database,
@@ -147,10 +149,12 @@ class EqualityLookupCollection extends H2Collection {
     record FieldIndexesAside(List<Index<Object>> indexes, List<FieldIndex> aside) {}
 
     /**
-     * Takes the field indexes off this collection, if it is empty, so that documents inserted meanwhile enter none of
-     * them ({@link EmbeddedMongo#fill}); with documents in it, takes none off.
+     * Starts a fill ({@link EmbeddedMongo#fill}): the documents inserted meanwhile are sized by the fill, not here
+     * ({@link #addToDataSize}), and, if the collection is empty, enter none of its field indexes, which this takes off
+     * it; with documents in it, it takes none off.
      */
-    synchronized FieldIndexesAside setFieldIndexesAside() {
+    synchronized FieldIndexesAside startFilling() {
+        sizedByAFill = true;
         List<Index<Object>> indexes = List.copyOf(getIndexes());
         if (!isEmpty()) {
             return new FieldIndexesAside(indexes, List.of());
@@ -163,10 +167,20 @@ class EqualityLookupCollection extends H2Collection {
         return new FieldIndexesAside(indexes, aside);
     }
 
-    /** Puts the indexes {@link #setFieldIndexesAside} took off back, in the order they had among the others. */
-    synchronized void restore(FieldIndexesAside indexes) {
+    /** Ends a fill: puts the indexes {@link #startFilling} took off back, in the order they had among the others. */
+    synchronized void endFilling(FieldIndexesAside indexes) {
         getIndexes().clear();
         getIndexes().addAll(indexes.indexes());
+        sizedByAFill = false;
+    }
+
+    synchronized void addToDataSize(int bytes) {
+        updateDataSize(bytes);
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return !sizedByAFill && super.tracksDataSize();
     }
 
     /**

@@ -778,6 +778,10 @@ class EmbeddedMongoTest {
         MongoCollection<Document> filled = client.getDatabase("ledgerloop").getCollection("filled");
         MongoCollection<Document> inserted = client.getDatabase("ledgerloop").getCollection("inserted");
         assertThat(filled.countDocuments()).isEqualTo(inserted.countDocuments());
+        MongoDatabase database = client.getDatabase("ledgerloop");
+        assertThat(database.runCommand(new Document("collStats", "filled")).get("size"))
+                .isEqualTo(database.runCommand(new Document("collStats", "inserted"))
+                        .get("size"));
         List<Bson> filters = new ArrayList<>();
         for (int session = 0; session < 40; session++) {
             filters.add(eq("sessionId", "s-" + session));
