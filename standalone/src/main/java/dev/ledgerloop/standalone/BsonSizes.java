@@ -54,7 +54,7 @@ final class BsonSizes {
         return size;
     }
 
-    /** In the order of the encoder's own type checks: a document is a map, so it is sized as one. */
+    /** The encoder's types are distinct but for a document, which is also a map and is encoded as one. */
     private static int valueSize(Object value) {
         if (value == null) {
             return 0;

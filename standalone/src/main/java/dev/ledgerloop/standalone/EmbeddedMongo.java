@@ -89,14 +89,17 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
      * Runs the server's own insert command in this thread, under the same lock as a command from the wire, so a commit
      * sees all of a batch or none of it, and commits it (without a sync): a rebuild's copy inserts its batches as fast
      * as the server takes them, and a chunk per batch stays small ({@link EmbeddedBackend#COMMIT_AT_UNSAVED_BYTES}).
-     * The channel stands for the connection the server keeps a command's last result for, and is closed with it.
      */
     @Override
     public void insertMany(String database, String collection, List<Document> documents) {
-        insertUncommitted(database, collection, documents);
-        backend.commitAlone(false);
+        try {
+            insertUncommitted(database, collection, documents);
+        } finally {
+            backend.commitAlone(false);
+        }
     }
 
+    /** The channel stands for the connection the server keeps a command's last result for, and is closed with it. */
     private void insertUncommitted(String database, String collection, List<Document> documents) {
         Document command = new Document("insert", collection);
         command.put("ordered", Boolean.TRUE);

@@ -271,7 +271,7 @@ public final class LedgerloopSystem implements AutoCloseable {
     private static ApplicationContextInitializer<ConfigurableApplicationContext> insertsInto(EmbeddedMongo mongo) {
         return context -> {
             if (mongo.connectionString().equals(context.getEnvironment().getProperty("ledgerloop.mongodb.uri"))) {
-                // Not the server itself: only what it inserts is the query side's, not when it is closed.
+                // Its inserts, not the server itself: the query side's context must not be able to close it.
                 InProcessInserts inserts = new InProcessInserts() {
                     @Override
                     public void insertMany(String database, String collection, List<Document> documents) {
