@@ -5,6 +5,7 @@ import static dev.ledgerloop.bench.BenchArgs.stringArg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.bench.peer.ProcessCpu;
 import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
@@ -16,7 +17,8 @@ import java.util.Objects;
 /**
  * Rebuild of every view from the log (docs/replay.md §Rebuild): appends {@code events} session events (opened, a
  * participant, messages that wait for an answer, edits), waits until every processor has caught up, then rebuilds
- * {@code all} through the admin API and prints events/s as the rebuild reports it. Arguments {@code name=value}:
+ * {@code all} through the admin API and prints events/s as the rebuild reports it, and the CPU time this JVM (the whole
+ * system) spent from the rebuild's start until the benchmark saw it finished. Arguments {@code name=value}:
  * {@code events} (100000), {@code rebuilds} (2; the first warms the JIT), {@code data} (a directory to keep the
  * loaded system in: a later run with the same {@code data} rebuilds its log without appending again), {@code view}
  * ({@code all}, or one view's name: a view with little to do measures what reading and decoding the log costs).
@@ -63,7 +65,9 @@ public final class RebuildBenchmark {
             events = (int) loaded.events();
             lag.awaitCaughtUp(ProcessorLag.catchUpBound(events), true);
             for (int i = 1; i <= rebuilds; i++) {
+                long cpuBefore = ProcessCpu.ofThisJvm();
                 JsonNode done = bench.rebuild(view);
+                double cpuSeconds = (ProcessCpu.ofThisJvm() - cpuBefore) / 1e9;
                 double seconds = java.time.Duration.between(
                                         java.time.Instant.parse(
                                                 done.get("startedAt").asText()),
@@ -72,14 +76,17 @@ public final class RebuildBenchmark {
                                 .toMillis()
                         / 1000.0;
                 System.out.printf(
-                        "rebuild %d of %s (%d views): %s, %,d events in %.2f s = %,.0f events/s%n",
+                        "rebuild %d of %s (%d views): %s, %,d events in %.2f s = %,.0f events/s; CPU %.1f s = %.0f"
+                                + " µs/event%n",
                         i,
                         view,
                         done.get("views").size(),
                         done.get("status").asText(),
                         done.get("eventsDone").asLong(),
                         seconds,
-                        done.get("eventsDone").asLong() / seconds);
+                        done.get("eventsDone").asLong() / seconds,
+                        cpuSeconds,
+                        cpuSeconds * 1e6 / done.get("eventsDone").asLong());
                 lag.awaitCaughtUp(ProcessorLag.catchUpBound(events), true);
             }
         } finally {
