@@ -5,17 +5,17 @@ import dev.ledgerloop.bench.peer.PeerBenchmark;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code bench.jar}: {@code java -jar bench/target/bench.jar} runs the event store benchmark;
- * {@code java -jar bench/target/bench.jar sessions} runs the session API load tool, {@code webhooks} the webhook
- * delivery load tool, {@code webhook-soak} writes next to many webhook endpoints (and fails when a create took over
- * 1 s or a delivery is missing), {@code history} asks a session of 1,000 events for its history, {@code rebuild}
- * rebuilds every view from a log of 100,000 events, {@code log-proofs} asks for proofs of a large verifiable log,
- * {@code evidence} exports a session's evidence bundle and verifies it offline, {@code verify} verifies a kept bundle
- * offline, {@code fuzz} fuzzes the whole public API, {@code stream} measures the live event stream, {@code peer}
- * compares our Axon storage engine on our node with Axon's JDBC engine on PostgreSQL, {@code append-floor} takes one
- * durable append at 1 in flight apart (disk, transport, node, client) next to the peer's INSERT, {@code mixed} runs sends,
- * answers and awaits at once, {@code memory} measures the heap after loading 1,000,000 events,
- * {@code embedded-lookups} times look-ups on the embedded MongoDB (webhook schedule, timeline) as collections grow.
+ * Entry point of {@code bench.jar}: {@code java -jar bench/target/bench.jar} runs the event store benchmark; {@code
+ * java -jar bench/target/bench.jar sessions} runs the session API load tool, {@code webhooks} the webhook delivery load
+ * tool, {@code webhook-soak} writes next to many webhook endpoints (and fails when a create took over 1 s or a delivery
+ * is missing), {@code history} asks a session of 1,000 events for its history, {@code rebuild} rebuilds every view from
+ * a log of 100,000 events, {@code log-proofs} asks for proofs of a large verifiable log, {@code evidence} exports a
+ * session's evidence bundle and verifies it offline, {@code verify} verifies a kept bundle offline, {@code fuzz} fuzzes
+ * the whole public API, {@code stream} measures the live event stream, {@code peer} compares our Axon storage engine on
+ * our node with Axon's JDBC engine on PostgreSQL, {@code append-floor} takes one durable append at 1 in flight apart
+ * (disk, transport, node, client) next to the peer's INSERT, {@code mixed} runs sends, answers and awaits at once,
+ * {@code memory} measures the heap after loading 1,000,000 events, {@code embedded-lookups} times look-ups on the
+ * embedded MongoDB (webhook schedule, timeline) as collections grow.
  */
 public final class BenchMain {
     private static final String USAGE =

@@ -12,14 +12,14 @@ import java.util.Map;
 
 /**
  * A mixed load through the gateway of the standalone system ({@link MixedLoad}): the agent's sends, some of them
- * questions for a human, the human's answers, the agent's awaits for them and its acknowledgements, all at once.
- * Prints requests/s and latency p50/p99/max per kind, the errors (non-2xx) per kind, and the delay from the moment
- * the answering client has an answer's 201 to the moment the agent's await returns with that answer (both on this
- * JVM's clock). Arguments {@code name=value}: {@code seconds} (20), {@code warmup} (60: seconds of the same load
- * first, not counted, and then more until the JIT compiler is mostly done, see {@link JitWarmup}), {@code warmupMax} (600),
- * {@code jitQuiet} (1; 0 warms up for exactly {@code warmup} seconds), {@code inFlight} (16: client threads, each with one request at a time; the awaits, at most one
- * per session, come on top), {@code sessions} (20), {@code thinkMillis} (20: from the agent's await to the human's
- * answer).
+ * questions for a human, the human's answers, the agent's awaits for them and its acknowledgements, all at once. Prints
+ * requests/s and latency p50/p99/max per kind, the errors (non-2xx) per kind, and the delay from the moment the
+ * answering client has an answer's 201 to the moment the agent's await returns with that answer (both on this JVM's
+ * clock). Arguments {@code name=value}: {@code seconds} (20), {@code warmup} (60: seconds of the same load first, not
+ * counted, and then more until the JIT compiler is mostly done, see {@link JitWarmup}), {@code warmupMax} (600), {@code
+ * jitQuiet} (1; 0 warms up for exactly {@code warmup} seconds), {@code inFlight} (16: client threads, each with one
+ * request at a time; the awaits, at most one per session, come on top), {@code sessions} (20), {@code thinkMillis} (20:
+ * from the agent's await to the human's answer).
  */
 public final class MixedBenchmark {
     private static final String HUMAN = "alice";

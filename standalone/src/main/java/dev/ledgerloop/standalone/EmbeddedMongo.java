@@ -121,12 +121,13 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
     /**
      * Fills an empty collection as {@link InProcessInserts#fill} does, with its field indexes set aside while the
      * batches go in, and its documents sized for {@code collStats} by {@link BsonSizes} rather than by encoding each
-     * one an extra time (the commit encodes it anyway): each field index then gets its entries in its own order, {@value #FIELD_INDEX_BATCH} at a time under the
-     * commands' lock, each batch committed. Entered one document at a time in the order of the ids, an index's entries
-     * land all over its pages, and every commit between batches encoded most of them again: the field indexes were
-     * about 40 % of a rebuild's copy (docs/rebuild-benchmark.md). Only a rebuild fills collections, its copies, which
-     * nothing else reads or writes until they are renamed; a crash meanwhile leaves an index whose entries do not
-     * match the documents, which the next start builds afresh ({@link EqualityLookupCollection#addIndex}).
+     * one an extra time (the commit encodes it anyway): each field index then gets its entries in its own order,
+     * {@value #FIELD_INDEX_BATCH} at a time under the commands' lock, each batch committed. Entered one document at a
+     * time in the order of the ids, an index's entries land all over its pages, and every commit between batches
+     * encoded most of them again: the field indexes were about 40 % of a rebuild's copy (docs/rebuild-benchmark.md).
+     * Only a rebuild fills collections, its copies, which nothing else reads or writes until they are renamed; a crash
+     * meanwhile leaves an index whose entries do not match the documents, which the next start builds afresh ({@link
+     * EqualityLookupCollection#addIndex}).
      */
     @Override
     public void fill(String database, String collection, List<Document> documents) {
@@ -134,24 +135,16 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
                 (EqualityLookupCollection) backend.resolveDatabase(database).resolveCollection(collection, true));
         EqualityLookupCollection.FieldIndexesAside indexes = target.startFilling();
         try {
-            for (int from = 0; from < documents.size(); from += FILL_BATCH) {
-                List<Document> batch = documents.subList(from, Math.min(documents.size(), from + FILL_BATCH));
+            for (List<Document> batch : InProcessInserts.batches(documents, FILL_BATCH)) {
                 insertUncommitted(database, collection, batch);
                 int bytes = batch.stream().mapToInt(BsonSizes::of).sum();
-                backend.asCommand(() -> {
-                    target.addToDataSize(bytes);
-                    return null;
-                });
+                backend.asCommand(() -> target.addToDataSize(bytes));
                 backend.commitAlone(false);
             }
             for (FieldIndex index : indexes.aside()) {
-                List<Object[]> keys = index.sortedKeysOf(documents);
-                for (int from = 0; from < keys.size(); from += FIELD_INDEX_BATCH) {
-                    List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + FIELD_INDEX_BATCH));
-                    backend.asCommand(() -> {
-                        index.enterAll(batch);
-                        return null;
-                    });
+                for (List<Object[]> batch :
+                        InProcessInserts.batches(index.sortedKeysOf(documents), FIELD_INDEX_BATCH)) {
+                    backend.asCommand(() -> index.enterAll(batch));
                     backend.commitAlone(false);
                 }
             }
@@ -333,6 +326,13 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
             } finally {
                 commands.readLock().unlock();
             }
+        }
+
+        private void asCommand(Runnable work) {
+            asCommand(() -> {
+                work.run();
+                return null;
+            });
         }
 
         /** Asks the committer for a commit now (one at a time), without waiting for it; the timed one syncs. */

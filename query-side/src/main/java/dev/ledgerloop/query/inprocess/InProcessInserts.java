@@ -1,6 +1,7 @@
 package dev.ledgerloop.query.inprocess;
 
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,7 +12,9 @@ import java.util.List;
  * server there is no such bean, and the copy goes through the driver.
  */
 public interface InProcessInserts {
-    /** How many documents {@link #fill} hands to one {@link #insertMany}. */
+    /**
+     * How many documents a rebuild's copy inserts at a time: {@link #fill} hands this many to one {@link #insertMany}.
+     */
     int FILL_BATCH = 1_000;
 
     /**
@@ -27,8 +30,17 @@ public interface InProcessInserts {
      * documents one by one out of that order; the collection is whole when this returns.
      */
     default void fill(String database, String collection, List<Document> documents) {
-        for (int from = 0; from < documents.size(); from += FILL_BATCH) {
-            insertMany(database, collection, documents.subList(from, Math.min(documents.size(), from + FILL_BATCH)));
+        for (List<Document> batch : batches(documents, FILL_BATCH)) {
+            insertMany(database, collection, batch);
         }
+    }
+
+    /** {@code items} in consecutive views of {@code size} items, the last one shorter if need be. */
+    static <T> List<List<T>> batches(List<T> items, int size) {
+        List<List<T>> batches = new ArrayList<>((items.size() + size - 1) / size);
+        for (int from = 0; from < items.size(); from += size) {
+            batches.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return batches;
     }
 }

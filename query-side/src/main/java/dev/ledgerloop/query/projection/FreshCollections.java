@@ -27,8 +27,6 @@ import org.bson.RawBsonDocument;
 final class FreshCollections {
     static final String PREFIX = "rebuilding__";
 
-    private static final int COPY_BATCH = 1_000;
-
     private final MongoDatabase database;
     private final List<String> names;
     private final Executor copiers;
@@ -68,12 +66,13 @@ final class FreshCollections {
 
     /**
      * Inserts every document of the in-process store's collections of these names into their copies, {@value
-     * #COPY_BATCH} at a time, the collections side by side: while one waits for the server, another reads. Each in the
-     * order of its {@code _id}, the order a collection keeps its documents in: the embedded default's store then fills
-     * one page after the other instead of changing pages all over it between commits, each of which encodes every page
-     * it changed again. Into the embedded default's server the documents go in the server's own form, each collection
-     * filled in one call ({@link InProcessInserts#fill}, which enters its non-unique indexes after its documents);
-     * into any other, as the encoded BSON the in-process store answers, one ordered {@code insertMany} a batch.
+     * InProcessInserts#FILL_BATCH} at a time, the collections side by side: while one waits for the server, another
+     * reads. Each in the order of its {@code _id}, the order a collection keeps its documents in: the embedded
+     * default's store then fills one page after the other instead of changing pages all over it between commits, each
+     * of which encodes every page it changed again. Into the embedded default's server the documents go in the server's
+     * own form, each collection filled in one call ({@link InProcessInserts#fill}, which enters its non-unique indexes
+     * after its documents); into any other, as the encoded BSON the in-process store answers, one ordered {@code
+     * insertMany} a batch.
      */
     void copyFrom(InProcessMongo source, String sourceDatabase) {
         SideBySide.runAll(
@@ -101,11 +100,11 @@ final class FreshCollections {
 
     private void copyThroughTheDriver(MongoDatabase source, String name) {
         MongoCollection<RawBsonDocument> copy = database.getCollection(PREFIX + name, RawBsonDocument.class);
-        List<RawBsonDocument> batch = new ArrayList<>(COPY_BATCH);
+        List<RawBsonDocument> batch = new ArrayList<>(InProcessInserts.FILL_BATCH);
         for (RawBsonDocument document :
                 source.getCollection(name, RawBsonDocument.class).find().sort(Sorts.ascending("_id"))) {
             batch.add(document);
-            if (batch.size() == COPY_BATCH) {
+            if (batch.size() == InProcessInserts.FILL_BATCH) {
                 copy.insertMany(batch);
                 batch.clear();
             }
