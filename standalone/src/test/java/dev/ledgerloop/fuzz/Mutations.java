@@ -152,7 +152,9 @@ final class Mutations {
                 draft.mustRefuse =
                         jsonBody && !text.equals("{}") && !text.equals("null") && !(array && text.startsWith("["));
                 if (text.equals("{}")) {
-                    draft.mustRefuse = jsonBody && hasRequired(bodySchema());
+                    // As an empty body (below): a PATCH's schema lists what creating requires, and naming no field
+                    // changes nothing.
+                    draft.mustRefuse = jsonBody && hasRequired(bodySchema()) && !draft.method.equals("PATCH");
                 }
                 return "top-level " + abbreviated(text);
             }
