@@ -27,7 +27,7 @@ public final class BenchMain {
               webhooks          a webhook burst and a steady rate to a local receiver
               webhook-soak      writes next to many webhook endpoints
               rebuild           rebuilds every view from a log of 100,000 events
-              rebuild-floor     what reading that log costs a rebuild before any view works
+              rebuild-floor     what a rebuild pays before any view computes: reading, handler look-ups, one write
               history           the history of a session of 1,000 events
               log-proofs        proofs of a large verifiable log
               evidence          a session's evidence bundle exported and verified offline

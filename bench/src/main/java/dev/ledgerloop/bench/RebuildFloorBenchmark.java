@@ -9,13 +9,19 @@ import com.eventstore.dbclient.Position;
 import com.eventstore.dbclient.ReadAllOptions;
 import com.eventstore.dbclient.RecordedEvent;
 import com.eventstore.dbclient.ResolvedEvent;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import dev.ledgerloop.bench.peer.ProcessCpu;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,27 +29,47 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
- * What a rebuild pays to read the log before any view does anything (docs/rebuild-benchmark.md): {@code $all} read
- * from the start through db-client-java in pages of 256 as the engine reads it, without decoding (the embedded node,
- * gRPC and the client), and read through the engine, decrypted and decoded into events as a rebuild reads it. Each
- * part runs {@code rounds} times in turns on the system a {@code rebuild data=DIR} run kept, with its processors
- * caught up and idle; the figures are the CPU time of this JVM (node, client and engine alike) and the wall time,
- * medians of the rounds after the first. Arguments {@code name=value}: {@code data} (required), {@code rounds} (4).
+ * What a rebuild pays before any view computes anything (docs/rebuild-benchmark.md): {@code $all} read from the start
+ * through db-client-java in pages of 256 as the engine reads it, without decoding (the embedded node, gRPC and the
+ * client); read through the engine, decrypted and decoded into events as a rebuild reads it; the same with every
+ * view's handlers looked up for each event; and the views' documents written once into a fresh H2 store. Each part
+ * runs {@code rounds} times in turns on the system a {@code rebuild data=DIR} run kept, with its processors caught up
+ * and idle; the figures are the CPU time of this JVM (node, client and engine alike) and the wall time, medians of
+ * the rounds after the first. Arguments {@code name=value}: {@code data} (required), {@code rounds} (4).
  */
 public final class RebuildFloorBenchmark {
     private static final int PAGE = 256;
     private static final String RAW = "$all through db-client-java, not decoded (node + gRPC + client)";
     private static final String DECODED = "$all through the engine, decrypted and decoded (what a rebuild reads)";
+    private static final String LOOKED_UP =
+            "the same, and each view's handler looked up for each event (Axon's adapter), none run";
+    private static final String STORED =
+            "the views' documents BSON-encoded into a fresh H2 store, nothing else (what a rebuild writes at least)";
+    private static final int COMMIT_EVERY = 1_000;
 
     private final EventStoreDBClient client;
     private final EventStoreDbStorageEngine engine;
+    private final ViewDocuments views;
+    private final List<AnnotationEventHandlerAdapter> handlers;
+    private final long events;
 
-    private RebuildFloorBenchmark(EventStoreDBClient client, EventStoreDbStorageEngine engine) {
+    private RebuildFloorBenchmark(
+            EventStoreDBClient client,
+            EventStoreDbStorageEngine engine,
+            ViewDocuments views,
+            List<AnnotationEventHandlerAdapter> handlers,
+            long events) {
         this.client = client;
         this.engine = engine;
+        this.views = views;
+        this.handlers = handlers;
+        this.events = events;
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,7 +89,10 @@ public final class RebuildFloorBenchmark {
             try {
                 EventStoreDbStorageEngine engine =
                         system.backendContexts().get(1).getBean(EventStoreDbStorageEngine.class);
-                new RebuildFloorBenchmark(client, engine).run(rounds);
+                ViewDocuments views = ViewDocuments.of(system);
+                System.out.printf(
+                        "the views hold %,d documents in %d collections%n", views.documents(), views.collections());
+                new RebuildFloorBenchmark(client, engine, views, views.handlers(system), loaded.events()).run(rounds);
             } finally {
                 client.shutdown();
             }
@@ -80,9 +109,13 @@ public final class RebuildFloorBenchmark {
         Map<String, List<Part>> parts = new LinkedHashMap<>();
         parts.put(RAW, new ArrayList<>());
         parts.put(DECODED, new ArrayList<>());
+        parts.put(LOOKED_UP, new ArrayList<>());
+        parts.put(STORED, new ArrayList<>());
+        Map<String, Reader> readers = Map.of(
+                RAW, this::readRaw, DECODED, this::readDecoded, LOOKED_UP, this::lookUpHandlers, STORED, this::store);
         for (int round = 1; round <= rounds; round++) {
             for (String name : parts.keySet()) {
-                Part part = timed(name.equals(RAW) ? this::readRaw : this::readDecoded);
+                Part part = timed(readers.get(name));
                 System.out.printf(
                         "round %d, %s: %,d events in %.2f s = %,.0f events/s; CPU %.2f s = %.1f µs/event%n",
                         round,
@@ -148,6 +181,71 @@ public final class RebuildFloorBenchmark {
         }
         if (bytes == 0) {
             throw new IllegalStateException("$all held no bytes");
+        }
+        return events;
+    }
+
+    /**
+     * Every view document encoded with mongo-java-server's BSON codec (as the embedded store writes a document) into a
+     * map of a fresh H2 store, committed every {@link #COMMIT_EVERY} documents and closed (written out); no index, no
+     * view computed. Answers the events the views were built from, so that its CPU per event adds to the reads'.
+     */
+    private long store() throws Exception {
+        Path directory = Files.createTempDirectory("rebuild-floor-store");
+        try {
+            MVStore store = new MVStore.Builder()
+                    .fileName(directory.resolve("views.mv.db").toString())
+                    .autoCommitDisabled()
+                    .open();
+            long written = 0;
+            for (Map.Entry<String, List<Document>> collection :
+                    views.byCollection().entrySet()) {
+                MVMap<Long, byte[]> map = store.openMap(collection.getKey());
+                long key = 0;
+                for (Document document : collection.getValue()) {
+                    ByteBuf bson = Unpooled.buffer(256);
+                    BsonEncoder.encodeDocument(document, bson);
+                    byte[] bytes = new byte[bson.readableBytes()];
+                    bson.readBytes(bytes);
+                    bson.release();
+                    map.put(key++, bytes);
+                    if (++written % COMMIT_EVERY == 0) {
+                        store.commit();
+                    }
+                }
+            }
+            store.close();
+            if (written != views.documents()) {
+                throw new IllegalStateException("wrote " + written + " of " + views.documents() + " documents");
+            }
+            return events;
+        } finally {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** {@link #readDecoded}, and every view's adapter asked whether it handles each event. */
+    private long lookUpHandlers() {
+        long events = 0;
+        long handled = 0;
+        try (Stream<? extends TrackedEventMessage<?>> stream =
+                engine.readEvents(EventStoreDbPositionToken.TAIL, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                events++;
+                for (AnnotationEventHandlerAdapter handler : handlers) {
+                    if (handler.canHandle(event)) {
+                        handled++;
+                    }
+                }
+            }
+        }
+        if (handled == 0) {
+            throw new IllegalStateException("no view handles any event");
         }
         return events;
     }
