@@ -92,7 +92,8 @@ public final class RebuildFloorBenchmark {
                 ViewDocuments views = ViewDocuments.of(system);
                 System.out.printf(
                         "the views hold %,d documents in %d collections%n", views.documents(), views.collections());
-                new RebuildFloorBenchmark(client, engine, views, views.handlers(system), loaded.events()).run(rounds);
+                new RebuildFloorBenchmark(client, engine, views, ViewDocuments.handlers(system), loaded.events())
+                        .run(rounds);
             } finally {
                 client.shutdown();
             }

@@ -189,6 +189,7 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
      */
     private static final class EmbeddedBackend extends H2Backend {
         private static final String RENAME = "renameCollection";
+        private static final String FIND = "find";
 
         static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
         /**
@@ -309,6 +310,9 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
                 answer = super.handleCommand(channel, database, command, query);
             } finally {
                 lock.unlock();
+            }
+            if (FIND.equalsIgnoreCase(command)) {
+                answer = ReplyBatches.bounded(answer, getCursorRegistry());
             }
             if (asksForTheJournal(query)) {
                 commitAlone(true);

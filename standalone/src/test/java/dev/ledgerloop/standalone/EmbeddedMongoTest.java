@@ -21,12 +21,14 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.RenameCollectionOptions;
+import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.ledgerloop.service.mongo.GuardedWrites;
@@ -36,6 +38,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +87,47 @@ class EmbeddedMongoTest {
             assertThat(found).isNotNull();
             assertThat(found.getString("status")).isEqualTo("Active");
         }
+    }
+
+    /**
+     * A collection larger than the driver takes in one reply (48 MB) is read whole by a plain {@code find}, as from a
+     * real MongoDB server, which answers in batches; with and without a filter, a sort and a batch size (one whose
+     * documents alone are more than a reply).
+     */
+    @Test
+    void a_collection_larger_than_one_reply_is_read_whole_in_batches() throws Exception {
+        String padding = "x".repeat(2_000);
+        int count = 30_000;
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDirectory.resolve("mongo"), "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> collection = collection(client);
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                documents.add(new Document("_id", String.format("d-%05d", i))
+                        .append("kind", i % 2 == 0 ? "even" : "odd")
+                        .append("padding", padding));
+            }
+            for (int from = 0; from < count; from += 1_000) {
+                collection.insertMany(documents.subList(from, from + 1_000));
+            }
+
+            assertThat(idsRead(collection.find())).hasSize(count).doesNotHaveDuplicates();
+            assertThat(idsRead(collection.find().batchSize(25_000)))
+                    .hasSize(count)
+                    .doesNotHaveDuplicates();
+            assertThat(idsRead(collection.find(eq("kind", "even")))).hasSize(count / 2);
+            assertThat(idsRead(collection.find().sort(Sorts.descending("_id"))))
+                    .hasSize(count)
+                    .isSortedAccordingTo(Comparator.reverseOrder());
+        }
+    }
+
+    private static List<String> idsRead(FindIterable<Document> found) {
+        List<String> ids = new ArrayList<>();
+        for (Document document : found) {
+            ids.add(document.getString("_id"));
+        }
+        return ids;
     }
 
     /**
