@@ -25,13 +25,20 @@ final class ProgressLine {
             console.flush();
         } else if (System.currentTimeMillis() - lastPlainLine >= PLAIN_EVERY_MILLIS) {
             lastPlainLine = System.currentTimeMillis();
-            console.println("rebuild " + progress.target() + ": " + progress.status() + ", " + figures(progress));
+            console.println(plain(progress));
         }
     }
 
+    private static String plain(RebuildProgress progress) {
+        return "rebuild " + progress.target() + ": " + progress.status() + ", " + figures(progress);
+    }
+
+    /** The final figures (a fast rebuild's only plain line before them was its first), then what was rebuilt. */
     void done(RebuildProgress progress) {
         if (terminal) {
             console.println("\r" + bar(progress) + "  " + figures(progress) + "   ");
+        } else {
+            console.println(plain(progress));
         }
         if (RebuildProgress.SUCCEEDED.equals(progress.status())) {
             console.printf(

@@ -25,7 +25,7 @@ class ProgressLineTest {
     }
 
     @Test
-    void elsewhere_each_update_is_a_plain_line_and_the_end_says_what_was_rebuilt() {
+    void elsewhere_each_update_is_a_plain_line_and_the_end_gives_the_final_figures_and_what_was_rebuilt() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ProgressLine line = new ProgressLine(new PrintStream(out, true, StandardCharsets.UTF_8), false);
 
@@ -44,6 +44,7 @@ class ProgressLineTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo("rebuild all: running, 10/100 events  21,410/s  ETA 3 s\n"
+                        + "rebuild all: succeeded, 100/100 events  50/s  ETA -\n"
                         + "Rebuilt all (feed, timeline) from 100 events in 2.0 s\n");
     }
 
