@@ -152,9 +152,7 @@ final class Mutations {
                 draft.mustRefuse =
                         jsonBody && !text.equals("{}") && !text.equals("null") && !(array && text.startsWith("["));
                 if (text.equals("{}")) {
-                    // As an empty body (below): a PATCH's schema lists what creating requires, and naming no field
-                    // changes nothing.
-                    draft.mustRefuse = jsonBody && hasRequired(bodySchema()) && !draft.method.equals("PATCH");
+                    draft.mustRefuse = jsonBody && hasRequired(bodySchema());
                 }
                 return "top-level " + abbreviated(text);
             }
@@ -186,7 +184,7 @@ final class Mutations {
             }
             case 6 -> {
                 draft.rawBody = new byte[0];
-                draft.mustRefuse = jsonBody && hasRequired(bodySchema()) && !draft.method.equals("PATCH");
+                draft.mustRefuse = jsonBody && hasRequired(bodySchema());
                 return "empty body";
             }
             case 7 -> {
@@ -328,8 +326,7 @@ final class Mutations {
                 } else {
                     ((ObjectNode) draft.json).putNull(name);
                 }
-                // A PATCH changes what it is given: the description shares the create's schema, required list and all.
-                draft.mustRefuse = !draft.method.equals("PATCH");
+                draft.mustRefuse = true;
                 return "required '" + name + "' missing or null";
             }
             if (envelope != null) {

@@ -117,6 +117,23 @@ class OpenApiEndToEndTest {
         assertThat(response(document).toLowerCase(Locale.ROOT)).doesNotContain("\"principal\"");
     }
 
+    /** Creating an endpoint requires its url and event types; a change names any of them, none required. */
+    @Test
+    void a_webhook_change_requires_no_field_that_creating_requires() throws Exception {
+        JsonNode document = completeDescription().body();
+        String webhooks = "/paths/~1v1~1admin~1webhooks";
+        String body = "/requestBody/content/application~1json/schema/$ref";
+
+        assertThat(document.at(webhooks + "/post" + body).asText()).isEqualTo("#/components/schemas/WebhookRequest");
+        assertThat(document.at("/components/schemas/WebhookRequest/required").toString())
+                .contains("\"url\"", "\"eventTypes\"");
+        assertThat(document.at(webhooks + "~1{webhookId}/patch" + body).asText())
+                .isEqualTo("#/components/schemas/WebhookChangeRequest");
+        assertThat(document.at("/components/schemas/WebhookChangeRequest/required")
+                        .isMissingNode())
+                .isTrue();
+    }
+
     /**
      * A JSON request body is described by the schema of the request record its handler binds, so that the description
      * says what the server checks: a handler reading a {@code JsonNode} or a {@code Map} fails here, as does a

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +42,7 @@ class WebhookAdminController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    WebhookResource create(
-            Principal principal,
-            @RequestBody @Validated(WebhookRequests.Creating.class) WebhookRequests.WebhookRequest body) {
+    WebhookResource create(Principal principal, @RequestBody @Valid WebhookRequests.WebhookRequest body) {
         SpaceOwners.requireOwner(principal);
         List<UUID> agentIds = body.distinctAgentIds();
         CreateWebhookEndpoint command = new CreateWebhookEndpoint(
@@ -64,7 +61,7 @@ class WebhookAdminController {
     WebhookResource update(
             Principal principal,
             @PathVariable UUID webhookId,
-            @RequestBody @Valid WebhookRequests.WebhookRequest body) {
+            @RequestBody @Valid WebhookRequests.WebhookChangeRequest body) {
         SpaceOwners.requireOwner(principal);
         if (body.token() != null) {
             throw ApiException.validation(

@@ -7,12 +7,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.groups.Default;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
-/** The webhook admin request body (docs/webhooks.md): it binds, validates and describes itself in the API. */
+/** The webhook admin request bodies (docs/webhooks.md): each binds, validates and describes itself in the API. */
 final class WebhookRequests {
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_EVENT_TYPES = 50;
@@ -24,32 +23,29 @@ final class WebhookRequests {
     private static final String AGENT_IDS = "must be a list of at most " + MAX_AGENT_IDS + " agent ids";
     private static final String AGENT_ID = "must hold agent ids (UUIDs)";
     private static final String TOKEN = "must be printable ASCII of 1 to " + MAX_TOKEN_LENGTH + " characters";
+    private static final String SCOPE = "must be an object such as {\"agentIds\":[]}";
+    /** session.message.new, a wildcard over a prefix (session.*), or everything (*). */
+    private static final String EVENT_TYPE_PATTERN = "\\*|[a-z_]+(\\.[a-z_]+)*(\\.\\*)?";
 
     private WebhookRequests() {}
 
-    /** The constraints of creating an endpoint on top of those of changing one: url and event types are required. */
-    interface Creating extends Default {}
-
+    /** Creating an endpoint: url and event types are required. */
     @RequestRecord
     record WebhookRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "https://hooks.example.com/ledgerloop")
-            @NotNull(groups = Creating.class, message = "is required")
+            @Schema(example = "https://hooks.example.com/ledgerloop")
+            @NotNull(message = "is required")
             @Size(max = MAX_URL_LENGTH, message = URL)
             @IfMistyped(URL)
             String url,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"session.*\"]")
-            @NotNull(groups = Creating.class, message = "is required")
+            @Schema(example = "[\"session.*\"]")
+            @NotNull(message = "is required")
             @Size(min = 1, max = MAX_EVENT_TYPES, message = EVENT_TYPES)
             @IfMistyped(value = EVENT_TYPES, item = EVENT_TYPE)
-            List<
-                            @NotNull(message = EVENT_TYPE)
-                            // session.message.new, a wildcard over a prefix (session.*), or everything (*)
-                            @Pattern(regexp = "\\*|[a-z_]+(\\.[a-z_]+)*(\\.\\*)?", message = EVENT_TYPE) String>
+            List<@NotNull(message = EVENT_TYPE) @Pattern(regexp = EVENT_TYPE_PATTERN, message = EVENT_TYPE) String>
                     eventTypes,
 
-            @IfMistyped("must be an object such as {\"agentIds\":[]}") @Valid
-            Scope scope,
+            @IfMistyped(SCOPE) @Valid Scope scope,
 
             @Schema(defaultValue = "true") Boolean enabled,
 
@@ -58,18 +54,61 @@ final class WebhookRequests {
             @IfMistyped(TOKEN)
             String token) {
 
-        /** The event types without repeats, in their order; null when not given. */
         List<String> distinctEventTypes() {
-            return eventTypes == null ? null : List.copyOf(new LinkedHashSet<>(eventTypes));
+            return distinct(eventTypes);
         }
 
-        /** The agents the endpoint is scoped to without repeats (none: every agent); null when not given. */
         List<UUID> distinctAgentIds() {
-            if (scope == null) {
-                return null;
-            }
-            return scope.agentIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(scope.agentIds()));
+            return agentIdsOf(scope);
         }
+    }
+
+    /**
+     * Changing an endpoint: any of the fields creating takes, none required; a field left out stays as it is, and the
+     * token cannot be changed (a new endpoint takes a new token).
+     */
+    @RequestRecord
+    record WebhookChangeRequest(
+            @Schema(example = "https://hooks.example.com/ledgerloop")
+            @Size(max = MAX_URL_LENGTH, message = URL)
+            @IfMistyped(URL)
+            String url,
+
+            @Schema(example = "[\"session.*\"]")
+            @Size(min = 1, max = MAX_EVENT_TYPES, message = EVENT_TYPES)
+            @IfMistyped(value = EVENT_TYPES, item = EVENT_TYPE)
+            List<@NotNull(message = EVENT_TYPE) @Pattern(regexp = EVENT_TYPE_PATTERN, message = EVENT_TYPE) String>
+                    eventTypes,
+
+            @IfMistyped(SCOPE) @Valid Scope scope,
+
+            @Schema(description = "true re-enables an endpoint that was disabled")
+            Boolean enabled,
+
+            @Schema(description = "refused: the token cannot be changed; create a new endpoint with the new one")
+            @IfMistyped(TOKEN)
+            String token) {
+
+        List<String> distinctEventTypes() {
+            return distinct(eventTypes);
+        }
+
+        List<UUID> distinctAgentIds() {
+            return agentIdsOf(scope);
+        }
+    }
+
+    /** The event types without repeats, in their order; null when not given. */
+    private static List<String> distinct(List<String> eventTypes) {
+        return eventTypes == null ? null : List.copyOf(new LinkedHashSet<>(eventTypes));
+    }
+
+    /** The agents an endpoint is scoped to without repeats (none: every agent); null when not given. */
+    private static List<UUID> agentIdsOf(Scope scope) {
+        if (scope == null) {
+            return null;
+        }
+        return scope.agentIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(scope.agentIds()));
     }
 
     record Scope(
