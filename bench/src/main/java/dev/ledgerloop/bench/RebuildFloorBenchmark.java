@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -230,22 +231,15 @@ public final class RebuildFloorBenchmark {
 
     /** {@link #readDecoded}, and every view's adapter asked whether it handles each event. */
     private long lookUpHandlers() {
-        long events = 0;
-        long handled = 0;
-        try (Stream<? extends TrackedEventMessage<?>> stream =
-                engine.readEvents(EventStoreDbPositionToken.TAIL, false)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-            while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                events++;
-                for (AnnotationEventHandlerAdapter handler : handlers) {
-                    if (handler.canHandle(event)) {
-                        handled++;
-                    }
+        long[] handled = {0};
+        long events = eachDecoded(event -> {
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                if (handler.canHandle(event)) {
+                    handled[0]++;
                 }
             }
-        }
-        if (handled == 0) {
+        });
+        if (handled[0] == 0) {
             throw new IllegalStateException("no view handles any event");
         }
         return events;
@@ -253,15 +247,24 @@ public final class RebuildFloorBenchmark {
 
     /** Every event of {@code $all} through the engine, its payload and metadata decoded. */
     private long readDecoded() {
+        long[] decoded = {0};
+        eachDecoded(event -> {
+            if (event.getPayload() != null && !event.getMetaData().isEmpty()) {
+                decoded[0]++;
+            }
+        });
+        return decoded[0];
+    }
+
+    /** Hands every event of {@code $all}, read through the engine from the start, to {@code work}; counts them. */
+    private long eachDecoded(Consumer<TrackedEventMessage<?>> work) {
         long events = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream =
                 engine.readEvents(EventStoreDbPositionToken.TAIL, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
             while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                if (event.getPayload() != null && !event.getMetaData().isEmpty()) {
-                    events++;
-                }
+                work.accept(iterator.next());
+                events++;
             }
         }
         return events;
