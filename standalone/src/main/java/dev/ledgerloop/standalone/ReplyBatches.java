@@ -31,7 +31,11 @@ final class ReplyBatches {
             return answer;
         }
         @SuppressWarnings("unchecked")
-        List<Document> documents = new ArrayList<>((List<Document>) batch);
+        List<Document> firstBatch = (List<Document>) batch;
+        if (id == 0 && fitting(firstBatch, 0) == firstBatch.size()) {
+            return answer;
+        }
+        List<Document> documents = new ArrayList<>(firstBatch);
         if (id != 0) {
             de.bwaldvogel.mongo.backend.Cursor left = cursors.getCursor(id);
             documents.addAll(left.takeDocuments(Integer.MAX_VALUE));
