@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -189,7 +190,8 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
      */
     private static final class EmbeddedBackend extends H2Backend {
         private static final String RENAME = "renameCollection";
-        private static final String FIND = "find";
+        /** The commands whose answer is a cursor over documents of a collection. */
+        private static final Set<String> QUERIES = Set.of("find", "aggregate");
 
         static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
         /**
@@ -311,7 +313,7 @@ public final class EmbeddedMongo implements InProcessInserts, AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            if (FIND.equalsIgnoreCase(command)) {
+            if (QUERIES.contains(command)) {
                 answer = ReplyBatches.bounded(answer, getCursorRegistry());
             }
             if (asksForTheJournal(query)) {

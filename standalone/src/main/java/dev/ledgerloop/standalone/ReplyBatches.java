@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Batches of a query's documents no larger than a real MongoDB server sends in one reply (16 MiB of documents).
- * mongo-java-server answers a {@code find} without a batch size, and every {@code getMore}, with all the documents
- * left, and the driver refuses a reply over 48 MB, so a plain {@code find} over a large collection failed.
+ * mongo-java-server answers a {@code find} without a batch size, an {@code aggregate}, and every {@code getMore}, with
+ * all the documents left, and the driver refuses a reply over 48 MB, so a plain {@code find} over a large collection
+ * failed.
  */
 final class ReplyBatches {
     /** What MongoDB puts in one batch at most: its largest document size, 16 MiB. */
@@ -20,7 +21,7 @@ final class ReplyBatches {
     private ReplyBatches() {}
 
     /**
-     * The answer to a {@code find} command with a first batch that fits and, when documents are left, a cursor that
+     * The answer to a {@code find} or {@code aggregate} command with a first batch that fits and, when documents are left, a cursor that
      * hands them out in batches that fit: the server's own cursor, which hands out as many as asked whatever their
      * size, is replaced under the same id.
      */

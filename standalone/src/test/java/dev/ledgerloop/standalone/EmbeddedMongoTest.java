@@ -26,6 +26,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.Sorts;
@@ -92,7 +93,7 @@ class EmbeddedMongoTest {
     /**
      * A collection larger than the driver takes in one reply (48 MB) is read whole by a plain {@code find}, as from a
      * real MongoDB server, which answers in batches; with and without a filter, a sort and a batch size (one whose
-     * documents alone are more than a reply).
+     * documents alone are more than a reply), and an aggregation.
      */
     @Test
     void a_collection_larger_than_one_reply_is_read_whole_in_batches() throws Exception {
@@ -119,6 +120,11 @@ class EmbeddedMongoTest {
             assertThat(idsRead(collection.find().sort(Sorts.descending("_id"))))
                     .hasSize(count)
                     .isSortedAccordingTo(Comparator.reverseOrder());
+            List<String> aggregated = new ArrayList<>();
+            collection
+                    .aggregate(List.of(Aggregates.sort(Sorts.ascending("_id"))))
+                    .forEach(document -> aggregated.add(document.getString("_id")));
+            assertThat(aggregated).hasSize(count).isSorted();
         }
     }
 
