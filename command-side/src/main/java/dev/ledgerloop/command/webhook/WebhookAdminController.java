@@ -64,8 +64,7 @@ class WebhookAdminController {
             @RequestBody @Valid WebhookRequests.WebhookChangeRequest body) {
         SpaceOwners.requireOwner(principal);
         if (body.token() != null) {
-            throw ApiException.validation(
-                    "Field 'token' cannot be changed: create a new endpoint with the new token and delete this one");
+            throw ApiException.validation("Field 'token' " + WebhookRequests.TOKEN_FIXED);
         }
         UpdateWebhookEndpoint command = new UpdateWebhookEndpoint(
                 webhookId,

@@ -23,6 +23,9 @@ final class WebhookRequests {
     private static final String AGENT_IDS = "must be a list of at most " + MAX_AGENT_IDS + " agent ids";
     private static final String AGENT_ID = "must hold agent ids (UUIDs)";
     private static final String TOKEN = "must be printable ASCII of 1 to " + MAX_TOKEN_LENGTH + " characters";
+    /** Any token in a change: a new endpoint takes a new token. */
+    static final String TOKEN_FIXED = "cannot be changed: create a new endpoint with the new token and delete this one";
+
     private static final String SCOPE = "must be an object such as {\"agentIds\":[]}";
     /** session.message.new, a wildcard over a prefix (session.*), or everything (*). */
     private static final String EVENT_TYPE_PATTERN = "\\*|[a-z_]+(\\.[a-z_]+)*(\\.\\*)?";
@@ -86,7 +89,7 @@ final class WebhookRequests {
             Boolean enabled,
 
             @Schema(description = "refused: the token cannot be changed; create a new endpoint with the new one")
-            @IfMistyped(TOKEN)
+            @IfMistyped(TOKEN_FIXED)
             String token) {
 
         List<String> distinctEventTypes() {

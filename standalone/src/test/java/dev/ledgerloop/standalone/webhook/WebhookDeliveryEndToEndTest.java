@@ -343,6 +343,9 @@ class WebhookDeliveryEndToEndTest {
         Answer tokenChange = api.patch("/v1/admin/webhooks/" + created, "{\"token\":\"tok-2\"}");
         assertThat(tokenChange.status()).isEqualTo(400);
         assertThat(tokenChange.body().at("/error/message").asText()).startsWith("Field 'token' cannot be changed");
+        Answer mistypedToken = api.patch("/v1/admin/webhooks/" + created, "{\"token\":42}");
+        assertThat(mistypedToken.status()).isEqualTo(400);
+        assertThat(mistypedToken.body().at("/error/message").asText()).startsWith("Field 'token' cannot be changed");
     }
 
     @Test
