@@ -21,9 +21,9 @@ final class ReplyBatches {
     private ReplyBatches() {}
 
     /**
-     * The answer to a {@code find} or {@code aggregate} command with a first batch that fits and, when documents are left, a cursor that
-     * hands them out in batches that fit: the server's own cursor, which hands out as many as asked whatever their
-     * size, is replaced under the same id.
+     * The answer to a {@code find} or {@code aggregate} command with a first batch that fits and, when documents are
+     * left, a cursor that hands them out in batches that fit: the server's own cursor, which hands out as many as
+     * asked whatever their size, is replaced under the same id.
      */
     static Document bounded(Document answer, CursorRegistry cursors) {
         if (!(answer.get("cursor") instanceof Document cursor)
