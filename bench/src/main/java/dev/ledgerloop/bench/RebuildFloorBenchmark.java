@@ -12,6 +12,7 @@ import com.eventstore.dbclient.ResolvedEvent;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import dev.ledgerloop.bench.peer.ProcessCpu;
+import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.eventstore.EventStoreDbPositionToken;
 import dev.ledgerloop.eventstore.EventStoreDbStorageEngine;
 import dev.ledgerloop.platform.runtime.CommonPool;
@@ -21,7 +22,6 @@ import io.netty.buffer.Unpooled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +93,7 @@ public final class RebuildFloorBenchmark {
                 ViewDocuments views = ViewDocuments.of(system);
                 System.out.printf(
                         "the views hold %,d documents in %d collections%n", views.documents(), views.collections());
-                new RebuildFloorBenchmark(client, engine, views, ViewDocuments.handlers(system), loaded.events())
-                        .run(rounds);
+                new RebuildFloorBenchmark(client, engine, views, handlersOf(system), loaded.events()).run(rounds);
             } finally {
                 client.shutdown();
             }
@@ -222,11 +221,18 @@ public final class RebuildFloorBenchmark {
             }
             return events;
         } finally {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            TemporaryDirectories.deleteRecursively(directory);
         }
+    }
+
+    /**
+     * A fresh instance of every view's handlers, each in Axon's adapter as a rebuild holds it; given the live database,
+     * but only asked what they handle.
+     */
+    private static List<AnnotationEventHandlerAdapter> handlersOf(LedgerloopSystem system) {
+        return ViewDocuments.liveViews(system).stream()
+                .map(view -> new AnnotationEventHandlerAdapter(view.projection().writingTo(view.database())))
+                .toList();
     }
 
     /** {@link #readDecoded}, and every view's adapter asked whether it handles each event. */

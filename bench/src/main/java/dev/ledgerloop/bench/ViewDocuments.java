@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.bson.RawBsonDocument;
 import org.springframework.context.ApplicationContext;
 
@@ -23,24 +22,35 @@ import org.springframework.context.ApplicationContext;
  */
 record ViewDocuments(Map<String, List<Document>> byCollection) {
 
+    /** A view of the system: its projection, and the database its live instance writes. */
+    record LiveView(Projection projection, MongoDatabase database) {}
+
+    /** Every view of the system's contexts. */
+    static List<LiveView> liveViews(LedgerloopSystem system) {
+        List<LiveView> views = new ArrayList<>();
+        for (ApplicationContext context : system.backendContexts()) {
+            for (Projection projection :
+                    context.getBeansOfType(Projection.class).values()) {
+                views.add(new LiveView(projection, context.getBean(MongoDatabase.class)));
+            }
+        }
+        if (views.isEmpty()) {
+            throw new IllegalStateException("no view found in the system's contexts");
+        }
+        return views;
+    }
+
     static ViewDocuments of(LedgerloopSystem system) {
         Map<String, List<Document>> byCollection = new TreeMap<>();
         try (MongoClient client = MongoClients.create(system.mongoConnectionString())) {
-            for (ApplicationContext context : system.backendContexts()) {
-                for (Projection projection :
-                        context.getBeansOfType(Projection.class).values()) {
-                    MongoDatabase database = client.getDatabase(
-                            context.getBean(MongoDatabase.class).getName());
-                    for (String collection : projection.collections()) {
-                        byCollection.put(
-                                database.getName() + "." + collection,
-                                documentsOf(database.getCollection(collection, RawBsonDocument.class)));
-                    }
+            for (LiveView view : liveViews(system)) {
+                MongoDatabase database = client.getDatabase(view.database().getName());
+                for (String collection : view.projection().collections()) {
+                    byCollection.put(
+                            database.getName() + "." + collection,
+                            documentsOf(database.getCollection(collection, RawBsonDocument.class)));
                 }
             }
-        }
-        if (byCollection.isEmpty()) {
-            throw new IllegalStateException("no view found in the system's contexts");
         }
         return new ViewDocuments(byCollection);
     }
@@ -54,22 +64,6 @@ record ViewDocuments(Map<String, List<Document>> byCollection) {
             documents.add(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes)));
         }
         return documents;
-    }
-
-    /**
-     * A fresh instance of every view's handlers, each in Axon's adapter as a rebuild holds it; given the live database,
-     * but only asked what they handle.
-     */
-    static List<AnnotationEventHandlerAdapter> handlers(LedgerloopSystem system) {
-        List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
-        for (ApplicationContext context : system.backendContexts()) {
-            for (Projection projection :
-                    context.getBeansOfType(Projection.class).values()) {
-                handlers.add(
-                        new AnnotationEventHandlerAdapter(projection.writingTo(context.getBean(MongoDatabase.class))));
-            }
-        }
-        return handlers;
     }
 
     long documents() {

@@ -1,6 +1,7 @@
 package dev.ledgerloop.standalone;
 
 import de.bwaldvogel.mongo.backend.AbstractCursor;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
@@ -32,23 +33,26 @@ final class ReplyBatches {
             return answer;
         }
         @SuppressWarnings("unchecked")
-        List<Document> firstBatch = (List<Document>) batch;
-        if (id == 0 && fitting(firstBatch, 0) == firstBatch.size()) {
-            return answer;
-        }
-        List<Document> documents = new ArrayList<>(firstBatch);
+        List<Document> documents = (List<Document>) batch;
+        int asked = 0;
         if (id != 0) {
-            de.bwaldvogel.mongo.backend.Cursor left = cursors.getCursor(id);
+            // The server filled the first batch to the batch size asked and kept the rest in a cursor of its own.
+            asked = documents.size();
+            Cursor left = cursors.getCursor(id);
+            documents = new ArrayList<>(documents);
             documents.addAll(left.takeDocuments(Integer.MAX_VALUE));
             cursors.remove(left);
         }
-        int first = fitting(documents, id != 0 ? batch.size() : 0);
+        int first = fitting(documents, asked);
+        if (id == 0 && first == documents.size()) {
+            return answer;
+        }
         cursor.put(FIRST_BATCH, documents.subList(0, first));
         if (first == documents.size()) {
             cursor.put("id", 0L);
         } else {
-            Cursor rest =
-                    new Cursor(id != 0 ? id : cursors.generateCursorId(), documents.subList(first, documents.size()));
+            BoundedCursor rest = new BoundedCursor(
+                    id != 0 ? id : cursors.generateCursorId(), documents.subList(first, documents.size()));
             cursors.add(rest);
             cursor.put("id", rest.getId());
         }
@@ -72,10 +76,10 @@ final class ReplyBatches {
     }
 
     /** The documents a query left for its {@code getMore} calls, handed out in batches that fit a reply. */
-    static final class Cursor extends AbstractCursor {
+    static final class BoundedCursor extends AbstractCursor {
         private List<Document> remaining;
 
-        Cursor(long id, List<Document> remaining) {
+        BoundedCursor(long id, List<Document> remaining) {
             super(id);
             this.remaining = remaining;
         }
