@@ -14,11 +14,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.standalone.EmbeddedMongo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -89,10 +89,7 @@ public final class EmbeddedLookupBenchmark {
                         time(timeline, or(session), latest, 50, rounds));
             }
         } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            TemporaryDirectories.deleteRecursively(data);
         }
     }
 

@@ -4,14 +4,13 @@ import static dev.ledgerloop.bench.BenchArgs.intArg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -95,10 +94,7 @@ public final class HistoryBenchmark {
             bench.measure(admin + "/authority?userId=user-1", requests, true);
             bench.measure(admin + "/events?page=5&pageSize=100", requests, true);
         } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            TemporaryDirectories.deleteRecursively(data);
         }
     }
 

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
+import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.events.merkle.MerkleHash;
 import dev.ledgerloop.platform.principal.Principal;
 import dev.ledgerloop.platform.principal.PrincipalHeaders;
@@ -26,12 +27,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -112,10 +111,7 @@ final class LogProofBenchmark {
             }
         } finally {
             if (kept == null) {
-                try (Stream<Path> files = Files.walk(data)) {
-                    files.sorted(Comparator.reverseOrder())
-                            .forEach(path -> path.toFile().delete());
-                }
+                TemporaryDirectories.deleteRecursively(data);
             }
         }
     }

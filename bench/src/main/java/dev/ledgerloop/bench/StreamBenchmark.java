@@ -8,6 +8,7 @@ import com.eventstore.dbclient.Position;
 import com.eventstore.dbclient.ReadAllOptions;
 import com.eventstore.dbclient.RecordedEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -180,10 +179,7 @@ public final class StreamBenchmark {
                     missed - 1, resumedCount.get(), seconds, resumedCount.get() / seconds);
             resumed.close();
         } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            TemporaryDirectories.deleteRecursively(data);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ledgerloop.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.platform.runtime.CommonPool;
 import dev.ledgerloop.standalone.LedgerloopSystem;
 import java.net.InetSocketAddress;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -120,10 +119,7 @@ public final class WebhookSoakBenchmark {
             clientThreads.shutdownNow();
             receiver.stop(0);
             receiverThreads.shutdownNow();
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            TemporaryDirectories.deleteRecursively(data);
         }
         List<String> failures = verdict.failures();
         if (!failures.isEmpty()) {
