@@ -11,11 +11,11 @@ import com.eventstore.dbclient.SubscribeToAllOptions;
 import com.eventstore.dbclient.SubscribeToStreamOptions;
 import com.eventstore.dbclient.Subscription;
 import com.eventstore.dbclient.SubscriptionListener;
+import dev.ledgerloop.bench.peer.TemporaryDirectories;
 import dev.ledgerloop.eventstore.embedded.EmbeddedEventStoreNode;
 import dev.ledgerloop.eventstore.embedded.NodeSettings;
 import dev.ledgerloop.eventstore.embedded.store.StreamDatabase;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -41,7 +40,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.reactivestreams.Subscriber;
@@ -167,7 +165,7 @@ public final class EventStoreBenchmark {
 
     private static void run(Config config, String asyncPool) throws Exception {
         Path dataDirectory = Files.createTempDirectory(config.parentDirectory(), "ledgerloop-bench-");
-        Thread cleanUp = new Thread(() -> deleteRecursively(dataDirectory), "bench-cleanup");
+        Thread cleanUp = new Thread(() -> TemporaryDirectories.deleteRecursively(dataDirectory), "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             printHeader(config, dataDirectory, asyncPool);
@@ -185,7 +183,7 @@ public final class EventStoreBenchmark {
             }
             measureFsync(config, dataDirectory);
         } finally {
-            deleteRecursively(dataDirectory);
+            TemporaryDirectories.deleteRecursively(dataDirectory);
             Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
     }
@@ -659,19 +657,6 @@ public final class EventStoreBenchmark {
 
     private static int max(int[] values) {
         return Arrays.stream(values).max().orElse(1);
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
-        }
     }
 
     // ---- settings -----------------------------------------------------------------------------------------------
